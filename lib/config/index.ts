@@ -1,0 +1,230 @@
+import { randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Parsed once; a missing or malformed variable stops the
+ * process with a message naming it. With no environment at all the product runs on its embedded
+ * defaults: PGlite under .data/, the Lever simulator, and locally generated secrets.
+ */
+
+const bool = (fallback: boolean) =>
+  z
+    .enum(["true", "false", "1", "0", "yes", "no"], { message: "expected true or false" })
+    .optional()
+    .transform((v) => (v === undefined ? fallback : ["true", "1", "yes"].includes(v)));
+
+const intIn = (min: number, max: number, fallback: number) =>
+  z.coerce.number({ message: "expected a number" }).int().min(min).max(max).default(fallback);
+
+const keyList = z
+  .string()
+  .regex(/^[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]+(,[A-Za-z0-9_-]+:[A-Za-z0-9+/=_-]+)*$/, {
+    message: "expected comma-separated keyId:base64Key pairs (32-byte keys)",
+  });
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  APP_URL: z.url({ message: "expected an absolute URL such as https://screening.example.com" }).default("http://localhost:3000"),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, { message: "expected a postgres:// or postgresql:// URL" })
+    .optional(),
+  DATABASE_POOL_SIZE: intIn(1, 100, 10),
+  DATA_DIR: z.string().min(1).default(".data"),
+  PGLITE_DIR: z.string().min(1).optional(),
+  AUTH_SECRET: z.string().min(32, { message: "expected at least 32 characters" }).optional(),
+  ENCRYPTION_KEYS: keyList.optional(),
+  ENCRYPTION_KEY_ID: z.string().regex(/^[A-Za-z0-9_-]+$/).optional(),
+  LEVER_ENV: z.enum(["simulator", "sandbox", "production"]).default("simulator"),
+  LEVER_CLIENT_ID: z.string().min(1).optional(),
+  LEVER_CLIENT_SECRET: z.string().min(1).optional(),
+  LEVER_SIM_URL: z.url().default("http://localhost:4010"),
+  LEVER_SIM_PORT: intIn(1, 65535, 4010),
+  LEVER_START_SIMULATOR: bool(true),
+  LEVER_USE_PKCE: bool(true),
+  LEVER_PROMPT_CONSENT: bool(true),
+  LEVER_CONFIDENTIAL_ACCESS: bool(true),
+  LEVER_RATE_PER_SEC: intIn(1, 100, 10),
+  LEVER_RATE_BURST: intIn(1, 200, 20),
+  WEBHOOK_MAX_AGE_SECONDS: intIn(60, 30 * 24 * 3600, 3 * 24 * 3600),
+  WEBHOOK_MAX_BODY_BYTES: intIn(1024, 10 * 1024 * 1024, 64 * 1024),
+  RUN_WORKER_IN_PROCESS: bool(true),
+  OIDC_ISSUER: z.url().optional(),
+  OIDC_CLIENT_ID: z.string().min(1).optional(),
+  OIDC_CLIENT_SECRET: z.string().min(1).optional(),
+  OIDC_NAME: z.string().min(1).default("Company SSO"),
+  LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+export interface EncryptionKey {
+  id: string;
+  key: Buffer;
+}
+
+export interface Config {
+  env: Env["NODE_ENV"];
+  appUrl: string;
+  logLevel: Env["LOG_LEVEL"];
+  database: { kind: "postgres"; url: string; poolSize: number } | { kind: "pglite"; dir: string };
+  dataDir: string;
+  embedded: boolean;
+  authSecret: string;
+  encryption: { currentKeyId: string; keys: EncryptionKey[] };
+  lever: {
+    environment: Env["LEVER_ENV"];
+    clientId: string;
+    clientSecret: string;
+    authorizeUrl: string;
+    tokenUrl: string;
+    apiBase: string;
+    audience: string;
+    usePkce: boolean;
+    promptConsent: boolean;
+    confidentialAccess: boolean;
+    ratePerSec: number;
+    burst: number;
+    simulator: { url: string; port: number; startWithApp: boolean };
+  };
+  webhooks: { maxAgeSeconds: number; maxBodyBytes: number };
+  runWorkerInProcess: boolean;
+  seedDemo: boolean;
+  oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+}
+
+export class ConfigError extends Error {}
+
+function formatIssues(error: z.ZodError): string {
+  return error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`).join("\n");
+}
+
+/** Secrets the embedded default generates once and keeps beside its database. */
+function localSecrets(dataDir: string): { authSecret: string; keyId: string; key: string } {
+  const file = path.join(dataDir, "secrets.json");
+  if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
+  mkdirSync(dataDir, { recursive: true });
+  const secrets = { authSecret: randomBytes(32).toString("base64url"), keyId: "local1", key: randomBytes(32).toString("base64") };
+  writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: "wx" });
+  chmodSync(file, 0o600);
+  return secrets;
+}
+
+function parseKeys(list: string): EncryptionKey[] {
+  return list.split(",").map((pair) => {
+    const [id, b64] = pair.split(":") as [string, string];
+    const key = Buffer.from(b64, "base64");
+    if (key.length !== 32) throw new ConfigError(`ENCRYPTION_KEYS: key "${id}" must decode to 32 bytes, got ${key.length}`);
+    return { id, key };
+  });
+}
+
+const LEVER_HOSTS = {
+  sandbox: {
+    authorizeUrl: "https://sandbox-lever.auth0.com/authorize",
+    tokenUrl: "https://sandbox-lever.auth0.com/oauth/token",
+    audience: "https://api.sandbox.lever.co/v1/",
+    apiBase: "https://api.sandbox.lever.co/v1",
+  },
+  production: {
+    authorizeUrl: "https://auth.lever.co/authorize",
+    tokenUrl: "https://auth.lever.co/oauth/token",
+    audience: "https://api.lever.co/v1/",
+    apiBase: "https://api.lever.co/v1",
+  },
+} as const;
+
+export function parseConfig(source: NodeJS.ProcessEnv): Config {
+  const parsed = EnvSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${formatIssues(parsed.error)}`);
+  const e = parsed.data;
+  const dataDir = path.resolve(e.DATA_DIR);
+  const embedded = !e.DATABASE_URL;
+
+  let authSecret = e.AUTH_SECRET;
+  let keys = e.ENCRYPTION_KEYS ? parseKeys(e.ENCRYPTION_KEYS) : undefined;
+  let currentKeyId = e.ENCRYPTION_KEY_ID ?? keys?.[0]?.id;
+  if (!authSecret || !keys) {
+    if (!embedded) {
+      const missing = [!authSecret && "AUTH_SECRET", !keys && "ENCRYPTION_KEYS"].filter(Boolean).join(" and ");
+      throw new ConfigError(`Invalid configuration:\n  ${missing}: required when DATABASE_URL is set (see .env.example)`);
+    }
+    const local = localSecrets(dataDir);
+    authSecret ??= local.authSecret;
+    if (!keys) {
+      keys = [{ id: local.keyId, key: Buffer.from(local.key, "base64") }];
+      currentKeyId = local.keyId;
+    }
+  }
+  if (!keys.some((k) => k.id === currentKeyId)) {
+    throw new ConfigError(`Invalid configuration:\n  ENCRYPTION_KEY_ID: "${currentKeyId}" is not one of ENCRYPTION_KEYS`);
+  }
+
+  const simUrl = e.LEVER_SIM_URL.replace(/\/$/, "");
+  let lever: Pick<Config["lever"], "authorizeUrl" | "tokenUrl" | "audience" | "apiBase" | "clientId" | "clientSecret">;
+  if (e.LEVER_ENV === "simulator") {
+    lever = {
+      authorizeUrl: `${simUrl}/authorize`,
+      tokenUrl: `${simUrl}/oauth/token`,
+      audience: `${simUrl}/v1/`,
+      apiBase: `${simUrl}/v1`,
+      clientId: e.LEVER_CLIENT_ID ?? "lever-sim-client",
+      clientSecret: e.LEVER_CLIENT_SECRET ?? "lever-sim-secret",
+    };
+  } else {
+    if (!e.LEVER_CLIENT_ID || !e.LEVER_CLIENT_SECRET) {
+      throw new ConfigError(
+        `Invalid configuration:\n  LEVER_CLIENT_ID and LEVER_CLIENT_SECRET: required when LEVER_ENV=${e.LEVER_ENV} (the ${e.LEVER_ENV} partner app's credentials)`,
+      );
+    }
+    lever = { ...LEVER_HOSTS[e.LEVER_ENV], clientId: e.LEVER_CLIENT_ID, clientSecret: e.LEVER_CLIENT_SECRET };
+  }
+
+  const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
+  if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
+    throw new ConfigError("Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three or none");
+  }
+
+  return {
+    env: e.NODE_ENV,
+    appUrl: e.APP_URL.replace(/\/$/, ""),
+    logLevel: e.LOG_LEVEL,
+    database: e.DATABASE_URL
+      ? { kind: "postgres", url: e.DATABASE_URL, poolSize: e.DATABASE_POOL_SIZE }
+      : { kind: "pglite", dir: path.resolve(e.PGLITE_DIR ?? path.join(dataDir, "pglite")) },
+    dataDir,
+    embedded,
+    authSecret,
+    encryption: { currentKeyId: currentKeyId!, keys },
+    lever: {
+      environment: e.LEVER_ENV,
+      ...lever,
+      usePkce: e.LEVER_USE_PKCE,
+      promptConsent: e.LEVER_PROMPT_CONSENT,
+      confidentialAccess: e.LEVER_CONFIDENTIAL_ACCESS,
+      ratePerSec: e.LEVER_RATE_PER_SEC,
+      burst: e.LEVER_RATE_BURST,
+      simulator: { url: simUrl, port: e.LEVER_SIM_PORT, startWithApp: e.LEVER_ENV === "simulator" && e.LEVER_START_SIMULATOR },
+    },
+    webhooks: { maxAgeSeconds: e.WEBHOOK_MAX_AGE_SECONDS, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
+    runWorkerInProcess: e.RUN_WORKER_IN_PROCESS,
+    seedDemo: embedded,
+    oidc: e.OIDC_ISSUER
+      ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME }
+      : null,
+  };
+}
+
+let cached: Config | undefined;
+
+export function config(): Config {
+  cached ??= parseConfig(process.env);
+  return cached;
+}
+
+/** For tests that need a different environment in the same process. */
+export function resetConfigForTests(): void {
+  cached = undefined;
+}

@@ -1,0 +1,67 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import type { PGlite } from "@electric-sql/pglite";
+import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
+import { Pool } from "pg";
+import { config, type Config } from "@/lib/config";
+import { PrismaClient } from "@/lib/generated/prisma/client";
+import { withTenantGuard } from "./guard";
+
+/**
+ * One database per process: PGlite (embedded, one connection) when DATABASE_URL is unset, otherwise
+ * PostgreSQL through a pg Pool. The raw handle is shared by Prisma, pg-boss and the migrator.
+ */
+export type Database =
+  | { kind: "pglite"; pglite: PGlite; adapter: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> }
+  | { kind: "postgres"; pool: Pool; adapter: SqlMigrationAwareDriverAdapterFactory; close(): Promise<void> };
+
+export async function openDatabase(db: Config["database"]): Promise<Database> {
+  if (db.kind === "postgres") {
+    const { PrismaPg } = await import("@prisma/adapter-pg");
+    const pool = new Pool({ connectionString: db.url, max: db.poolSize });
+    return { kind: "postgres", pool, adapter: new PrismaPg(pool), close: () => pool.end() };
+  }
+  const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
+  mkdirSync(path.dirname(db.dir), { recursive: true });
+  const pglite = await PGlite.create(db.dir);
+  return { kind: "pglite", pglite, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
+}
+
+export function createPrisma(database: Database) {
+  return withTenantGuard(new PrismaClient({ adapter: database.adapter }));
+}
+
+export type Prisma = ReturnType<typeof createPrisma>;
+
+interface Runtime {
+  database: Database;
+  prisma: Prisma;
+}
+
+const globalForDb = globalThis as unknown as { __screeningDb?: Promise<Runtime> };
+
+/**
+ * The process-wide database. A failed start is not cached, so the next caller tries again.
+ */
+export function getRuntime(): Promise<Runtime> {
+  if (!globalForDb.__screeningDb) {
+    const starting = (async () => {
+      const database = await openDatabase(config().database);
+      return { database, prisma: createPrisma(database) };
+    })();
+    globalForDb.__screeningDb = starting;
+    starting.catch(() => {
+      if (globalForDb.__screeningDb === starting) globalForDb.__screeningDb = undefined;
+    });
+  }
+  return globalForDb.__screeningDb;
+}
+
+export async function db(): Promise<Prisma> {
+  return (await getRuntime()).prisma;
+}
+
+/** Lets tests run the app's code against a database they opened themselves. */
+export function setRuntimeForTests(runtime: Runtime | undefined): void {
+  globalForDb.__screeningDb = runtime ? Promise.resolve(runtime) : undefined;
+}

@@ -1,0 +1,28 @@
+import type { Prisma } from "./client";
+import { hashPassword } from "@/lib/auth/password";
+
+export const DEMO = {
+  organization: "Demo Company",
+  slug: "demo-company",
+  password: "demo-password",
+  admin: "admin@demo.test",
+  recruiter: "recruiter@demo.test",
+} as const;
+
+/** Seeds the demo organization once; a second call changes nothing. */
+export async function seedDemo(prisma: Prisma): Promise<{ created: boolean }> {
+  const existing = await prisma.organization.findUnique({ where: { slug: DEMO.slug } });
+  if (existing) return { created: false };
+  const passwordHash = await hashPassword(DEMO.password);
+  await prisma.$transaction(async (tx) => {
+    const org = await tx.organization.create({ data: { name: DEMO.organization, slug: DEMO.slug } });
+    for (const [email, role, name] of [
+      [DEMO.admin, "ADMIN", "Avery Admin"],
+      [DEMO.recruiter, "RECRUITER", "Riley Recruiter"],
+    ] as const) {
+      const user = await tx.user.upsert({ where: { email }, update: {}, create: { email, name, passwordHash } });
+      await tx.membership.create({ data: { organizationId: org.id, userId: user.id, role } });
+    }
+  });
+  return { created: true };
+}
