@@ -22,7 +22,7 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
     return { kind: "postgres", pool, adapter: new PrismaPg(pool), close: () => pool.end() };
   }
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-  mkdirSync(path.dirname(db.dir), { recursive: true });
+  if (!db.dir.startsWith("memory://")) mkdirSync(path.dirname(db.dir), { recursive: true });
   const pglite = await PGlite.create(db.dir);
   return { kind: "pglite", pglite, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
 }
