@@ -19,7 +19,9 @@ async function main() {
       console.log(applied.length ? `Applied ${applied.join(", ")}` : "Database is up to date");
     } else if (command === "diff") {
       if (!values.name || !/^[a-z0-9_]+$/.test(values.name)) throw new Error("usage: npm run db:diff -- --name snake_case_name");
-      const sql = await pendingSchemaSql(database.adapter);
+      // The diff replays migrations on a scratch PGlite: it does not depend on the target server.
+      const scratch = await openDatabase({ kind: "pglite", dir: "memory://" });
+      const sql = await pendingSchemaSql(scratch.adapter).finally(() => scratch.close());
       if (!sql) console.log("schema.prisma and prisma/migrations agree: nothing to write");
       else console.log(`Wrote ${await writeMigration(values.name, sql)}`);
     } else if (command === "seed") {

@@ -18,8 +18,12 @@ export type Database =
 export async function openDatabase(db: Config["database"]): Promise<Database> {
   if (db.kind === "postgres") {
     const { PrismaPg } = await import("@prisma/adapter-pg");
-    const pool = new Pool({ connectionString: db.url, max: db.poolSize });
-    return { kind: "postgres", pool, adapter: new PrismaPg(pool), close: () => pool.end() };
+    const { parseIntoClientConfig } = await import("pg-connection-string");
+    const fields = parseIntoClientConfig(db.url);
+    // Prisma keeps its own pool; pg-boss gets a smaller one.
+    const adapter = new PrismaPg({ ...fields, max: db.poolSize });
+    const pool = new Pool({ ...fields, max: Math.max(2, Math.ceil(db.poolSize / 2)) });
+    return { kind: "postgres", pool, adapter, close: () => pool.end() };
   }
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
   if (!db.dir.startsWith("memory://")) mkdirSync(path.dirname(db.dir), { recursive: true });

@@ -61,14 +61,16 @@ export function migrationsList(dir = MIGRATIONS_DIR): MigrationList {
 
 async function withEngine<T>(adapter: SqlMigrationAwareDriverAdapterFactory, fn: (engine: SchemaEngine) => Promise<T>): Promise<T> {
   const mod = await loadEngineModule();
-  const logs: string[] = [];
-  const engine = await mod.SchemaEngine.new(
-    { datamodels: [[SCHEMA_PATH, readSchema()]] },
-    (line: string) => logs.push(line),
-    bindMigrationAwareSqlAdapterFactory(adapter),
-  );
+  const bound = bindMigrationAwareSqlAdapterFactory(adapter);
+  const engine = await mod.SchemaEngine.new({ datamodels: [[SCHEMA_PATH, readSchema()]] }, () => undefined, bound);
   try {
     return await fn(engine);
+  } catch (error) {
+    // The engine only says "External error id#N"; the driver's own error is kept in the registry.
+    const id = /External error id#(\d+)/.exec(String((error as Error)?.message))?.[1];
+    const cause = id ? bound.errorRegistry.consumeError(Number(id)) : undefined;
+    if (cause) throw new Error(`${(error as Error).message.split("\n")[0]}: ${String((cause.error as Error)?.message ?? cause.error)}`, { cause: cause.error });
+    throw error;
   } finally {
     engine.free();
   }

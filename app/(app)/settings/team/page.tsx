@@ -1,0 +1,63 @@
+import type { Metadata } from "next";
+import { InviteForm } from "@/components/settings/invite-form";
+import { MemberRow } from "@/components/settings/member-row";
+import { Badge } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { listTeam } from "@/lib/organizations/service";
+
+export const metadata: Metadata = { title: "Team" };
+
+export default async function TeamPage() {
+  const org = await requireOrgContext();
+  const { members, invitations } = await listTeam(await db(), org);
+  const admin = isAdminRole(org.role);
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader
+          title="Members"
+          description={admin ? "Owners and admins manage members and integrations; recruiters import and screen candidates." : "Only owners and admins can change the team."}
+        />
+        <ul className="divide-y divide-slate-100">
+          {members.map((m) => (
+            <MemberRow
+              key={m.id}
+              membershipId={m.id}
+              name={m.user.name ?? m.user.email}
+              email={m.user.email}
+              role={m.role}
+              isSelf={m.userId === org.userId}
+              canEdit={admin && m.userId !== org.userId && (m.role !== "OWNER" || org.role === "OWNER")}
+              canGrantOwner={org.role === "OWNER"}
+            />
+          ))}
+        </ul>
+      </Card>
+      {admin ? (
+        <Card>
+          <CardHeader title="Invite a teammate" description="They get a link to join this organization with the role you choose. Links expire after 7 days." />
+          <CardBody>
+            <InviteForm canGrantOwner={org.role === "OWNER"} />
+            {invitations.length ? (
+              <div className="mt-6">
+                <h3 className="text-sm font-medium text-slate-700">Pending invitations</h3>
+                <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200">
+                  {invitations.map((i) => (
+                    <li key={i.id} className="flex items-center justify-between px-3 py-2 text-sm">
+                      <span>{i.email}</span>
+                      <Badge tone={i.expiresAt < new Date() ? "red" : "slate"}>
+                        {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : `expires ${i.expiresAt.toISOString().slice(0, 10)}`}
+                      </Badge>
+                    </li>
+                  ))}
+                </ul>
+              </div>
+            ) : null}
+          </CardBody>
+        </Card>
+      ) : null}
+    </div>
+  );
+}

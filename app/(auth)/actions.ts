@@ -1,0 +1,35 @@
+"use server";
+
+import { AuthError } from "next-auth";
+import { signIn } from "@/lib/auth";
+import { actionError, type ActionResult } from "@/lib/auth/guard";
+import { db } from "@/lib/db/client";
+import { fromZod } from "@/lib/errors";
+import { formToObject, SignUpInput } from "@/lib/organizations/schemas";
+import { signUp } from "@/lib/organizations/service";
+import { safeRedirectPath } from "@/lib/auth/redirect";
+
+export async function loginAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const email = String(form.get("email") ?? "").trim();
+  const password = String(form.get("password") ?? "");
+  if (!email || !password) return { ok: false, status: 400, error: "Enter your email and password." };
+  try {
+    await signIn("credentials", { email, password, redirectTo: safeRedirectPath(form.get("next")) });
+    return { ok: true };
+  } catch (error) {
+    if (error instanceof AuthError) return { ok: false, status: 401, error: "That email and password do not match an account." };
+    throw error;
+  }
+}
+
+export async function signupAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  const parsed = SignUpInput.safeParse(formToObject(form));
+  if (!parsed.success) return actionError(fromZod(parsed.error));
+  try {
+    await signUp(await db(), parsed.data);
+  } catch (error) {
+    return actionError(error);
+  }
+  await signIn("credentials", { email: parsed.data.email, password: parsed.data.password, redirectTo: "/jobs" });
+  return { ok: true };
+}

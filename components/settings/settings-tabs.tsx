@@ -1,0 +1,36 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+
+const TABS = [
+  { href: "/settings/profile", label: "Profile" },
+  { href: "/settings/team", label: "Team" },
+  { href: "/settings/ats", label: "ATS" },
+];
+
+export function SettingsTabs() {
+  const path = usePathname();
+  return (
+    <nav aria-label="Settings" className="mt-4 border-b border-slate-200">
+      <ul className="-mb-px flex gap-6">
+        {TABS.map((t) => {
+          const active = path.startsWith(t.href);
+          return (
+            <li key={t.href}>
+              <Link
+                href={t.href}
+                aria-current={active ? "page" : undefined}
+                className={`inline-block border-b-2 px-1 pb-3 text-sm font-medium ${
+                  active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700"
+                }`}
+              >
+                {t.label}
+              </Link>
+            </li>
+          );
+        })}
+      </ul>
+    </nav>
+  );
+}

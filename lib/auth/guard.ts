@@ -1,0 +1,121 @@
+import { cookies } from "next/headers";
+import type { NextRequest } from "next/server";
+import { AppError, forbidden, notFound, toAppError, unauthorized } from "@/lib/errors";
+import { db } from "@/lib/db/client";
+import type { Role } from "@/lib/generated/prisma/enums";
+import { log } from "@/lib/log";
+import { auth } from "./index";
+
+export const ORG_COOKIE = "org";
+
+export interface OrgContext {
+  userId: string;
+  userEmail: string;
+  organizationId: string;
+  organizationName: string;
+  role: Role;
+}
+
+export const isAdminRole = (role: Role) => role === "OWNER" || role === "ADMIN";
+
+export async function currentUserId(): Promise<string | null> {
+  const session = await auth();
+  return session?.user?.id ?? null;
+}
+
+/**
+ * The organization and role of the signed-in user, always from the session and the database; the
+ * request body never chooses the organization. The `org` cookie only picks among the user's own
+ * memberships (users in several organizations switch with it).
+ */
+export async function getOrgContext(): Promise<OrgContext | null> {
+  const userId = await currentUserId();
+  if (!userId) return null;
+  const prisma = await db();
+  const memberships = await prisma.membership.findMany({
+    where: { userId },
+    include: { organization: true, user: true },
+    orderBy: { createdAt: "asc" },
+  });
+  if (memberships.length === 0) return null;
+  const chosen = (await cookies()).get(ORG_COOKIE)?.value;
+  const m = memberships.find((x) => x.organizationId === chosen) ?? memberships[0]!;
+  return {
+    userId,
+    userEmail: m.user.email,
+    organizationId: m.organizationId,
+    organizationName: m.organization.name,
+    role: m.role,
+  };
+}
+
+export async function requireOrgContext(options: { admin?: boolean; action?: string } = {}): Promise<OrgContext> {
+  const ctx = await getOrgContext();
+  if (!ctx) throw unauthorized();
+  if (options.admin && !isAdminRole(ctx.role)) {
+    throw forbidden(`Only organization owners and admins can ${options.action ?? "do this"}. Ask an admin of ${ctx.organizationName}.`);
+  }
+  return ctx;
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  if (appError) {
+    return Response.json(
+      { error: { code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors } },
+      { status: appError.status },
+    );
+  }
+  log.error("unhandled error in route", { error });
+  return Response.json({ error: { code: "internal", message: "Something went wrong. Please try again." } }, { status: 500 });
+}
+
+type RouteContext<P> = { params: Promise<P> };
+
+/**
+ * Wraps a route handler: resolves the organization from the session, checks the role, and maps
+ * errors to JSON. Handlers look rows up with `organizationId: org.organizationId` and answer 404 for
+ * anything outside it.
+ */
+export function withOrganization<P = Record<string, string>>(
+  handler: (req: NextRequest, ctx: { org: OrgContext; params: P }) => Promise<Response>,
+  options: { admin?: boolean; action?: string } = {},
+) {
+  return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
+    try {
+      const org = await requireOrgContext(options);
+      return await handler(req, { org, params: await route.params });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export type ActionResult<T = undefined> =
+  | { ok: true; data?: T; message?: string }
+  | { ok: false; error: string; status: number; fieldErrors?: Record<string, string[]> };
+
+/** The same guard for server actions; errors become a result the form can show. */
+export async function orgAction<T>(
+  options: { admin?: boolean; action?: string },
+  fn: (org: OrgContext) => Promise<ActionResult<T>>,
+): Promise<ActionResult<T>> {
+  try {
+    const org = await requireOrgContext(options);
+    return await fn(org);
+  } catch (error) {
+    return actionError(error);
+  }
+}
+
+export function actionError(error: unknown): { ok: false; error: string; status: number; fieldErrors?: Record<string, string[]> } {
+  if (error instanceof Error && "digest" in error && String((error as { digest?: unknown }).digest).startsWith("NEXT_")) {
+    throw error; // redirect() and notFound() travel as errors
+  }
+  const appError = toAppError(error);
+  if (appError) return { ok: false, error: appError.message, status: appError.status, fieldErrors: appError.fieldErrors };
+  log.error("unhandled error in action", { error });
+  return { ok: false, error: "Something went wrong. Please try again.", status: 500 };
+}
+
+export { AppError, notFound };

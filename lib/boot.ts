@@ -1,0 +1,33 @@
+import { config } from "@/lib/config";
+import { getRuntime } from "@/lib/db/client";
+import { applyMigrations } from "@/lib/db/migrate";
+import { DEMO, seedDemo } from "@/lib/db/seed";
+import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { log } from "@/lib/log";
+
+/**
+ * Runs once when the server starts (instrumentation.ts), not on the first request: PGlite's
+ * WebAssembly takes seconds to boot. The embedded default migrates and seeds itself.
+ */
+export async function boot(): Promise<void> {
+  const cfg = config();
+  const { database, prisma } = await getRuntime();
+  if (cfg.embedded) {
+    const applied = await applyMigrations(database.adapter);
+    if (applied.length) log.info("applied migrations", { applied });
+    if (cfg.seedDemo && (await seedDemo(prisma)).created) {
+      console.log(
+        `\n  Demo organization "${DEMO.organization}" created.\n  Sign in at ${cfg.appUrl}/login as ${DEMO.admin} (admin) or ${DEMO.recruiter} (recruiter), password: ${DEMO.password}\n`,
+      );
+    }
+  }
+  await startQueue({ work: cfg.runWorkerInProcess });
+  log.info("server ready", { database: cfg.database.kind, lever: cfg.lever.environment, worker: cfg.runWorkerInProcess });
+
+  const shutdown = async () => {
+    await stopQueue().catch(() => undefined);
+    await database.close().catch(() => undefined);
+  };
+  process.once("SIGTERM", () => void shutdown().then(() => process.exit(0)));
+  process.once("SIGINT", () => void shutdown().then(() => process.exit(0)));
+}

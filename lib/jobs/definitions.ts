@@ -1,0 +1,43 @@
+import type PgBoss from "pg-boss";
+
+/**
+ * Every queue, its retry policy and where its failures go. Handlers are registered in
+ * lib/jobs/handlers.ts; producers only need the names and payload types.
+ */
+export const DEAD_LETTER_QUEUE = "dead-letter";
+
+export interface QueueDefinition {
+  name: string;
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+  /** Cron (UTC) for periodic jobs. */
+  cron?: string;
+}
+
+const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 };
+
+export const QUEUES = {
+  leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *" },
+} as const satisfies Record<string, QueueDefinition>;
+
+export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
+
+export async function ensureQueues(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
+  await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
+  for (const q of definitions) {
+    await boss.createQueue(q.name, {
+      name: q.name,
+      retryLimit: q.retryLimit,
+      retryDelay: q.retryDelay,
+      retryBackoff: q.retryBackoff,
+      expireInSeconds: q.expireInSeconds,
+      deadLetter: DEAD_LETTER_QUEUE,
+    });
+  }
+}
+
+export async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
+  for (const q of definitions) if (q.cron) await boss.schedule(q.name, q.cron, {}, { tz: "UTC" });
+}

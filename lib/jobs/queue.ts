@@ -1,0 +1,49 @@
+import type PgBoss from "pg-boss";
+import { getRuntime } from "@/lib/db/client";
+import { log } from "@/lib/log";
+import { createBoss } from "./boss";
+import { ensureQueues, ensureSchedules } from "./definitions";
+import { registerHandlers } from "./handlers";
+
+interface QueueRuntime {
+  boss: PgBoss;
+  working: boolean;
+}
+
+const g = globalThis as unknown as { __screeningQueue?: Promise<QueueRuntime> };
+
+/**
+ * The process-wide pg-boss. `work: true` also runs the handlers (the embedded default does both in
+ * the web process; at scale `npm run worker` processes do the work and web processes only send).
+ */
+export function startQueue(options: { work: boolean }): Promise<QueueRuntime> {
+  if (!g.__screeningQueue) {
+    const starting = (async () => {
+      const { database } = await getRuntime();
+      const boss = createBoss(database, { schedule: options.work, supervise: options.work });
+      boss.on("error", (error) => log.error("queue error", { error }));
+      await boss.start();
+      await ensureQueues(boss);
+      if (options.work) {
+        await ensureSchedules(boss);
+        await registerHandlers(boss);
+      }
+      return { boss, working: options.work };
+    })();
+    g.__screeningQueue = starting;
+    starting.catch(() => {
+      if (g.__screeningQueue === starting) g.__screeningQueue = undefined;
+    });
+  }
+  return g.__screeningQueue;
+}
+
+export async function queue(): Promise<PgBoss> {
+  return (await startQueue({ work: false })).boss;
+}
+
+export async function stopQueue(): Promise<void> {
+  const running = g.__screeningQueue;
+  g.__screeningQueue = undefined;
+  if (running) await (await running).boss.stop({ graceful: true, wait: true, timeout: 20_000 });
+}

@@ -1,0 +1,56 @@
+import { expect, test } from "@playwright/test";
+import { signIn } from "./helpers";
+
+test("sign up creates an organization and lands in the app; Settings → ATS lists Lever", async ({ page }) => {
+  const email = `owner-${Date.now()}@example.test`;
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Olive Owner");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByLabel("Organization name").fill("Olive Hiring");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/jobs/);
+  await expect(page.getByRole("heading", { name: "Jobs" })).toBeVisible();
+  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("link", { name: "ATS" }).click();
+  await expect(page.getByRole("link", { name: "Lever" })).toBeVisible();
+  await expect(page.getByText("Not connected")).toBeVisible();
+});
+
+test("sign-up with bad input shows what is wrong and creates nothing", async ({ page }) => {
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("X");
+  await page.getByLabel("Work email").fill("not-an-email");
+  await page.getByLabel("Password").fill("short");
+  await page.getByLabel("Organization name").fill("Y");
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page.getByRole("alert").first()).toContainText(/email/i);
+  await expect(page).toHaveURL(/\/signup/);
+});
+
+test("wrong password is refused with a clear message", async ({ page }) => {
+  await page.goto("/login");
+  await page.getByLabel("Work email").fill("admin@demo.test");
+  await page.getByLabel("Password").fill("wrong-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page.getByRole("alert")).toContainText("do not match");
+});
+
+test("the demo admin signs in and manages the team", async ({ page }) => {
+  await signIn(page, "admin@demo.test");
+  await page.goto("/settings/team");
+  await expect(page.getByText("recruiter@demo.test")).toBeVisible();
+  await page.getByLabel("Email").fill("new.recruiter@demo.test");
+  await page.getByRole("button", { name: "Invite" }).click();
+  await expect(page.getByText(/Invitation ready for new.recruiter@demo.test/)).toBeVisible();
+});
+
+test("a recruiter sees the ATS tab but cannot change the integration", async ({ page }) => {
+  await signIn(page, "recruiter@demo.test");
+  await page.goto("/settings/ats");
+  await expect(page.getByRole("link", { name: "Lever" })).toBeVisible();
+  await expect(page.getByText("Only organization owners and admins can connect Lever")).toBeVisible();
+  await expect(page.getByRole("link", { name: "Connect Lever" })).toHaveCount(0);
+  await page.goto("/settings/team");
+  await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
+});
