@@ -1,32 +1,140 @@
 import { Alert, Badge } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { LEVER_PERMISSIONS } from "@/lib/integrations/catalog";
+import type { LeverStatus } from "@/lib/integrations/lever/status";
+import { DisconnectButton } from "./disconnect-button";
+import { LeverSettingsDialog, type LeverSettingsView } from "./lever-settings-dialog";
+import { WebhookStatusLine } from "./webhook-status";
 
-export function LeverCard({ isAdmin }: { isAdmin: boolean }) {
+export interface LeverCardProps {
+  isAdmin: boolean;
+  error?: string;
+  openSettings: boolean;
+  connection: {
+    id: string;
+    environment: string;
+    leverAccountId: string;
+    connectedBy: string | null;
+    connectedAt: Date;
+    statusReason: string | null;
+  } | null;
+  status: LeverStatus;
+  settings: LeverSettingsView | null;
+  leverUsers: { id: string; name: string }[];
+  leverUsersError?: string;
+}
+
+const ENV_LABEL: Record<string, string> = { SIMULATOR: "Simulator", SANDBOX: "Sandbox", PRODUCTION: "Production" };
+
+function Permissions() {
+  return (
+    <div>
+      <h3 className="text-sm font-medium text-slate-700">The app will be allowed to</h3>
+      <ul className="mt-2 space-y-1 text-sm text-slate-600">
+        {LEVER_PERMISSIONS.map((p) => (
+          <li key={p} className="flex gap-2">
+            <span aria-hidden className="text-emerald-600">✓</span>
+            {p}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function LeverCard({ isAdmin, error, openSettings, connection, status, settings, leverUsers, leverUsersError }: LeverCardProps) {
+  const needsReconnect = status.status === "NEEDS_RECONNECT";
+  const badge = !connection ? (
+    <Badge>Not connected</Badge>
+  ) : needsReconnect ? (
+    <Badge tone="amber">Needs reconnect</Badge>
+  ) : (
+    <Badge tone="green">Connected</Badge>
+  );
   return (
     <Card>
       <CardHeader
         title={
           <span className="flex items-center gap-2">
-            Lever <Badge>Not connected</Badge>
+            Lever {badge}
           </span>
         }
-        description="Connect your Lever account to import jobs and applicants and send screening results back."
+        description={
+          connection
+            ? "Jobs and applicants come from this Lever account; screening results and stage changes go back to it."
+            : "Connect your Lever account to import jobs and applicants and send screening results back."
+        }
+        actions={
+          isAdmin && !connection ? (
+            <a href="/api/integrations/lever/connect" className={buttonClass("primary")}>
+              Connect Lever
+            </a>
+          ) : null
+        }
       />
-      <CardBody className="space-y-4">
-        <div>
-          <h3 className="text-sm font-medium text-slate-700">The app will be allowed to</h3>
-          <ul className="mt-2 space-y-1 text-sm text-slate-600">
-            {LEVER_PERMISSIONS.map((p) => (
-              <li key={p} className="flex gap-2">
-                <span aria-hidden className="text-emerald-600">✓</span>
-                {p}
-              </li>
-            ))}
-          </ul>
-        </div>
-        {isAdmin ? null : (
-          <Alert tone="info">Only organization owners and admins can connect Lever. Ask an admin of your organization.</Alert>
+      <CardBody className="space-y-5">
+        {error ? <Alert tone="error" title="Lever was not connected">{error}</Alert> : null}
+        {needsReconnect ? (
+          <Alert tone="warning" title="Lever needs to be reconnected">
+            <p>{connection?.statusReason ?? "Lever no longer accepts the app's sign-in."} Until then nothing is imported or written to Lever.</p>
+            {isAdmin ? (
+              <a href="/api/integrations/lever/connect" className={buttonClass("primary", "mt-3")}>
+                Reconnect Lever
+              </a>
+            ) : (
+              <p className="mt-1">Ask an organization admin to reconnect it.</p>
+            )}
+          </Alert>
+        ) : null}
+        {connection ? (
+          <>
+            <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
+              <div>
+                <dt className="text-slate-500">Lever account</dt>
+                <dd className="font-medium text-slate-900">
+                  {connection.leverAccountId} <span className="font-normal text-slate-500">({ENV_LABEL[connection.environment] ?? connection.environment})</span>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-slate-500">Connected</dt>
+                <dd className="font-medium text-slate-900">
+                  {connection.connectedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  {connection.connectedBy ? <span className="font-normal text-slate-500"> by {connection.connectedBy}</span> : null}
+                </dd>
+              </div>
+              <div className="sm:col-span-2">
+                <dt className="text-slate-500">Webhook</dt>
+                <dd>
+                  <WebhookStatusLine initial={status} />
+                </dd>
+              </div>
+            </dl>
+            <div className="flex flex-wrap gap-2 border-t border-slate-100 pt-4">
+              {settings ? (
+                <LeverSettingsDialog
+                  connectionId={connection.id}
+                  initialOpen={openSettings}
+                  isAdmin={isAdmin && !needsReconnect}
+                  settings={settings}
+                  leverUsers={leverUsers}
+                  leverUsersError={leverUsersError}
+                  status={status}
+                />
+              ) : null}
+              {isAdmin ? <DisconnectButton connectionId={connection.id} /> : null}
+            </div>
+            {isAdmin ? null : <p className="text-sm text-slate-500">Only organization owners and admins can change the integration.</p>}
+          </>
+        ) : (
+          <>
+            <Permissions />
+            {isAdmin ? (
+              <p className="text-sm text-slate-500">You will sign in to Lever as a Super Admin and accept these permissions for your whole Lever account.</p>
+            ) : (
+              <Alert tone="info">Only organization owners and admins can connect Lever. Ask an admin of your organization.</Alert>
+            )}
+          </>
         )}
       </CardBody>
     </Card>

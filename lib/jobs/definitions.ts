@@ -19,6 +19,7 @@ export interface QueueDefinition {
 const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 };
 
 export const QUEUES = {
+  leverWebhook: { name: "lever.webhook", ...standard },
   leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *" },
 } as const satisfies Record<string, QueueDefinition>;
 

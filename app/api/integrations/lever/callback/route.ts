@@ -1,0 +1,27 @@
+import { NextResponse, type NextRequest } from "next/server";
+import { requireOrgContext } from "@/lib/auth/guard";
+import { config } from "@/lib/config";
+import { toAppError } from "@/lib/errors";
+import { completeConnect } from "@/lib/integrations/lever/connection";
+import { log } from "@/lib/log";
+
+export const dynamic = "force-dynamic";
+
+/**
+ * Lever's redirect after consent. Success lands on Settings → ATS with the integration settings
+ * window open; any refusal lands there with a message saying what happened.
+ */
+export async function GET(req: NextRequest) {
+  const ats = `${config().appUrl}/settings/ats?ats=lever`;
+  try {
+    const org = await requireOrgContext({ admin: true, action: "connect Lever" });
+    await completeConnect(org, new URL(req.url));
+    return NextResponse.redirect(`${ats}&connected=1`, 302);
+  } catch (error) {
+    const appError = toAppError(error);
+    if (appError?.status === 401) return NextResponse.redirect(`${config().appUrl}/login?next=/settings/ats`, 302);
+    if (!appError) log.error("Lever callback failed", { error });
+    const message = appError?.message ?? "Could not finish connecting Lever. Try again.";
+    return NextResponse.redirect(`${ats}&error=${encodeURIComponent(message)}`, 302);
+  }
+}
