@@ -20,6 +20,10 @@ const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSec
 
 export const QUEUES = {
   leverWebhook: { name: "lever.webhook", ...standard },
+  leverReconcile: { name: "lever.reconcile", ...standard, retryLimit: 2 },
+  leverReconcileDue: { name: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *" },
+  leverSyncReference: { name: "lever.sync-reference", ...standard },
+  leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *" },
   leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *" },
 } as const satisfies Record<string, QueueDefinition>;
 

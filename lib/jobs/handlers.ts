@@ -1,15 +1,58 @@
 import type PgBoss from "pg-boss";
+import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { QUEUES } from "./definitions";
+
+type Handler<T> = (data: T) => Promise<unknown>;
+
+async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: PgBoss.WorkOptions = {}) {
+  await boss.work<T>(name, { pollingIntervalSeconds: 1, ...options }, async (jobs) => {
+    for (const job of jobs) await handler(job.data);
+  });
+}
 
 /**
  * Binds each queue to its handler. A handler that throws is retried with backoff, then moved to the
  * dead-letter queue, which nobody consumes: it is the list people read and retry from.
  */
 export async function registerHandlers(boss: PgBoss): Promise<void> {
-  await boss.work(QUEUES.leverRefreshIdle.name, async () => {
-    const { refreshIdleConnections } = await import("@/lib/integrations/lever/tokens");
-    const result = await refreshIdleConnections(new Date());
+  const lever = {
+    deliveries: () => import("@/lib/integrations/lever/import/deliveries"),
+    reconcile: () => import("@/lib/integrations/lever/import/reconcile"),
+    reference: () => import("@/lib/integrations/lever/import/reference"),
+    tokens: () => import("@/lib/integrations/lever/tokens"),
+  };
+
+  await one<{ deliveryId: string }>(boss, QUEUES.leverWebhook.name, async ({ deliveryId }) => {
+    await (await lever.deliveries()).processDelivery(deliveryId);
+  });
+
+  await one<{ connectionId: string }>(boss, QUEUES.leverReconcile.name, async ({ connectionId }) => {
+    const result = await (await lever.reconcile()).reconcileConnection(connectionId);
+    if (result.imported || result.failed) log.info("reconcile pass", { connectionId, ...result });
+  });
+
+  await one(boss, QUEUES.leverReconcileDue.name, async () => {
+    for (const connectionId of await (await lever.reconcile()).dueReconciles()) {
+      await boss.send(QUEUES.leverReconcile.name, { connectionId }, { singletonKey: connectionId });
+    }
+  });
+
+  await one<{ connectionId: string }>(boss, QUEUES.leverSyncReference.name, async ({ connectionId }) => {
+    const prisma = await db();
+    const connection = await prisma.atsConnection.findUnique({ where: { id: connectionId } });
+    if (connection?.status === "ACTIVE") await (await lever.reference()).syncStagesAndReasons(connection);
+  });
+
+  await one(boss, QUEUES.leverSyncReferenceDaily.name, async () => {
+    const prisma = await db();
+    for (const c of await prisma.atsConnection.findMany({ where: { status: "ACTIVE" }, select: { id: true } })) {
+      await boss.send(QUEUES.leverSyncReference.name, { connectionId: c.id }, { singletonKey: c.id });
+    }
+  });
+
+  await one(boss, QUEUES.leverRefreshIdle.name, async () => {
+    const result = await (await lever.tokens()).refreshIdleConnections(new Date());
     log.info("refreshed idle Lever connections", { result });
   });
 }

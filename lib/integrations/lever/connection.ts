@@ -5,6 +5,8 @@ import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { AppError, conflict, notFound } from "@/lib/errors";
 import type { LeverEnvironment } from "@/lib/generated/prisma/enums";
+import { QUEUES } from "@/lib/jobs/definitions";
+import { enqueue } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
 import { audit } from "@/lib/organizations/service";
 import { LeverClient } from "./client";
@@ -158,6 +160,8 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
     update: {},
     create: { connectionId, organizationId: org.organizationId },
   });
+  // Rejection reasons and stages are needed before anyone rejects or advances a candidate.
+  await enqueue(QUEUES.leverSyncReference.name, { connectionId }, { singletonKey: connectionId });
   await audit(prisma, {
     organizationId: org.organizationId,
     actorUserId: org.userId,

@@ -1,0 +1,191 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { POST as webhookRoute } from "@/app/api/webhooks/lever/[connectionId]/route";
+import type { OrgContext } from "@/lib/auth/guard";
+import { LeverClient } from "@/lib/integrations/lever/client";
+import { importApplication } from "@/lib/integrations/lever/import/application";
+import { processDelivery } from "@/lib/integrations/lever/import/deliveries";
+import { upsertJob } from "@/lib/integrations/lever/import/jobs";
+import { reconcileConnection } from "@/lib/integrations/lever/import/reconcile";
+import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
+import { applySettings } from "@/lib/integrations/lever/settings";
+import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
+import { startQueue, stopQueue } from "@/lib/jobs/queue";
+
+/**
+ * From Lever to the app: registered webhooks, signed deliveries from the simulator through the real
+ * route, processing by the worker code, the settings that decide what is imported, and the reconcile.
+ */
+describe("Lever import pipeline", () => {
+  let bed: LeverTestBed;
+  let org: OrgContext;
+  let connectionId: string;
+  let postings: { id: string; text: string }[];
+
+  const prisma = () => bed.db.prisma;
+  const deliveriesTo = async (url: string, init?: RequestInit) => {
+    const connection = new URL(url).pathname.split("/").pop()!;
+    return webhookRoute(new Request(url, init) as never, { params: Promise.resolve({ connectionId: connection }) });
+  };
+
+  async function setFlags(flags: { autoGenerateJobs: boolean; autoImportCandidates: boolean }) {
+    await applySettings(org, { connectionId, postResults: true, updateStages: true, ...flags });
+  }
+
+  async function processAll() {
+    const pending = await prisma().webhookDelivery.findMany({ where: { connectionId, status: { in: ["RECEIVED", "FAILED"] } } });
+    // As the queue would: a failure is retried later, the others go on.
+    for (const d of pending) await processDelivery(d.id).catch(() => undefined);
+  }
+
+  beforeAll(async () => {
+    bed = await startLeverTestBed({ opportunitiesPerAccount: 30, webhookRetryDelaysMs: [10, 10, 10, 10, 10], fetch: deliveriesTo as typeof fetch });
+    await startQueue({ work: false });
+    const tokens = await authorizeWithSim(bed.sim);
+    const created = await createConnection(bed.db, tokens);
+    connectionId = created.connectionId;
+    const user = await prisma().user.create({ data: { email: "admin@alpha.test", name: "Alpha Admin" } });
+    await prisma().membership.create({ data: { organizationId: created.organizationId, userId: user.id, role: "ADMIN" } });
+    org = { userId: user.id, userEmail: user.email, organizationId: created.organizationId, organizationName: "Alpha", role: "ADMIN" };
+    const page = await LeverClient.forConnection(connectionId).postingsPage({ state: ["published", "internal"] });
+    postings = page.items.map((p) => ({ id: p.id, text: p.text }));
+    expect(postings.length).toBeGreaterThanOrEqual(3);
+    await syncStagesAndReasons({ id: connectionId, organizationId: org.organizationId });
+  });
+  afterAll(async () => {
+    await stopQueue();
+    await bed.close();
+  });
+  beforeEach(() => bed.sim.clearFaults());
+
+  it("Apply Changes registers the webhooks in Lever, disabled until a Super Admin enables them", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const hooks = bed.sim.state().webhooks.filter((w) => w.url.endsWith(`/api/webhooks/lever/${connectionId}`));
+    expect(hooks.map((h) => h.event).sort()).toEqual(["applicationCreated", "candidateArchiveChange", "candidateStageChange"]);
+    expect(hooks.every((h) => !h.enabled)).toBe(true);
+    const stored = await prisma().webhookSubscription.findMany({ where: { connectionId } });
+    expect(stored).toHaveLength(3);
+    for (const s of stored) expect(s.signatureTokenEnc).not.toContain(hooks.find((h) => h.id === s.leverWebhookId)!.signatureToken);
+    // A second Apply Changes registers nothing new.
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    expect(bed.sim.state().webhooks.filter((w) => w.url.endsWith(connectionId))).toHaveLength(3);
+    for (const h of hooks) bed.sim.enableWebhook(h.id);
+  });
+
+  it("an application to an imported job arrives signed, is processed, and the candidate has résumé text", async () => {
+    const posting = postings[0]!;
+    const full = await LeverClient.forConnection(connectionId).getPosting(posting.id);
+    await upsertJob(prisma(), { organizationId: org.organizationId, connectionId }, full, "MANUAL", org.userId);
+    const result = await bed.sim.addApplication({
+      postingId: posting.id,
+      name: "Priya Raman",
+      email: "priya@example.test",
+      resumeText: "Priya Raman\nStaff Data Engineer\nNine years building Spark and Airflow pipelines at Contoso.",
+      resumeFormat: "pdf",
+    });
+    expect(result.deliveries[0]?.delivered).toBe(true);
+    await processAll();
+    const candidate = await prisma().candidate.findUniqueOrThrow({
+      where: { organizationId_leverOpportunityId: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } },
+    });
+    expect(candidate.name).toBe("Priya Raman");
+    expect(candidate.emails).toContain("priya@example.test");
+    expect(candidate.resumeText).toContain("Spark and Airflow pipelines");
+    expect(candidate.importedVia).toBe("WEBHOOK");
+    const log = await prisma().auditLog.findFirst({ where: { connectionId, action: "webhook.imported" } });
+    expect(log?.message).toContain("Priya Raman");
+  });
+
+  it("importing the same application again (retries, reconcile, manual) never duplicates it", async () => {
+    const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Sam Okafor", resumeFormat: "docx" });
+    await processAll();
+    const connection = await prisma().atsConnection.findUniqueOrThrow({ where: { id: connectionId }, include: { settings: true } });
+    for (let i = 0; i < 4; i++) await importApplication(connection, result.opportunityId, i % 2 ? "RECONCILE" : "MANUAL");
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } })).toBe(1);
+  });
+
+  it("an unprocessable résumé is recorded and the candidate still imported", async () => {
+    const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Lee Unreadable", unprocessable: true });
+    await processAll();
+    const c = await prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } });
+    expect(c.resumeStatus).toBe("unprocessable");
+    expect(c.resumeText).toBeNull();
+  });
+
+  it("with auto-generate on, an application to an unknown posting creates the job too", async () => {
+    await setFlags({ autoGenerateJobs: true, autoImportCandidates: true });
+    const posting = postings[1]!;
+    expect(await prisma().job.count({ where: { organizationId: org.organizationId, leverPostingId: posting.id } })).toBe(0);
+    const result = await bed.sim.addApplication({ postingId: posting.id, name: "Ana Costa" });
+    await processAll();
+    const job = await prisma().job.findUniqueOrThrow({ where: { organizationId_leverPostingId: { organizationId: org.organizationId, leverPostingId: posting.id } } });
+    expect(job.importedVia).toBe("AUTO_GENERATED");
+    expect(job.title).toBe(posting.text);
+    expect((job.requirementLists as unknown[]).length).toBeGreaterThan(0);
+    expect(await prisma().candidate.count({ where: { jobId: job.id, leverOpportunityId: result.opportunityId } })).toBe(1);
+  });
+
+  it("with both settings off, nothing is imported and the reason is recorded", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: false });
+    const known = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Off One" });
+    const unknown = await bed.sim.addApplication({ postingId: postings[2]!.id, name: "Off Two" });
+    await processAll();
+    for (const r of [known, unknown]) {
+      expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: r.opportunityId } })).toBe(0);
+    }
+    const skipped = await prisma().webhookDelivery.findMany({ where: { connectionId, status: "SKIPPED", leverOpportunityId: { in: [known.opportunityId, unknown.opportunityId] } } });
+    expect(skipped.map((d) => d.outcome).join(" ")).toMatch(/auto-import candidates is off[\s\S]*auto-generate jobs is off|auto-generate jobs is off[\s\S]*auto-import candidates is off/);
+    expect(await prisma().job.count({ where: { organizationId: org.organizationId, leverPostingId: postings[2]!.id } })).toBe(0);
+  });
+
+  it("Lever 429/503 during processing is retried and the candidate imported once", { timeout: 90_000 }, async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Faulty Fiona" });
+    bed.sim.setFaults([{ status: 503, rate: 0.25 }, { status: 429, rate: 0.25 }]);
+    await processAll();
+    const faulted = bed.sim.state().requests;
+    expect(Object.values(faulted).some((byStatus) => (byStatus["503"] ?? 0) + (byStatus["429"] ?? 0) > 0)).toBe(true);
+    bed.sim.clearFaults();
+    await processAll(); // anything that exhausted the client's retries is processed on the queue's retry
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } })).toBe(1);
+  });
+
+  it("applications that arrive while the webhook is disabled are imported by the reconcile, once", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    bed.sim.disableWebhook(hook.id);
+    const before = new Date(Date.now() - 1000);
+    const missed = [];
+    for (let i = 0; i < 5; i++) missed.push(await bed.sim.addApplication({ postingId: postings[0]!.id, name: `Missed ${i}` }));
+    for (const m of missed) expect(m.deliveries).toHaveLength(0);
+    // The reconcile looks back 10 minutes before its cursor, so it may also import earlier applications
+    // that the settings now allow; the missed ones must all be there.
+    await prisma().atsConnection.update({ where: { id: connectionId }, data: { reconcileCursor: before } });
+    const first = await reconcileConnection(connectionId);
+    expect(first.imported).toBeGreaterThanOrEqual(5);
+    const again = await reconcileConnection(connectionId);
+    expect(again.imported).toBe(0);
+    for (const m of missed) {
+      expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: m.opportunityId } })).toBe(1);
+    }
+    bed.sim.enableWebhook(hook.id);
+  });
+
+  it("a delivery accepted while no worker runs is processed by the worker that starts after", { timeout: 60_000 }, async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Queued Quinn" });
+    expect(result.deliveries[0]?.delivered).toBe(true);
+    // The web process that accepted it goes away before anything processes the job.
+    await stopQueue();
+    await startQueue({ work: true });
+    const deadline = Date.now() + 45_000;
+    let status = "";
+    while (Date.now() < deadline) {
+      const d = await prisma().webhookDelivery.findFirst({ where: { connectionId, leverOpportunityId: result.opportunityId } });
+      status = d?.status ?? "";
+      if (status === "PROCESSED") break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    expect(status).toBe("PROCESSED");
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } })).toBe(1);
+  });
+});
