@@ -38,7 +38,6 @@ export default defineConfig({
       LEVER_SIM_PORT: String(SIM_PORT),
       LEVER_SIM_URL: `http://localhost:${SIM_PORT}`,
       DATA_DIR,
-      LEVER_SIM_FAST_RETRIES: "true",
     },
   },
 });

@@ -57,7 +57,7 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
       <CardHeader
         title={
           <span className="flex items-center gap-2">
-            Lever {badge}
+            Lever <span data-testid="lever-connection-status">{badge}</span>
           </span>
         }
         description={

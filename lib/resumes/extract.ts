@@ -1,3 +1,5 @@
+import { log } from "@/lib/log";
+
 /**
  * Résumé text from the files Lever stores: PDF through pdf-parse (pdf.js), DOCX through mammoth.
  * Anything else, or a file that cannot be read, is reported rather than thrown: a candidate without
@@ -55,7 +57,8 @@ export async function extractResumeText(bytes: Uint8Array, meta: { contentType?:
     const raw = kind === "pdf" ? await pdfText(bytes) : kind === "docx" ? await docxText(bytes) : Buffer.from(bytes).toString("utf8");
     const text = normalizeText(raw.replace(/-- \d+ of \d+ --/g, ""));
     return text ? { text, status: "parsed" } : { text: null, status: "empty" };
-  } catch {
+  } catch (error) {
+    log.warn("could not read résumé text", { kind, error });
     return { text: null, status: "failed" };
   }
 }

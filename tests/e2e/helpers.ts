@@ -1,6 +1,7 @@
 import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
+export const SIM_URL = `http://localhost:${process.env.E2E_SIM_PORT ?? 4110}`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
   await page.goto("/login");
@@ -8,4 +9,43 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/jobs/);
+}
+
+export async function signUp(page: Page, organization: string): Promise<string> {
+  const email = `owner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.test`;
+  await page.goto("/signup");
+  await page.getByLabel("Your name").fill("Test Owner");
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByLabel("Organization name").fill(organization);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await expect(page).toHaveURL(/\/jobs/);
+  return email;
+}
+
+/** On Lever's (the simulator's) consent screen: pick the signed-in Lever user and decide. */
+export async function consent(page: Page, user: RegExp, decision: "Accept" | "Deny") {
+  await expect(page.getByRole("heading", { name: /wants to access your Lever account/ })).toBeVisible();
+  const option = page.locator("#user_id option").filter({ hasText: user }).first();
+  await page.locator("#user_id").selectOption(await option.getAttribute("value") ?? "");
+  await page.getByRole("button", { name: decision }).click();
+}
+
+/** An owner/admin connects Lever as the Acme Robotics Super Admin; leaves the page on Settings → ATS. */
+export async function connectLever(page: Page, superAdmin = /Dana Whitfield/) {
+  await page.goto("/settings/ats");
+  await page.getByRole("link", { name: "Connect Lever" }).click();
+  await consent(page, superAdmin, "Accept");
+  await expect(page).toHaveURL(/\/settings\/ats/);
+  await expect(page.getByTestId("lever-connection-status")).toHaveText("Connected");
+}
+
+export async function sim<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
+  const res = await fetch(`${SIM_URL}${path}`, {
+    method: init?.method ?? (init?.body ? "POST" : "GET"),
+    headers: init?.body ? { "content-type": "application/json" } : undefined,
+    body: init?.body ? JSON.stringify(init.body) : undefined,
+  });
+  if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
 }
