@@ -3,6 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/auth/guard";
+import { retryDelivery } from "@/lib/integrations/lever/activity";
 import { disconnect } from "@/lib/integrations/lever/connection";
 import { applySettings, SettingsInput } from "@/lib/integrations/lever/settings";
 import { formToObject } from "@/lib/organizations/schemas";
@@ -30,5 +31,14 @@ export async function disconnectLeverAction(_prev: ActionResult | null, form: Fo
           ? "Lever is disconnected. Some webhooks could not be removed from Lever; delete them in Lever's Webhooks settings."
           : "Lever is disconnected.",
     };
+  });
+}
+
+export async function retryDeliveryAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return orgAction({ admin: true, action: "retry deliveries" }, async (org) => {
+    const { deliveryId } = z.object({ deliveryId: z.string().min(1).max(50) }).strict().parse(formToObject(form));
+    await retryDelivery(org, deliveryId);
+    revalidatePath("/settings/ats");
+    return { ok: true, message: "Queued again" };
   });
 }

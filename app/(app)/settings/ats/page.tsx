@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
+import { ActivityPanel } from "@/components/ats/activity-panel";
 import { AtsList } from "@/components/ats/ats-list";
 import { LeverCard } from "@/components/ats/lever-card";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { connectionActivity } from "@/lib/integrations/lever/activity";
 import { leverCardData } from "@/lib/integrations/lever/card";
 
 export const metadata: Metadata = { title: "ATS" };
@@ -10,11 +12,16 @@ export default async function AtsPage({ searchParams }: { searchParams: Promise<
   const org = await requireOrgContext();
   const { ats = "lever", connected, error } = await searchParams;
   const isAdmin = isAdminRole(org.role);
+  const card = ats === "lever" ? await leverCardData(org.organizationId) : null;
+  const activity = card?.connection ? await connectionActivity(org.organizationId, card.connection.id) : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
       <AtsList selected={ats} />
-      {ats === "lever" ? (
-        <LeverCard isAdmin={isAdmin} error={error?.slice(0, 400)} openSettings={connected === "1"} {...await leverCardData(org.organizationId)} />
+      {card ? (
+        <div className="min-w-0 space-y-6">
+          <LeverCard isAdmin={isAdmin} error={error?.slice(0, 400)} openSettings={connected === "1"} {...card} />
+          {activity ? <ActivityPanel entries={activity.entries} failed={activity.failed} canRetry={isAdmin} /> : null}
+        </div>
       ) : null}
     </div>
   );
