@@ -25,6 +25,9 @@ export const QUEUES = {
   leverSyncReference: { name: "lever.sync-reference", ...standard },
   leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *" },
   leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *" },
+  // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
+  importsRun: { name: "imports.run", ...standard, retryLimit: 5, expireInSeconds: 60 * 60 },
+  importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *" },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -55,4 +55,23 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     const result = await (await lever.tokens()).refreshIdleConnections(new Date());
     log.info("refreshed idle Lever connections", { result });
   });
+
+  // Manual imports: a few runs at once (each is paced by its own connection's rate limit).
+  const imports = () => import("@/lib/imports/runs");
+  for (let i = 0; i < 3; i++) {
+    await boss.work<{ runId: string }>(QUEUES.importsRun.name, { pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
+      for (const job of jobs) {
+        try {
+          await (await imports()).processImportRun(job.data.runId);
+        } catch (error) {
+          if (job.retryCount >= job.retryLimit) await (await imports()).markRunFailed(job.data.runId, error);
+          throw error;
+        }
+      }
+    });
+  }
+  await one(boss, QUEUES.importsWatchdog.name, async () => {
+    const resent = await (await imports()).recoverStalledRuns();
+    if (resent.length) log.info("resumed stalled import runs", { runs: resent });
+  });
 }

@@ -1,51 +1,92 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { PostingPicker } from "@/components/jobs/posting-picker";
+import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
-import { db } from "@/lib/db/client";
+import { findConnection } from "@/lib/imports/connection";
+import { listJobs } from "@/lib/imports/jobs";
 
 export const metadata: Metadata = { title: "Jobs" };
 
+const via = { MANUAL: "Imported by hand", WEBHOOK: "Webhook", AUTO_GENERATED: "Auto-generated", RECONCILE: "Reconcile" } as const;
+
 export default async function JobsPage() {
   const org = await requireOrgContext();
-  const jobs = await (await db()).job.findMany({
-    where: { organizationId: org.organizationId },
-    orderBy: { createdAt: "desc" },
-    include: { _count: { select: { candidates: true } } },
-  });
+  const [jobs, connection] = await Promise.all([listJobs(org.organizationId), findConnection(org.organizationId)]);
+  const connected = connection?.status === "ACTIVE";
   return (
     <div className="space-y-6">
-      <div className="flex items-center justify-between gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Jobs</h1>
+        {connected ? <PostingPicker /> : null}
       </div>
-      {jobs.length === 0 ? (
+      {!connected ? (
         <Card>
-          <CardBody className="py-12 text-center">
-            <h2 className="text-base font-semibold">No jobs yet</h2>
+          <CardBody className="py-10 text-center">
+            <h2 className="text-base font-semibold">{connection ? "Lever needs to be reconnected" : "Connect Lever to import jobs"}</h2>
             <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">
-              Jobs come from Lever. Once an admin connects Lever in Settings → ATS, import postings here or let new applications create them.
+              {connection
+                ? "The Lever connection stopped working. An admin can reconnect it in Settings → ATS; then jobs and applicants can be imported again."
+                : "Jobs and their applicants come from Lever. Once an admin connects Lever in Settings → ATS, import postings here or let new applications create them."}
             </p>
             <Link href="/settings/ats" className={buttonClass("secondary", "mt-4")}>
               Go to Settings → ATS
             </Link>
           </CardBody>
         </Card>
-      ) : (
+      ) : null}
+      {jobs.length === 0 && connected ? (
         <Card>
-          <ul className="divide-y divide-slate-100">
-            {jobs.map((j) => (
-              <li key={j.id} className="flex items-center justify-between px-5 py-3">
-                <div>
-                  <p className="font-medium">{j.title}</p>
-                  <p className="text-sm text-slate-500">{[j.team, j.location, j.commitment].filter(Boolean).join(" · ")}</p>
-                </div>
-                <span className="text-sm text-slate-600">{j._count.candidates} candidates</span>
-              </li>
-            ))}
-          </ul>
+          <CardBody className="py-12 text-center">
+            <h2 className="text-base font-semibold">No jobs yet</h2>
+            <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">Use Import from Lever to choose postings, or let new applications create them.</p>
+          </CardBody>
         </Card>
-      )}
+      ) : null}
+      {jobs.length > 0 ? (
+        <Card className="overflow-hidden">
+          <table className="w-full text-left text-sm">
+            <caption className="sr-only">Imported jobs</caption>
+            <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+              <tr>
+                <th scope="col" className="px-5 py-2.5">Job</th>
+                <th scope="col" className="px-3 py-2.5 text-right">Candidates</th>
+                <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">Screening</th>
+                <th scope="col" className="hidden px-5 py-2.5 md:table-cell">Source</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {jobs.map((j) => (
+                <tr key={j.id} className="hover:bg-slate-50">
+                  <td className="px-5 py-3">
+                    <Link href={`/jobs/${j.id}`} className="font-medium text-slate-900 hover:text-brand-700">
+                      {j.title}
+                    </Link>
+                    <p className="text-slate-500">{[j.team, j.location, j.commitment].filter(Boolean).join(" · ")}</p>
+                    <p className="mt-1 flex flex-wrap gap-1 sm:hidden">
+                      <Badge>Not screened</Badge>
+                    </p>
+                  </td>
+                  <td className="px-3 py-3 text-right tabular-nums">
+                    {j.candidates} {j.candidates === 1 ? "candidate" : "candidates"}
+                    {j.importing ? (
+                      <span className="mt-1 block">
+                        <Badge tone="brand">Importing…</Badge>
+                      </span>
+                    ) : null}
+                  </td>
+                  <td className="hidden px-3 py-3 sm:table-cell">
+                    <Badge>Not screened</Badge>
+                  </td>
+                  <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{via[j.importedVia]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </Card>
+      ) : null}
     </div>
   );
 }

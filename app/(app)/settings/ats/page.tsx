@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { ActivityPanel } from "@/components/ats/activity-panel";
 import { AtsList } from "@/components/ats/ats-list";
 import { LeverCard } from "@/components/ats/lever-card";
+import { ReferencePanel } from "@/components/ats/reference-panel";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
 import { connectionActivity } from "@/lib/integrations/lever/activity";
 import { leverCardData } from "@/lib/integrations/lever/card";
@@ -20,6 +21,7 @@ export default async function AtsPage({ searchParams }: { searchParams: Promise<
       {card ? (
         <div className="min-w-0 space-y-6">
           <LeverCard isAdmin={isAdmin} error={error?.slice(0, 400)} openSettings={connected === "1"} {...card} />
+          {card.connection ? <ReferencePanel organizationId={org.organizationId} isAdmin={isAdmin} /> : null}
           {activity ? <ActivityPanel entries={activity.entries} failed={activity.failed} canRetry={isAdmin} /> : null}
         </div>
       ) : null}

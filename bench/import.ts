@@ -1,0 +1,178 @@
+/**
+ * npm run bench:import — a real manual import run, through the queue and the real code on PGlite,
+ * against the Lever simulator over HTTP with Lever's rate limit on (10/s, burst 20).
+ *
+ * Reports wall time against the bound Lever's limit sets (requests made ÷ 10 per second), requests
+ * per candidate, 429s met, peak RSS, and lost or duplicated candidates.
+ *   BENCH_APPLICANTS=2000 (default)   applicants on the posting
+ *
+ * The simulator runs in a child process so the peak RSS measured is the app's alone (PGlite, queue,
+ * import, résumé parsing), not the simulator's generated files.
+ */
+import { fork, type ChildProcess } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { fileURLToPath } from "node:url";
+import { resetConfigForTests } from "@/lib/config";
+import type { OrgContext } from "@/lib/auth/guard";
+import { importPostings } from "@/lib/imports/postings";
+import { getImportRun, startApplicantImport } from "@/lib/imports/runs";
+import { buildAuthorizationUrl, createPkce, exchangeCode } from "@/lib/integrations/lever/oauth";
+import { createConnection } from "@/lib/integrations/lever/test-helpers";
+import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { createTestDatabase } from "@/tests/helpers/db";
+
+const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 2000);
+const LEVER_RATE = 10;
+
+function v1Requests(requests: Record<string, Record<string, number>>) {
+  let total = 0;
+  let tooMany = 0;
+  for (const [route, byStatus] of Object.entries(requests)) {
+    if (!route.includes(" /v1/")) continue;
+    for (const [status, n] of Object.entries(byStatus)) {
+      total += n;
+      if (status === "429") tooMany += n;
+    }
+  }
+  return { total, tooMany };
+}
+
+type SimReady = { url: string; postingId: string; postingTitle: string; expected: string[] };
+type SimRequests = Record<string, Record<string, number>>;
+
+/** The child: the simulator with Lever's rate limit, the posting filled with applicants. */
+async function simChild() {
+  const { startLeverSim } = await import("@/tools/lever-sim/server");
+  const sim = await startLeverSim({ port: 0, opportunitiesPerAccount: 40, rateLimit: { ratePerSec: LEVER_RATE, burst: 20 } });
+  const account = sim.sim.context.world.accounts[0]!;
+  const posting = account.postings.find((p) => p.state === "published")!;
+  const onPosting = () => account.opportunities.filter((o) => o.applications.some((a) => a.postingId === posting.id) && !o.archived);
+  for (let i = onPosting().length; i < APPLICANTS; i++) await sim.sim.addApplication({ postingId: posting.id, name: `Bench Applicant ${i}` });
+  process.on("message", (m: string) => {
+    if (m === "requests") process.send!({ requests: sim.sim.state().requests });
+    if (m === "close") void sim.close().then(() => process.exit(0));
+  });
+  process.send!({ url: sim.url, postingId: posting.id, postingTitle: posting.text, expected: onPosting().map((o) => o.id) } satisfies SimReady);
+}
+
+/** Sends `message` (if any) to the child and resolves with its next reply that has `key`. */
+function ask<T>(child: ChildProcess, message: string, key: string): Promise<T> {
+  return new Promise((resolve) => {
+    const on = (m: Record<string, unknown>) => {
+      if (key in m) {
+        child.off("message", on);
+        resolve(m as T);
+      }
+    };
+    child.on("message", on);
+    if (message) child.send(message);
+  });
+}
+
+/** A Lever Super Admin accepts the simulator's consent page; the app exchanges the code. */
+async function connect(simUrl: string) {
+  const state = (await (await fetch(`${simUrl}/_sim/state`)).json()) as { accounts: { users: { id: string; accessRole: string; deactivatedAt: number | null }[] }[] };
+  const admin = state.accounts[0]!.users.find((u) => u.accessRole === "super admin" && !u.deactivatedAt)!;
+  const pkce = await createPkce();
+  const form = new URLSearchParams(buildAuthorizationUrl({ state: "bench", codeChallenge: pkce.codeChallenge }).searchParams);
+  form.set("user_id", admin.id);
+  form.set("decision", "accept");
+  const res = await fetch(`${simUrl}/authorize`, { method: "POST", body: form, redirect: "manual" });
+  const callback = new URL(res.headers.get("location")!);
+  return exchangeCode({ currentUrl: callback, expectedState: "bench", codeVerifier: pkce.codeVerifier });
+}
+
+async function main() {
+  const child = fork(fileURLToPath(import.meta.url), ["--sim-child"], { execArgv: ["--import", "tsx"], env: { ...process.env } });
+  const seedStart = Date.now();
+  const ready = await ask<SimReady>(child, "", "url");
+  Object.assign(process.env, {
+    LEVER_ENV: "simulator",
+    LEVER_SIM_URL: ready.url,
+    APP_URL: "http://localhost:3000",
+    ENCRYPTION_KEYS: `bench:${randomBytes(32).toString("base64")}`,
+    ENCRYPTION_KEY_ID: "bench",
+    AUTH_SECRET: randomBytes(32).toString("base64url"),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+  });
+  resetConfigForTests();
+  const db = await createTestDatabase();
+  const { organizationId } = await createConnection(db, await connect(ready.url));
+  const user = await db.prisma.user.create({ data: { email: "bench@example.test", name: "Bench Recruiter" } });
+  await db.prisma.membership.create({ data: { organizationId, userId: user.id, role: "RECRUITER" } });
+  const org: OrgContext = { userId: user.id, userEmail: user.email, organizationId, organizationName: "Bench", role: "RECRUITER" };
+  const expected = new Set(ready.expected);
+  const posting = { id: ready.postingId };
+  console.log(`Simulator (child process): ${expected.size} active applicants on "${ready.postingTitle}" (ready in ${((Date.now() - seedStart) / 1000).toFixed(1)} s)`);
+
+  const jobId = (await importPostings(org, { postingIds: [posting.id] })).imported[0]!.jobId;
+  await startQueue({ work: true });
+  // Start with Lever's bucket and ours full, as an account that has been quiet would.
+  await new Promise((r) => setTimeout(r, 2500));
+
+  const requestsNow = async () => (await ask<{ requests: SimRequests }>(child, "requests", "requests")).requests;
+  const before = v1Requests(await requestsNow());
+  const rssBefore = process.memoryUsage().rss;
+  let peakRss = rssBefore;
+  const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 100);
+  const started = performance.now();
+  const run = await startApplicantImport(org, jobId, {});
+  let view = run;
+  let lastLog = 0;
+  while (view.status === "QUEUED" || view.status === "RUNNING") {
+    await new Promise((r) => setTimeout(r, 250));
+    view = await getImportRun(org, run.id);
+    if (performance.now() - lastLog > 30_000) {
+      lastLog = performance.now();
+      const m = process.memoryUsage();
+      console.log(`  … ${view.done}/${view.total ?? "?"} after ${((performance.now() - started) / 1000).toFixed(0)} s · rss ${mb(m.rss)} MB, heap ${mb(m.heapUsed)} MB, external ${mb(m.external)} MB`);
+    }
+  }
+  const wallMs = performance.now() - started;
+  clearInterval(sampler);
+  const after = v1Requests(await requestsNow());
+  const requests = after.total - before.total;
+  const tooMany = after.tooMany - before.tooMany;
+
+  const rows = await db.prisma.candidate.findMany({ where: { organizationId, jobId }, select: { leverOpportunityId: true } });
+  const ids = rows.map((r) => r.leverOpportunityId);
+  const distinct = new Set(ids);
+  const lost = [...expected].filter((id) => !distinct.has(id)).length;
+  const duplicated = ids.length - distinct.size;
+  const boundMs = (requests / LEVER_RATE) * 1000;
+
+  const result = {
+    status: view.status,
+    applicants: expected.size,
+    imported: distinct.size,
+    wallSeconds: +(wallMs / 1000).toFixed(1),
+    requests,
+    boundSeconds: +(boundMs / 1000).toFixed(1),
+    ratioToBound: +(wallMs / boundMs).toFixed(3),
+    requestsPerCandidate: +(requests / expected.size).toFixed(3),
+    tooManyRequests429: tooMany,
+    peakRssMB: mb(peakRss),
+    rssBeforeImportMB: mb(rssBefore),
+    rssGrowthDuringImportMB: mb(peakRss - rssBefore),
+    lost,
+    duplicated,
+    failed: view.failed,
+  };
+  console.log("\nManual import benchmark");
+  console.table(result);
+  console.log(JSON.stringify(result));
+  const ok = view.status === "SUCCEEDED" && lost === 0 && duplicated === 0 && result.ratioToBound <= 1.15 && result.peakRssMB < 400;
+  console.log(ok ? "PASS: within 1.15× of Lever's bound, under 400 MB, nothing lost or duplicated" : "MISSED a target (see above)");
+
+  await stopQueue();
+  await db.close();
+  child.send("close");
+  process.exit(ok ? 0 : 1);
+}
+
+const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
+
+(process.argv.includes("--sim-child") ? simChild() : main()).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

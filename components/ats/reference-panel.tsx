@@ -1,0 +1,88 @@
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { Badge } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { requireOrgContext } from "@/lib/auth/guard";
+import { toAppError } from "@/lib/errors";
+import { referenceData, refreshReference } from "@/lib/imports/reference";
+import { log } from "@/lib/log";
+
+/** Re-reads stages and archive reasons from Lever; the organization and role come from the session. */
+async function refreshFromLever() {
+  "use server";
+  let error: string | null = null;
+  try {
+    await refreshReference(await requireOrgContext({ admin: true, action: "refresh Lever data" }));
+  } catch (e) {
+    const appError = toAppError(e);
+    if (!appError) log.error("refreshing Lever reference data failed", { error: e });
+    error = appError?.message ?? "Could not refresh from Lever. Try again in a minute.";
+  }
+  revalidatePath("/settings/ats");
+  if (error) redirect(`/settings/ats?error=${encodeURIComponent(error)}`);
+}
+
+/** Settings → ATS: the stages and the rejection reasons recruiters can choose, as mirrored from Lever. */
+export async function ReferencePanel({ organizationId, isAdmin }: { organizationId: string; isAdmin: boolean }) {
+  const data = await referenceData(organizationId);
+  if (!data) return null;
+  return (
+    <Card>
+      <CardHeader
+        title="Stages and rejection reasons"
+        description={
+          data.syncedAt
+            ? `Mirrored from Lever; refreshed daily. Last change ${data.syncedAt.slice(0, 16).replace("T", " ")} UTC.`
+            : "Not read from Lever yet."
+        }
+        actions={
+          isAdmin ? (
+            <form action={refreshFromLever}>
+              <Button type="submit" variant="secondary">
+                Refresh from Lever
+              </Button>
+            </form>
+          ) : null
+        }
+      />
+      <CardBody className="grid gap-6 sm:grid-cols-2">
+        <section aria-labelledby="reasons-title">
+          <h3 id="reasons-title" className="text-sm font-semibold text-slate-900">
+            Rejection reasons <span className="font-normal text-slate-500">({data.rejectionReasons.length})</span>
+          </h3>
+          <p className="mt-0.5 text-xs text-slate-500">Active non-hired archive reasons: what a recruiter picks when rejecting.</p>
+          {data.rejectionReasons.length ? (
+            <ul className="mt-2 flex flex-wrap gap-1.5" data-testid="rejection-reasons">
+              {data.rejectionReasons.map((r) => (
+                <li key={r.id}>
+                  <Badge>{r.text}</Badge>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="mt-2 text-sm text-slate-500">None yet.</p>
+          )}
+        </section>
+        <section aria-labelledby="stages-title">
+          <h3 id="stages-title" className="text-sm font-semibold text-slate-900">
+            Stages <span className="font-normal text-slate-500">({data.stages.length})</span>
+          </h3>
+          <p className="mt-0.5 text-xs text-slate-500">In the order Lever lists them.</p>
+          {data.stages.length ? (
+            <ol className="mt-2 space-y-1 text-sm text-slate-700" data-testid="stages">
+              {data.stages.map((s, i) => (
+                <li key={s.id} className="flex gap-2">
+                  <span className="w-5 text-right tabular-nums text-slate-400">{i + 1}.</span>
+                  {s.text}
+                </li>
+              ))}
+            </ol>
+          ) : (
+            <p className="mt-2 text-sm text-slate-500">None yet.</p>
+          )}
+        </section>
+      </CardBody>
+    </Card>
+  );
+}

@@ -1,0 +1,54 @@
+import { db } from "@/lib/db/client";
+import { notFound } from "@/lib/errors";
+import { isOwnId } from "./schemas";
+
+/** Reads behind the jobs pages, always scoped to the organization; another organization's job is a 404. */
+
+export async function getJobForOrg(organizationId: string, jobId: string) {
+  const prisma = await db();
+  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, organizationId } }) : null;
+  if (!job) throw notFound("Job not found");
+  return job;
+}
+
+export async function listJobs(organizationId: string) {
+  const prisma = await db();
+  const [jobs, running] = await Promise.all([
+    prisma.job.findMany({
+      where: { organizationId },
+      orderBy: { createdAt: "desc" },
+      select: { id: true, title: true, team: true, location: true, commitment: true, state: true, confidential: true, importedVia: true, _count: { select: { candidates: true } } },
+    }),
+    prisma.importRun.findMany({ where: { organizationId, status: { in: ["QUEUED", "RUNNING"] } }, select: { jobId: true } }),
+  ]);
+  const importing = new Set(running.map((r) => r.jobId));
+  return jobs.map((j) => ({ ...j, candidates: j._count.candidates, importing: importing.has(j.id) }));
+}
+
+export const CANDIDATES_PAGE_SIZE = 50;
+
+export async function jobCandidates(organizationId: string, jobId: string, page: number) {
+  const prisma = await db();
+  const where = { organizationId, jobId };
+  const [total, rows] = await Promise.all([
+    prisma.candidate.count({ where }),
+    prisma.candidate.findMany({
+      where,
+      orderBy: [{ leverCreatedAt: "desc" }, { id: "asc" }],
+      skip: (page - 1) * CANDIDATES_PAGE_SIZE,
+      take: CANDIDATES_PAGE_SIZE,
+      select: {
+        id: true,
+        name: true,
+        emails: true,
+        archivedAt: true,
+        importedVia: true,
+        resumeStatus: true,
+        leverUrl: true,
+        stage: { select: { text: true } },
+        archiveReason: { select: { text: true } },
+      },
+    }),
+  ]);
+  return { total, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)), rows };
+}
