@@ -1,0 +1,66 @@
+import { fold } from "./text";
+
+/**
+ * Degree levels: ASSOCIATE (1) < BACHELOR (2) < MASTER (3) < DOCTORATE (4). A higher degree meets a
+ * lower requirement ("Master's" meets "Bachelor's degree required").
+ */
+export const DEGREE_LEVELS = { ASSOCIATE: 1, BACHELOR: 2, MASTER: 3, DOCTORATE: 4 } as const;
+export type DegreeLevel = (typeof DEGREE_LEVELS)[keyof typeof DEGREE_LEVELS];
+export const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: "associate degree", 2: "bachelor's degree", 3: "master's degree", 4: "doctorate" };
+
+// Case-insensitive spellings, on folded text.
+const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
+  [/\b(ph\.?\s?d\.?|doctorate|doctoral|doctor of|d\.?phil|ed\.?d\.?|d\.?n\.?p\.?)(?![a-z])/i, 4],
+  [/\b(masters?\b|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b)/i, 3],
+  [/\b(bachelors?\b|bachelor'?s|bachelor of|b\.\s?s\.|b\.\s?sc\.?|bsc\b|b\.\s?a\.|beng\b|b\.eng\.?|bsn\b|bfa\b|bba\b|b\.tech|btech\b|undergraduate degree|college degree|university degree|(?:4|four)[- ]year degree|baccalaureate)/i, 2],
+  [/\b(associate'?s? degree|associates? of (?:science|arts|applied)|associate degree|a\.\s?a\.\s?s\.|\badn\b|\basn\b|\baas\b)/i, 1],
+];
+// Bare abbreviations, matched case-sensitively (MS, MA, BS, BA, MBA…).
+const ABBREVIATIONS: ReadonlyArray<[RegExp, DegreeLevel]> = [
+  [/\b(PhD|DPhil|DNP|EdD)\b/, 4],
+  [/\b(MS|MA|MBA|MSc|MEng|MSN|MPH|MFA)\b/, 3],
+  [/\b(BS|BA|BSc|BEng|BSN|BFA|BBA)\b/, 2],
+  [/\b(AS|AA|AAS|ADN)\b/, 1],
+];
+
+const SCHOOL_CONTEXT = /\b(university|college|institute|school|academy|polytechnic|degree|graduated|gpa|education|universidad|universit[eé])\b/i;
+
+export interface DegreeMention {
+  level: DegreeLevel;
+  /** The matched text, e.g. "B.S." */
+  match: string;
+}
+
+/** Degree levels mentioned in `text`. Bare abbreviations count only in a school context or `trusted` strings (parsed degree fields). */
+export function degreeMentions(text: string, trusted: boolean): DegreeMention[] {
+  const t = fold(text);
+  const out: DegreeMention[] = [];
+  for (const [re, level] of PATTERNS) {
+    const m = re.exec(t);
+    if (m) out.push({ level, match: m[0] });
+  }
+  if (trusted || SCHOOL_CONTEXT.test(t)) {
+    for (const [re, level] of ABBREVIATIONS) {
+      // "AS"/"AA" are ordinary words in capitals too: only in trusted strings.
+      if (level === 1 && !trusted) continue;
+      const m = re.exec(t);
+      if (m) out.push({ level, match: m[0] });
+    }
+  }
+  return out;
+}
+
+export function highestLevel(mentions: readonly DegreeMention[]): DegreeLevel | null {
+  let best: DegreeLevel | null = null;
+  for (const m of mentions) if (best === null || m.level > best) best = m.level;
+  return best;
+}
+
+/** The required level of a criterion: the lowest level it names ("BS/MS" → bachelor). "degree" alone → bachelor. */
+export function requiredLevel(criterion: string): DegreeLevel | null {
+  const abbreviationContext = /\b(BS|BA|BSc|MS|MA|MSc|PhD)\s*(\/|in\b|or\b|,|degree)/.test(criterion);
+  const mentions = degreeMentions(criterion, abbreviationContext).filter((m) => !(m.level === 1 && /^(AS|AA)$/.test(m.match)));
+  if (mentions.length) return Math.min(...mentions.map((m) => m.level)) as DegreeLevel;
+  if (/\bdegree\b/i.test(criterion) && !/\bhigh school\b/i.test(criterion)) return 2;
+  return null;
+}

@@ -1,0 +1,34 @@
+/**
+ * Candidate screening: criteria × résumé → verdicts, score and summary.
+ *
+ * `createEngine()` gives the local (embedded, deterministic) engine; `createEngine({ baseUrl, apiKey,
+ * model, … })` gives the LLM engine, which falls back to the local one on failure.
+ */
+import { createLlmEngine, type LlmEngineConfig, type LlmEngineOptions } from "./llm";
+import { createLocalEngine, type LocalEngineOptions } from "./local";
+import type { ScreeningEngine } from "./types";
+
+export type * from "./types";
+export { VERDICTS } from "./types";
+export { scoreVerdicts, scoreBreakdown, WEIGHT_POINTS, VERDICT_CREDIT, type ScoreBreakdown } from "./score";
+export { criteriaHash } from "./hash";
+export { draftCriteriaFromPosting, htmlToText, listItems, type CriterionDraft, type PostingLike } from "./draft";
+export { formatLeverNote, leverScore, LEVER_SCORE_LABELS, type LeverNoteOptions, type LeverNoteScore, type NoteVerdict } from "./lever-note";
+export { createLocalEngine, compileCriteria, screenCompiled, LOCAL_ENGINE_VERSION, type LocalEngineOptions, type CompiledJob } from "./local";
+export { createLlmEngine, LlmEngineError, type LlmEngineConfig, type LlmEngineOptions } from "./llm";
+
+export type EngineConfig = LlmEngineConfig & LlmEngineOptions;
+
+/**
+ * The engine to use: the LLM engine when `config` names an endpoint and model, else the local one.
+ * An incomplete config (no baseUrl or model) also gives the local engine.
+ */
+export function createEngine(config?: Partial<EngineConfig> | null, local: LocalEngineOptions = {}): ScreeningEngine {
+  if (config?.baseUrl && config.model) {
+    const { fallback, ...llm } = config;
+    return createLlmEngine({ ...llm, baseUrl: config.baseUrl, model: config.model, apiKey: config.apiKey ?? "" }, {
+      fallback: fallback === undefined ? createLocalEngine(local) : fallback,
+    });
+  }
+  return createLocalEngine(local);
+}

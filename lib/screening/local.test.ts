@@ -1,0 +1,205 @@
+import { describe, expect, it } from "vitest";
+import { createEngine } from "./index";
+import { createLocalEngine, mergedMonths } from "./local";
+import type { CandidateInput, CriterionInput, ScreeningOutput, Verdict } from "./types";
+
+const NOW = () => new Date("2026-06-01T00:00:00Z");
+const engine = createLocalEngine({ now: NOW });
+
+const crit = (text: string, kind: CriterionInput["kind"] = "REQUIRED", weight: CriterionInput["weight"] = "MEDIUM", id = "c"): CriterionInput => ({ id, text, kind, weight });
+const cand = (over: Partial<CandidateInput>): CandidateInput => ({ resumeText: null, positions: [], schools: [], answers: [], ...over });
+
+async function verdictOf(candidate: CandidateInput, text: string): Promise<{ verdict: Verdict; evidence: string[]; reason: string }> {
+  const out = await engine.screen(candidate, [crit(text)]);
+  const v = out.verdicts[0];
+  if (!v) throw new Error("no verdict");
+  return v;
+}
+
+const RESUME = `Sam Lee
+Senior Backend Engineer
+
+Experience
+Senior Backend Engineer — Acme (Jan 2019 – Present)
+• Built payment APIs in Go on k8s with Postgres; Led a team of 4 engineers.
+• Wrote the ML fraud model pipeline.
+Software Developer — Beta (Jun 2016 – Dec 2018)
+• JS and React front ends.
+
+Education
+M.S. Computer Science, Stanford University, 2014 – 2016`;
+
+describe("local engine: synonyms, abbreviations and normalization", () => {
+  const c = cand({ resumeText: RESUME });
+  it.each([
+    ["Experience with Kubernetes", "MET"],
+    ["PostgreSQL", "MET"],
+    ["JavaScript", "MET"],
+    ["Machine learning", "MET"],
+    ["Experience managing a team", "MET"],
+    ["software engineering experience", "MET"],
+    ["golang", "MET"],
+    ["Proficient in JavaScript and TypeScript", "PARTLY_MET"],
+    ["Python, Java, or Go", "MET"],
+    ["Experience with Python", "NOT_MET"],
+    ["Experience with Salesforce", "NOT_MET"],
+  ] as const)("%s → %s", async (text, expected) => {
+    expect((await verdictOf(c, text)).verdict).toBe(expected);
+  });
+
+  it("matches case, punctuation and word forms (stemming)", async () => {
+    const r = cand({ resumeText: "Managed BUDGETS and forecasts; negotiated vendor contracts." });
+    expect((await verdictOf(r, "budget management")).verdict).toBe("MET");
+    expect((await verdictOf(r, "Negotiation")).verdict).toBe("MET");
+  });
+
+  it("does not take an abbreviation's ordinary-word spelling for it (go ≠ Go, ml ≠ ML)", async () => {
+    const r = cand({ resumeText: "Helped the team go live in two weeks.\nAdministered 5 ml doses." });
+    expect((await verdictOf(r, "Experience with Go")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(r, "ML experience")).verdict).toBe("NOT_MET");
+  });
+
+  it("gives no partial credit when only the broad field word matches", async () => {
+    const r = cand({ resumeText: "Staff Nurse, Medical ICU, 2019 – Present" });
+    expect((await verdictOf(r, "Pediatric nursing experience")).verdict).toBe("NOT_MET");
+  });
+});
+
+describe("local engine: years of experience", () => {
+  it("sums relevant parsed positions, merging overlaps", async () => {
+    const c = cand({
+      resumeText: "Backend work",
+      positions: [
+        { title: "Backend Engineer", org: "A", start: { year: 2020, month: 1 }, end: { year: 2022, month: 12 } },
+        { title: "Freelance Backend Developer", org: "B", start: { year: 2018, month: 1 }, end: { year: 2021, month: 12 } },
+        { title: "Barista", org: "C", start: { year: 2010, month: 1 }, end: { year: 2017, month: 12 } },
+      ],
+    });
+    // 2018-01 … 2022-12 merged = 5 years (7 if overlaps were counted twice; the barista years don't count).
+    expect((await verdictOf(c, "5+ years of backend experience")).verdict).toBe("MET");
+    const six = await verdictOf(c, "6+ years of backend experience");
+    expect(six.verdict).toBe("PARTLY_MET");
+    expect(six.reason).toContain("5 years");
+    expect((await verdictOf(c, "12+ years of backend experience")).verdict).toBe("NOT_MET");
+    // Any experience: all positions count.
+    expect((await verdictOf(c, "10+ years of professional experience")).verdict).toBe("MET");
+  });
+
+  it("counts a current position up to now", async () => {
+    const c = cand({ positions: [{ title: "Registered Nurse, ICU", org: "H", start: { year: 2023, month: 6 }, end: null }] });
+    expect((await verdictOf(c, "3+ years of ICU experience")).verdict).toBe("MET");
+    expect((await verdictOf(c, "4+ years of ICU experience")).verdict).toBe("PARTLY_MET");
+  });
+
+  it("reads date ranges written in the résumé when there are no parsed positions, ignoring education", async () => {
+    const c = cand({ resumeText: "Account Executive, DataPilot (B2B SaaS)\nMar 2021 – Present\nClosed deals.\n\nB.A., University of Texas\n2012 – 2016" });
+    expect((await verdictOf(c, "5+ years of B2B SaaS sales experience")).verdict).toBe("MET");
+    expect((await verdictOf(c, "10+ years of experience")).verdict).toBe("PARTLY_MET");
+  });
+
+  it("falls back to years stated in the text", async () => {
+    const c = cand({ resumeText: "Backend engineer with 8 years of experience in Go.\nSkills: Go, SQL" });
+    const v = await verdictOf(c, "5+ years of backend experience");
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence).toEqual(["Backend engineer with 8 years of experience in Go."]);
+  });
+
+  it("merges intervals", () => {
+    expect(mergedMonths([{ start: 0, end: 12 }, { start: 6, end: 18 }, { start: 30, end: 36 }])).toBe(24);
+    expect(mergedMonths([])).toBe(0);
+  });
+});
+
+describe("local engine: degrees", () => {
+  const withSchool = (degree: string, field: string) => cand({ resumeText: "Engineer", schools: [{ org: "Uni", degree, field }] });
+  it("a higher degree meets a lower requirement; a lower one partly", async () => {
+    expect((await verdictOf(withSchool("Master of Science", "Computer Science"), "Bachelor's degree required")).verdict).toBe("MET");
+    expect((await verdictOf(withSchool("PhD", "Physics"), "Master's degree")).verdict).toBe("MET");
+    expect((await verdictOf(withSchool("BSc", "Computer Science"), "Master's degree in Computer Science")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(withSchool("Associate of Science", "Nursing"), "BSN")).verdict).toBe("PARTLY_MET");
+  });
+
+  it("matches fields with abbreviations and related fields", async () => {
+    expect((await verdictOf(withSchool("BSc", "CS"), "Bachelor's degree in Computer Science")).verdict).toBe("MET");
+    expect((await verdictOf(withSchool("B.S.", "Mathematics"), "Bachelor's in Computer Science or related field")).verdict).toBe("MET");
+    expect((await verdictOf(withSchool("B.S.", "Mathematics"), "Bachelor's in Computer Science")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(withSchool("B.A.", "History"), "Bachelor's in Computer Science or related field")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(withSchool("B.S.", "Accounting"), "MBA")).verdict).toBe("NOT_MET");
+  });
+
+  it("reads degrees from the résumé text too", async () => {
+    const c = cand({ resumeText: "Education\nBSc in Computer Science, University of Toronto, 2017" });
+    const v = await verdictOf(c, "BS/MS in CS");
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence).toEqual(["BSc in Computer Science, University of Toronto, 2017"]);
+    expect((await verdictOf(cand({ resumeText: "Education\nHigh School Diploma, 2015" }), "Bachelor's degree")).verdict).toBe("NOT_MET");
+  });
+});
+
+describe("local engine: application answers and off-résumé criteria", () => {
+  it("uses yes/no answers and says UNKNOWN for things résumés don't state", async () => {
+    const c = cand({
+      resumeText: "Help desk technician.",
+      answers: [
+        { question: "Are you legally authorized to work in the United States?", answer: "Yes" },
+        { question: "Do you have a valid driver's license?", answer: "No" },
+      ],
+    });
+    expect((await verdictOf(c, "Authorized to work in the US")).verdict).toBe("MET");
+    expect((await verdictOf(c, "Valid driver's license")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(c, "Willing to relocate to Berlin")).verdict).toBe("UNKNOWN");
+  });
+});
+
+describe("local engine: empty résumé, determinism, evidence", () => {
+  const criteria = [crit("5+ years of Python", "REQUIRED", "HIGH", "a"), crit("Bachelor's degree", "REQUIRED", "MEDIUM", "b"), crit("Kubernetes", "PREFERRED", "LOW", "c")];
+
+  it.each([null, "", "   \n\t "])("says UNKNOWN for every criterion when the résumé is %j and there is no parsed data", async (resumeText) => {
+    const out = await engine.screen(cand({ resumeText }), criteria);
+    expect(out.verdicts.map((v) => v.verdict)).toEqual(["UNKNOWN", "UNKNOWN", "UNKNOWN"]);
+    expect(out.score).toBe(0);
+    expect(out.summary).toMatch(/no résumé/i);
+  });
+
+  it("uses parsed data when there is no résumé text", async () => {
+    const out = await engine.screen(
+      cand({ positions: [{ title: "Python Developer", org: "X", start: { year: 2015, month: 1 }, end: null }], schools: [{ degree: "BSc", field: "Physics", org: "Y" }] }),
+      criteria,
+    );
+    expect(out.verdicts.map((v) => v.verdict)).toEqual(["MET", "MET", "NOT_MET"]);
+  });
+
+  it("is deterministic: same input, same output (also across engine instances)", async () => {
+    const c = cand({ resumeText: RESUME });
+    const many = [...criteria, crit("Experience with Kubernetes", "REQUIRED", "HIGH", "d"), crit("React or Vue", "PREFERRED", "LOW", "e")];
+    const a = await engine.screen(c, many);
+    const b = await engine.screen(c, many);
+    const other = await createLocalEngine({ now: NOW }).screen(structuredClone(c), structuredClone(many));
+    expect(b).toEqual(a);
+    expect(other).toEqual(a);
+  });
+
+  it("quotes evidence verbatim from the résumé", async () => {
+    const c = cand({ resumeText: RESUME });
+    const texts = ["Experience with Kubernetes", "5+ years of backend experience", "Master's degree", "JavaScript and React", "Experience managing a team", "10+ years of software engineering"];
+    const out: ScreeningOutput = await engine.screen(c, texts.map((t, i) => crit(t, "REQUIRED", "MEDIUM", `c${i}`)));
+    const all = out.verdicts.flatMap((v) => v.evidence);
+    expect(all.length).toBeGreaterThanOrEqual(texts.length);
+    for (const quote of all) expect(RESUME).toContain(quote);
+    expect(out.verdicts[0]?.evidence).toEqual(["• Built payment APIs in Go on k8s with Postgres; Led a team of 4 engineers."]);
+  });
+
+  it("computes the score from the verdicts and writes a summary", async () => {
+    const out = await engine.screen(cand({ resumeText: RESUME }), [crit("Kubernetes", "REQUIRED", "HIGH", "a"), crit("Python", "REQUIRED", "LOW", "b"), crit("Salesforce", "NEUTRAL", "HIGH", "n")]);
+    expect(out.engine).toBe("local");
+    expect(out.score).toBe(75);
+    expect(out.summary).toContain("Score 75/100");
+    expect(out.summary).toContain("Missing required: Python");
+  });
+
+  it("createEngine() without config is the local engine", () => {
+    expect(createEngine().name).toBe("local");
+    expect(createEngine({ baseUrl: "", model: "" }).name).toBe("local");
+    expect(createEngine({ baseUrl: "http://llm.test/v1", apiKey: "k", model: "m" }).name).toBe("llm");
+  });
+});

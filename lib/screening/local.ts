@@ -1,0 +1,600 @@
+import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
+import {
+  compileRequirement,
+  coverage,
+  impliedTerms,
+  isConceptTerm,
+  relatedFieldTerms,
+  requirementTerms,
+  termLabel,
+  termsOf,
+  type Requirement,
+  type Term,
+} from "./matcher";
+import { scoreBreakdown } from "./score";
+import { fold, NUMBER_WORD_PATTERN, parseCount, segment, tokenize, type Segment } from "./text";
+import type {
+  CandidateInput,
+  CriterionInput,
+  CriterionVerdict,
+  ParsedPosition,
+  ParsedSchool,
+  ScreeningEngine,
+  ScreeningOutput,
+  Verdict,
+  YearMonth,
+} from "./types";
+
+/**
+ * The local engine: deterministic, explainable, no network.
+ *
+ * Each criterion compiles once per job into one of three checks:
+ * - years  ("5+ years of backend experience"): relevant experience summed from parsed positions'
+ *   dates (overlaps merged), else from date ranges written in the résumé, and years stated in the
+ *   text ("8 years of backend development"); MET at the required years, PARTLY_MET from half of them.
+ * - degree ("Bachelor's in Computer Science or related field"): highest degree from parsed schools
+ *   and the résumé text; associate < bachelor < master < doctorate; field matched on terms, with
+ *   families of related fields.
+ * - keyword (everything else): terms with synonyms/abbreviations and stems; AND/OR lists.
+ * Evidence is always the verbatim line or sentence that matched. Without résumé text and parsed
+ * data every criterion is UNKNOWN (except ones a yes/no application answer settles).
+ */
+
+/** Bump when matching rules change in a way that should re-screen candidates. */
+export const LOCAL_ENGINE_VERSION = "local-1";
+
+const MET_AT = 0.75;
+const PARTLY_AT = 0.4;
+/** A position counts toward "N years of X" when it covers more than half of X. */
+const RELEVANT_ABOVE = 0.5;
+
+type Mode = "keyword" | "years" | "degree";
+
+export interface CompiledCriterion {
+  input: CriterionInput;
+  mode: Mode;
+  /** keyword: the requirement; years: the subject of the experience; degree: fields (one OR group). */
+  req: Requirement;
+  minYears: number;
+  degreeLevel: DegreeLevel | null;
+  relatedFieldOk: boolean;
+  equivalentOk: boolean;
+  /** Things résumés rarely state (work authorization, relocation…): UNKNOWN instead of NOT_MET. */
+  offResume: boolean;
+}
+
+export interface CompiledJob {
+  criteria: CompiledCriterion[];
+  needed: Set<Term>;
+  needsDates: boolean;
+}
+
+// ---------------------------------------------------------------- compile criteria
+
+const NUM = `\\d{1,2}|${NUMBER_WORD_PATTERN}`;
+const YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:(?:-|to)\\s*(?:${NUM})\\s*)?\\+?\\s*(?:years?|yrs?)\\b'?`, "i");
+const STATED_YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:years?|yrs?)\\b(?!\\s*old)`, "gi");
+const OFF_RESUME =
+  /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
+const DEGREE_WORDS =
+  /\b((bachelor|master)'?s?\s+of\s+(science|arts|applied science|fine arts|engineering|business administration)|doctor of philosophy|bachelor'?s?|master'?s?|degrees?|diploma|undergraduate|graduate|college|university|four-year|4-year|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|bsc|msc|beng|meng|or higher|or above|advanced|post-?graduate|accredited|program)\b/gi;
+
+function compileCriterion(c: CriterionInput): CompiledCriterion {
+  const text = fold(c.text).replace(new RegExp(`\\b(${NUMBER_WORD_PATTERN})\\s*\\((\\d{1,2})\\)`, "gi"), "$2");
+  const base: CompiledCriterion = {
+    input: c,
+    mode: "keyword",
+    req: [],
+    minYears: 0,
+    degreeLevel: null,
+    relatedFieldOk: false,
+    equivalentOk: /\bequivalent\b/i.test(text),
+    offResume: OFF_RESUME.test(text),
+  };
+  const years = YEARS_RE.exec(text);
+  if (years && !/\byears? old\b/i.test(text)) {
+    const min = parseCount(years[1] as string) ?? 0;
+    const subject = text.slice(0, years.index) + " " + text.slice(years.index + years[0].length);
+    return { ...base, mode: "years", minYears: min, req: compileRequirement(subject) };
+  }
+  const level = requiredLevel(text);
+  if (level !== null) {
+    const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b/i.test(text);
+    const fieldText = text
+      .replace(/\b(or|and)?\s*(a\s+)?(related|relevant|similar|equivalent|technical|quantitative)\s+(fields?|disciplines?|areas?|subjects?|majors?)\b/gi, " ")
+      .replace(/\b(or\s+)?equivalent(\s+(practical|work|professional))?(\s+experience)?\b/gi, " ")
+      .replace(DEGREE_WORDS, " ");
+    const req = compileRequirement(fieldText, true).map((g) => g.map((alt) => alt.map((t) => (t === "@bsn" ? "@nursing" : t))));
+    return { ...base, mode: "degree", degreeLevel: level, relatedFieldOk, req };
+  }
+  return { ...base, req: compileRequirement(text) };
+}
+
+export function compileCriteria(criteria: readonly CriterionInput[]): CompiledJob {
+  const compiled = criteria.map(compileCriterion);
+  const needed = new Set<Term>();
+  for (const c of compiled) {
+    for (const t of requirementTerms(c.req)) {
+      needed.add(t);
+      for (const i of impliedTerms(t)) needed.add(i);
+      if (c.mode === "degree") for (const r of relatedFieldTerms(t)) needed.add(r);
+    }
+  }
+  return { criteria: compiled, needed, needsDates: compiled.some((c) => c.mode === "years" || c.equivalentOk) };
+}
+
+// ---------------------------------------------------------------- candidate index
+
+interface Interval {
+  start: number;
+  end: number;
+}
+
+interface Experience {
+  interval: Interval;
+  terms: Set<Term>;
+  label: string;
+  /** Segments that quote this experience. */
+  segs: number[];
+}
+
+interface Degree {
+  level: DegreeLevel | null;
+  terms: Set<Term>;
+  label: string;
+  segs: number[];
+}
+
+interface CandidateIndex {
+  segments: Segment[];
+  segTerms: Set<Term>[];
+  all: Set<Term>;
+  hasContent: boolean;
+  experiences: Experience[];
+  datedExperience: boolean;
+  degrees: Degree[];
+  yesNo: { question: Set<Term>; yes: boolean; quote: string }[];
+  statedYears: { years: number; seg: number }[];
+}
+
+function monthIndex(ym: YearMonth | null | undefined): number | null {
+  if (!ym || typeof ym.year !== "number" || !Number.isFinite(ym.year) || ym.year < 1950) return null;
+  const month = typeof ym.month === "number" && ym.month >= 1 && ym.month <= 12 ? ym.month : 1;
+  return ym.year * 12 + month - 1;
+}
+
+/** Months [start, end) of a position; an end without month counts up to January of that year; no end = current. */
+function positionInterval(p: ParsedPosition, nowIdx: number): Interval | null {
+  const start = monthIndex(p.start);
+  if (start === null || start > nowIdx) return null;
+  let end: number;
+  const e = p.end;
+  if (!e || typeof e.year !== "number") end = nowIdx + 1;
+  else if (typeof e.month === "number" && e.month >= 1 && e.month <= 12) end = e.year * 12 + e.month;
+  else end = e.year * 12;
+  end = Math.min(end, nowIdx + 1);
+  if (end <= start) end = Math.min(start + 6, nowIdx + 1);
+  return { start, end };
+}
+
+/** Total months covered by intervals, overlaps merged. */
+export function mergedMonths(intervals: readonly Interval[]): number {
+  const sorted = [...intervals].sort((a, b) => a.start - b.start);
+  let total = 0;
+  let curStart = -1;
+  let curEnd = -1;
+  for (const iv of sorted) {
+    if (iv.start > curEnd) {
+      if (curEnd > curStart) total += curEnd - curStart;
+      curStart = iv.start;
+      curEnd = iv.end;
+    } else if (iv.end > curEnd) curEnd = iv.end;
+  }
+  if (curEnd > curStart) total += curEnd - curStart;
+  return total;
+}
+
+const MONTHS: Readonly<Record<string, number>> = {
+  jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
+};
+const MON = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const DATE = `(?:(${MON})\\.?,?\\s+|(\\d{1,2})\\s*[/.]\\s*)?((?:19|20)\\d{2})`;
+const RANGE_RE = new RegExp(`${DATE}\\s*(?:-|to|until|through)\\s*(?:${DATE}|(present|current|now|today|date))\\b`, "gi");
+const SCHOOL_LINE = /\b(university|college|institute|school|academy|bachelor|master|degree|b\.?s\.?c?|m\.?s\.?c?|ph\.?d|graduated|gpa|coursework)\b/i;
+
+function monthOf(name: string | undefined, num: string | undefined): number | null {
+  if (name) return MONTHS[name.toLowerCase().slice(0, name.toLowerCase().startsWith("sept") ? 4 : 3)] ?? null;
+  if (num) {
+    const n = Number(num);
+    return n >= 1 && n <= 12 ? n : null;
+  }
+  return null;
+}
+
+function textRanges(text: string, nowIdx: number): Interval[] {
+  const out: Interval[] = [];
+  for (const m of fold(text).matchAll(RANGE_RE)) {
+    const sm = monthOf(m[1], m[2]);
+    const start = monthIndex({ year: Number(m[3]), month: sm });
+    if (start === null) continue;
+    const endInterval = positionInterval(
+      { start: { year: Number(m[3]), month: sm }, end: m[7] ? null : { year: Number(m[6]), month: monthOf(m[4], m[5]) } },
+      nowIdx,
+    );
+    if (endInterval) out.push(endInterval);
+  }
+  return out;
+}
+
+function ymLabel(ym: YearMonth | null | undefined): string {
+  if (!ym || typeof ym.year !== "number") return "present";
+  return typeof ym.month === "number" ? `${ym.year}-${String(ym.month).padStart(2, "0")}` : String(ym.year);
+}
+
+function positionLine(p: ParsedPosition): string {
+  const head = [p.title, p.org].filter(Boolean).join(" at ");
+  const dates = p.start?.year ? ` (${ymLabel(p.start)} – ${ymLabel(p.end)})` : "";
+  return `${head}${dates}${p.summary ? `: ${p.summary}` : ""}`.trim();
+}
+
+function schoolLine(s: ParsedSchool): string {
+  const degree = [s.degree, s.field].filter(Boolean).join(", ");
+  return [degree, s.org].filter(Boolean).join(" — ").trim();
+}
+
+const YES_NO = /^\s*(yes|no|y|n|true|false)\b/i;
+
+function findSegments(segments: readonly Segment[], needle: string | null | undefined, limit: number): number[] {
+  const n = (needle ?? "").trim().toLowerCase();
+  if (n.length < 3) return [];
+  const out: number[] = [];
+  for (let i = 0; i < limit && out.length < 1; i++) if ((segments[i] as Segment).text.toLowerCase().includes(n)) out.push(i);
+  return out;
+}
+
+function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number): CandidateIndex {
+  const resumeText = (candidate.resumeText ?? "").trim();
+  const positions = candidate.positions ?? [];
+  const schools = candidate.schools ?? [];
+  const segments: Segment[] = resumeText ? segment(resumeText, "resume") : [];
+  if (!resumeText) {
+    for (const p of positions) {
+      const line = positionLine(p);
+      if (line) segments.push({ text: line, source: "parsed" });
+    }
+    for (const s of schools) {
+      const line = schoolLine(s);
+      if (line) segments.push({ text: line, source: "parsed" });
+    }
+  }
+  const contentCount = segments.length;
+  const yesNo: CandidateIndex["yesNo"] = [];
+  for (const a of candidate.answers ?? []) {
+    const answer = (a.answer ?? "").trim();
+    if (!answer) continue;
+    const yn = YES_NO.exec(answer);
+    if (yn && answer.length <= 40) {
+      yesNo.push({
+        question: termsOf(tokenize(a.question ?? ""), job.needed),
+        yes: /^(yes|y|true)$/i.test(yn[1] as string),
+        quote: `${(a.question ?? "").trim()} — ${answer}`,
+      });
+    } else segments.push({ text: answer, source: "answer" });
+  }
+  const segTerms = segments.map((s) => termsOf(tokenize(s.text), job.needed));
+  const all = new Set<Term>();
+  for (const t of segTerms) for (const x of t) all.add(x);
+
+  const experiences: Experience[] = [];
+  const statedYears: CandidateIndex["statedYears"] = [];
+  let datedExperience = false;
+  if (job.needsDates) {
+    for (const p of positions) {
+      const interval = positionInterval(p, nowIdx);
+      if (!interval) continue;
+      const text = [p.title, p.org, p.summary].filter(Boolean).join("\n");
+      const segs = resumeText
+        ? [...findSegments(segments, p.title, contentCount), ...findSegments(segments, p.org, contentCount)]
+        : segments.flatMap((s, i) => (i < contentCount && s.text === positionLine(p) ? [i] : []));
+      experiences.push({ interval, terms: termsOf(tokenize(text), job.needed), label: positionLine(p).split(":")[0] ?? "", segs: [...new Set(segs)] });
+    }
+    if (experiences.length === 0 && resumeText) {
+      // No parsed dates: date ranges written in the résumé; each range's block runs to the next one.
+      const starts: { seg: number; intervals: Interval[] }[] = [];
+      for (let i = 0; i < contentCount; i++) {
+        const iv = textRanges((segments[i] as Segment).text, nowIdx);
+        if (iv.length) starts.push({ seg: i, intervals: iv });
+      }
+      starts.forEach((s, k) => {
+        const from = Math.max(0, s.seg - 1);
+        const to = (starts[k + 1]?.seg ?? contentCount + 1) - 2;
+        const head = [s.seg - 1, s.seg].filter((i) => i >= 0).map((i) => (segments[i] as Segment).text).join(" ");
+        if (SCHOOL_LINE.test(head) || degreeMentions(head, false).length) return;
+        const terms = new Set<Term>();
+        for (let i = from; i <= Math.max(to, s.seg); i++) for (const t of segTerms[i] ?? []) terms.add(t);
+        for (const interval of s.intervals) experiences.push({ interval, terms, label: (segments[s.seg] as Segment).text, segs: [s.seg] });
+      });
+    }
+    datedExperience = experiences.length > 0;
+    segments.forEach((s, i) => {
+      for (const m of s.text.matchAll(STATED_YEARS_RE)) {
+        const n = parseCount(m[1] as string);
+        if (n !== null && n > 0 && n <= 50) statedYears.push({ years: n, seg: i });
+      }
+    });
+  }
+
+  const degrees: Degree[] = [];
+  for (const s of schools) {
+    const line = schoolLine(s);
+    const level = highestLevel(degreeMentions([s.degree, s.field].filter(Boolean).join(" "), true));
+    const segs = resumeText
+      ? [...findSegments(segments, s.degree, contentCount), ...findSegments(segments, s.field, contentCount), ...findSegments(segments, s.org, contentCount)]
+      : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
+    degrees.push({ level, terms: termsOf(tokenize([s.degree, s.field].filter(Boolean).join(" ")), job.needed), label: line, segs: [...new Set(segs)].slice(0, 2) });
+  }
+  for (let i = 0; i < contentCount; i++) {
+    const seg = segments[i] as Segment;
+    if (seg.source !== "resume") continue;
+    const level = highestLevel(degreeMentions(seg.text, false));
+    if (level === null) continue;
+    const terms = new Set(segTerms[i]);
+    // "Bachelor of Science" on one line and the major on the next is common.
+    const next = segments[i + 1];
+    if (next && i + 1 < contentCount && next.text.length < 80) for (const t of segTerms[i + 1] ?? []) terms.add(t);
+    degrees.push({ level, terms, label: seg.text, segs: [i] });
+  }
+
+  return {
+    segments,
+    segTerms,
+    all,
+    hasContent: contentCount > 0,
+    experiences,
+    datedExperience,
+    degrees,
+    yesNo,
+    statedYears,
+  };
+}
+
+// ---------------------------------------------------------------- verdicts
+
+function hasIn(set: ReadonlySet<Term>, all?: ReadonlySet<Term>): (t: Term) => boolean {
+  return (t) => {
+    if (set.has(t)) return true;
+    // A résumé that establishes a specific concept (RN) makes its broader mentions (nurse) count for it.
+    if (all && isConceptTerm(t) && all.has(t)) return impliedTerms(t).some((i) => set.has(i));
+    return false;
+  };
+}
+
+/** Segments that quote the matched terms: greedy cover, at most `max`, in résumé order. */
+function evidenceFor(index: CandidateIndex, terms: readonly Term[], max = 2): number[] {
+  const wanted = new Set(terms.filter((t) => index.all.has(t)));
+  const chosen: number[] = [];
+  while (wanted.size > 0 && chosen.length < max) {
+    let best = -1;
+    let bestScore = 0;
+    index.segTerms.forEach((st, i) => {
+      if (chosen.includes(i)) return;
+      let score = 0;
+      for (const t of wanted) if (st.has(t)) score += isConceptTerm(t) ? 3 : 1;
+      if (score > bestScore) {
+        bestScore = score;
+        best = i;
+      }
+    });
+    if (best < 0) break;
+    chosen.push(best);
+    for (const t of [...wanted]) if (index.segTerms[best]?.has(t)) wanted.delete(t);
+  }
+  return chosen.sort((a, b) => a - b);
+}
+
+function quotes(index: CandidateIndex, segs: readonly number[]): string[] {
+  return [...new Set(segs)].sort((a, b) => a - b).map((i) => (index.segments[i] as Segment).text);
+}
+
+const fmtYears = (months: number) => {
+  const y = Math.round((months / 12) * 10) / 10;
+  return `${y} year${y === 1 ? "" : "s"}`;
+};
+
+function describe(req: Requirement): string {
+  return [...requirementTerms(req)].map(termLabel).join(", ");
+}
+
+function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
+  if (c.req.length === 0) return { verdict: "UNKNOWN", evidence: [], reason: "Nothing in this criterion the local engine can check; review it by hand." };
+  const cov = coverage(c.req, (t) => index.all.has(t));
+  const matched: Term[] = [];
+  const missing: Term[] = [];
+  c.req.forEach((g, gi) => {
+    for (const t of g[cov.best[gi] ?? 0] ?? []) (index.all.has(t) ? matched : missing).push(t);
+  });
+  const evidence = quotes(index, evidenceFor(index, matched, 2));
+  if (cov.min >= MET_AT && evidence.length > 0) {
+    return { verdict: "MET", evidence, reason: `Mentions ${matched.map(termLabel).join(", ")}.` };
+  }
+  if ((cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
+    return {
+      verdict: "PARTLY_MET",
+      evidence,
+      reason: `Mentions ${matched.map(termLabel).join(", ")}; nothing found for ${missing.map(termLabel).join(", ")}.`,
+    };
+  }
+  if (c.offResume) return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
+  return { verdict: "NOT_MET", evidence, reason: `No mention of ${describe(c.req)}.` };
+}
+
+function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
+  const subjectEmpty = c.req.length === 0;
+  const relevant = index.experiences.filter((e) => subjectEmpty || coverage(c.req, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE);
+  const months = mergedMonths(relevant.map((e) => e.interval));
+  const stated = index.statedYears.filter((s) => subjectEmpty || coverage(c.req, hasIn(index.segTerms[s.seg] ?? new Set(), index.all)).mean > RELEVANT_ABOVE);
+  const statedMax = stated.reduce((m, s) => Math.max(m, s.years), 0);
+  const years = Math.max(months / 12, statedMax);
+  const what = subjectEmpty ? "experience" : `${describe(c.req)} experience`;
+  const evidenceSegs = [...relevant.flatMap((e) => e.segs), ...stated.filter((s) => s.years === statedMax).map((s) => s.seg)];
+  const evidence = quotes(index, evidenceSegs).slice(0, 3);
+  const source =
+    statedMax * 12 > months
+      ? `the résumé states ${statedMax} years`
+      : relevant.length
+        ? `${fmtYears(months)} over ${relevant.length} position${relevant.length === 1 ? "" : "s"}: ${relevant
+            .slice(0, 3)
+            .map((e) => e.label)
+            .join("; ")}${relevant.length > 3 ? "; …" : ""}`
+        : "";
+  if (!index.datedExperience && statedMax === 0) {
+    if (!subjectEmpty && coverage(c.req, (t) => index.all.has(t)).min >= MET_AT) {
+      const segs = evidenceFor(index, [...requirementTerms(c.req)], 2);
+      return { verdict: "PARTLY_MET", evidence: quotes(index, segs), reason: `Mentions ${describe(c.req)} but gives no dates to count ${c.minYears} years.` };
+    }
+    if (subjectEmpty) return { verdict: "UNKNOWN", evidence: [], reason: "No dated positions or stated years to count experience." };
+    return { verdict: "NOT_MET", evidence: [], reason: `No ${what} found.` };
+  }
+  const yearsText = Math.round(years * 10) / 10;
+  if (years >= c.minYears && years > 0) return { verdict: "MET", evidence, reason: `${yearsText} years of ${what}, ${c.minYears} required (${source}).` };
+  if (years >= c.minYears / 2 && years > 0) return { verdict: "PARTLY_MET", evidence, reason: `${yearsText} years of ${what}, ${c.minYears} required (${source}).` };
+  return {
+    verdict: "NOT_MET",
+    evidence,
+    reason: years > 0 ? `Only ${yearsText} years of ${what}, ${c.minYears} required (${source}).` : `No ${what} found; ${c.minYears} years required.`,
+  };
+}
+
+function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
+  const need = c.degreeLevel ?? 2;
+  const needName = LEVEL_NAMES[need] ?? "degree";
+  const fieldReq = c.req;
+  const fieldName = fieldReq.length ? describe(fieldReq) : "";
+  type Scored = { d: (typeof index.degrees)[number]; levelOk: boolean; field: "exact" | "related" | "none" };
+  const scored: Scored[] = index.degrees.map((d) => {
+    const levelOk = d.level !== null && d.level >= need;
+    let field: Scored["field"] = "none";
+    if (fieldReq.length === 0 || coverage(fieldReq, hasIn(d.terms)).min >= MET_AT) field = "exact";
+    else {
+      const related = new Set<Term>();
+      for (const t of requirementTerms(fieldReq)) for (const r of relatedFieldTerms(t)) related.add(r);
+      if ([...related].some((t) => d.terms.has(t))) field = "related";
+    }
+    return { d, levelOk, field };
+  });
+  const rank = (s: Scored) => (s.levelOk ? 4 : 0) + (s.field === "exact" ? 2 : s.field === "related" ? 1 : 0) + (s.d.level ?? 0) / 10;
+  const best = scored.sort((a, b) => rank(b) - rank(a))[0];
+  const evidence = best ? quotes(index, best.d.segs) : [];
+  const has = best ? `${best.d.label}` : "";
+  const fieldOk = (s: Scored) => s.field === "exact" || (s.field === "related" && c.relatedFieldOk);
+  if (best && best.levelOk && fieldOk(best)) {
+    return { verdict: "MET", evidence, reason: `Has ${has}; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
+  }
+  // Half credit when one of level and field is right: a degree at the level in another field, or a
+  // lower degree in the field asked. Both off (a B.S. in Accounting for "MBA") is not met.
+  if (best && best.d.level !== null && (best.levelOk || best.field === "exact")) {
+    const why = best.levelOk ? `field differs (${fieldName} asked)` : `below the ${needName} asked`;
+    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; ${why}.` };
+  }
+  if (c.equivalentOk) {
+    const months = mergedMonths(index.experiences.map((e) => e.interval));
+    if (months >= 48) {
+      return { verdict: "PARTLY_MET", evidence: [], reason: `No ${needName} found; ${fmtYears(months)} of experience may count as equivalent.` };
+    }
+  }
+  if (best && best.d.level !== null) {
+    return { verdict: "NOT_MET", evidence, reason: `Has ${has}: below the ${needName} asked and in another field.` };
+  }
+  return { verdict: "NOT_MET", evidence: [], reason: `No ${needName} found in the résumé.` };
+}
+
+function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (c.req.length === 0) return null;
+  for (const yn of index.yesNo) {
+    if (coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT) {
+      return yn.yes
+        ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate answered yes in the application." }
+        : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate answered no in the application." };
+    }
+  }
+  return null;
+}
+
+function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
+  const fromAnswer = answerVerdict(c, index);
+  if (!index.hasContent) {
+    return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
+  }
+  const v = c.mode === "years" ? yearsVerdict(c, index) : c.mode === "degree" ? degreeVerdict(c, index) : keywordVerdict(c, index);
+  if (fromAnswer && v.verdict !== "MET") return fromAnswer;
+  return v;
+}
+
+// ---------------------------------------------------------------- summary
+
+function clip(text: string, n = 60): string {
+  const t = text.trim().replace(/\s+/g, " ");
+  return t.length <= n ? t : `${t.slice(0, n - 1).trimEnd()}…`;
+}
+
+export function summarize(criteria: readonly CriterionInput[], verdicts: readonly CriterionVerdict[], hasContent = true): string {
+  if (!hasContent && verdicts.every((v) => v.verdict === "UNKNOWN")) {
+    return "No résumé text or parsed résumé data: every criterion is unknown.";
+  }
+  const byId = new Map(verdicts.map((v) => [v.criterionId, v.verdict] as const));
+  const scored = criteria.filter((c) => c.kind !== "NEUTRAL");
+  const count = (v: Verdict) => scored.filter((c) => byId.get(c.id) === v).length;
+  const { score, scorable } = scoreBreakdown(criteria, verdicts);
+  const parts: string[] = [];
+  if (scorable) {
+    parts.push(`Score ${score}/100: ${count("MET")} of ${scored.length} criteria met` + (count("PARTLY_MET") ? `, ${count("PARTLY_MET")} partly` : "") + (count("UNKNOWN") ? `, ${count("UNKNOWN")} unknown` : "") + ".");
+  } else parts.push("No scored criteria (only neutral ones).");
+  const missing = criteria.filter((c) => c.kind === "REQUIRED" && byId.get(c.id) === "NOT_MET");
+  if (missing.length) parts.push(`Missing required: ${missing.slice(0, 3).map((c) => clip(c.text)).join("; ")}${missing.length > 3 ? "; …" : ""}.`);
+  const strong = criteria.filter((c) => c.kind !== "NEUTRAL" && c.weight === "HIGH" && byId.get(c.id) === "MET");
+  if (strong.length) parts.push(`Meets: ${strong.slice(0, 2).map((c) => clip(c.text, 40)).join("; ")}.`);
+  return parts.join(" ");
+}
+
+// ---------------------------------------------------------------- engine
+
+export interface LocalEngineOptions {
+  /** "Now" for current positions; fixed in tests and evaluations. Default: the clock. */
+  now?: () => Date;
+}
+
+/** Screen one candidate against a compiled job, synchronously. */
+export function screenCompiled(job: CompiledJob, candidate: CandidateInput, now: Date = new Date()): ScreeningOutput {
+  const nowIdx = now.getUTCFullYear() * 12 + now.getUTCMonth();
+  const index = buildIndex(job, candidate, nowIdx);
+  const verdicts: CriterionVerdict[] = job.criteria.map((c) => ({ criterionId: c.input.id, ...verdictFor(c, index) }));
+  const inputs = job.criteria.map((c) => c.input);
+  return {
+    engine: "local",
+    score: scoreBreakdown(inputs, verdicts).score,
+    summary: summarize(inputs, verdicts, index.hasContent),
+    verdicts,
+  };
+}
+
+function jobKey(criteria: readonly CriterionInput[]): string {
+  return criteria.map((c) => `${c.id}\u0001${c.kind}\u0001${c.weight}\u0001${c.text}`).join("\u0002");
+}
+
+export function createLocalEngine(options: LocalEngineOptions = {}): ScreeningEngine {
+  // Criteria compile once per job: a screening run passes the same criteria for every candidate.
+  const cache = new Map<string, CompiledJob>();
+  return {
+    name: "local",
+    async screen(candidate, criteria) {
+      const key = jobKey(criteria);
+      let job = cache.get(key);
+      if (!job) {
+        job = compileCriteria(criteria);
+        if (cache.size >= 32) cache.delete(cache.keys().next().value as string);
+        cache.set(key, job);
+      }
+      return screenCompiled(job, candidate, options.now?.() ?? new Date());
+    },
+  };
+}

@@ -1,0 +1,325 @@
+import { isWordToken, tokenize, tokenizeWithSeparators, type CriterionToken, type Token } from "./text";
+import { CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, type ConceptDef } from "./vocabulary";
+
+/**
+ * Term matching. A term is either a concept from the vocabulary ("@kubernetes", matching "k8s",
+ * "Kubernetes", "EKS"…) or the Porter stem of a plain word ("underwrit"). Criteria compile into a
+ * requirement: groups that must all be satisfied (AND), each group a set of alternatives (OR), each
+ * alternative a set of terms (AND, concepts weigh 3× a plain word).
+ */
+
+export type Term = string;
+export type Alternative = readonly Term[];
+export type Group = readonly Alternative[];
+export type Requirement = readonly Group[];
+
+interface Phrase {
+  concept: string;
+  keys: readonly string[];
+  /** Case-sensitive: keys are raw spellings, compared exactly. */
+  cs: readonly boolean[];
+}
+
+const CONCEPT_PREFIX = "@";
+export const conceptTerm = (id: string): Term => CONCEPT_PREFIX + id;
+export const isConceptTerm = (t: Term): boolean => t.startsWith(CONCEPT_PREFIX);
+
+class PhraseMatcher {
+  private readonly byStem = new Map<string, Phrase[]>();
+  private readonly byRaw = new Map<string, Phrase[]>();
+
+  constructor(defs: readonly ConceptDef[]) {
+    for (const c of defs) {
+      for (const variant of c.variants) {
+        const cs = variant.startsWith("=");
+        const toks = tokenize(cs ? variant.slice(1) : variant);
+        if (toks.length === 0) continue;
+        const phrase: Phrase = { concept: c.id, keys: toks.map((t) => (cs ? t.raw : t.stem)), cs: toks.map(() => cs) };
+        const first = phrase.keys[0] as string;
+        const map = cs ? this.byRaw : this.byStem;
+        const list = map.get(first);
+        if (list) list.push(phrase);
+        else map.set(first, [phrase]);
+      }
+    }
+    for (const list of [...this.byStem.values(), ...this.byRaw.values()]) list.sort((a, b) => b.keys.length - a.keys.length);
+  }
+
+  /** Phrases matching at `i`, longest first. `isWord(j)` says whether token j may be part of a phrase. */
+  matchAt(tokens: readonly (Token | null)[], i: number, out: Phrase[]): void {
+    const t = tokens[i];
+    if (!t) return;
+    const a = this.byStem.get(t.stem);
+    const b = this.byRaw.get(t.raw);
+    if (a) for (const p of a) if (matches(p, tokens, i)) out.push(p);
+    if (b) for (const p of b) if (matches(p, tokens, i)) out.push(p);
+    if (a && b) out.sort((x, y) => y.keys.length - x.keys.length);
+  }
+}
+
+function matches(p: Phrase, tokens: readonly (Token | null)[], i: number): boolean {
+  for (let k = 1; k < p.keys.length; k++) {
+    const t = tokens[i + k];
+    if (!t) return false;
+    if ((p.cs[k] ? t.raw : t.stem) !== p.keys[k]) return false;
+  }
+  return true;
+}
+
+/** Concepts with `products` expanded into their own concepts that imply the category. */
+let expandedSingleton: ConceptDef[] | null = null;
+function concepts(): ConceptDef[] {
+  if (expandedSingleton) return expandedSingleton;
+  const out: ConceptDef[] = [];
+  for (const c of CONCEPTS) {
+    out.push({ id: c.id, variants: c.variants, implies: c.implies });
+    for (const product of c.products ?? []) {
+      const variants = product.split("|");
+      const id = (variants[0] as string).replace(/^=/, "").toLowerCase().replace(/[^a-z0-9]+/g, "_");
+      out.push({ id, variants, implies: [c.id] });
+    }
+  }
+  return (expandedSingleton = out);
+}
+
+let matcherSingleton: PhraseMatcher | null = null;
+function matcher(): PhraseMatcher {
+  return (matcherSingleton ??= new PhraseMatcher(concepts()));
+}
+
+/** Concept id → itself and everything it implies, transitively. */
+let closureSingleton: Map<string, readonly string[]> | null = null;
+function closure(): Map<string, readonly string[]> {
+  if (closureSingleton) return closureSingleton;
+  const defs = concepts();
+  const direct = new Map<string, string[]>();
+  for (const c of defs) direct.set(c.id, [...(direct.get(c.id) ?? []), ...(c.implies ?? [])]);
+  const out = new Map<string, readonly string[]>();
+  for (const c of defs) {
+    const seen = new Set<string>([c.id]);
+    const stack = [...(direct.get(c.id) ?? [])];
+    while (stack.length) {
+      const id = stack.pop() as string;
+      if (seen.has(id)) continue;
+      seen.add(id);
+      stack.push(...(direct.get(id) ?? []));
+    }
+    out.set(c.id, [...seen].map(conceptTerm));
+  }
+  return (closureSingleton = out);
+}
+
+const FILLER = new Set(FILLER_WORDS.map((w) => tokenize(w)[0]?.stem ?? w));
+export const isFiller = (stemmed: string): boolean => FILLER.has(stemmed) || /^\d+$/.test(stemmed);
+
+/**
+ * All terms found in `tokens`, restricted to `needed` when given (the terms some criterion of the
+ * job asks for: indexing only those keeps per-candidate work proportional to the job).
+ */
+export function termsOf(tokens: readonly Token[], needed?: ReadonlySet<Term>, into: Set<Term> = new Set()): Set<Term> {
+  const m = matcher();
+  const cl = closure();
+  const found: Phrase[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!needed || needed.has(t.stem)) into.add(t.stem);
+    found.length = 0;
+    m.matchAt(tokens, i, found);
+    for (const p of found) {
+      for (const term of cl.get(p.concept) ?? []) if (!needed || needed.has(term)) into.add(term);
+    }
+  }
+  return into;
+}
+
+// ---------------------------------------------------------------- criteria → requirement
+
+type Element = { terms: Term[]; paren: boolean } | { sep: "," | "/" | "or" | "and" | "(" | ")" };
+
+/** Terms of a run of criterion tokens, concepts matched greedily (longest first). */
+function elementsOf(tokens: readonly CriterionToken[]): Element[] {
+  const m = matcher();
+  // For phrase matching, "and"/"or" words are words (so "financial planning and analysis" matches);
+  // punctuation breaks phrases.
+  const words: (Token | null)[] = tokens.map((t) => {
+    if (isWordToken(t)) return t;
+    if (t.sep === "and") return { raw: "and", lower: "and", stem: "and" };
+    if (t.sep === "or") return { raw: "or", lower: "or", stem: "or" };
+    return null;
+  });
+  const out: Element[] = [];
+  let current: Term[] | null = null;
+  let depth = 0;
+  const add = (term: Term) => {
+    if (!current) {
+      current = [];
+      out.push({ terms: current, paren: depth > 0 });
+    }
+    if (!current.includes(term)) current.push(term);
+  };
+  const found: Phrase[] = [];
+  for (let i = 0; i < tokens.length; ) {
+    const t = tokens[i] as CriterionToken;
+    if (isWordToken(t)) {
+      found.length = 0;
+      m.matchAt(words, i, found);
+      const best = found[0];
+      if (best) {
+        add(conceptTerm(best.concept));
+        i += best.keys.length;
+        continue;
+      }
+    }
+    i++;
+    if (!isWordToken(t)) {
+      current = null;
+      if (t.sep === "(") depth++;
+      if (t.sep === ")") depth = Math.max(0, depth - 1);
+      out.push({ sep: t.sep });
+      continue;
+    }
+    if (!isFiller(t.stem)) add(t.stem);
+  }
+  return out;
+}
+
+/**
+ * Build a requirement from criterion text.
+ * - Items linked by commas/"and" form AND groups; any "or" or "/" in a list makes the list one OR group.
+ * - A parenthesis lists alternatives of the item before it ("cloud (AWS, GCP or Azure)").
+ * - `anyOf`: every item is an alternative (used for fields of study).
+ */
+export function compileRequirement(text: string, anyOf = false): Requirement {
+  const elements = elementsOf(tokenizeWithSeparators(text));
+  // Chains of items, with the joining separators.
+  type Item = { terms: Term[]; paren: boolean };
+  const chains: { items: Item[]; or: boolean }[] = [];
+  let chain: { items: Item[]; or: boolean } | null = null;
+  let pendingSep: string | null = null;
+  for (const el of elements) {
+    if ("sep" in el) {
+      if (el.sep === "(" || el.sep === ")") {
+        pendingSep ??= ",";
+        continue;
+      }
+      pendingSep = pendingSep === "or" || pendingSep === "/" ? pendingSep : el.sep === "," && pendingSep ? pendingSep : el.sep;
+      continue;
+    }
+    if (el.terms.length === 0) continue;
+    if (!chain || pendingSep === null || pendingSep === "and") {
+      // Adjacent items without a separator (can happen after filler) join the previous item.
+      if (chain && pendingSep === null) {
+        const last = chain.items.at(-1) as Item;
+        for (const t of el.terms) if (!last.terms.includes(t)) last.terms.push(t);
+        continue;
+      }
+      chain = { items: [{ terms: [...el.terms], paren: el.paren }], or: false };
+      chains.push(chain);
+    } else {
+      if (pendingSep === "or" || pendingSep === "/") chain.or = true;
+      chain.items.push({ terms: [...el.terms], paren: el.paren });
+    }
+    pendingSep = null;
+  }
+  const groups: Group[] = [];
+  for (const c of chains) {
+    if (anyOf || c.or) {
+      groups.push(c.items.map((it) => it.terms));
+      continue;
+    }
+    // AND list; parenthesised items become alternatives of the item before them.
+    let last: Alternative[] | null = null;
+    for (const it of c.items) {
+      if (it.paren && last) last.push(it.terms);
+      else {
+        last = [it.terms];
+        groups.push(last);
+      }
+    }
+  }
+  if (anyOf && groups.length > 1) return [groups.flat()];
+  return groups;
+}
+
+export function requirementTerms(req: Requirement): Set<Term> {
+  const s = new Set<Term>();
+  for (const g of req) for (const a of g) for (const t of a) s.add(t);
+  return s;
+}
+
+const termWeight = (t: Term) => (isConceptTerm(t) ? 3 : 1);
+
+const GENERIC = new Set<Term>(GENERIC_TERMS);
+
+/**
+ * Weighted share of an alternative's terms present (concepts weigh 3, plain words 1). When the
+ * alternative names something specific and only its broad field words match, the share is 0.
+ */
+export function alternativeCoverage(alt: Alternative, has: (t: Term) => boolean): number {
+  let total = 0;
+  let got = 0;
+  let specific = 0;
+  let specificGot = 0;
+  for (const t of alt) {
+    const w = termWeight(t);
+    const hit = has(t);
+    total += w;
+    if (hit) got += w;
+    if (!GENERIC.has(t)) {
+      specific++;
+      if (hit) specificGot++;
+    }
+  }
+  if (total === 0 || (specific > 0 && specificGot === 0)) return 0;
+  return got / total;
+}
+
+export interface Coverage {
+  /** Coverage of each group (best alternative), 0–1. */
+  groups: number[];
+  /** Index of the best alternative per group. */
+  best: number[];
+  min: number;
+  mean: number;
+}
+
+export function coverage(req: Requirement, has: (t: Term) => boolean): Coverage {
+  const groups: number[] = [];
+  const best: number[] = [];
+  for (const g of req) {
+    let top = 0;
+    let idx = 0;
+    g.forEach((alt, i) => {
+      const c = alternativeCoverage(alt, has);
+      if (c > top) {
+        top = c;
+        idx = i;
+      }
+    });
+    groups.push(top);
+    best.push(idx);
+  }
+  const min = groups.length ? Math.min(...groups) : 0;
+  const mean = groups.length ? groups.reduce((a, b) => a + b, 0) / groups.length : 0;
+  return { groups, best, min, mean };
+}
+
+/** Concept ids that are "related fields" of `term` (itself included). */
+export function relatedFieldTerms(term: Term): Set<Term> {
+  const out = new Set<Term>([term]);
+  if (!isConceptTerm(term)) return out;
+  const id = term.slice(CONCEPT_PREFIX.length);
+  for (const fam of FIELD_FAMILIES) if (fam.includes(id)) for (const f of fam) out.add(conceptTerm(f));
+  return out;
+}
+
+/** Readable name of a term for reasons ("@postgresql" → "postgresql"). */
+export function termLabel(t: Term): string {
+  return isConceptTerm(t) ? t.slice(CONCEPT_PREFIX.length).replace(/_/g, " ") : t;
+}
+
+/** Broader concepts a concept term implies (excluding itself); empty for plain words. */
+export function impliedTerms(term: Term): readonly Term[] {
+  if (!isConceptTerm(term)) return [];
+  return (closure().get(term.slice(CONCEPT_PREFIX.length)) ?? []).filter((t) => t !== term);
+}

@@ -1,0 +1,148 @@
+import { stemmer } from "stemmer";
+
+/**
+ * Text normalization shared by criteria and résumés: Unicode folding (accents, dashes, quotes),
+ * a few technical spellings protected from tokenization (C++, C#, .NET, Node.js), word tokens with
+ * both their original spelling (for case-sensitive abbreviations such as "Go", "RN", "MS") and
+ * their Porter stem, and segmentation of a résumé into quotable lines/sentences.
+ */
+
+export interface Token {
+  /** The token as written (after folding), used for case-sensitive abbreviations. */
+  raw: string;
+  /** Lower-cased token. */
+  lower: string;
+  /** Porter stem of the lower-cased token. */
+  stem: string;
+}
+
+const stemCache = new Map<string, string>();
+const STEM_CACHE_MAX = 50_000;
+
+export function stem(lower: string): string {
+  let s = stemCache.get(lower);
+  if (s === undefined) {
+    // Numbers and very short tokens are kept as they are; the stemmer is English-only.
+    s = lower.length <= 2 || /\d/.test(lower) ? lower : stemmer(lower);
+    if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();
+    stemCache.set(lower, s);
+  }
+  return s;
+}
+
+/** Fold accents and typographic punctuation so "résumé", "Bachelor’s" and "2019–2021" normalize. */
+export function fold(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
+    .replace(/[\u2010-\u2015\u2212]/g, "-");
+}
+
+const PROTECT: ReadonlyArray<[RegExp, string]> = [
+  [/c\+\+/gi, " cplusplus "],
+  [/\bci\s*\/\s*cd\b/gi, " cicd "],
+  [/c#/gi, " csharp "],
+  [/f#/gi, " fsharp "],
+  [/\.net\b/gi, " dotnet "],
+  [/\b([a-z0-9]+)\.js\b/gi, " $1js "],
+  [/\b(node|vue|next|nuxt|react|express|angular|ember|three|d3)\s+js\b/gi, " $1js "],
+  [/\b([a-z]+)'s\b/gi, "$1"],
+  [/\bs'\b/gi, "s"],
+];
+
+const WORD = /[\p{L}\p{N}]+/gu;
+
+export function tokenize(text: string): Token[] {
+  let t = fold(text);
+  for (const [re, rep] of PROTECT) t = t.replace(re, rep);
+  const out: Token[] = [];
+  for (const m of t.matchAll(WORD)) {
+    const raw = m[0];
+    const lower = raw.toLowerCase();
+    out.push({ raw, lower, stem: stem(lower) });
+  }
+  return out;
+}
+
+/** Criterion-side tokens also keep the list separators that decide AND/OR structure. */
+export type CriterionToken = Token | { sep: "," | "/" | "or" | "and" | "(" | ")" };
+
+export function tokenizeWithSeparators(text: string): CriterionToken[] {
+  let t = fold(text);
+  for (const [re, rep] of PROTECT) t = t.replace(re, rep);
+  const out: CriterionToken[] = [];
+  for (const m of t.matchAll(/[\p{L}\p{N}]+|[,;/()]/gu)) {
+    const raw = m[0];
+    if (raw === "," || raw === ";") out.push({ sep: "," });
+    else if (raw === "/") out.push({ sep: "/" });
+    else if (raw === "(" || raw === ")") out.push({ sep: raw });
+    else {
+      const lower = raw.toLowerCase();
+      if (lower === "or") out.push({ sep: "or" });
+      else if (lower === "and" || lower === "plus") out.push({ sep: "and" });
+      else out.push({ raw, lower, stem: stem(lower) });
+    }
+  }
+  return out;
+}
+
+export function isWordToken(t: CriterionToken): t is Token {
+  return "stem" in t;
+}
+
+export interface Segment {
+  /** Verbatim substring of the source text (trimmed): what is quoted as evidence. */
+  text: string;
+  source: "resume" | "parsed" | "answer";
+}
+
+const MAX_SEGMENT = 320;
+
+/**
+ * Split a résumé into quotable units: lines, and within long lines sentences or bullet items.
+ * Every returned `text` is a verbatim substring of `text`.
+ */
+export function segment(text: string, source: Segment["source"] = "resume"): Segment[] {
+  const out: Segment[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    const trimmed = line.trim();
+    if (!trimmed) continue;
+    if (trimmed.length <= 160) {
+      out.push({ text: trimmed, source });
+      continue;
+    }
+    // Long line: split after sentence ends and around inline bullets; pieces stay verbatim.
+    for (const piece of trimmed.split(/(?<=[.!?;])\s+(?=[\p{Lu}\d•·▪\-*])|\s+[•·▪]\s+/u)) {
+      const p = piece.trim();
+      if (!p) continue;
+      if (p.length <= MAX_SEGMENT) out.push({ text: p, source });
+      else {
+        // Very long run-on text (e.g. a PDF without line breaks): cut at word boundaries.
+        let rest = p;
+        while (rest.length > MAX_SEGMENT) {
+          let cut = rest.lastIndexOf(" ", MAX_SEGMENT);
+          if (cut < 80) cut = MAX_SEGMENT;
+          out.push({ text: rest.slice(0, cut).trim(), source });
+          rest = rest.slice(cut).trim();
+        }
+        if (rest) out.push({ text: rest, source });
+      }
+    }
+  }
+  return out;
+}
+
+/** "five" → 5; digits parsed as numbers. */
+const NUMBER_WORDS: Readonly<Record<string, number>> = {
+  one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, twenty: 20,
+};
+
+export function parseCount(word: string): number | null {
+  const n = Number(word);
+  if (Number.isFinite(n) && word.trim() !== "") return n;
+  return NUMBER_WORDS[word.toLowerCase()] ?? null;
+}
+
+export const NUMBER_WORD_PATTERN = Object.keys(NUMBER_WORDS).join("|");

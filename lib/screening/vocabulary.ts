@@ -1,0 +1,229 @@
+/**
+ * Synonyms and abbreviations for common skills, titles and fields. Each concept lists the ways it is
+ * written; a variant starting with "=" is matched case-sensitively on the original spelling (so "Go"
+ * the language is not "go" the verb, "RN" is not "rn", "ML" is not millilitres "ml"). Other variants
+ * match on Porter stems, so "managed", "managing" and "management" are the same word.
+ * `implies` adds broader concepts: PostgreSQL experience is SQL experience, Salesforce is a CRM.
+ *
+ * Keep entries to what a recruiter would accept as the same thing; anything vaguer belongs in the
+ * criterion text itself.
+ */
+
+export interface ConceptDef {
+  id: string;
+  variants: readonly string[];
+  implies?: readonly string[];
+  /**
+   * Named products of this category: each becomes its own concept (so "NetSuite" does not match
+   * "SAP") that implies the category (so both match "ERP experience").
+   */
+  products?: readonly string[];
+}
+
+export const CONCEPTS: readonly ConceptDef[] = [
+  // ---- languages & frameworks
+  { id: "javascript", variants: ["javascript", "js", "ecmascript", "es6", "es2015"] },
+  { id: "typescript", variants: ["typescript", "=TS"], implies: ["javascript"] },
+  { id: "nodejs", variants: ["nodejs", "node"], implies: ["javascript", "backend"] },
+  { id: "react", variants: ["react", "reactjs"], implies: ["javascript", "frontend"] },
+  { id: "react_native", variants: ["react native"], implies: ["react", "mobile"] },
+  { id: "vue", variants: ["vue", "vuejs"], implies: ["javascript", "frontend"] },
+  { id: "angular", variants: ["angular", "angularjs"], implies: ["javascript", "frontend"] },
+  { id: "nextjs", variants: ["nextjs"], implies: ["react"] },
+  { id: "python", variants: ["python", "python3"] },
+  { id: "django", variants: ["django"], implies: ["python", "backend"] },
+  { id: "flask", variants: ["flask", "fastapi"], implies: ["python", "backend"] },
+  { id: "golang", variants: ["golang", "=Go"] },
+  { id: "java", variants: ["java", "=J2EE"] },
+  { id: "spring", variants: ["spring boot", "spring framework"], implies: ["java", "backend"] },
+  { id: "kotlin", variants: ["kotlin"] },
+  { id: "csharp", variants: ["csharp"] },
+  { id: "dotnet", variants: ["dotnet", "asp dotnet"] },
+  { id: "cplusplus", variants: ["cplusplus", "cpp"] },
+  { id: "ruby", variants: ["ruby"] },
+  { id: "rails", variants: ["rails", "ruby on rails", "=RoR"], implies: ["ruby", "backend"] },
+  { id: "php", variants: ["php", "laravel"] },
+  { id: "swift", variants: ["swift", "swiftui"], implies: ["ios"] },
+  { id: "ios", variants: ["ios"], implies: ["mobile"] },
+  { id: "android", variants: ["android"], implies: ["mobile"] },
+  { id: "mobile", variants: ["mobile app", "mobile apps", "mobile development", "mobile engineer", "mobile developer"] },
+  { id: "html_css", variants: ["html", "css", "html5", "css3", "sass", "tailwind"] },
+  { id: "graphql", variants: ["graphql"] },
+  { id: "rest", variants: ["rest api", "rest apis", "restful", "=REST"] },
+  { id: "microservices", variants: ["microservice", "microservices", "micro services", "service oriented architecture", "=SOA"] },
+  // ---- data & infrastructure
+  { id: "sql", variants: ["sql", "=T-SQL", "plsql"] },
+  { id: "postgresql", variants: ["postgresql", "postgres", "psql"], implies: ["sql"] },
+  { id: "mysql", variants: ["mysql", "mariadb"], implies: ["sql"] },
+  { id: "sql_server", variants: ["sql server", "mssql"], implies: ["sql"] },
+  { id: "mongodb", variants: ["mongodb", "mongo"], implies: ["nosql"] },
+  { id: "nosql", variants: ["nosql"], products: ["dynamodb", "cassandra", "couchbase"] },
+  { id: "redis", variants: ["redis"] },
+  { id: "kafka", variants: ["kafka", "kinesis"] },
+  { id: "spark", variants: ["spark", "pyspark"], products: ["databricks"] },
+  { id: "kubernetes", variants: ["kubernetes", "k8s", "=EKS", "=GKE", "=AKS", "openshift"], implies: ["containers"] },
+  { id: "docker", variants: ["docker"], implies: ["containers"] },
+  { id: "containers", variants: ["container", "containers", "containerization", "containerized"] },
+  { id: "aws", variants: ["aws", "amazon web services", "=EC2", "=S3", "lambda"], implies: ["cloud"] },
+  { id: "gcp", variants: ["gcp", "google cloud", "google cloud platform"], implies: ["cloud"] },
+  { id: "azure", variants: ["azure", "microsoft azure"], implies: ["cloud"] },
+  { id: "cloud", variants: ["cloud"] },
+  { id: "terraform", variants: ["terraform", "pulumi", "cloudformation"], implies: ["iac"] },
+  { id: "iac", variants: ["infrastructure as code", "=IaC"] },
+  { id: "ci_cd", variants: ["cicd", "continuous integration", "continuous delivery", "continuous deployment"], products: ["jenkins", "github actions", "gitlab ci", "circleci", "argo cd|argocd"] },
+  { id: "devops", variants: ["devops", "dev ops", "site reliability", "=SRE"] },
+  { id: "linux", variants: ["linux", "unix", "ubuntu"] },
+  { id: "git", variants: ["git", "github", "gitlab"] },
+  { id: "machine_learning", variants: ["machine learning", "=ML", "deep learning"], products: ["scikit learn|sklearn", "pytorch", "tensorflow|keras"] },
+  { id: "ai", variants: ["artificial intelligence", "=AI", "=LLM", "=LLMs"] },
+  { id: "nlp", variants: ["natural language processing", "=NLP"], implies: ["machine_learning"] },
+  { id: "data_science", variants: ["data science", "data scientist"] },
+  { id: "etl", variants: ["etl", "elt", "data pipeline", "data pipelines"], products: ["airflow", "dbt"] },
+  { id: "bi_tools", variants: ["business intelligence", "=BI", "data visualization", "dashboards"], products: ["tableau", "power bi|powerbi", "looker"] },
+  { id: "analysis", variants: ["analysis", "analytics", "analytical", "analyze", "analyse", "analyst"] },
+  { id: "testing", variants: ["unit testing", "unit tests", "test automation", "automated testing", "automated tests", "=TDD"], products: ["jest", "pytest", "cypress", "selenium", "playwright"] },
+  { id: "qa", variants: ["quality assurance", "=QA"] },
+  // ---- roles / areas
+  { id: "backend", variants: ["backend", "back end", "server side"] },
+  { id: "frontend", variants: ["frontend", "front end", "client side"] },
+  { id: "fullstack", variants: ["full stack", "fullstack"], implies: ["backend", "frontend", "software_engineer"] },
+  {
+    id: "software_engineer",
+    variants: [
+      "software engineer", "software engineering", "software developer", "software development", "=SWE", "=SDE",
+      "programmer", "backend engineer", "backend developer", "frontend engineer", "frontend developer",
+      "web developer", "application developer", "mobile engineer", "mobile developer", "platform engineer",
+      "site reliability engineer", "devops engineer", "data engineer", "machine learning engineer", "=ML engineer",
+      "engineering manager",
+    ],
+  },
+  { id: "people_management", variants: [
+    "people management", "people manager", "managed a team", "manage a team", "managing a team", "managed team",
+    "manage team", "managing team", "led a team", "lead a team", "leading a team", "led team", "team lead", "team leader",
+    "direct reports", "supervised", "supervising", "engineering manager", "charge nurse", "nurse manager", "team manager",
+    "sales manager", "support manager", "managed a staff", "managed staff", "supervisor",
+  ] },
+  { id: "mentoring", variants: ["mentor", "mentored", "mentoring", "coached", "coaching"] },
+  { id: "product_manager", variants: ["product manager", "product management", "=PM"] },
+  { id: "project_management", variants: ["project management", "project manager", "=PMP"] },
+  { id: "agile", variants: ["agile", "scrum", "kanban", "sprint planning"] },
+  { id: "communication", variants: ["communication", "communicator", "communicate", "communicating"] },
+  { id: "stakeholder", variants: ["stakeholder", "stakeholders", "cross functional"] },
+  // ---- healthcare
+  { id: "nursing", variants: ["nursing", "nurse"] },
+  { id: "registered_nurse", variants: ["registered nurse", "=RN"], implies: ["nursing"] },
+  { id: "bsn", variants: ["=BSN", "bachelor of science in nursing"], implies: ["nursing"] },
+  { id: "bls", variants: ["basic life support", "=BLS", "=CPR"] },
+  { id: "acls", variants: ["advanced cardiac life support", "=ACLS"] },
+  { id: "pals", variants: ["pediatric advanced life support", "=PALS"] },
+  { id: "icu", variants: ["intensive care", "intensive care unit", "=ICU", "critical care", "=CCU", "=MICU", "=SICU"] },
+  { id: "emergency_dept", variants: ["emergency room", "emergency department", "=ER", "=ED", "emergency medicine", "trauma center"] },
+  { id: "med_surg", variants: ["medical surgical", "med surg", "medsurg"] },
+  { id: "pediatrics", variants: ["pediatric", "pediatrics", "paediatric", "=PICU", "=NICU"] },
+  { id: "emr", variants: ["electronic medical record", "electronic medical records", "electronic health record", "electronic health records", "=EMR", "=EHR", "charting system"], products: ["epic", "cerner", "meditech"] },
+  // ---- sales
+  { id: "sales", variants: ["sales", "selling", "account executive", "=AE", "=SDR", "=BDR", "sales development", "business development", "inside sales", "outside sales"] },
+  { id: "b2b", variants: ["b2b", "business to business", "enterprise sales", "mid market"] },
+  { id: "saas", variants: ["saas", "software as a service"] },
+  { id: "crm", variants: ["crm", "customer relationship management"] },
+  { id: "salesforce", variants: ["salesforce", "=SFDC"], implies: ["crm"] },
+  { id: "hubspot", variants: ["hubspot"], implies: ["crm"] },
+  { id: "quota", variants: ["quota", "quotas", "of target", "of plan"] },
+  { id: "cold_calling", variants: ["cold calling", "cold call", "cold calls", "outbound prospecting", "prospecting"] },
+  { id: "negotiation", variants: ["negotiation", "negotiating", "negotiate", "negotiated"] },
+  { id: "account_management", variants: ["account management", "account manager", "key accounts"] },
+  // ---- design
+  { id: "figma", variants: ["figma"] },
+  { id: "sketch", variants: ["sketch app"] },
+  { id: "adobe_cs", variants: ["adobe creative suite", "adobe creative cloud", "creative cloud", "creative suite"], products: ["photoshop", "illustrator", "indesign", "adobe xd", "after effects", "premiere pro|premiere"] },
+  { id: "ux", variants: ["ux", "user experience", "ux design", "interaction design", "=UX/UI", "product design", "product designer", "ux designer"] },
+  { id: "ui", variants: ["=UI", "user interface", "ui design", "visual design", "ui designer"] },
+  { id: "user_research", variants: ["user research", "usability testing", "user interviews", "usability studies", "usability study"] },
+  { id: "prototyping", variants: ["prototype", "prototypes", "prototyping", "wireframe", "wireframes", "wireframing"] },
+  { id: "design_systems", variants: ["design system", "design systems", "component library"] },
+  { id: "portfolio", variants: ["portfolio"] },
+  // ---- finance & accounting
+  { id: "finance", variants: ["finance", "financial"] },
+  { id: "accounting", variants: ["accounting", "accountant", "accounts payable", "accounts receivable", "bookkeeping"] },
+  { id: "cpa", variants: ["certified public accountant", "=CPA"], implies: ["accounting"] },
+  { id: "cfa", variants: ["chartered financial analyst", "=CFA"], implies: ["finance"] },
+  { id: "financial_modeling", variants: ["financial modeling", "financial modelling", "financial models", "financial model", "=DCF", "=LBO", "three statement model"] },
+  { id: "fpa", variants: ["=FP&A", "fp a", "financial planning and analysis", "financial planning analysis"], implies: ["finance"] },
+  { id: "excel", variants: ["=Excel", "=EXCEL", "microsoft excel", "ms excel", "spreadsheet", "spreadsheets", "=VBA", "pivot tables", "vlookup"] },
+  { id: "gaap", variants: ["gaap", "=IFRS"] },
+  { id: "budgeting", variants: ["budget", "budgets", "budgeting", "forecast", "forecasts", "forecasting"] },
+  { id: "erp", variants: ["erp", "enterprise resource planning", "accounting software"], products: ["netsuite", "=SAP", "oracle financials", "quickbooks", "xero", "sage intacct"] },
+  { id: "audit", variants: ["audit", "audits", "auditing", "auditor"] },
+  { id: "reconciliation", variants: ["reconciliation", "reconciliations", "reconcile", "reconciled", "month end close", "month end", "close process"] },
+  // ---- customer support
+  { id: "customer_support", variants: [
+    "customer support", "customer service", "technical support", "tech support", "customer success", "customer care",
+    "help desk", "helpdesk", "service desk", "support specialist", "support agent", "support engineer", "support representative",
+    "client support",
+  ] },
+  { id: "ticketing", variants: ["ticketing", "ticketing system", "ticketing tool", "help desk software", "helpdesk software", "ticket queue"], products: ["zendesk", "freshdesk", "intercom", "jira service management|jira service desk", "servicenow", "help scout", "gorgias"] },
+  { id: "csat", variants: ["=CSAT", "customer satisfaction", "=NPS", "net promoter"] },
+  { id: "sla", variants: ["=SLA", "=SLAs", "service level agreement", "service level agreements", "service levels"] },
+  { id: "troubleshooting", variants: ["troubleshooting", "troubleshoot", "troubleshot", "debugging", "debug"] },
+  // ---- languages spoken
+  { id: "spanish", variants: ["spanish", "espanol"] },
+  { id: "french", variants: ["french"] },
+  { id: "german", variants: ["german"] },
+  { id: "mandarin", variants: ["mandarin", "chinese"] },
+  // ---- fields of study
+  { id: "computer_science", variants: ["computer science", "=CS", "comp sci", "computing science", "informatics"] },
+  { id: "computer_engineering", variants: ["computer engineering"] },
+  { id: "electrical_engineering", variants: ["electrical engineering", "electrical and computer engineering", "=EE", "=ECE"] },
+  { id: "software_engineering_field", variants: ["software engineering"] },
+  { id: "information_systems", variants: ["information systems", "information technology", "=MIS"] },
+  { id: "mathematics", variants: ["mathematics", "math", "maths", "applied math", "applied mathematics"] },
+  { id: "statistics", variants: ["statistics", "statistical"] },
+  { id: "physics", variants: ["physics"] },
+  { id: "economics", variants: ["economics", "econ"] },
+  { id: "business", variants: ["business administration", "business", "=MBA", "commerce", "management"] },
+  { id: "marketing", variants: ["marketing"] },
+  { id: "graphic_design", variants: ["graphic design", "visual communication", "visual communications", "fine arts", "fine art", "=BFA", "=MFA"] },
+  { id: "hci", variants: ["human computer interaction", "=HCI", "interaction design"] },
+];
+
+/**
+ * Families of related fields of study, for "… or a related field". A degree in any member of a family
+ * counts as related to the others. Concept ids from CONCEPTS.
+ */
+export const FIELD_FAMILIES: readonly (readonly string[])[] = [
+  ["computer_science", "computer_engineering", "electrical_engineering", "software_engineering_field", "software_engineer", "information_systems", "mathematics", "statistics", "physics", "data_science"],
+  ["finance", "accounting", "economics", "business", "mathematics", "statistics"],
+  ["graphic_design", "hci", "ux", "ui"],
+  ["nursing", "bsn"],
+  ["marketing", "business", "economics"],
+];
+
+/**
+ * Words that carry no requirement by themselves ("strong", "experience", "proficiency"…), dropped
+ * from criteria before matching. Compared on stems.
+ */
+export const FILLER_WORDS: readonly string[] = [
+  "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "as", "from", "into", "within", "across", "via",
+  "is", "be", "are", "being", "been", "have", "has", "having", "had", "must", "should", "will", "can", "would", "may",
+  "required", "require", "requirement", "requirements", "preferred", "prefer", "preferably", "bonus", "nice", "ideal", "ideally", "desired", "desirable", "asset",
+  "strong", "solid", "excellent", "exceptional", "outstanding", "good", "great", "proven", "demonstrated", "demonstrable", "deep", "extensive", "significant", "substantial", "relevant",
+  "proficiency", "proficient", "knowledge", "knowledgeable", "familiarity", "familiar", "understanding", "understand", "ability", "able", "capable", "comfortable", "competency", "competence",
+  "skill", "skills", "skilled", "expert", "expertise", "experience", "experienced", "exposure", "practical", "hands", "working", "work", "background", "track", "record",
+  "minimum", "least", "more", "plus", "year", "years", "yr", "yrs", "over", "than", "up",
+  "related", "field", "equivalent", "etc", "eg", "e", "g", "ie", "including", "include", "such", "like", "using", "use", "used", "tool", "tools", "technology", "technologies",
+  "candidate", "we", "you", "your", "our", "who", "that", "this", "these", "those", "which", "it", "its", "their", "they", "them", "us",
+  "any", "some", "all", "other", "one", "both", "either", "each", "well", "very", "highly", "high", "level", "also", "not", "no",
+  "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate",
+  "fluent", "fluency", "native", "speaker", "spoken", "written", "verbal", "oral", "professional", "advanced", "basic", "intermediate",
+  "environment", "setting", "role", "roles", "position", "job", "similar", "type", "based", "focused", "oriented", "driven", "first", "modern", "large", "scale", "complex",
+];
+
+/**
+ * Broad field words. In a criterion that also names something specific ("pediatric nursing",
+ * "motion design", "selling to healthcare organizations"), matching only these shows nothing of the
+ * specific requirement, so it earns no partial credit. Concept ids prefixed "@", else word stems.
+ */
+export const GENERIC_TERMS: readonly string[] = [
+  "@sales", "@nursing", "@software_engineer", "@customer_support", "@finance", "@analysis", "@business", "@stakeholder",
+  "design", "engin", "develop", "manag", "team", "servic", "custom", "client", "organ", "organiz", "compani", "industri",
+];
