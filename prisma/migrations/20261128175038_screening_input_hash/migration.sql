@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScreeningResult" ADD COLUMN     "inputHash" TEXT NOT NULL DEFAULT '';
