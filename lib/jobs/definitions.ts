@@ -28,6 +28,8 @@ export const QUEUES = {
   // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
   importsRun: { name: "imports.run", ...standard, retryLimit: 5, expireInSeconds: 60 * 60 },
   importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *" },
+  // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction.
+  leverWriteBack: { name: "lever.write-back", ...standard },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

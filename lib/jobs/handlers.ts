@@ -70,6 +70,14 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
       }
     });
   }
+  // Write-back to Lever: the last attempt marks the action FAILED (shown with Retry) instead of throwing.
+  const writeback = () => import("@/lib/writeback/execute");
+  await boss.work<{ actionId: string }>(QUEUES.leverWriteBack.name, { pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
+    for (const job of jobs) {
+      await (await writeback()).executeWriteBack(job.data.actionId, { finalAttempt: job.retryCount >= job.retryLimit });
+    }
+  });
+
   await one(boss, QUEUES.importsWatchdog.name, async () => {
     const resent = await (await imports()).recoverStalledRuns();
     if (resent.length) log.info("resumed stalled import runs", { runs: resent });

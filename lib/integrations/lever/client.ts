@@ -11,6 +11,7 @@ import {
   listEnvelope,
   NoteCreatedSchema,
   NoteInputSchema,
+  NoteSchema,
   OpportunitySchema,
   PostingSchema,
   ResumeSchema,
@@ -20,6 +21,7 @@ import {
   WebhookSchema,
   type ArchiveReason,
   type LeverFile,
+  type Note,
   type NoteInput,
   type Opportunity,
   type Page,
@@ -280,6 +282,11 @@ export class LeverClient {
   }
 
   // ---------- writes ----------
+
+  /** The opportunity's notes, oldest first. */
+  notes(opportunityId: string): AsyncGenerator<Note> {
+    return this.iterate(`opportunities/${enc(opportunityId)}/notes`, NoteSchema, {});
+  }
 
   /** Posts a note; returns Lever's note id (store it: only API notes can be updated later). Not retried on ambiguous failures. */
   async createNote(opportunityId: string, note: NoteInput, performAs?: string): Promise<string> {

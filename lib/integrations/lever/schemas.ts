@@ -241,6 +241,14 @@ export type User = z.infer<typeof UserSchema>;
 
 // ---------- writes ----------
 
+/** A note as listed on an opportunity; its text is in `fields` (type "note"). */
+export const NoteSchema = z.looseObject({
+  id: str,
+  fields: z.array(z.looseObject({ type: optStr, value: z.unknown() })).default([]),
+  createdAt: millis,
+});
+export type Note = z.infer<typeof NoteSchema>;
+
 export const NoteCreatedSchema = dataEnvelope(z.looseObject({ noteId: str }));
 
 export const NoteInputSchema = z.object({

@@ -1,0 +1,65 @@
+import { Badge } from "@/components/ui/alert";
+import { Card, CardHeader } from "@/components/ui/card";
+import { requireOrgContext } from "@/lib/auth/guard";
+import type { WriteBackStatus } from "@/lib/generated/prisma/enums";
+import { listWriteBacks, type WriteBackEntry } from "@/lib/writeback";
+import { RetryWriteBackButton } from "./retry-button";
+
+const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
+
+const STATUS: Record<WriteBackStatus, { tone: "slate" | "green" | "amber" | "red" | "brand"; text: string }> = {
+  PENDING: { tone: "amber", text: "Queued" },
+  RUNNING: { tone: "brand", text: "Sending" },
+  SUCCEEDED: { tone: "green", text: "Written to Lever" },
+  FAILED: { tone: "red", text: "Failed" },
+};
+
+function leverAnswer(entry: WriteBackEntry): string | null {
+  if (entry.status === "FAILED" || (entry.status === "PENDING" && entry.lastError)) {
+    return entry.lastError ?? "Lever did not accept the change";
+  }
+  if (entry.status !== "SUCCEEDED") return null;
+  const answer = (entry.leverResponse ?? {}) as { method?: string };
+  if (entry.kind === "NOTE") return answer.method === "PUT" ? `Lever replaced note ${entry.leverNoteId}` : `Lever created note ${entry.leverNoteId}`;
+  return "Lever accepted the change";
+}
+
+/**
+ * What the app wrote to Lever for one candidate: each note, stage change and archive, who asked for
+ * it, when, and Lever's answer; failures that persisted can be retried.
+ */
+export async function WriteBackHistory({ candidateId }: { candidateId: string }) {
+  const org = await requireOrgContext();
+  const entries = await listWriteBacks(org, candidateId);
+  return (
+    <Card>
+      <CardHeader title="Lever updates" description="Notes and stage changes written to Lever for this candidate, newest first." />
+      {entries.length === 0 ? (
+        <p className="px-5 py-4 text-sm text-slate-500">Nothing written to Lever yet.</p>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="writeback-history">
+          {entries.map((e) => {
+            const status = STATUS[e.status];
+            const answer = leverAnswer(e);
+            return (
+              <li key={e.id} data-status={e.status} className="flex flex-col gap-2 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
+                <div className="min-w-0">
+                  <p className="flex flex-wrap items-center gap-2 font-medium text-slate-900">
+                    {e.summary}
+                    <Badge tone={status.tone}>{status.text}</Badge>
+                  </p>
+                  <p className="text-slate-500">
+                    {when(e.createdAt)} UTC · {e.requestedBy ?? "Automatic"}
+                    {e.attempts > 1 ? ` · ${e.attempts} attempts` : ""}
+                  </p>
+                  {answer ? <p className={`mt-0.5 break-words ${e.status === "FAILED" ? "text-red-700" : "text-slate-600"}`}>{answer}</p> : null}
+                </div>
+                {e.status === "FAILED" ? <RetryWriteBackButton actionId={e.id} /> : null}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+    </Card>
+  );
+}
