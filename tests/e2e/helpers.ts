@@ -40,6 +40,17 @@ export async function connectLever(page: Page, superAdmin = /Dana Whitfield/) {
   await expect(page.getByTestId("lever-connection-status")).toHaveText("Connected");
 }
 
+/** Specs share the demo organization; one that needs to walk through connecting starts from "Not connected". */
+export async function disconnectIfConnected(page: Page) {
+  await page.goto("/settings/ats");
+  const status = page.getByTestId("lever-connection-status");
+  await expect(status).toBeVisible();
+  if ((await status.innerText()) !== "Connected") return;
+  await page.getByRole("button", { name: "Disconnect" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
+  await expect(status).toHaveText("Not connected");
+}
+
 export async function sim<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {
   const res = await fetch(`${SIM_URL}${path}`, {
     method: init?.method ?? (init?.body ? "POST" : "GET"),
