@@ -116,6 +116,8 @@ export async function startApplicantImport(org: OrgContext, jobId: string, input
   const connection = await requireActiveConnection(org.organizationId);
   const prisma = await db();
   const run = await prisma.$transaction(async (tx) => {
+    // Two recruiters clicking at once: the lock orders their transactions, so the second sees the first's run.
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`import-run:${job.id}`}))`;
     const running = await tx.importRun.findFirst({ where: { organizationId: org.organizationId, jobId: job.id, status: { in: ACTIVE } }, select: { id: true } });
     if (running) throw conflict("An import of this job's applicants is already running. Wait for it or cancel it first.");
     const created = await tx.importRun.create({

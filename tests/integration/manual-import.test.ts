@@ -193,5 +193,12 @@ describe("manual import of Lever applicants", () => {
     const run = await startApplicantImport(org, jobId, {});
     await expect(startApplicantImport(org, jobId, {})).rejects.toMatchObject({ status: 409 });
     await processImportRun(run.id);
+
+    // Several clicks at the same moment (on PostgreSQL, on several connections): exactly one run starts.
+    const clicks = await Promise.allSettled(Array.from({ length: 5 }, () => startApplicantImport(org, jobId, {})));
+    expect(clicks.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+    for (const r of clicks.filter((r) => r.status === "rejected")) expect(r.reason).toMatchObject({ status: 409 });
+    const started = clicks.find((r) => r.status === "fulfilled")!;
+    await processImportRun(started.value.id);
   });
 });
