@@ -13,16 +13,34 @@ export async function getJobForOrg(organizationId: string, jobId: string) {
 
 export async function listJobs(organizationId: string) {
   const prisma = await db();
-  const [jobs, running] = await Promise.all([
+  const [jobs, running, screened] = await Promise.all([
     prisma.job.findMany({
       where: { organizationId },
       orderBy: { createdAt: "desc" },
-      select: { id: true, title: true, team: true, location: true, commitment: true, state: true, confidential: true, importedVia: true, _count: { select: { candidates: true } } },
+      select: {
+        id: true,
+        title: true,
+        team: true,
+        location: true,
+        commitment: true,
+        state: true,
+        confidential: true,
+        importedVia: true,
+        _count: { select: { candidates: true, criteria: true } },
+      },
     }),
     prisma.importRun.findMany({ where: { organizationId, status: { in: ["QUEUED", "RUNNING"] } }, select: { jobId: true } }),
+    prisma.candidate.groupBy({ by: ["jobId"], where: { organizationId, screeningResults: { some: {} } }, _count: { _all: true } }),
   ]);
   const importing = new Set(running.map((r) => r.jobId));
-  return jobs.map((j) => ({ ...j, candidates: j._count.candidates, importing: importing.has(j.id) }));
+  const screenedByJob = new Map(screened.map((s) => [s.jobId, s._count._all]));
+  return jobs.map((j) => ({
+    ...j,
+    candidates: j._count.candidates,
+    criteria: j._count.criteria,
+    screened: screenedByJob.get(j.id) ?? 0,
+    importing: importing.has(j.id),
+  }));
 }
 
 export const CANDIDATES_PAGE_SIZE = 50;

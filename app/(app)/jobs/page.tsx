@@ -66,7 +66,7 @@ export default async function JobsPage() {
                     </Link>
                     <p className="text-slate-500">{[j.team, j.location, j.commitment].filter(Boolean).join(" · ")}</p>
                     <p className="mt-1 flex flex-wrap gap-1 sm:hidden">
-                      <Badge>Not screened</Badge>
+                      <ScreeningBadge job={j} />
                     </p>
                   </td>
                   <td className="px-3 py-3 text-right tabular-nums">
@@ -78,7 +78,7 @@ export default async function JobsPage() {
                     ) : null}
                   </td>
                   <td className="hidden px-3 py-3 sm:table-cell">
-                    <Badge>Not screened</Badge>
+                    <ScreeningBadge job={j} />
                   </td>
                   <td className="hidden px-5 py-3 text-slate-500 md:table-cell">{via[j.importedVia]}</td>
                 </tr>
@@ -89,4 +89,12 @@ export default async function JobsPage() {
       ) : null}
     </div>
   );
+}
+
+function ScreeningBadge({ job }: { job: { candidates: number; criteria: number; screened: number } }) {
+  if (job.criteria === 0) return <Badge tone="amber">No criteria</Badge>;
+  if (job.candidates === 0) return <Badge>No candidates yet</Badge>;
+  if (job.screened === 0) return <Badge>Not screened</Badge>;
+  if (job.screened >= job.candidates) return <Badge tone="green">Screened</Badge>;
+  return <Badge tone="brand">{job.screened} of {job.candidates} screened</Badge>;
 }
