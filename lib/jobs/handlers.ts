@@ -70,13 +70,7 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
       }
     });
   }
-  // Write-back to Lever: the last attempt marks the action FAILED (shown with Retry) instead of throwing.
-  const writeback = () => import("@/lib/writeback/execute");
-  await boss.work<{ actionId: string }>(QUEUES.leverWriteBack.name, { pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
-    for (const job of jobs) {
-      await (await writeback()).executeWriteBack(job.data.actionId, { finalAttempt: job.retryCount >= job.retryLimit });
-    }
-  });
+  await (await import("@/lib/writeback/worker")).workWriteBacks(boss);
 
   await one(boss, QUEUES.importsWatchdog.name, async () => {
     const resent = await (await imports()).recoverStalledRuns();

@@ -72,7 +72,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     });
     return "succeeded";
   } catch (error) {
-    const permanent = error instanceof PermanentFailure || (error instanceof LeverApiError && !error.details.retryable);
+    const permanent = error instanceof PermanentFailure || (error instanceof LeverApiError && isPermanent(error));
     const final = permanent || options.finalAttempt;
     const message = describe(error);
     await prisma.writeBackAction.update({
@@ -87,6 +87,15 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     if (final) return "failed";
     throw error;
   }
+}
+
+/**
+ * Lever refused the request itself (bad input, missing permission, unknown opportunity): trying
+ * again cannot help. 429, 5xx, timeouts and network errors can: a note POST whose answer was lost
+ * is safe to retry because the retry first looks for the note it may have created.
+ */
+function isPermanent(error: LeverApiError): boolean {
+  return error.status >= 300 && error.status < 500 && error.status !== 408 && error.status !== 429;
 }
 
 /** Lever's answer in words a recruiter can act on; never a stack trace or a token. */
