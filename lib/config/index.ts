@@ -55,6 +55,10 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Company SSO"),
+  SCREENING_LLM_BASE_URL: z.url({ message: "expected the endpoint's base URL, e.g. https://api.openai.com/v1" }).optional(),
+  SCREENING_LLM_API_KEY: z.string().min(1).optional(),
+  SCREENING_LLM_MODEL: z.string().min(1).optional(),
+  SCREENING_LLM_CONCURRENCY: intIn(1, 64, 4),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -93,6 +97,8 @@ export interface Config {
   runWorkerInProcess: boolean;
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** null: the local engine screens. */
+  screeningLlm: { baseUrl: string; apiKey: string; model: string; maxConcurrency: number } | null;
 }
 
 export class ConfigError extends Error {}
@@ -187,6 +193,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     throw new ConfigError("Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three or none");
   }
 
+  if (Boolean(e.SCREENING_LLM_BASE_URL) !== Boolean(e.SCREENING_LLM_MODEL)) {
+    throw new ConfigError("Invalid configuration:\n  SCREENING_LLM_BASE_URL and SCREENING_LLM_MODEL: set both (LLM screening) or neither (local engine)");
+  }
+
   return {
     env: e.NODE_ENV,
     appUrl: e.APP_URL.replace(/\/$/, ""),
@@ -214,6 +224,10 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME }
       : null,
+    screeningLlm:
+      e.SCREENING_LLM_BASE_URL && e.SCREENING_LLM_MODEL
+        ? { baseUrl: e.SCREENING_LLM_BASE_URL, apiKey: e.SCREENING_LLM_API_KEY ?? "", model: e.SCREENING_LLM_MODEL, maxConcurrency: e.SCREENING_LLM_CONCURRENCY }
+        : null,
   };
 }
 

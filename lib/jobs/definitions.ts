@@ -28,6 +28,10 @@ export const QUEUES = {
   // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
   importsRun: { name: "imports.run", ...standard, retryLimit: 5, expireInSeconds: 60 * 60 },
   importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *" },
+  // One candidate against its job's current criteria; a no-op when nothing changed since the last result.
+  screeningRun: { name: "screening.run", ...standard },
+  // A batch of a job's candidates; the job enqueues the next batch itself, so each job's work is bounded.
+  screeningJob: { name: "screening.job", ...standard },
   // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction.
   leverWriteBack: { name: "lever.write-back", ...standard },
 } as const satisfies Record<string, QueueDefinition>;

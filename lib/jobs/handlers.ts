@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
+import type { ScreenCandidateJob, ScreenJobBatch } from "@/lib/screening/run";
 import { QUEUES } from "./definitions";
 
 type Handler<T> = (data: T) => Promise<unknown>;
@@ -71,6 +72,25 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     });
   }
   await (await import("@/lib/writeback/worker")).workWriteBacks(boss);
+
+  // Screening: a few candidates per fetch, each completed or failed on its own (the queue polls once a second).
+  const screening = () => import("@/lib/screening/run");
+  await boss.work<ScreenCandidateJob>(QUEUES.screeningRun.name, { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
+    const prisma = await db();
+    for (const job of jobs) {
+      try {
+        await (await screening()).screenCandidate(prisma, job.data);
+      } catch (error) {
+        log.warn("screening failed", { candidateId: job.data.candidateId, error });
+        await boss.fail(QUEUES.screeningRun.name, job.id, { message: error instanceof Error ? error.message : String(error) });
+      }
+    }
+  });
+  await one<ScreenJobBatch>(boss, QUEUES.screeningJob.name, async (batch) => {
+    const { counts, next } = await (await screening()).screenJobBatch(await db(), batch);
+    if (next) await boss.send(QUEUES.screeningJob.name, { ...batch, after: next });
+    log.info("screened a batch of a job's candidates", { jobId: batch.jobId, ...counts });
+  });
 
   await one(boss, QUEUES.importsWatchdog.name, async () => {
     const resent = await (await imports()).recoverStalledRuns();

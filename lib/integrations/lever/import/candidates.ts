@@ -2,6 +2,7 @@ import type { Prisma } from "@/lib/db/client";
 import type { ImportSource } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 import { extractResumeText } from "@/lib/resumes/extract";
+import { screenAfterImport } from "@/lib/screening/run";
 import { LeverApiError, type LeverClient } from "../client";
 import type { Application, Opportunity, Resume } from "../schemas";
 
@@ -112,6 +113,7 @@ export async function upsertCandidate(
     create: { ...fields, organizationId: target.organizationId, leverOpportunityId: opportunity.id, importedVia: via },
     select: { id: true },
   });
+  await screenAfterImport(prisma, { organizationId: target.organizationId, jobId: target.jobId, candidateId: candidate.id }, fields);
   if (resume.resumeStatus !== "parsed") log.info("candidate imported without résumé text", { candidateId: candidate.id, status: resume.resumeStatus });
   return { candidateId: candidate.id, created: !existing };
 }

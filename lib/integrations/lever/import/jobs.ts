@@ -1,5 +1,6 @@
 import type { Prisma } from "@/lib/db/client";
 import type { ImportSource } from "@/lib/generated/prisma/enums";
+import { draftCriteriaForNewJob } from "@/lib/screening/criteria";
 import type { Posting } from "../schemas";
 import { htmlToText, listItems } from "./html";
 
@@ -49,5 +50,7 @@ export async function upsertJob(
     create: { ...fields, organizationId: target.organizationId, connectionId: target.connectionId, leverPostingId: posting.id, importedVia: via, importedById: importedById ?? null },
     select: { id: true, title: true },
   });
+  // Criteria are drafted once, when the job first arrives by any path; later syncs leave the recruiters' edits alone.
+  if (!existing) await draftCriteriaForNewJob(prisma, { organizationId: target.organizationId, jobId: job.id }, posting);
   return { job, created: !existing };
 }

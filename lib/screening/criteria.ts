@@ -1,0 +1,139 @@
+import { z } from "zod";
+import type { OrgContext } from "@/lib/auth/guard";
+import { db, type Prisma } from "@/lib/db/client";
+import { badRequest, fromZod, notFound } from "@/lib/errors";
+import { isOwnId } from "@/lib/imports/schemas";
+import { draftCriteriaFromPosting, type PostingLike } from "./draft";
+import { criteriaHash } from "./hash";
+import type { CriterionInput } from "./types";
+
+/**
+ * A job's screening criteria: drafted from the Lever posting when the job is first imported, then
+ * edited by recruiters as one ordered list. Every read and write is scoped to the organization.
+ */
+
+export const MAX_CRITERIA = 40;
+export const MAX_CRITERION_TEXT = 300;
+
+const KINDS = ["REQUIRED", "PREFERRED", "NEUTRAL"] as const;
+const WEIGHTS = ["LOW", "MEDIUM", "HIGH"] as const;
+
+const CriterionSchema = z.object({
+  id: z.string({ message: "id must be a string" }).optional(),
+  text: z
+    .string({ message: "text is required" })
+    .transform((s) => s.replace(/\s+/g, " ").trim())
+    .pipe(
+      z
+        .string()
+        .min(2, { message: "write the criterion in at least 2 characters" })
+        .max(MAX_CRITERION_TEXT, { message: `keep the criterion under ${MAX_CRITERION_TEXT} characters` }),
+    ),
+  kind: z.enum(KINDS, { message: `kind must be one of ${KINDS.join(", ")}` }),
+  weight: z.enum(WEIGHTS, { message: `weight must be one of ${WEIGHTS.join(", ")}` }),
+});
+
+export const CriteriaListSchema = z.object({
+  criteria: z
+    .array(CriterionSchema, { message: "criteria must be a list" })
+    .max(MAX_CRITERIA, { message: `a job can have at most ${MAX_CRITERIA} criteria` }),
+});
+export type CriteriaList = z.infer<typeof CriteriaListSchema>;
+
+export interface CriterionView extends CriterionInput {
+  position: number;
+  source: string | null;
+}
+
+async function requireJob(prisma: Prisma, organizationId: string, jobId: string) {
+  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, organizationId }, select: { id: true } }) : null;
+  if (!job) throw notFound("Job not found");
+  return job;
+}
+
+export async function jobCriteria(prisma: Prisma, organizationId: string, jobId: string): Promise<CriterionView[]> {
+  return prisma.screeningCriterion.findMany({
+    where: { organizationId, jobId },
+    orderBy: [{ position: "asc" }, { createdAt: "asc" }],
+    select: { id: true, text: true, kind: true, weight: true, position: true, source: true },
+  });
+}
+
+export async function listCriteria(org: OrgContext, jobId: string): Promise<{ criteria: CriterionView[]; criteriaHash: string }> {
+  const prisma = await db();
+  await requireJob(prisma, org.organizationId, jobId);
+  const criteria = await jobCriteria(prisma, org.organizationId, jobId);
+  return { criteria, criteriaHash: criteriaHash(criteria) };
+}
+
+/**
+ * Replaces the job's criteria with the given ordered list: items with an id update that criterion,
+ * items without one are added, criteria left out are removed. Ids must be this job's own; a
+ * duplicate or unknown id is refused with nothing changed.
+ */
+export async function replaceCriteria(org: OrgContext, jobId: string, input: unknown): Promise<{ criteria: CriterionView[]; criteriaHash: string; changed: boolean }> {
+  const parsed = CriteriaListSchema.safeParse(input);
+  if (!parsed.success) throw fromZod(parsed.error);
+  const prisma = await db();
+  await requireJob(prisma, org.organizationId, jobId);
+  const wanted = parsed.data.criteria;
+  const ids = wanted.flatMap((c) => (c.id ? [c.id] : []));
+  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
+  if (duplicate) throw badRequest(`Criterion ${duplicate} appears twice in the list`);
+  const texts = wanted.map((c) => c.text.toLowerCase());
+  const repeated = wanted.find((c, i) => texts.indexOf(c.text.toLowerCase()) !== i);
+  if (repeated) throw badRequest(`"${repeated.text}" is listed twice; merge or remove one`);
+
+  const before = await jobCriteria(prisma, org.organizationId, jobId);
+  const known = new Set(before.map((c) => c.id));
+  const unknown = ids.find((id) => !known.has(id));
+  if (unknown) throw badRequest(`Criterion ${unknown} is not one of this job's criteria (reload the page: someone may have removed it)`);
+
+  await prisma.$transaction(async (tx) => {
+    const keep = new Set(ids);
+    const removed = before.filter((c) => !keep.has(c.id)).map((c) => c.id);
+    if (removed.length) await tx.screeningCriterion.deleteMany({ where: { organizationId: org.organizationId, jobId, id: { in: removed } } });
+    for (const [position, c] of wanted.entries()) {
+      const data = { text: c.text, kind: c.kind, weight: c.weight, position };
+      if (c.id) await tx.screeningCriterion.updateMany({ where: { organizationId: org.organizationId, jobId, id: c.id }, data });
+      else await tx.screeningCriterion.create({ data: { ...data, organizationId: org.organizationId, jobId, source: "recruiter" } });
+    }
+    await tx.auditLog.create({
+      data: {
+        organizationId: org.organizationId,
+        actorUserId: org.userId,
+        action: "criteria.updated",
+        message: `${org.userEmail} edited the screening criteria of a job (${wanted.length} criteria)`,
+        details: { jobId },
+      },
+    });
+  });
+  const criteria = await jobCriteria(prisma, org.organizationId, jobId);
+  const hash = criteriaHash(criteria);
+  return { criteria, criteriaHash: hash, changed: hash !== criteriaHash(before) };
+}
+
+/**
+ * Drafts criteria for a newly imported job from its posting. The job row is locked first, so two
+ * imports of the same posting racing (a webhook and a manual import) draft once.
+ */
+export async function draftCriteriaForNewJob(prisma: Prisma, target: { organizationId: string; jobId: string }, posting: PostingLike): Promise<number> {
+  const drafts = draftCriteriaFromPosting(posting);
+  if (drafts.length === 0) return 0;
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT id FROM "Job" WHERE id = ${target.jobId} AND "organizationId" = ${target.organizationId} FOR UPDATE`;
+    if ((await tx.screeningCriterion.count({ where: { organizationId: target.organizationId, jobId: target.jobId } })) > 0) return 0;
+    await tx.screeningCriterion.createMany({
+      data: drafts.slice(0, MAX_CRITERIA).map((d, position) => ({
+        organizationId: target.organizationId,
+        jobId: target.jobId,
+        text: d.text.slice(0, MAX_CRITERION_TEXT),
+        kind: d.kind,
+        weight: d.weight,
+        position,
+        source: d.source,
+      })),
+    });
+    return Math.min(drafts.length, MAX_CRITERIA);
+  });
+}
