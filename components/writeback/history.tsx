@@ -19,7 +19,8 @@ function leverAnswer(entry: WriteBackEntry): string | null {
     return entry.lastError ?? "Lever did not accept the change";
   }
   if (entry.status !== "SUCCEEDED") return null;
-  const answer = (entry.leverResponse ?? {}) as { method?: string };
+  const answer = (entry.leverResponse ?? {}) as { method?: string; skipped?: string };
+  if (answer.skipped) return "Not sent: a later change replaced it";
   if (entry.kind === "NOTE") return answer.method === "PUT" ? `Lever replaced note ${entry.leverNoteId}` : `Lever created note ${entry.leverNoteId}`;
   return "Lever accepted the change";
 }

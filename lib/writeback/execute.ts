@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { LeverApiError, LeverClient } from "@/lib/integrations/lever/client";
 import { log } from "@/lib/log";
 import { formatLeverNote, leverScore, type NoteVerdict } from "@/lib/screening";
@@ -28,12 +29,23 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   const action = await prisma.writeBackAction.findUnique({
     where: { id: actionId },
     include: {
-      candidate: { select: { id: true, jobId: true, leverOpportunityId: true } },
+      candidate: { select: { id: true, jobId: true, leverOpportunityId: true, stageId: true, archivedAt: true, archiveReasonId: true } },
       connection: { select: { id: true, status: true, actingLeverUserId: true } },
     },
   });
   if (!action || action.status === "SUCCEEDED") return "skipped";
   const { organizationId } = action;
+  const payload = action.payload as Record<string, string>;
+
+  // The app's copy says what the recruiter wants now: a stage change or archive that a later change
+  // (here, or in Lever through its webhooks) has replaced is not sent, so a retry never undoes it.
+  if (superseded(action.kind, payload, action.candidate)) {
+    await prisma.writeBackAction.update({
+      where: { id: action.id, organizationId },
+      data: { status: "SUCCEEDED", lastError: null, leverResponse: { ok: true, skipped: "superseded" }, completedAt: new Date() },
+    });
+    return "skipped";
+  }
 
   await prisma.writeBackAction.update({
     where: { id: action.id, organizationId },
@@ -50,7 +62,6 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     const client = options.client ?? LeverClient.forConnection(action.connection.id, { priority: "low" });
     const performAs = action.connection.actingLeverUserId ?? undefined;
     const opportunityId = action.candidate.leverOpportunityId;
-    const payload = action.payload as Record<string, string>;
 
     let answer: LeverAnswer;
     let leverNoteId: string | null = null;
@@ -87,6 +98,12 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     if (final) return "failed";
     throw error;
   }
+}
+
+function superseded(kind: WriteBackKind, payload: Record<string, string>, candidate: { stageId: string | null; archivedAt: Date | null; archiveReasonId: string | null }): boolean {
+  if (kind === "STAGE_CHANGE") return candidate.stageId !== payload.stageId;
+  if (kind === "ARCHIVE") return !candidate.archivedAt || candidate.archiveReasonId !== payload.archiveReasonId;
+  return false;
 }
 
 /**

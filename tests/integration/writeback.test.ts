@@ -139,6 +139,19 @@ describe("write-back to Lever", () => {
     for (const c of w.candidates.slice(20, 24)) expect(archivesOf(w, c.leverOpportunityId).map((a) => a.reason)).toEqual([reason.leverArchiveReasonId]);
   });
 
+  it("a stage change replaced by a later one is not sent when it runs late, so Lever ends where the app is", async () => {
+    const c = w.candidates[24]!;
+    const [first, second] = await prisma().stage.findMany({ where: { organizationId: w.org.organizationId }, orderBy: { position: "asc" }, skip: 2, take: 2 });
+    await applyCandidateAction(w.org, { action: "advance", stageId: first!.id, candidateIds: [c.id], idempotencyKey: nextKey() });
+    await applyCandidateAction(w.org, { action: "advance", stageId: second!.id, candidateIds: [c.id], idempotencyKey: nextKey() });
+    const [older, newer] = await prisma().writeBackAction.findMany({ where: { candidateId: c.id, kind: "STAGE_CHANGE" }, orderBy: { createdAt: "asc" } });
+    // The older one failed once and its retry comes after the newer one.
+    expect(await executeWriteBack(newer!.id, { finalAttempt: false })).toBe("succeeded");
+    expect(await executeWriteBack(older!.id, { finalAttempt: false })).toBe("skipped");
+    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([second!.leverStageId]);
+    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: older!.id } })).toMatchObject({ status: "SUCCEEDED", leverResponse: { skipped: "superseded" } });
+  });
+
   it("an action that keeps failing is FAILED with Lever's error, shown in the history, and succeeds when retried after the faults clear", async () => {
     const c = w.candidates[29]!;
     const stage = await prisma().stage.findFirstOrThrow({ where: { organizationId: w.org.organizationId }, orderBy: { position: "asc" }, skip: 1 });
