@@ -197,6 +197,14 @@ describe("local engine: empty résumé, determinism, evidence", () => {
     expect(out.summary).toContain("Missing required: Python");
   });
 
+  it("reasons name the criterion's words as the recruiter wrote them, not their stems", async () => {
+    const missing = await verdictOf(cand({ resumeText: RESUME }), "Hands-on experience with full-cycle recruiting");
+    expect(missing.verdict).toBe("NOT_MET");
+    expect(missing.reason).toContain("recruiting");
+    expect(missing.reason).not.toMatch(/\brecruit\b|\bcycl\b/);
+    expect((await verdictOf(cand({ resumeText: RESUME }), "Payments experience")).reason).toMatch(/payments/i);
+  });
+
   it("createEngine() without config is the local engine", () => {
     expect(createEngine().name).toBe("local");
     expect(createEngine({ baseUrl: "", model: "" }).name).toBe("local");

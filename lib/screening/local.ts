@@ -401,8 +401,15 @@ const fmtYears = (months: number) => {
   return `${y} year${y === 1 ? "" : "s"}`;
 };
 
-function describe(req: Requirement): string {
-  return [...requirementTerms(req)].map(termLabel).join(", ");
+/** Terms are stems ("recruit", "cycl"); reasons name them as the recruiter wrote them ("recruiting", "cycle"). */
+function labeller(c: CompiledCriterion): (t: Term) => string {
+  const words = new Map<string, string>();
+  for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, token.lower);
+  return (t) => words.get(t) ?? termLabel(t);
+}
+
+function describe(req: Requirement, label: (t: Term) => string): string {
+  return [...requirementTerms(req)].map(label).join(", ");
 }
 
 function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
@@ -414,18 +421,19 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     for (const t of g[cov.best[gi] ?? 0] ?? []) (index.all.has(t) ? matched : missing).push(t);
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
+  const label = labeller(c);
   if (cov.min >= MET_AT && evidence.length > 0) {
-    return { verdict: "MET", evidence, reason: `Mentions ${matched.map(termLabel).join(", ")}.` };
+    return { verdict: "MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}.` };
   }
   if ((cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
     return {
       verdict: "PARTLY_MET",
       evidence,
-      reason: `Mentions ${matched.map(termLabel).join(", ")}; nothing found for ${missing.map(termLabel).join(", ")}.`,
+      reason: `Mentions ${matched.map(label).join(", ")}; nothing found for ${missing.map(label).join(", ")}.`,
     };
   }
   if (c.offResume) return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
-  return { verdict: "NOT_MET", evidence, reason: `No mention of ${describe(c.req)}.` };
+  return { verdict: "NOT_MET", evidence, reason: `No mention of ${describe(c.req, label)}.` };
 }
 
 function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
@@ -435,7 +443,7 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   const stated = index.statedYears.filter((s) => subjectEmpty || coverage(c.req, hasIn(index.segTerms[s.seg] ?? new Set(), index.all)).mean > RELEVANT_ABOVE);
   const statedMax = stated.reduce((m, s) => Math.max(m, s.years), 0);
   const years = Math.max(months / 12, statedMax);
-  const what = subjectEmpty ? "experience" : `${describe(c.req)} experience`;
+  const what = subjectEmpty ? "experience" : `${describe(c.req, labeller(c))} experience`;
   const evidenceSegs = [...relevant.flatMap((e) => e.segs), ...stated.filter((s) => s.years === statedMax).map((s) => s.seg)];
   const evidence = quotes(index, evidenceSegs).slice(0, 3);
   const source =
@@ -450,7 +458,7 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   if (!index.datedExperience && statedMax === 0) {
     if (!subjectEmpty && coverage(c.req, (t) => index.all.has(t)).min >= MET_AT) {
       const segs = evidenceFor(index, [...requirementTerms(c.req)], 2);
-      return { verdict: "PARTLY_MET", evidence: quotes(index, segs), reason: `Mentions ${describe(c.req)} but gives no dates to count ${c.minYears} years.` };
+      return { verdict: "PARTLY_MET", evidence: quotes(index, segs), reason: `Mentions ${describe(c.req, labeller(c))} but gives no dates to count ${c.minYears} years.` };
     }
     if (subjectEmpty) return { verdict: "UNKNOWN", evidence: [], reason: "No dated positions or stated years to count experience." };
     return { verdict: "NOT_MET", evidence: [], reason: `No ${what} found.` };
@@ -469,7 +477,7 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const need = c.degreeLevel ?? 2;
   const needName = LEVEL_NAMES[need] ?? "degree";
   const fieldReq = c.req;
-  const fieldName = fieldReq.length ? describe(fieldReq) : "";
+  const fieldName = fieldReq.length ? describe(fieldReq, labeller(c)) : "";
   type Scored = { d: (typeof index.degrees)[number]; levelOk: boolean; field: "exact" | "related" | "none" };
   const scored: Scored[] = index.degrees.map((d) => {
     const levelOk = d.level !== null && d.level >= need;
