@@ -1,4 +1,5 @@
 import { createHash } from "node:crypto";
+import pLimit from "p-limit";
 import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db/client";
@@ -150,16 +151,22 @@ export async function screenJobBatch(prisma: Prisma, batch: ScreenJobBatch, size
     take: size,
     select: { id: true },
   });
-  for (const { id } of ids) {
-    try {
-      counts[await screenCandidate(prisma, { organizationId: batch.organizationId, candidateId: id }, criteria)]++;
-    } catch (error) {
-      // One candidate failing must not hold up the job: it gets its own job, with its own retries.
-      counts.failed++;
-      log.warn("screening a candidate failed; retrying it on its own", { candidateId: id, error });
-      await enqueue(QUEUES.screeningRun.name, { organizationId: batch.organizationId, candidateId: id } satisfies ScreenCandidateJob);
-    }
-  }
+  // The LLM engine waits on the network, so its candidates overlap up to its concurrency; the local one is CPU-bound.
+  const limit = pLimit(config().screeningLlm?.maxConcurrency ?? 1);
+  await Promise.all(
+    ids.map(({ id }) =>
+      limit(async () => {
+        try {
+          counts[await screenCandidate(prisma, { organizationId: batch.organizationId, candidateId: id }, criteria)]++;
+        } catch (error) {
+          // One candidate failing must not hold up the job: it gets its own job, with its own retries.
+          counts.failed++;
+          log.warn("screening a candidate failed; retrying it on its own", { candidateId: id, error });
+          await enqueue(QUEUES.screeningRun.name, { organizationId: batch.organizationId, candidateId: id } satisfies ScreenCandidateJob);
+        }
+      }),
+    ),
+  );
   return { counts, next: ids.length === size ? ids.at(-1)!.id : null };
 }
 
