@@ -42,31 +42,3 @@ export async function listJobs(organizationId: string) {
     importing: importing.has(j.id),
   }));
 }
-
-export const CANDIDATES_PAGE_SIZE = 50;
-
-export async function jobCandidates(organizationId: string, jobId: string, page: number) {
-  const prisma = await db();
-  const where = { organizationId, jobId };
-  const [total, rows] = await Promise.all([
-    prisma.candidate.count({ where }),
-    prisma.candidate.findMany({
-      where,
-      orderBy: [{ leverCreatedAt: "desc" }, { id: "asc" }],
-      skip: (page - 1) * CANDIDATES_PAGE_SIZE,
-      take: CANDIDATES_PAGE_SIZE,
-      select: {
-        id: true,
-        name: true,
-        emails: true,
-        archivedAt: true,
-        importedVia: true,
-        resumeStatus: true,
-        leverUrl: true,
-        stage: { select: { text: true } },
-        archiveReason: { select: { text: true } },
-      },
-    }),
-  ]);
-  return { total, pages: Math.max(1, Math.ceil(total / CANDIDATES_PAGE_SIZE)), rows };
-}

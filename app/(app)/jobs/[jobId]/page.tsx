@@ -3,25 +3,21 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { ResyncButton } from "@/components/jobs/resync-button";
+import { CandidateFilters } from "@/components/screening/candidate-filters";
+import { CandidateTable, type CandidateRowView } from "@/components/screening/candidate-table";
+import { CriteriaEditor } from "@/components/screening/criteria-editor";
+import { ScreenControl } from "@/components/screening/screen-control";
 import { Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/imports/connection";
-import { getJobForOrg, jobCandidates } from "@/lib/imports/jobs";
+import { getJobForOrg } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
 import type { RequirementList } from "@/lib/integrations/lever/import/jobs";
+import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
 
 export const metadata: Metadata = { title: "Job" };
-
-const via = { MANUAL: "Manual import", WEBHOOK: "Webhook", AUTO_GENERATED: "Auto-generated", RECONCILE: "Reconcile" } as const;
-const resume: Record<string, { text: string; tone: "green" | "amber" | "red" | "slate" }> = {
-  parsed: { text: "Text extracted", tone: "green" },
-  empty: { text: "No text in file", tone: "amber" },
-  unprocessable: { text: "Lever could not process", tone: "red" },
-  missing: { text: "File missing", tone: "red" },
-  none: { text: "No résumé", tone: "slate" },
-};
 
 async function load(organizationId: string, jobId: string) {
   try {
@@ -32,19 +28,58 @@ async function load(organizationId: string, jobId: string) {
   }
 }
 
-export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<{ page?: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+function pageHref(search: Search, page: number): string {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(search)) {
+    if (k === "page" || v === undefined) continue;
+    for (const one of Array.isArray(v) ? v : [v]) q.append(k, one);
+  }
+  if (page > 1) q.set("page", String(page));
+  return q.size ? `?${q}` : "?";
+}
+
+export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Search> }) {
   const org = await requireOrgContext();
   const { jobId } = await params;
   const job = await load(org.organizationId, jobId);
-  const page = Math.max(1, Math.floor(Number((await searchParams).page) || 1));
-  const [candidates, run, connection] = await Promise.all([
-    jobCandidates(org.organizationId, job.id, page),
+  const search = await searchParams;
+  const filters = RankedFiltersSchema.parse(search);
+  const [overview, run, connection] = await Promise.all([
+    screeningOverview(org.organizationId, job.id),
     latestImportRun(org.organizationId, job.id),
     findConnection(org.organizationId),
   ]);
+  const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
   const connected = connection?.status === "ACTIVE";
   const lists = (job.requirementLists as unknown as RequirementList[]) ?? [];
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
+  const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length);
+  const rows: CandidateRowView[] = ranked.rows.map((r) => ({
+    id: r.id,
+    name: r.name,
+    headline: r.headline,
+    email: r.email,
+    stage: r.stage,
+    archived: r.archivedAt !== null,
+    archiveReason: r.archiveReason,
+    resumeStatus: r.resumeStatus,
+    score: r.result?.score ?? null,
+    stale: r.result?.stale ?? false,
+    summary: r.result?.summary ?? null,
+    verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, text: v.text, kind: v.kind, verdict: v.verdict })),
+  }));
+  const screening =
+    overview.criteria.length === 0
+      ? { tone: "amber" as const, text: "No criteria" }
+      : overview.total === 0
+        ? null
+        : overview.stale > 0
+          ? { tone: "amber" as const, text: "Criteria changed" }
+          : overview.unscreened === 0
+            ? { tone: "green" as const, text: "Screened" }
+            : { tone: "brand" as const, text: `${overview.screened} of ${overview.total} screened` };
 
   return (
     <div className="space-y-6">
@@ -59,96 +94,113 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <p className="mt-2 flex flex-wrap gap-1.5">
               {job.state ? <Badge tone={job.state === "published" ? "green" : "slate"}>{job.state}</Badge> : null}
               {job.confidential ? <Badge tone="amber">Confidential</Badge> : null}
-              <Badge>Not screened</Badge>
+              {screening ? <Badge tone={screening.tone}>{screening.text}</Badge> : null}
             </p>
           </div>
           {connected ? <ResyncButton jobId={job.id} /> : null}
         </div>
       </div>
 
-      <ImportApplicants jobId={job.id} initialRun={run} canImport={connected} />
+      <ScreenControl
+        jobId={job.id}
+        hasCriteria={overview.criteria.length > 0}
+        initial={{ total: overview.total, screened: overview.screened, stale: overview.stale, unscreened: overview.unscreened }}
+      />
 
       <Card>
         <CardHeader
-          title={`Candidates (${candidates.total})`}
-          description={candidates.total ? "Screening scores come later; for now, what was imported from Lever." : undefined}
+          title="Screening criteria"
+          description="Drafted from the posting's requirements. Required and preferred criteria make up the score; neutral ones only filter."
         />
-        {candidates.total === 0 ? (
+        <CardBody>
+          <CriteriaEditor
+            key={overview.criteriaHash}
+            jobId={job.id}
+            initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source }))}
+          />
+        </CardBody>
+      </Card>
+
+      <Card className="min-w-0">
+        <CardHeader
+          title={`Candidates (${overview.total})`}
+          description={overview.total ? "Ranked by score. Open a candidate for each criterion's verdict and the quoted evidence." : undefined}
+        />
+        {overview.total === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-500">No candidates yet. Import this posting&apos;s applicants from Lever above.</p>
+            <p className="text-sm text-slate-500">No candidates yet. Import this posting&apos;s applicants from Lever.</p>
           </CardBody>
         ) : (
           <>
-            <div className="overflow-x-auto">
-              <table className="w-full text-left text-sm">
-                <caption className="sr-only">Candidates for {job.title}</caption>
-                <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
-                  <tr>
-                    <th scope="col" className="px-5 py-2.5">Name</th>
-                    <th scope="col" className="px-3 py-2.5">Stage</th>
-                    <th scope="col" className="hidden px-3 py-2.5 sm:table-cell">Résumé</th>
-                    <th scope="col" className="hidden px-5 py-2.5 md:table-cell">Imported via</th>
-                  </tr>
-                </thead>
-                <tbody className="divide-y divide-slate-100">
-                  {candidates.rows.map((c) => {
-                    const r = resume[c.resumeStatus ?? "none"] ?? { text: c.resumeStatus ?? "—", tone: "slate" as const };
-                    return (
-                      <tr key={c.id}>
-                        <td className="px-5 py-2.5">
-                          <p className="font-medium text-slate-900">{c.name}</p>
-                          <p className="break-all text-slate-500">{c.emails[0] ?? "—"}</p>
-                          <p className="mt-1 sm:hidden">
-                            <Badge tone={r.tone}>{r.text}</Badge>
-                          </p>
-                        </td>
-                        <td className="px-3 py-2.5">
-                          <p>{c.stage?.text ?? "—"}</p>
-                          {c.archivedAt ? (
-                            <p className="mt-0.5">
-                              <Badge tone="red">Archived{c.archiveReason ? `: ${c.archiveReason.text}` : ""}</Badge>
-                            </p>
-                          ) : null}
-                        </td>
-                        <td className="hidden px-3 py-2.5 sm:table-cell">
-                          <Badge tone={r.tone}>{r.text}</Badge>
-                        </td>
-                        <td className="hidden px-5 py-2.5 text-slate-600 md:table-cell">{via[c.importedVia]}</td>
-                      </tr>
-                    );
-                  })}
-                </tbody>
-              </table>
+            <div className="border-b border-slate-100 px-5 py-3">
+              <CandidateFilters
+                filters={{ stage: filters.stage, status: filters.status, v: filters.v }}
+                criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind }))}
+                stages={overview.stages}
+              />
             </div>
-            {candidates.pages > 1 ? (
-              <nav aria-label="Candidate pages" className="flex items-center justify-between border-t border-slate-100 px-5 py-3 text-sm">
-                {page > 1 ? <Link href={`?page=${page - 1}`} className="font-medium text-brand-700">← Previous</Link> : <span />}
+            {ranked.total === 0 ? (
+              <CardBody className="py-10 text-center">
+                <p className="text-sm font-medium text-slate-900">No candidates match these filters</p>
+                <p className="mt-1 text-sm text-slate-500">
+                  {filters.v.length ? "Verdict filters only match screened candidates. " : ""}Try another criterion, verdict or stage.
+                </p>
+              </CardBody>
+            ) : (
+              <CandidateTable jobId={job.id} rows={rows} caption={`Candidates for ${job.title}, best score first`} />
+            )}
+            {ranked.pages > 1 || filtered ? (
+              <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
+                {ranked.page > 1 ? (
+                  <Link href={pageHref(search, ranked.page - 1)} scroll={false} className="font-medium text-brand-700">
+                    ← Previous
+                  </Link>
+                ) : (
+                  <span />
+                )}
                 <span className="text-slate-500">
-                  Page {Math.min(page, candidates.pages)} of {candidates.pages}
+                  {filtered ? `${ranked.total} matching · ` : ""}Page {ranked.page} of {ranked.pages}
                 </span>
-                {page < candidates.pages ? <Link href={`?page=${page + 1}`} className="font-medium text-brand-700">Next →</Link> : <span />}
+                {ranked.page < ranked.pages ? (
+                  <Link href={pageHref(search, ranked.page + 1)} scroll={false} className="font-medium text-brand-700">
+                    Next →
+                  </Link>
+                ) : (
+                  <span />
+                )}
               </nav>
             ) : null}
           </>
         )}
       </Card>
 
-      <Card>
-        <CardHeader title="About the job" description={job.syncedAt ? `From Lever, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
-        <CardBody className="space-y-5">
-          {job.description ? <p className="whitespace-pre-line text-sm leading-6 text-slate-700">{job.description}</p> : <p className="text-sm text-slate-500">No description in Lever.</p>}
-          {lists.map((l, i) => (
-            <div key={i}>
-              <h3 className="text-sm font-semibold text-slate-900">{l.text || "Requirements"}</h3>
-              <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
-                {l.items.map((item, j) => (
-                  <li key={j}>{item}</li>
-                ))}
-              </ul>
-            </div>
-          ))}
-        </CardBody>
-      </Card>
+      <div className="grid items-start gap-6 lg:grid-cols-2">
+        <ImportApplicants jobId={job.id} initialRun={run} canImport={connected} />
+
+        <Card>
+          <CardHeader title="About the job" description={job.syncedAt ? `From Lever, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
+          <CardBody className="space-y-5">
+            {job.description ? (
+              <details className="group">
+                <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:text-brand-600">Description</summary>
+                <p className="mt-2 whitespace-pre-line text-sm leading-6 text-slate-700">{job.description}</p>
+              </details>
+            ) : (
+              <p className="text-sm text-slate-500">No description in Lever.</p>
+            )}
+            {lists.map((l, i) => (
+              <div key={i}>
+                <h3 className="text-sm font-semibold text-slate-900">{l.text || "Requirements"}</h3>
+                <ul className="mt-2 list-disc space-y-1 pl-5 text-sm text-slate-700">
+                  {l.items.map((item, j) => (
+                    <li key={j}>{item}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </CardBody>
+        </Card>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,206 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { RescreenButton } from "@/components/candidates/rescreen-button";
+import { KIND_LABEL, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
+import { Alert, Badge } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { WriteBackHistory } from "@/components/writeback/history";
+import { requireOrgContext } from "@/lib/auth/guard";
+import { AppError } from "@/lib/errors";
+import { candidateDetail } from "@/lib/screening/results";
+
+export const metadata: Metadata = { title: "Candidate" };
+
+const RESUME: Record<string, string> = {
+  empty: "The résumé file has no text (perhaps a scan), so every verdict is unknown.",
+  unprocessable: "Lever could not process the résumé file, so verdicts rely on what else Lever parsed.",
+  missing: "The résumé file is missing in Lever.",
+  none: "This candidate has no résumé in Lever, so every verdict is unknown.",
+};
+
+const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
+const linkLabel = (url: string) => {
+  try {
+    const u = new URL(url);
+    return `${u.hostname.replace(/^www\./, "")}${u.pathname === "/" ? "" : u.pathname}`;
+  } catch {
+    return url;
+  }
+};
+const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
+
+async function load(organizationId: string, jobId: string, candidateId: string) {
+  try {
+    return await candidateDetail(organizationId, jobId, candidateId);
+  } catch (error) {
+    if (error instanceof AppError && error.status === 404) notFound();
+    throw error;
+  }
+}
+
+export default async function CandidatePage({ params }: { params: Promise<{ jobId: string; candidateId: string }> }) {
+  const org = await requireOrgContext();
+  const { jobId, candidateId } = await params;
+  const { candidate: c, criteria, result } = await load(org.organizationId, jobId, candidateId);
+  const screenedIds = new Set(result?.verdicts.map((v) => v.criterionId));
+  const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
+  const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
+  const neutral = result?.verdicts.filter((v) => v.kind === "NEUTRAL") ?? [];
+  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? RESUME[c.resumeStatus] : null;
+
+  return (
+    <div className="space-y-6">
+      <div>
+        <Link href={`/jobs/${c.job.id}`} className="text-sm text-slate-500 hover:text-slate-900">
+          ← {c.job.title}
+        </Link>
+        <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
+          <div className="flex min-w-0 items-start gap-4">
+            <ScoreBadge score={result?.score ?? null} stale={result?.stale} size="lg" />
+            <div className="min-w-0">
+              <h1 className="text-2xl font-semibold tracking-tight">{c.name}</h1>
+              {c.headline ? <p className="mt-0.5 text-sm text-slate-600">{c.headline}</p> : null}
+              <p className="mt-2 flex flex-wrap gap-1.5">
+                <Badge>{c.stage?.text ?? "No stage"}</Badge>
+                {c.archivedAt ? <Badge tone="red">Archived{c.archiveReason ? ` · ${c.archiveReason.text}` : ""}</Badge> : <Badge tone="green">Active</Badge>}
+                {result ? <Badge tone="slate">Screened {when(result.screenedAt)}</Badge> : <Badge tone="amber">Not screened</Badge>}
+              </p>
+            </div>
+          </div>
+          <RescreenButton candidateId={c.id} screenedAt={result?.screenedAt.toISOString() ?? null} disabled={criteria.length === 0} />
+        </div>
+      </div>
+
+      {result?.stale ? (
+        <Alert tone="warning" title="Screened with earlier criteria">
+          The job&apos;s criteria changed since this result. Re-screen to score this candidate against the current ones.
+        </Alert>
+      ) : null}
+      {criteria.length === 0 ? (
+        <Alert tone="warning" title="Add criteria first">
+          This job has no screening criteria. Add them on the <Link href={`/jobs/${c.job.id}`} className="font-medium underline">job page</Link>, then screen.
+        </Alert>
+      ) : null}
+
+      <div className="grid items-start gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Card>
+            <CardHeader
+              title="Screening"
+              description={result ? `Score ${result.score}/100 · ${result.engine === "llm" ? "AI engine" : "rule-based engine"}` : "Not screened yet."}
+            />
+            {result ? (
+              <CardBody className="space-y-5">
+                {result.summary ? <p className="text-sm leading-6 text-slate-700" data-testid="summary">{result.summary}</p> : null}
+                {resumeNote ? <Alert tone="warning">{resumeNote}</Alert> : null}
+                <ol className="space-y-3" data-testid="verdict-list">
+                  {[...scored, ...neutral].map((v) => (
+                    <li key={v.criterionId} className="rounded-lg border border-slate-200 p-4" data-testid="verdict">
+                      <div className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+                        <p className="font-medium text-slate-900">{v.text}</p>
+                        <div className="flex shrink-0 flex-wrap items-center gap-1.5">
+                          <span className="text-xs text-slate-500">
+                            {KIND_LABEL[v.kind]}
+                            {v.kind === "NEUTRAL" ? " · not scored" : ` · ${WEIGHT_LABEL[v.weight].toLowerCase()} weight`}
+                          </span>
+                          <VerdictBadge verdict={v.verdict} />
+                        </div>
+                      </div>
+                      {v.reason ? <p className="mt-1.5 text-sm text-slate-600">{v.reason}</p> : null}
+                      {v.evidence.length ? (
+                        <div className="mt-3 space-y-1.5">
+                          {v.evidence.map((e, i) => (
+                            <blockquote key={i} className="border-l-2 border-brand-500/50 bg-slate-50 py-1.5 pl-3 pr-2 text-sm italic leading-6 text-slate-700" data-testid="evidence">
+                              “{e}”
+                            </blockquote>
+                          ))}
+                        </div>
+                      ) : null}
+                    </li>
+                  ))}
+                </ol>
+                {unscreened.length ? (
+                  <p className="text-sm text-slate-500">
+                    Added since this result, not screened yet: {unscreened.map((x) => x.text).join("; ")}.
+                  </p>
+                ) : null}
+              </CardBody>
+            ) : (
+              <CardBody>
+                <p className="text-sm text-slate-500">
+                  {criteria.length ? "This candidate has not been screened yet. Re-screen to score them now." : "Add criteria to the job to screen this candidate."}
+                </p>
+              </CardBody>
+            )}
+          </Card>
+
+          <Card>
+            <CardHeader title="Résumé" description={c.resumeFileName ?? undefined} />
+            <CardBody>
+              {c.resumeText?.trim() ? (
+                <details className="group" data-testid="resume">
+                  <summary className="cursor-pointer select-none text-sm font-medium text-brand-700 hover:text-brand-600">
+                    <span className="group-open:hidden">Show résumé text</span>
+                    <span className="hidden group-open:inline">Hide résumé text</span>
+                  </summary>
+                  <pre className="mt-3 max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-lg bg-slate-50 p-4 font-sans text-sm leading-6 text-slate-700">{c.resumeText}</pre>
+                </details>
+              ) : (
+                <p className="text-sm text-slate-500">{RESUME[c.resumeStatus ?? "none"] ?? "No résumé text."}</p>
+              )}
+            </CardBody>
+          </Card>
+
+          <WriteBackHistory candidateId={c.id} />
+        </div>
+
+        <Card>
+          <CardHeader title="Contact" />
+          <CardBody>
+            <dl className="space-y-3 text-sm">
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Email</dt>
+                <dd className="mt-0.5 break-all">
+                  {c.emails.length ? c.emails.map((e) => <a key={e} href={`mailto:${e}`} className="block text-brand-700 hover:text-brand-600">{e}</a>) : "—"}
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Phone</dt>
+                <dd className="mt-0.5">{c.phones.length ? c.phones.join(", ") : "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Location</dt>
+                <dd className="mt-0.5">{c.location ?? "—"}</dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium uppercase tracking-wide text-slate-500">Links</dt>
+                <dd className="mt-0.5 space-y-0.5">
+                  {c.links.length
+                    ? c.links.map((l) => {
+                        const href = safeHref(l);
+                        return href ? (
+                          <a key={l} href={href} target="_blank" rel="noreferrer noopener" className="block truncate text-brand-700 hover:text-brand-600">
+                            {linkLabel(l)}
+                          </a>
+                        ) : (
+                          <span key={l} className="block truncate">{l}</span>
+                        );
+                      })
+                    : "—"}
+                </dd>
+              </div>
+              {c.leverUrl ? (
+                <div className="border-t border-slate-100 pt-3">
+                  <a href={c.leverUrl} target="_blank" rel="noreferrer noopener" className="text-sm font-medium text-brand-700 hover:text-brand-600">
+                    Open in Lever ↗
+                  </a>
+                </div>
+              ) : null}
+            </dl>
+          </CardBody>
+        </Card>
+      </div>
+    </div>
+  );
+}

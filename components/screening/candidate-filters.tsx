@@ -1,0 +1,106 @@
+"use client";
+
+import { usePathname, useRouter } from "next/navigation";
+import { useTransition } from "react";
+import { inputClass } from "@/components/ui/field";
+import type { Verdict } from "@/lib/screening/types";
+import { VERDICT_LABEL } from "./verdicts";
+
+export interface FilterState {
+  stage?: string;
+  status: "all" | "active" | "archived";
+  v: { criterionId: string; verdict: Verdict }[];
+}
+
+const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
+
+/** Filters live in the URL, so the server filters and paginates, and a filtered list can be shared. */
+export function CandidateFilters({
+  filters,
+  criteria,
+  stages,
+}: {
+  filters: FilterState;
+  criteria: { id: string; text: string; kind: string }[];
+  stages: { id: string; text: string }[];
+}) {
+  const router = useRouter();
+  const pathname = usePathname();
+  const [pending, startTransition] = useTransition();
+  const verdict = filters.v[0];
+
+  const go = (next: FilterState) => {
+    const q = new URLSearchParams();
+    if (next.stage) q.set("stage", next.stage);
+    if (next.status !== "all") q.set("status", next.status);
+    for (const f of next.v) q.append("v", `${f.criterionId}:${f.verdict}`);
+    startTransition(() => router.push(q.size ? `${pathname}?${q}` : pathname, { scroll: false }));
+  };
+  const active = Boolean(filters.stage || filters.status !== "all" || filters.v.length);
+  const select = `${inputClass.replace("w-full", "w-auto")} py-1.5 pr-8 text-sm`;
+
+  return (
+    <div className="flex flex-wrap items-end gap-x-3 gap-y-2" data-testid="candidate-filters" aria-busy={pending}>
+      <div className="flex min-w-0 items-end gap-1.5">
+        <label className="block min-w-0">
+          <span className="block text-xs font-medium text-slate-500">Criterion</span>
+          <select
+            aria-label="Criterion"
+            className={`${select} mt-1 max-w-[16rem] truncate`}
+            value={verdict?.criterionId ?? ""}
+            onChange={(e) => go({ ...filters, v: e.target.value ? [{ criterionId: e.target.value, verdict: verdict?.verdict ?? "MET" }] : [] })}
+          >
+            <option value="">Any criterion</option>
+            {criteria.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.text}
+                {c.kind === "NEUTRAL" ? " (neutral)" : ""}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="block">
+          <span className="sr-only">Verdict</span>
+          <select
+            className={select}
+            value={verdict?.verdict ?? "MET"}
+            disabled={!verdict}
+            aria-label="Verdict"
+            onChange={(e) => verdict && go({ ...filters, v: [{ criterionId: verdict.criterionId, verdict: e.target.value as Verdict }] })}
+          >
+            {VERDICTS.map((v) => (
+              <option key={v} value={v}>
+                is {VERDICT_LABEL[v].toLowerCase()}
+              </option>
+            ))}
+          </select>
+        </label>
+      </div>
+      <label className="block">
+        <span className="block text-xs font-medium text-slate-500">Stage</span>
+        <select aria-label="Stage" className={`${select} mt-1 max-w-[12rem]`} value={filters.stage ?? ""} onChange={(e) => go({ ...filters, stage: e.target.value || undefined })}>
+          <option value="">Any stage</option>
+          {stages.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.text}
+            </option>
+          ))}
+          <option value="none">No stage</option>
+        </select>
+      </label>
+      <label className="block">
+        <span className="block text-xs font-medium text-slate-500">Status</span>
+        <select aria-label="Status" className={`${select} mt-1`} value={filters.status} onChange={(e) => go({ ...filters, status: e.target.value as FilterState["status"] })}>
+          <option value="all">Active and archived</option>
+          <option value="active">Active</option>
+          <option value="archived">Archived</option>
+        </select>
+      </label>
+      {active ? (
+        <button type="button" onClick={() => go({ status: "all", v: [] })} className="mb-1.5 text-sm font-medium text-brand-700 hover:text-brand-600">
+          Clear filters
+        </button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+"use client";
+
+import Link from "next/link";
+import { useState } from "react";
+import { BulkActions } from "@/components/writeback/bulk-actions";
+import type { Verdict } from "@/lib/screening/types";
+import { ScoreBadge, VerdictChip } from "./verdicts";
+
+export interface CandidateRowView {
+  id: string;
+  name: string;
+  headline: string | null;
+  email: string | null;
+  stage: string | null;
+  archived: boolean;
+  archiveReason: string | null;
+  resumeStatus: string | null;
+  score: number | null;
+  stale: boolean;
+  summary: string | null;
+  verdicts: { criterionId: string; text: string; kind: string; verdict: Verdict }[];
+}
+
+const RESUME_NOTE: Record<string, string> = {
+  empty: "No text in the résumé file",
+  unprocessable: "Lever could not process the résumé",
+  missing: "Résumé file missing",
+  none: "No résumé",
+};
+
+/** The ranked candidates with a checkbox per row, "select all on this page", and the bulk actions bar. */
+export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: CandidateRowView[]; caption: string }) {
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const visible = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
+  const all = rows.length > 0 && visible.length === rows.length;
+  const some = visible.length > 0 && !all;
+  const toggle = (id: string) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <>
+      <div className="sticky top-0 z-10 border-b border-slate-100 bg-white/95 px-5 py-3 backdrop-blur supports-[backdrop-filter]:bg-white/80" data-testid="selection-bar">
+        <BulkActions jobId={jobId} selectedIds={visible} onDone={() => setSelected(new Set())} />
+      </div>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm" data-testid="candidate-table">
+          <caption className="sr-only">{caption}</caption>
+          <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="w-10 py-2.5 pl-5 pr-2">
+                <input
+                  type="checkbox"
+                  aria-label="Select all candidates on this page"
+                  checked={all}
+                  ref={(el) => {
+                    if (el) el.indeterminate = some;
+                  }}
+                  onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))}
+                  className="h-4 w-4 rounded border-slate-300 text-brand-600 accent-brand-600"
+                />
+              </th>
+              <th scope="col" className="w-14 px-2 py-2.5">Score</th>
+              <th scope="col" className="px-3 py-2.5">Candidate</th>
+              <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Criteria</th>
+              <th scope="col" className="px-5 py-2.5">Stage</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {rows.map((c) => {
+              const checked = selected.has(c.id);
+              return (
+                <tr key={c.id} className={`align-top transition-colors ${checked ? "bg-brand-50/60" : "hover:bg-slate-50"}`} data-testid="candidate-row">
+                  <td className="py-3 pl-5 pr-2">
+                    <input
+                      type="checkbox"
+                      aria-label={`Select ${c.name}`}
+                      checked={checked}
+                      onChange={() => toggle(c.id)}
+                      className="mt-2.5 h-4 w-4 rounded border-slate-300 accent-brand-600"
+                    />
+                  </td>
+                  <td className="px-2 py-3">
+                    <ScoreBadge score={c.score} stale={c.stale} />
+                  </td>
+                  <td className="min-w-[12rem] px-3 py-3">
+                    <Link href={`/jobs/${jobId}/candidates/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700">
+                      {c.name}
+                    </Link>
+                    <p className="truncate text-slate-500">{c.headline ?? c.email ?? "—"}</p>
+                    {c.score === null ? (
+                      <p className="mt-1 text-xs text-slate-500">{RESUME_NOTE[c.resumeStatus ?? "none"] ?? "Not screened yet"}</p>
+                    ) : c.resumeStatus && RESUME_NOTE[c.resumeStatus] ? (
+                      <p className="mt-1 text-xs text-amber-700">{RESUME_NOTE[c.resumeStatus]}: verdicts are unknown</p>
+                    ) : null}
+                    {c.verdicts.length ? (
+                      <div className="mt-2 flex flex-wrap gap-1 lg:hidden">
+                        {c.verdicts.map((v) => (
+                          <VerdictChip key={v.criterionId} verdict={v.verdict} text={v.text} neutral={v.kind === "NEUTRAL"} />
+                        ))}
+                      </div>
+                    ) : null}
+                  </td>
+                  <td className="hidden px-3 py-3 lg:table-cell">
+                    {c.verdicts.length ? (
+                      <div className="flex max-w-xl flex-wrap gap-1" data-testid="verdicts">
+                        {c.verdicts.map((v) => (
+                          <VerdictChip key={v.criterionId} verdict={v.verdict} text={v.text} neutral={v.kind === "NEUTRAL"} />
+                        ))}
+                      </div>
+                    ) : (
+                      <span className="text-slate-400">—</span>
+                    )}
+                  </td>
+                  <td className="whitespace-nowrap px-5 py-3">
+                    <p className="text-slate-700">{c.stage ?? "—"}</p>
+                    {c.archived ? (
+                      <span className="mt-1 inline-flex max-w-[12rem] items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200" title={c.archiveReason ?? undefined}>
+                        <span className="truncate">Archived{c.archiveReason ? ` · ${c.archiveReason}` : ""}</span>
+                      </span>
+                    ) : null}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}

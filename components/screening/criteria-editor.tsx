@@ -1,0 +1,222 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useMemo, useState } from "react";
+import { Alert } from "@/components/ui/alert";
+import { Button } from "@/components/ui/button";
+import { inputClass } from "@/components/ui/field";
+import type { CriterionKind, CriterionWeight } from "@/lib/screening/types";
+import { KIND_LABEL, WEIGHT_LABEL } from "./verdicts";
+
+export interface EditableCriterion {
+  id?: string;
+  text: string;
+  kind: CriterionKind;
+  weight: CriterionWeight;
+  source?: string | null;
+}
+
+type Row = EditableCriterion & { key: string };
+
+const KINDS = Object.keys(KIND_LABEL) as CriterionKind[];
+const WEIGHTS = Object.keys(WEIGHT_LABEL) as CriterionWeight[];
+const KIND_HINT: Record<CriterionKind, string> = {
+  REQUIRED: "Counts fully toward the score",
+  PREFERRED: "Counts toward the score; usually a low weight",
+  NEUTRAL: "Not scored; use it to filter candidates",
+};
+
+let counter = 0;
+const withKey = (c: EditableCriterion): Row => ({ ...c, key: c.id ?? `new-${++counter}` });
+const same = (a: EditableCriterion[], b: EditableCriterion[]) =>
+  a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.text.trim() === b[i]!.text.trim() && x.kind === b[i]!.kind && x.weight === b[i]!.weight);
+
+/**
+ * The job's criteria as one editable list: text inline, kind and weight, add, remove, move; saved
+ * together (one PUT), so a half-edited list never screens anyone.
+ */
+export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: EditableCriterion[] }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState<EditableCriterion[]>(initial);
+  const [rows, setRows] = useState<Row[]>(() => initial.map(withKey));
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const dirty = useMemo(() => !same(rows, saved), [rows, saved]);
+
+  const update = (key: string, patch: Partial<EditableCriterion>) => {
+    setNotice(null);
+    setRows((rs) => rs.map((r) => (r.key === key ? { ...r, ...patch } : r)));
+  };
+  const move = (index: number, by: -1 | 1) => {
+    setNotice(null);
+    setRows((rs) => {
+      const next = [...rs];
+      const [row] = next.splice(index, 1);
+      next.splice(index + by, 0, row!);
+      return next;
+    });
+  };
+  const remove = (key: string) => {
+    setNotice(null);
+    setRows((rs) => rs.filter((r) => r.key !== key));
+  };
+  const add = () => {
+    setNotice(null);
+    const row = withKey({ text: "", kind: "REQUIRED", weight: "MEDIUM" });
+    setRows((rs) => [...rs, row]);
+    requestAnimationFrame(() => document.getElementById(`criterion-${row.key}`)?.focus());
+  };
+
+  async function save() {
+    setBusy(true);
+    setError(null);
+    try {
+      const body = { criteria: rows.map(({ id, text, kind, weight }) => ({ ...(id ? { id } : {}), text, kind, weight })) };
+      const res = await fetch(`/api/jobs/${jobId}/criteria`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+      const json = (await res.json().catch(() => null)) as
+        | { criteria: EditableCriterion[]; changed: boolean; error?: undefined }
+        | { error: { message: string; fieldErrors?: Record<string, string[]> } }
+        | null;
+      if (!res.ok || !json || json.error) {
+        setError({ message: json?.error?.message ?? `Could not save (${res.status})`, fields: json?.error?.fieldErrors });
+        return;
+      }
+      setSaved(json.criteria);
+      setRows(json.criteria.map(withKey));
+      setNotice(json.changed ? "Criteria saved. Re-screen the candidates to apply them." : "Criteria saved.");
+      router.refresh();
+    } catch {
+      setError({ message: "Could not reach the server. Check your connection and try again." });
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const fieldError = (i: number) => error?.fields?.[`criteria.${i}.text`]?.[0] ?? error?.fields?.[`criteria.${i}.kind`]?.[0] ?? error?.fields?.[`criteria.${i}.weight`]?.[0];
+  const selectClass = `${inputClass.replace("w-full", "")} py-1.5 pr-8 text-xs`;
+
+  return (
+    <div className="space-y-3" data-testid="criteria-editor">
+      {rows.length === 0 ? (
+        <div className="rounded-lg border border-dashed border-slate-300 px-4 py-6 text-center">
+          <p className="text-sm font-medium text-slate-900">No criteria yet</p>
+          <p className="mt-1 text-sm text-slate-500">Add what a strong candidate has, one requirement per line, e.g. “3+ years of React”.</p>
+        </div>
+      ) : (
+        <ol className="space-y-1.5">
+          {rows.map((r, i) => {
+            const problem = fieldError(i);
+            return (
+              <li key={r.key} className="rounded-lg border border-slate-200 bg-white p-2 transition-colors focus-within:border-brand-500/60 hover:border-slate-300" data-testid="criterion-row">
+                <div className="flex flex-col gap-2 md:flex-row md:items-start">
+                  <div className="flex min-w-0 flex-1 items-start gap-2">
+                    <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-xs font-medium tabular-nums text-slate-400">
+                      {i + 1}
+                    </span>
+                    <label htmlFor={`criterion-${r.key}`} className="sr-only">
+                      Criterion {i + 1}
+                    </label>
+                    <textarea
+                      id={`criterion-${r.key}`}
+                      value={r.text}
+                      rows={1}
+                      maxLength={300}
+                      placeholder="e.g. 5+ years of backend experience"
+                      aria-invalid={problem ? true : undefined}
+                      onChange={(e) => update(r.key, { text: e.target.value })}
+                      className={`${inputClass} field-sizing-content min-h-9 resize-none py-1.5 leading-5 ${problem ? "ring-red-400" : ""}`}
+                    />
+                  </div>
+                  <div className="flex items-center gap-2 pl-7 md:pl-0">
+                    <label className="sr-only" htmlFor={`kind-${r.key}`}>
+                      Kind of criterion {i + 1}
+                    </label>
+                    <select id={`kind-${r.key}`} value={r.kind} title={KIND_HINT[r.kind]} onChange={(e) => update(r.key, { kind: e.target.value as CriterionKind })} className={`${selectClass} w-[7.5rem]`}>
+                      {KINDS.map((k) => (
+                        <option key={k} value={k}>
+                          {KIND_LABEL[k]}
+                        </option>
+                      ))}
+                    </select>
+                    <label className="sr-only" htmlFor={`weight-${r.key}`}>
+                      Weight of criterion {i + 1}
+                    </label>
+                    <select
+                      id={`weight-${r.key}`}
+                      value={r.weight}
+                      disabled={r.kind === "NEUTRAL"}
+                      title={r.kind === "NEUTRAL" ? "Neutral criteria are not scored" : "How much it counts toward the score"}
+                      onChange={(e) => update(r.key, { weight: e.target.value as CriterionWeight })}
+                      className={`${selectClass} w-[8.5rem] disabled:bg-slate-50 disabled:text-slate-400`}
+                    >
+                      {WEIGHTS.map((w) => (
+                        <option key={w} value={w}>
+                          {WEIGHT_LABEL[w]} weight
+                        </option>
+                      ))}
+                    </select>
+                    <span className="ml-auto flex items-center md:ml-0">
+                      <IconButton label={`Move criterion ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
+                        <path d="M10 15V5m0 0-4 4m4-4 4 4" />
+                      </IconButton>
+                      <IconButton label={`Move criterion ${i + 1} down`} disabled={i === rows.length - 1} onClick={() => move(i, 1)}>
+                        <path d="M10 5v10m0 0-4-4m4 4 4-4" />
+                      </IconButton>
+                      <IconButton label={`Remove criterion ${i + 1}`} danger onClick={() => remove(r.key)}>
+                        <path d="M5 5l10 10M15 5 5 15" />
+                      </IconButton>
+                    </span>
+                  </div>
+                </div>
+                {problem ? <p className="mt-1 pl-7 text-xs text-red-600">{problem}</p> : null}
+              </li>
+            );
+          })}
+        </ol>
+      )}
+      {error ? <Alert tone="error">{error.message}</Alert> : null}
+      {notice && !dirty ? <Alert tone="success">{notice}</Alert> : null}
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <Button type="button" variant="ghost" onClick={add} disabled={rows.length >= 40} className="shadow-none">
+          <span aria-hidden className="text-base leading-none">+</span> Add criterion
+        </Button>
+        <div className="flex items-center gap-2">
+          {dirty ? (
+            <Button
+              type="button"
+              variant="secondary"
+              onClick={() => {
+                setRows(saved.map(withKey));
+                setError(null);
+              }}
+              disabled={busy}
+            >
+              Discard
+            </Button>
+          ) : null}
+          <Button type="button" onClick={() => void save()} disabled={busy || !dirty}>
+            {busy ? "Saving…" : "Save criteria"}
+          </Button>
+        </div>
+      </div>
+    </div>
+  );
+}
+
+function IconButton({ label, onClick, disabled, danger, children }: { label: string; onClick: () => void; disabled?: boolean; danger?: boolean; children: React.ReactNode }) {
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      onClick={onClick}
+      disabled={disabled}
+      className={`grid h-7 w-7 place-items-center rounded-md text-slate-400 transition-colors disabled:cursor-not-allowed disabled:opacity-30 ${danger ? "hover:bg-red-50 hover:text-red-600" : "hover:bg-slate-100 hover:text-slate-700"}`}
+    >
+      <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" className="h-4 w-4">
+        {children}
+      </svg>
+    </button>
+  );
+}
