@@ -21,7 +21,7 @@ function leverAnswer(entry: WriteBackEntry): string | null {
   if (entry.status !== "SUCCEEDED") return null;
   const answer = (entry.leverResponse ?? {}) as { method?: string; skipped?: string };
   if (answer.skipped) return "Not sent: a later change replaced it";
-  if (entry.kind === "NOTE") return answer.method === "PUT" ? `Lever replaced note ${entry.leverNoteId}` : `Lever created note ${entry.leverNoteId}`;
+  if (entry.kind === "NOTE") return answer.method === "PUT" ? "Lever updated the existing note" : "Lever added the note";
   return "Lever accepted the change";
 }
 
@@ -53,7 +53,11 @@ export async function WriteBackHistory({ candidateId }: { candidateId: string })
                     {when(e.createdAt)} UTC · {e.requestedBy ?? "Automatic"}
                     {e.attempts > 1 ? ` · ${e.attempts} attempts` : ""}
                   </p>
-                  {answer ? <p className={`mt-0.5 break-words ${e.status === "FAILED" ? "text-red-700" : "text-slate-600"}`}>{answer}</p> : null}
+                  {answer ? (
+                    <p className={`mt-0.5 break-words ${e.status === "FAILED" ? "text-red-700" : "text-slate-600"}`} title={e.leverNoteId ? `Lever note ${e.leverNoteId}` : undefined}>
+                      {answer}
+                    </p>
+                  ) : null}
                 </div>
                 {e.status === "FAILED" ? <RetryWriteBackButton actionId={e.id} /> : null}
               </li>
