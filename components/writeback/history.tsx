@@ -3,6 +3,7 @@ import { Card, CardHeader } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
 import type { WriteBackStatus } from "@/lib/generated/prisma/enums";
 import { listWriteBacks, type WriteBackEntry } from "@/lib/writeback";
+import { RefreshWhilePending } from "./refresh-while-pending";
 import { RetryWriteBackButton } from "./retry-button";
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
@@ -32,8 +33,10 @@ function leverAnswer(entry: WriteBackEntry): string | null {
 export async function WriteBackHistory({ candidateId }: { candidateId: string }) {
   const org = await requireOrgContext();
   const entries = await listWriteBacks(org, candidateId);
+  const open = entries.some((e) => e.status === "PENDING" || e.status === "RUNNING");
   return (
     <Card>
+      {open ? <RefreshWhilePending /> : null}
       <CardHeader title="Lever updates" description="Notes and stage changes written to Lever for this candidate, newest first." />
       {entries.length === 0 ? (
         <p className="px-5 py-4 text-sm text-slate-500">Nothing written to Lever yet.</p>
