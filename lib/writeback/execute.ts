@@ -29,7 +29,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   const action = await prisma.writeBackAction.findUnique({
     where: { id: actionId },
     include: {
-      candidate: { select: { id: true, jobId: true, leverOpportunityId: true, stageId: true, archivedAt: true, archiveReasonId: true } },
+      candidate: { select: { id: true, jobId: true, leverOpportunityId: true } },
       connection: { select: { id: true, status: true, actingLeverUserId: true } },
     },
   });
@@ -37,9 +37,10 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   const { organizationId } = action;
   const payload = action.payload as Record<string, string>;
 
-  // The app's copy says what the recruiter wants now: a stage change or archive that a later change
-  // (here, or in Lever through its webhooks) has replaced is not sent, so a retry never undoes it.
-  if (superseded(action.kind, payload, action.candidate)) {
+  // A stage change or archive that a later one of the same kind replaced is not sent, so a late
+  // retry never undoes the newer move. (The app's copy cannot decide this: Lever's webhook for the
+  // older write may already have set it back to the older stage.)
+  if (action.kind !== "NOTE" && (await replacedByLater(action))) {
     await prisma.writeBackAction.update({
       where: { id: action.id, organizationId },
       data: { status: "SUCCEEDED", lastError: null, leverResponse: { ok: true, skipped: "superseded" }, completedAt: new Date() },
@@ -100,10 +101,12 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   }
 }
 
-function superseded(kind: WriteBackKind, payload: Record<string, string>, candidate: { stageId: string | null; archivedAt: Date | null; archiveReasonId: string | null }): boolean {
-  if (kind === "STAGE_CHANGE") return candidate.stageId !== payload.stageId;
-  if (kind === "ARCHIVE") return !candidate.archivedAt || candidate.archiveReasonId !== payload.archiveReasonId;
-  return false;
+async function replacedByLater(action: { id: string; organizationId: string; candidateId: string; kind: WriteBackKind; createdAt: Date }): Promise<boolean> {
+  const prisma = await db();
+  const later = await prisma.writeBackAction.count({
+    where: { organizationId: action.organizationId, candidateId: action.candidateId, kind: action.kind, createdAt: { gt: action.createdAt }, id: { not: action.id } },
+  });
+  return later > 0;
 }
 
 /**

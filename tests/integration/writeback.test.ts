@@ -18,7 +18,7 @@ describe("write-back to Lever", () => {
     prisma().integrationSettings.update({ where: { connectionId: w.connectionId }, data: flags });
 
   beforeAll(async () => {
-    w = await startWriteBackBed(30);
+    w = await startWriteBackBed(31);
   });
   afterAll(async () => {
     await w.close();
@@ -150,6 +150,20 @@ describe("write-back to Lever", () => {
     expect(await executeWriteBack(older!.id, { finalAttempt: false })).toBe("skipped");
     expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([second!.leverStageId]);
     expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: older!.id } })).toMatchObject({ status: "SUCCEEDED", leverResponse: { skipped: "superseded" } });
+  });
+
+  it("advancing twice in a row ends in the second stage even when Lever's webhook for the first resets the app's copy in between", async () => {
+    const c = w.candidates[30]!;
+    const [first, second] = await prisma().stage.findMany({ where: { organizationId: w.org.organizationId }, orderBy: { position: "asc" }, skip: 2, take: 2 });
+    await applyCandidateAction(w.org, { action: "advance", stageId: first!.id, candidateIds: [c.id], idempotencyKey: nextKey() });
+    const older = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "STAGE_CHANGE" } });
+    expect(await executeWriteBack(older.id, { finalAttempt: false })).toBe("succeeded");
+    await applyCandidateAction(w.org, { action: "advance", stageId: second!.id, candidateIds: [c.id], idempotencyKey: nextKey() });
+    // Lever's candidateStageChange for the first write arrives now, and the app's copy follows Lever.
+    await prisma().candidate.update({ where: { id: c.id }, data: { stageId: first!.id, leverStageId: first!.leverStageId } });
+    const newer = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "STAGE_CHANGE", id: { not: older.id } } });
+    expect(await executeWriteBack(newer.id, { finalAttempt: false })).toBe("succeeded");
+    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([first!.leverStageId, second!.leverStageId]);
   });
 
   it("an action that keeps failing is FAILED with Lever's error, shown in the history, and succeeds when retried after the faults clear", async () => {
