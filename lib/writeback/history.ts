@@ -73,11 +73,25 @@ export async function retryWriteBack(org: OrgContext, actionId: string): Promise
   const prisma = await db();
   const organizationId = org.organizationId;
   return prisma.$transaction(async (tx) => {
-    const action = await tx.writeBackAction.findFirst({ where: { id: actionId, organizationId }, select: { id: true, status: true } });
+    const action = await tx.writeBackAction.findFirst({
+      where: { id: actionId, organizationId },
+      select: { id: true, status: true, connection: { select: { id: true, status: true, leverAccountId: true } } },
+    });
     if (!action) throw notFound("Write-back not found");
     if (action.status !== "FAILED") throw conflict(action.status === "SUCCEEDED" ? "This write-back already succeeded" : "This write-back is already queued");
+    // Reconnecting after a disconnect makes a new connection row: a retry goes through it when it is
+    // the same Lever account (the opportunity ids mean nothing in another account).
+    let connectionId = action.connection.id;
+    if (action.connection.status === "DISCONNECTED") {
+      const current = await tx.atsConnection.findFirst({
+        where: { organizationId, status: { not: "DISCONNECTED" }, leverAccountId: action.connection.leverAccountId },
+        select: { id: true },
+      });
+      if (!current) throw conflict("Reconnect the same Lever account in Settings → ATS, then retry.");
+      connectionId = current.id;
+    }
     // Conditional on FAILED, so two clicks queue it once.
-    const claimed = await tx.writeBackAction.updateMany({ where: { id: action.id, organizationId, status: "FAILED" }, data: { status: "PENDING" } });
+    const claimed = await tx.writeBackAction.updateMany({ where: { id: action.id, organizationId, status: "FAILED" }, data: { status: "PENDING", connectionId } });
     if (claimed.count === 0) throw conflict("This write-back is already queued");
     await enqueueActions(tx, [action.id]);
     return { id: action.id, status: "PENDING" as const };

@@ -189,4 +189,37 @@ describe("write-back to Lever", () => {
     expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastError: null });
     expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([stage.leverStageId]);
   });
+
+  it("after Lever is disconnected and the same account reconnected, Retry sends a failed action through the new connection", async () => {
+    const c = w.candidates[27]!;
+    const stage = await prisma().stage.findFirstOrThrow({ where: { organizationId: w.org.organizationId }, orderBy: { position: "desc" } });
+    await applyCandidateAction(w.org, { action: "advance", stageId: stage.id, candidateIds: [c.id], idempotencyKey: nextKey() });
+    const action = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "STAGE_CHANGE" }, orderBy: { createdAt: "desc" } });
+
+    const old = await prisma().atsConnection.update({ where: { id: w.connectionId }, data: { status: "DISCONNECTED", accountClaim: null, disconnectedAt: new Date() } });
+    expect(await executeWriteBack(action.id, { finalAttempt: false })).toBe("failed");
+    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "FAILED", lastError: "Lever is disconnected" });
+    await expect(retryWriteBack(w.org, action.id)).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/Reconnect the same Lever account/) });
+
+    // Reconnecting makes a new connection row holding the same account's tokens.
+    const reconnected = await prisma().atsConnection.create({
+      data: {
+        organizationId: old.organizationId,
+        environment: old.environment,
+        leverAccountId: old.leverAccountId,
+        accountClaim: `simulator:${old.leverAccountId}:again`,
+        accessTokenEnc: old.accessTokenEnc,
+        refreshTokenEnc: old.refreshTokenEnc,
+        tokenKeyId: old.tokenKeyId,
+        accessTokenExpiresAt: old.accessTokenExpiresAt,
+        tokenVersion: old.tokenVersion,
+        actingLeverUserId: old.actingLeverUserId,
+      },
+    });
+    expect(await retryWriteBack(w.org, action.id)).toEqual({ id: action.id, status: "PENDING" });
+    expect((await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).connectionId).toBe(reconnected.id);
+    await drain(w);
+    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "SUCCEEDED", lastError: null });
+    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([stage.leverStageId]);
+  });
 });
