@@ -103,7 +103,6 @@ export async function receiveLeverWebhook(connectionId: string, rawBody: string,
           receivedAt,
         },
       });
-      await tx.atsConnection.update({ where: { id: connection.id }, data: { lastWebhookAt: receivedAt } });
       if (!isTest) {
         await enqueueInTransaction(tx, QUEUES.leverWebhook.name, { deliveryId: delivery.id }, { singletonKey: delivery.id });
       }
@@ -111,6 +110,18 @@ export async function receiveLeverWebhook(connectionId: string, rawBody: string,
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") return reply(200, "Already received");
     throw error;
+  }
+  // Outside the transaction, and at most about once a second per connection: updating the connection
+  // row inside every delivery's transaction made concurrent deliveries wait for each other on that
+  // row's lock (held until commit), which capped intake on PostgreSQL. The delivery is durable here.
+  const staleBefore = new Date(now - 1000);
+  if (!connection.lastWebhookAt || connection.lastWebhookAt < staleBefore) {
+    await prisma.atsConnection
+      .updateMany({
+        where: { id: connection.id, organizationId: connection.organizationId, OR: [{ lastWebhookAt: null }, { lastWebhookAt: { lt: staleBefore } }] },
+        data: { lastWebhookAt: receivedAt },
+      })
+      .catch((error: unknown) => log.warn("could not record the last webhook time", { connectionId, error }));
   }
   return reply(200, isTest ? "Test delivery received" : "Received");
 }
