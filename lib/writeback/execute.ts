@@ -12,7 +12,7 @@ export interface ExecuteOptions {
   client?: LeverClient;
 }
 
-export type ExecuteOutcome = "succeeded" | "skipped" | "failed" | "retrying";
+export type ExecuteOutcome = "succeeded" | "skipped" | "failed";
 
 type LeverAnswer = Record<string, unknown>;
 
