@@ -41,12 +41,12 @@ export function CandidateFilters({
 
   return (
     <div className="flex flex-wrap items-end gap-x-3 gap-y-2" data-testid="candidate-filters" aria-busy={pending}>
-      <div className="flex min-w-0 items-end gap-1.5">
-        <label className="block min-w-0">
+      <div className="flex w-full min-w-0 items-end gap-1.5 sm:w-auto">
+        <label className="block min-w-0 flex-1">
           <span className="block text-xs font-medium text-slate-500">Criterion</span>
           <select
             aria-label="Criterion"
-            className={`${select} mt-1 max-w-[16rem] truncate`}
+            className={`${inputClass} mt-1 truncate py-1.5 pr-8 sm:w-auto sm:max-w-[16rem]`}
             value={verdict?.criterionId ?? ""}
             onChange={(e) => go({ ...filters, v: e.target.value ? [{ criterionId: e.target.value, verdict: verdict?.verdict ?? "MET" }] : [] })}
           >

@@ -48,11 +48,11 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
         <BulkActions jobId={jobId} selectedIds={visible} onDone={() => setSelected(new Set())} />
       </div>
       <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm" data-testid="candidate-table">
+        <table className="w-full text-left text-sm lg:table-fixed" data-testid="candidate-table">
           <caption className="sr-only">{caption}</caption>
           <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
             <tr>
-              <th scope="col" className="w-10 py-2.5 pl-5 pr-2">
+              <th scope="col" className="w-12 py-2.5 pl-5 pr-2">
                 <input
                   type="checkbox"
                   aria-label="Select all candidates on this page"
@@ -64,10 +64,10 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                   className="h-4 w-4 rounded border-slate-300 text-brand-600 accent-brand-600"
                 />
               </th>
-              <th scope="col" className="w-14 px-2 py-2.5">Score</th>
-              <th scope="col" className="px-3 py-2.5">Candidate</th>
+              <th scope="col" className="w-16 px-2 py-2.5">Score</th>
+              <th scope="col" className="px-3 py-2.5 lg:w-[30%]">Candidate</th>
               <th scope="col" className="hidden px-3 py-2.5 lg:table-cell">Criteria</th>
-              <th scope="col" className="px-5 py-2.5">Stage</th>
+              <th scope="col" className="px-5 py-2.5 lg:w-44">Stage</th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -87,7 +87,7 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                   <td className="px-2 py-3">
                     <ScoreBadge score={c.score} stale={c.stale} />
                   </td>
-                  <td className="min-w-[12rem] px-3 py-3">
+                  <td className="min-w-[12rem] px-3 py-3 lg:min-w-0">
                     <Link href={`/jobs/${jobId}/candidates/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {c.name}
                     </Link>
@@ -107,7 +107,7 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                   </td>
                   <td className="hidden px-3 py-3 lg:table-cell">
                     {c.verdicts.length ? (
-                      <div className="flex max-w-xl flex-wrap gap-1" data-testid="verdicts">
+                      <div className="flex flex-wrap gap-1" data-testid="verdicts">
                         {c.verdicts.map((v) => (
                           <VerdictChip key={v.criterionId} verdict={v.verdict} text={v.text} neutral={v.kind === "NEUTRAL"} />
                         ))}
@@ -116,8 +116,8 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                       <span className="text-slate-400">—</span>
                     )}
                   </td>
-                  <td className="whitespace-nowrap px-5 py-3">
-                    <p className="text-slate-700">{c.stage ?? "—"}</p>
+                  <td className="px-5 py-3">
+                    <p className="truncate text-slate-700">{c.stage ?? "—"}</p>
                     {c.archived ? (
                       <span className="mt-1 inline-flex max-w-[12rem] items-center rounded-full bg-red-50 px-2 py-0.5 text-xs font-medium text-red-700 ring-1 ring-inset ring-red-200" title={c.archiveReason ?? undefined}>
                         <span className="truncate">Archived{c.archiveReason ? ` · ${c.archiveReason}` : ""}</span>

@@ -94,7 +94,7 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
   }
 
   const fieldError = (i: number) => error?.fields?.[`criteria.${i}.text`]?.[0] ?? error?.fields?.[`criteria.${i}.kind`]?.[0] ?? error?.fields?.[`criteria.${i}.weight`]?.[0];
-  const selectClass = `${inputClass.replace("w-full", "")} py-1.5 pr-8 text-xs`;
+  const selectClass = `${inputClass.replace("w-full", "").replace("text-sm", "text-xs").replace("px-3", "")} py-1.5 pl-2 pr-1`;
 
   return (
     <div className="space-y-3" data-testid="criteria-editor">
@@ -128,11 +128,11 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
                       className={`${inputClass} field-sizing-content min-h-9 resize-none py-1.5 leading-5 ${problem ? "ring-red-400" : ""}`}
                     />
                   </div>
-                  <div className="flex items-center gap-2 pl-7 md:pl-0">
+                  <div className="flex items-center gap-2 md:pl-0">
                     <label className="sr-only" htmlFor={`kind-${r.key}`}>
                       Kind of criterion {i + 1}
                     </label>
-                    <select id={`kind-${r.key}`} value={r.kind} title={KIND_HINT[r.kind]} onChange={(e) => update(r.key, { kind: e.target.value as CriterionKind })} className={`${selectClass} w-[7.5rem]`}>
+                    <select id={`kind-${r.key}`} value={r.kind} title={KIND_HINT[r.kind]} onChange={(e) => update(r.key, { kind: e.target.value as CriterionKind })} className={`${selectClass} min-w-0 flex-1 md:w-[7.5rem] md:flex-none`}>
                       {KINDS.map((k) => (
                         <option key={k} value={k}>
                           {KIND_LABEL[k]}
@@ -148,15 +148,15 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
                       disabled={r.kind === "NEUTRAL"}
                       title={r.kind === "NEUTRAL" ? "Neutral criteria are not scored" : "How much it counts toward the score"}
                       onChange={(e) => update(r.key, { weight: e.target.value as CriterionWeight })}
-                      className={`${selectClass} w-[8.5rem] disabled:bg-slate-50 disabled:text-slate-400`}
+                      className={`${selectClass} min-w-0 flex-1 disabled:bg-slate-50 disabled:text-slate-400 md:w-[6.5rem] md:flex-none`}
                     >
                       {WEIGHTS.map((w) => (
                         <option key={w} value={w}>
-                          {WEIGHT_LABEL[w]} weight
+                          {WEIGHT_LABEL[w]}
                         </option>
                       ))}
                     </select>
-                    <span className="ml-auto flex items-center md:ml-0">
+                    <span className="flex shrink-0 items-center">
                       <IconButton label={`Move criterion ${i + 1} up`} disabled={i === 0} onClick={() => move(i, -1)}>
                         <path d="M10 15V5m0 0-4 4m4-4 4 4" />
                       </IconButton>

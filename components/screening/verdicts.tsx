@@ -27,7 +27,7 @@ export function VerdictChip({ verdict, text, neutral }: { verdict: Verdict; text
   return (
     <span
       title={`${text}: ${VERDICT_LABEL[verdict]}${neutral ? " (not scored)" : ""}`}
-      className={`inline-flex max-w-[11rem] items-center gap-1 rounded-full py-0.5 pl-0.5 pr-2 text-xs font-medium ring-1 ring-inset ${VERDICT_STYLE[verdict].chip} ${neutral ? "italic" : ""}`}
+      className={`inline-flex max-w-[10rem] items-center gap-1 rounded-full py-0.5 pl-0.5 pr-2 text-xs font-medium ring-1 ring-inset ${VERDICT_STYLE[verdict].chip} ${neutral ? "italic" : ""}`}
     >
       <VerdictIcon verdict={verdict} />
       <span className="truncate">{text}</span>

@@ -95,6 +95,7 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     expect(Number(await ada.getByTestId("score").innerText())).toBeGreaterThan(Number(await row(page, PEOPLE.weak.name).getByTestId("score").innerText()));
     await expect(ada.getByTestId("verdicts")).toContainText(/./);
     await shoot(page, "job");
+    await shoot(page, "job-table", page.getByRole("heading", { name: /^Candidates/ }));
 
     // The candidate page shows each verdict with the quoted evidence, and the résumé.
     await ada.getByRole("link", { name: PEOPLE.strong.name }).click();

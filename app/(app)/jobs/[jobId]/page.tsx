@@ -110,7 +110,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       <Card>
         <CardHeader
           title="Screening criteria"
-          description="Drafted from the posting's requirements. Required and preferred criteria make up the score; neutral ones only filter."
+          description="Drafted from the posting's requirements. Required and preferred criteria make up the score, each by its weight (low, medium, high); neutral ones only filter."
         />
         <CardBody>
           <CriteriaEditor
