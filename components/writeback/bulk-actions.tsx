@@ -121,7 +121,7 @@ export function BulkActions({ jobId, selectedIds, onDone }: { jobId: string; sel
         </div>
       ) : null}
 
-      <dialog ref={dialog} aria-labelledby="bulk-action-title" className="m-auto w-full max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
+      <dialog ref={dialog} aria-labelledby="bulk-action-title" className="m-auto w-[calc(100%-2rem)] max-w-md rounded-xl p-0 shadow-xl backdrop:bg-slate-900/40">
         <form onSubmit={submit} className="space-y-4 p-6">
           <div>
             <h2 id="bulk-action-title" className="text-lg font-semibold">
