@@ -62,7 +62,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
 
   const candidates = await prisma.candidate.findMany({
     where: { organizationId, id: { in: ids }, ...(input.jobId ? { jobId: input.jobId } : {}) },
-    select: { id: true, stageId: true, archivedAt: true, archiveReasonId: true },
+    select: { id: true },
   });
   if (candidates.length !== ids.length) throw notFound(ids.length === 1 ? "Candidate not found" : "Some of the selected candidates were not found");
 
@@ -89,16 +89,24 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
     target = { archiveReasonId: reason.id, leverArchiveReasonId: reason.leverArchiveReasonId };
   }
 
-  const toChange = candidates.filter((c) =>
-    "stageId" in target ? c.stageId !== target.stageId : !c.archivedAt || c.archiveReasonId !== target.archiveReasonId,
-  );
   const kind = input.action === "advance" ? "STAGE_CHANGE" : "ARCHIVE";
   const keyOf = (candidateId: string) => `${kind.toLowerCase()}:${input.idempotencyKey}:${candidateId}`;
 
   return prisma.$transaction(async (tx) => {
+    // A double-click sends the same key twice at once: the lock makes the second request wait for the
+    // first and then see its actions (on PostgreSQL both would otherwise read "nothing done yet").
+    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`candidate-action:${organizationId}:${input.idempotencyKey}`}))`;
     const repeated = (await tx.writeBackAction.count({ where: { organizationId, idempotencyKey: { in: ids.map(keyOf) } } })) > 0;
     const outcome = { action: input.action, requested: ids.length, changed: 0, unchanged: ids.length, queued: 0, writeBack, repeated } satisfies CandidateActionOutcome;
-    if (repeated || toChange.length === 0) return outcome;
+    if (repeated) return outcome;
+    const current = await tx.candidate.findMany({
+      where: { organizationId, id: { in: candidates.map((c) => c.id) } },
+      select: { id: true, stageId: true, archivedAt: true, archiveReasonId: true },
+    });
+    const toChange = current.filter((c) =>
+      "stageId" in target ? c.stageId !== target.stageId : !c.archivedAt || c.archiveReasonId !== target.archiveReasonId,
+    );
+    if (toChange.length === 0) return outcome;
 
     const changeIds = toChange.map((c) => c.id);
     const data = "stageId" in target ? target : { ...target, archivedAt: new Date() };
