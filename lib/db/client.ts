@@ -4,6 +4,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Pool } from "pg";
 import { config, type Config } from "@/lib/config";
+import { log } from "@/lib/log";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { withTenantGuard } from "./guard";
 
@@ -23,6 +24,9 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
     // Prisma keeps its own pool; pg-boss gets a smaller one.
     const adapter = new PrismaPg({ ...fields, max: db.poolSize });
     const pool = new Pool({ ...fields, max: Math.max(2, Math.ceil(db.poolSize / 2)) });
+    // An idle client whose server connection ends (a restart, a failover) emits "error"; unheard, it
+    // would crash the process. The pool replaces the client on the next checkout.
+    pool.on("error", (error) => log.warn("idle database connection lost", { error: { name: error.name, message: error.message } }));
     return { kind: "postgres", pool, adapter, close: () => pool.end() };
   }
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
