@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 export const SIM_URL = `http://localhost:${process.env.E2E_SIM_PORT ?? 4110}`;
@@ -59,4 +59,21 @@ export async function sim<T = unknown>(path: string, init?: { method?: string; b
   });
   if (!res.ok) throw new Error(`sim ${path}: ${res.status} ${await res.text()}`);
   return (await res.json()) as T;
+}
+
+/**
+ * Desktop and 390px-wide screenshots under test-results/<prefix>-<name>-{desktop,mobile}.png, looked at by
+ * hand; `focus` is scrolled into view for viewport-only shots, else the whole page is taken.
+ */
+export function screenshots(prefix: string) {
+  return async (page: Page, name: string, focus?: Locator) => {
+    const fullPage = !focus;
+    await focus?.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/${prefix}-${name}-desktop.png`, fullPage });
+    const size = page.viewportSize();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await focus?.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `test-results/${prefix}-${name}-mobile.png`, fullPage });
+    if (size) await page.setViewportSize(size);
+  };
 }

@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { connectLever, signIn, sim } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { connectLever, screenshots, signIn, sim } from "./helpers";
 
 interface SimState {
   webhooks: { id: string; enabled: boolean }[];
@@ -13,17 +13,7 @@ const counts = async (page: Page) => {
   return m ? { done: Number(m[1]), total: Number(m[2]) } : null;
 };
 
-/** Desktop and 390px-wide screenshots, looked at by hand; `focus` is scrolled into view for viewport-only shots. */
-async function shoot(page: Page, name: string, focus?: Locator) {
-  const fullPage = !focus;
-  await focus?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/import-${name}-desktop.png`, fullPage });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await focus?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/import-${name}-mobile.png`, fullPage });
-  if (size) await page.setViewportSize(size);
-}
+const shoot = screenshots("import");
 
 test.describe.serial("importing jobs and applicants from Lever by hand", () => {
   let postings: { id: string; text: string }[];

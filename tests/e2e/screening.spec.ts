@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { connectLever, signIn, sim } from "./helpers";
+import { expect, test, type Page } from "@playwright/test";
+import { connectLever, screenshots, signIn, sim } from "./helpers";
 
 interface SimState {
   webhooks: { id: string; enabled: boolean }[];
@@ -24,16 +24,7 @@ const PEOPLE = {
   blank: { name: `Cy Blank ${RUN}`, resumeText: "" },
 };
 
-async function shoot(page: Page, name: string, focus?: Locator) {
-  const fullPage = !focus;
-  await focus?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/screening-${name}-desktop.png`, fullPage });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await focus?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/screening-${name}-mobile.png`, fullPage });
-  if (size) await page.setViewportSize(size);
-}
+const shoot = screenshots("screening");
 
 const row = (page: Page, name: string) => page.getByTestId("candidate-row").filter({ hasText: name });
 

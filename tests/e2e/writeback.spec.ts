@@ -1,5 +1,5 @@
-import { expect, test, type Locator, type Page } from "@playwright/test";
-import { connectLever, signIn, sim } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { connectLever, screenshots, signIn, sim } from "./helpers";
 
 interface SimNote {
   id: string;
@@ -31,16 +31,7 @@ const RESUME = [
   "Education: BSc Mechanical Engineering.",
 ].join("\n");
 
-async function shoot(page: Page, name: string, focus?: Locator) {
-  const fullPage = !focus;
-  await focus?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/writeback-${name}-desktop.png`, fullPage });
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 390, height: 844 });
-  await focus?.scrollIntoViewIfNeeded();
-  await page.screenshot({ path: `test-results/writeback-${name}-mobile.png`, fullPage });
-  if (size) await page.setViewportSize(size);
-}
+const shoot = screenshots("writeback");
 
 const state = () => sim<SimState>("/_sim/state");
 const acme = (s: SimState) => s.accounts.find((a) => a.name === "Acme Robotics")!;
