@@ -43,6 +43,16 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
   const [error, setError] = useState<{ message: string; fields?: Record<string, string[]> } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
   const dirty = useMemo(() => !same(rows, saved), [rows, saved]);
+  // Someone else's save arrives with a refresh of the page: take it unless this editor has unsaved edits.
+  // (Remounting on every change instead would also drop this editor's own "Criteria saved" notice.)
+  const [seen, setSeen] = useState<EditableCriterion[]>(initial);
+  if (!same(initial, seen)) {
+    setSeen(initial);
+    if (!dirty) {
+      setSaved(initial);
+      setRows(initial.map(withKey));
+    }
+  }
 
   const update = (key: string, patch: Partial<EditableCriterion>) => {
     setNotice(null);

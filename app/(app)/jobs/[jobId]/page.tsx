@@ -114,7 +114,6 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         />
         <CardBody>
           <CriteriaEditor
-            key={overview.criteriaHash}
             jobId={job.id}
             initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source }))}
           />
