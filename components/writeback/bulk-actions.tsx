@@ -6,6 +6,7 @@ import { api } from "@/components/jobs/api";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { CandidateActionOutcome } from "@/lib/writeback/candidate-actions";
 
 interface Option {
   id: string;
@@ -16,15 +17,7 @@ interface Options {
   archiveReasons: Option[];
   updatesLever: boolean;
 }
-interface Outcome {
-  action: "advance" | "archive";
-  requested: number;
-  changed: number;
-  unchanged: number;
-  queued: number;
-  writeBack: "queued" | "off" | "not_connected";
-  repeated: boolean;
-}
+type Outcome = CandidateActionOutcome;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 

@@ -77,3 +77,16 @@ export function screenshots(prefix: string) {
     if (size) await page.setViewportSize(size);
   };
 }
+
+/**
+ * Switches off the simulator's enabled webhooks (a spec that imports by hand does not want webhooks of
+ * other specs importing its applicants first) and returns what turns them back on.
+ */
+export async function pauseWebhooks(): Promise<() => Promise<void>> {
+  const state = await sim<{ webhooks: { id: string; enabled: boolean }[] }>("/_sim/state");
+  const paused = state.webhooks.filter((w) => w.enabled).map((w) => w.id);
+  for (const id of paused) await sim(`/_sim/webhooks/${id}/disable`, { method: "POST" });
+  return async () => {
+    for (const id of paused) await sim(`/_sim/webhooks/${id}/enable`, { method: "POST" });
+  };
+}

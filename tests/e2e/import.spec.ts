@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { connectLever, screenshots, signIn, sim } from "./helpers";
+import { connectLever, pauseWebhooks, screenshots, signIn, sim } from "./helpers";
 
 interface SimState {
   webhooks: { id: string; enabled: boolean }[];
@@ -17,13 +17,12 @@ const shoot = screenshots("import");
 
 test.describe.serial("importing jobs and applicants from Lever by hand", () => {
   let postings: { id: string; text: string }[];
-  let disabledHooks: string[] = [];
+  let resumeWebhooks: () => Promise<void> = async () => {};
 
   test.beforeAll(async () => {
     // Webhooks (from another spec) would import the new applicants on their own; this spec is about manual imports.
+    resumeWebhooks = await pauseWebhooks();
     const state = await sim<SimState>("/_sim/state");
-    disabledHooks = state.webhooks.filter((w) => w.enabled).map((w) => w.id);
-    for (const id of disabledHooks) await sim(`/_sim/webhooks/${id}/disable`, { method: "POST" });
     const acme = state.accounts.find((a) => a.name === "Acme Robotics")!;
     const open = acme.postings.filter((p) => (p.state === "published" || p.state === "internal") && p.confidentiality !== "confidential");
     // The first published posting is used by the connect spec; take two others with distinct titles.
@@ -31,7 +30,7 @@ test.describe.serial("importing jobs and applicants from Lever by hand", () => {
     expect(postings).toHaveLength(2);
   });
   test.afterAll(async () => {
-    for (const id of disabledHooks) await sim(`/_sim/webhooks/${id}/enable`, { method: "POST" });
+    await resumeWebhooks();
   });
 
   test("without Lever, the jobs page points to Settings → ATS; an admin connects and sees stages and rejection reasons", async ({ page }) => {

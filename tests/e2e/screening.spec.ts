@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { connectLever, screenshots, signIn, sim } from "./helpers";
+import { connectLever, pauseWebhooks, screenshots, signIn, sim } from "./helpers";
 
 interface SimState {
   webhooks: { id: string; enabled: boolean }[];
@@ -30,13 +30,12 @@ const row = (page: Page, name: string) => page.getByTestId("candidate-row").filt
 
 test.describe.serial("screening candidates against a job's criteria", () => {
   let posting: { id: string; text: string };
-  let disabledHooks: string[] = [];
+  let resumeWebhooks: () => Promise<void> = async () => {};
 
   test.beforeAll(async () => {
     // This spec imports by hand; webhooks from other specs would import the applicants on their own.
+    resumeWebhooks = await pauseWebhooks();
     const state = await sim<SimState>("/_sim/state");
-    disabledHooks = state.webhooks.filter((w) => w.enabled).map((w) => w.id);
-    for (const id of disabledHooks) await sim(`/_sim/webhooks/${id}/disable`, { method: "POST" });
     const acme = state.accounts.find((a) => a.name === "Acme Robotics")!;
     const open = acme.postings.filter((p) => p.state === "published" && p.confidentiality !== "confidential");
     // The other specs use the first postings; take the last one with a title of its own.
@@ -44,7 +43,7 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     for (const p of Object.values(PEOPLE)) await sim("/_sim/applications", { body: { postingId: posting.id, ...p } });
   });
   test.afterAll(async () => {
-    for (const id of disabledHooks) await sim(`/_sim/webhooks/${id}/enable`, { method: "POST" });
+    await resumeWebhooks();
   });
 
   test("an imported job has drafted criteria; its applicants are screened with scores and evidence", async ({ page }) => {

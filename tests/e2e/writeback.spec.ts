@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { connectLever, screenshots, signIn, sim } from "./helpers";
+import { connectLever, pauseWebhooks, screenshots, signIn, sim } from "./helpers";
 
 interface SimNote {
   id: string;
@@ -40,13 +40,12 @@ const notesOf = (s: SimState, opportunityId: string) => s.notes.filter((n) => n.
 /** From import to Lever: screening notes, a re-screen that replaces them, a bulk reject and an advance, as the simulator records them. */
 test.describe.serial("writing screening results and stage changes back to Lever", () => {
   const opportunities = new Map<string, string>();
-  let disabledHooks: string[] = [];
+  let resumeWebhooks: () => Promise<void> = async () => {};
 
   test.beforeAll(async () => {
     // Applicants are imported by hand here; webhooks from other specs would import them on their own.
+    resumeWebhooks = await pauseWebhooks();
     const s = await state();
-    disabledHooks = s.webhooks.filter((w) => w.enabled).map((w) => w.id);
-    for (const id of disabledHooks) await sim(`/_sim/webhooks/${id}/disable`, { method: "POST" });
     const posting = acme(s).postings.find((p) => p.text === POSTING)!;
     for (const name of APPLICANTS) {
       const created = await sim<{ opportunityId: string }>("/_sim/applications", { body: { postingId: posting.id, name, resumeText: RESUME } });
@@ -54,7 +53,7 @@ test.describe.serial("writing screening results and stage changes back to Lever"
     }
   });
   test.afterAll(async () => {
-    for (const id of disabledHooks) await sim(`/_sim/webhooks/${id}/enable`, { method: "POST" });
+    await resumeWebhooks();
   });
 
   test("importing a job's applicants screens them and posts one note each to Lever", async ({ page }) => {
