@@ -16,6 +16,12 @@ async function verdictOf(candidate: CandidateInput, text: string): Promise<{ ver
   return v;
 }
 
+/** A body of unrelated, dated experience: enough text that what is not found counts as missing (not UNKNOWN). */
+const PAD = `
+Operations Coordinator, Harbor Logistics (2018 – 2022)
+• Scheduled inbound freight, kept the dock calendar and onboarded four new coordinators to the yard system.
+• Ran weekly inventory counts and reported shrinkage to the regional manager every Friday.`;
+
 const RESUME = `Sam Lee
 Senior Backend Engineer
 
@@ -54,13 +60,13 @@ describe("local engine: synonyms, abbreviations and normalization", () => {
   });
 
   it("does not take an abbreviation's ordinary-word spelling for it (go ≠ Go, ml ≠ ML)", async () => {
-    const r = cand({ resumeText: "Helped the team go live in two weeks.\nAdministered 5 ml doses." });
+    const r = cand({ resumeText: `Helped the team go live in two weeks.\nAdministered 5 ml doses.${PAD}` });
     expect((await verdictOf(r, "Experience with Go")).verdict).toBe("NOT_MET");
     expect((await verdictOf(r, "ML experience")).verdict).toBe("NOT_MET");
   });
 
   it("gives no partial credit when only the broad field word matches", async () => {
-    const r = cand({ resumeText: "Staff Nurse, Medical ICU, 2019 – Present" });
+    const r = cand({ resumeText: `Staff Nurse, Medical ICU, 2019 – Present${PAD}` });
     expect((await verdictOf(r, "Pediatric nursing experience")).verdict).toBe("NOT_MET");
   });
 });
@@ -132,7 +138,7 @@ describe("local engine: degrees", () => {
     const v = await verdictOf(c, "BS/MS in CS");
     expect(v.verdict).toBe("MET");
     expect(v.evidence).toEqual(["BSc in Computer Science, University of Toronto, 2017"]);
-    expect((await verdictOf(cand({ resumeText: "Education\nHigh School Diploma, 2015" }), "Bachelor's degree")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(cand({ resumeText: `Education\nHigh School Diploma, 2015${PAD}` }), "Bachelor's degree")).verdict).toBe("NOT_MET");
   });
 });
 

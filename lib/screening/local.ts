@@ -1,9 +1,11 @@
 import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
 import {
   compileRequirement,
+  comparableTerms,
   coverage,
   impliedTerms,
   isConceptTerm,
+  progressTowards,
   relatedFieldTerms,
   requirementTerms,
   termLabel,
@@ -11,8 +13,12 @@ import {
   type Requirement,
   type Term,
 } from "./matcher";
+import { inProgressLine, isNegativeStance, isPartialStance, stancesOf, STANCE_WORDS, type Stance } from "./context";
+import { compileLanguage, languageVerdict, type LanguageRequirement } from "./languages";
+import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { scoreBreakdown } from "./score";
-import { fold, NUMBER_WORD_PATTERN, parseCount, segment, tokenize, type Segment } from "./text";
+import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, segment, stem, tokenize, type Segment } from "./text";
+import { SOFT_SKILL_WORDS } from "./vocabulary";
 import type {
   CandidateInput,
   CriterionInput,
@@ -41,14 +47,14 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-1";
+export const LOCAL_ENGINE_VERSION = "local-2";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
 /** A position counts toward "N years of X" when it covers more than half of X. */
 const RELEVANT_ABOVE = 0.5;
 
-type Mode = "keyword" | "years" | "degree";
+type Mode = "keyword" | "years" | "degree" | "language" | "place" | "soft";
 
 export interface CompiledCriterion {
   input: CriterionInput;
@@ -61,6 +67,16 @@ export interface CompiledCriterion {
   equivalentOk: boolean;
   /** Things résumés rarely state (work authorization, relocation…): UNKNOWN instead of NOT_MET. */
   offResume: boolean;
+  /** "current", "active", "valid": a lapsed mention does not count. */
+  needsCurrent: boolean;
+  /** "familiarity with", "basic": exposure meets it. */
+  exposureOk: boolean;
+  /** "production", "hands-on", "professional": exposure alone is not met. */
+  needsPractice: boolean;
+  /** "within the last N years": evidence must come from a position that ended since. */
+  withinYears: number | null;
+  language: LanguageRequirement | null;
+  place: PlaceRequirement | null;
 }
 
 export interface CompiledJob {
@@ -90,8 +106,14 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     relatedFieldOk: false,
     equivalentOk: /\bequivalent\b/i.test(text),
     offResume: OFF_RESUME.test(text),
+    needsCurrent: /\b(current(ly)?|active|valid|unencumbered|in good standing|up to date)\b/i.test(text),
+    withinYears: withinYearsOf(text),
+    exposureOk: /\b(familiar(ity)?|exposure|basic|basics|awareness|some knowledge|introductory|entry[- ]level)\b/i.test(text),
+    needsPractice: /\b(production|hands[- ]on|professional(ly)?|commercial|in a work setting|on the job)\b/i.test(text),
+    language: null,
+    place: null,
   };
-  const years = YEARS_RE.exec(text);
+  const years = YEARS_RE.exec(text.replace(WITHIN_RE, " "));
   if (years && !/\byears? old\b/i.test(text)) {
     const min = parseCount(years[1] as string) ?? 0;
     const subject = text.slice(0, years.index) + " " + text.slice(years.index + years[0].length);
@@ -107,8 +129,29 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     const req = compileRequirement(fieldText, true).map((g) => g.map((alt) => alt.map((t) => (t === "@bsn" ? "@nursing" : t))));
     return { ...base, mode: "degree", degreeLevel: level, relatedFieldOk, req };
   }
-  return { ...base, req: compileRequirement(text) };
+  const place = compilePlace(c.text);
+  if (place) return { ...base, mode: "place", place, offResume: false };
+  const language = compileLanguage(text);
+  if (language) return { ...base, mode: "language", language };
+  const req = compileRequirement(text);
+  if (isSoftSkill(req)) return { ...base, mode: "soft", req };
+  return { ...base, req };
 }
+
+const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(?:years?|yrs?)\\b`, "i");
+function withinYearsOf(text: string): number | null {
+  const m = WITHIN_RE.exec(text);
+  if (m) return parseCount(m[1] as string);
+  return /\b(recent|recently)\b/i.test(text) ? 3 : null;
+}
+
+/** Criteria about traits ("excellent communication", "team player"): evidence is behaviour, never a keyword. */
+function isSoftSkill(req: Requirement): boolean {
+  const terms = [...requirementTerms(req)];
+  return terms.length > 0 && terms.every((t) => SOFT_SKILL_STEMS.has(t) || GENERIC_SOFT.has(t));
+}
+const GENERIC_SOFT = new Set(["team", "@communication", "@stakeholder", "interperson", "written", "skill"]);
+const SOFT_SKILL_STEMS = new Set(SOFT_SKILL_WORDS.map((w) => stem(w)));
 
 export function compileCriteria(criteria: readonly CriterionInput[]): CompiledJob {
   const compiled = criteria.map(compileCriterion);
@@ -118,9 +161,12 @@ export function compileCriteria(criteria: readonly CriterionInput[]): CompiledJo
       needed.add(t);
       for (const i of impliedTerms(t)) needed.add(i);
       if (c.mode === "degree") for (const r of relatedFieldTerms(t)) needed.add(r);
+      for (const r of comparableTerms(t)) needed.add(r);
+      for (const r of progressTowards(t)) needed.add(r);
     }
+    if (c.mode === "soft") for (const t of BEHAVIOUR_TERMS) needed.add(t);
   }
-  return { criteria: compiled, needed, needsDates: compiled.some((c) => c.mode === "years" || c.equivalentOk) };
+  return { criteria: compiled, needed, needsDates: compiled.some((c) => c.mode === "years" || c.equivalentOk || c.withinYears !== null) };
 }
 
 // ---------------------------------------------------------------- candidate index
@@ -140,20 +186,43 @@ interface Experience {
 
 interface Degree {
   level: DegreeLevel | null;
+  /** Not finished yet ("expected 2027", an end date in the future). */
+  inProgress: boolean;
   terms: Set<Term>;
   label: string;
   segs: number[];
 }
 
+interface Mention {
+  stance: Stance;
+  segs: number[];
+}
+
 interface CandidateIndex {
   segments: Segment[];
+  /** Terms each segment affirms (the candidate has them). */
   segTerms: Set<Term>[];
+  /** Every affirmed term. */
   all: Set<Term>;
+  /** Terms never affirmed, only mentioned as exposure, in progress or lapsed. */
+  partial: Map<Term, Mention>;
+  /** Terms never affirmed, only negated or wished for. */
+  negative: Map<Term, Mention>;
+  /** Terms mentioned only as lapsed somewhere (also when affirmed elsewhere). */
+  lapsed: Set<Term>;
+  /** End (month index) of the dated block each segment sits in, for "within the last N years". */
+  segEnd: (number | null)[];
+  nowIdx: number;
   hasContent: boolean;
+  /** Enough text to say what is missing; below it, what is not found is UNKNOWN rather than NOT_MET. */
+  substantive: boolean;
+  /** Lines for place checks: the résumé's top, then answers and the latest position's location. */
+  headerLines: string[];
+  otherPlaceLines: string[];
   experiences: Experience[];
   datedExperience: boolean;
   degrees: Degree[];
-  yesNo: { question: Set<Term>; yes: boolean; quote: string }[];
+  yesNo: { question: Set<Term>; questionStems: Set<string>; negative: boolean; yes: boolean; quote: string }[];
   statedYears: { years: number; seg: number }[];
 }
 
@@ -252,6 +321,26 @@ function findSegments(segments: readonly Segment[], needle: string | null | unde
   return out;
 }
 
+const SECTION_RESET = /^(skills|technical skills|education|certifications?|licen[cs]es|languages|projects|summary|profile|interests|awards|publications)\b/i;
+
+/** For each segment, the end of the dated block (a position's date range) it belongs to, if any. */
+function segmentEnds(segments: readonly Segment[], count: number, nowIdx: number): (number | null)[] {
+  const out: (number | null)[] = [];
+  let current: number | null = null;
+  for (let i = 0; i < segments.length; i++) {
+    const text = (segments[i] as Segment).text;
+    if (i >= count) {
+      out.push(null);
+      continue;
+    }
+    if (SECTION_RESET.test(text)) current = null;
+    const ranges = textRanges(text, nowIdx);
+    if (ranges.length) current = Math.max(...ranges.map((r) => r.end));
+    out.push(current);
+  }
+  return out;
+}
+
 function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number): CandidateIndex {
   const resumeText = (candidate.resumeText ?? "").trim();
   const positions = candidate.positions ?? [];
@@ -273,17 +362,42 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     const answer = (a.answer ?? "").trim();
     if (!answer) continue;
     const yn = YES_NO.exec(answer);
-    if (yn && answer.length <= 40) {
+    if (yn && answer.length <= 200) {
+      const question = (a.question ?? "").trim();
       yesNo.push({
-        question: termsOf(tokenize(a.question ?? ""), job.needed),
+        question: termsOf(tokenize(question), job.needed),
+        questionStems: new Set(tokenize(question).map((t) => t.stem)),
+        negative: polarity(question),
         yes: /^(yes|y|true)$/i.test(yn[1] as string),
-        quote: `${(a.question ?? "").trim()} — ${answer}`,
+        quote: `${question} — ${answer}`,
       });
     } else segments.push({ text: answer, source: "answer" });
   }
-  const segTerms = segments.map((s) => termsOf(tokenize(s.text), job.needed));
+  const segStances = segments.map((s) => stancesOf(s.text, job.needed, nowIdx));
+  const segTerms = segStances.map((m) => new Set([...m].flatMap(([t, st]) => (st === "affirmed" ? [t] : []))));
   const all = new Set<Term>();
   for (const t of segTerms) for (const x of t) all.add(x);
+  const partial = new Map<Term, Mention>();
+  const negative = new Map<Term, Mention>();
+  const lapsed = new Set<Term>();
+  segStances.forEach((m, i) => {
+    for (const [t, st] of m) {
+      if (st === "lapsed") lapsed.add(t);
+      if (all.has(t) || st === "affirmed") continue;
+      const into = isPartialStance(st) ? partial : isNegativeStance(st) ? negative : null;
+      if (!into) continue;
+      const prev = into.get(t);
+      if (prev) prev.segs.push(i);
+      else into.set(t, { stance: st, segs: [i] });
+    }
+  });
+  for (const t of partial.keys()) negative.delete(t);
+  const words = resumeText ? resumeText.split(/\s+/).length : segments.slice(0, contentCount).join(" ").split(/\s+/).length;
+  const substantive = words >= 40 || positions.length > 0 || schools.length > 0 || degreeMentions(resumeText, false).length > 0;
+  const segEnd = segmentEnds(segments, contentCount, nowIdx);
+  const latest = [...positions].sort((a, b) => (monthIndex(b.start) ?? 0) - (monthIndex(a.start) ?? 0))[0];
+  const headerLines = resumeText ? segments.slice(0, Math.min(6, contentCount)).map((s) => s.text) : [];
+  const otherPlaceLines = [...(candidate.answers ?? []).map((a) => `${a.answer ?? ""}`), ...(latest?.location ? [latest.location] : [])];
 
   const experiences: Experience[] = [];
   const statedYears: CandidateIndex["statedYears"] = [];
@@ -331,7 +445,9 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     const segs = resumeText
       ? [...findSegments(segments, s.degree, contentCount), ...findSegments(segments, s.field, contentCount), ...findSegments(segments, s.org, contentCount)]
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
-    degrees.push({ level, terms: termsOf(tokenize([s.degree, s.field].filter(Boolean).join(" ")), job.needed), label: line, segs: [...new Set(segs)].slice(0, 2) });
+    const endIdx = monthIndex(s.end);
+    const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" "));
+    degrees.push({ level, inProgress, terms: termsOf(tokenize([s.degree, s.field].filter(Boolean).join(" ")), job.needed), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
   for (let i = 0; i < contentCount; i++) {
     const seg = segments[i] as Segment;
@@ -342,14 +458,23 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     // "Bachelor of Science" on one line and the major on the next is common.
     const next = segments[i + 1];
     if (next && i + 1 < contentCount && next.text.length < 80) for (const t of segTerms[i + 1] ?? []) terms.add(t);
-    degrees.push({ level, terms, label: seg.text, segs: [i] });
+    const futureYear = [...seg.text.matchAll(/\b(20\d{2})\b/g)].some((m) => Number(m[1]) * 12 > nowIdx);
+    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear, terms, label: seg.text, segs: [i] });
   }
 
   return {
     segments,
     segTerms,
     all,
+    partial,
+    negative,
+    lapsed,
+    segEnd,
+    nowIdx,
     hasContent: contentCount > 0,
+    substantive,
+    headerLines,
+    otherPlaceLines,
     experiences,
     datedExperience,
     degrees,
@@ -404,8 +529,8 @@ const fmtYears = (months: number) => {
 /** Terms are stems ("recruit", "cycl"); reasons name them as the recruiter wrote them ("recruiting", "cycle"). */
 function labeller(c: CompiledCriterion): (t: Term) => string {
   const words = new Map<string, string>();
-  for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, token.lower);
-  return (t) => words.get(t) ?? termLabel(t);
+  for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
+  return (t) => words.get(t) ?? displayWord(termLabel(t));
 }
 
 function describe(req: Requirement, label: (t: Term) => string): string {
@@ -414,6 +539,7 @@ function describe(req: Requirement, label: (t: Term) => string): string {
 
 function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   if (c.req.length === 0) return { verdict: "UNKNOWN", evidence: [], reason: "Nothing in this criterion the local engine can check; review it by hand." };
+  const label = labeller(c);
   const cov = coverage(c.req, (t) => index.all.has(t));
   const matched: Term[] = [];
   const missing: Term[] = [];
@@ -421,9 +547,58 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     for (const t of g[cov.best[gi] ?? 0] ?? []) (index.all.has(t) ? matched : missing).push(t);
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
-  const label = labeller(c);
   if (cov.min >= MET_AT && evidence.length > 0) {
+    const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t) && isConceptTerm(t));
+    if (lapsedOnly) {
+      const segs = matched.flatMap((t) => index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])));
+      return { verdict: "PARTLY_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")}, but also as expired or inactive; check it is current.` };
+    }
+    const recency = recencyVerdict(c, index, matched, label);
+    if (recency) return recency;
     return { verdict: "MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}.` };
+  }
+  // Mentioned, but only as coursework, in progress, expired, a comparable tool, or on the way to it.
+  // "Familiarity with X", "basic X": exposure is what is asked.
+  if (c.exposureOk) {
+    const covExposure = coverage(c.req, (t) => index.all.has(t) || index.partial.get(t)?.stance === "exposure");
+    if (covExposure.min >= MET_AT) {
+      const segs = [...requirementTerms(c.req)].flatMap((t) => index.partial.get(t)?.segs.slice(0, 1) ?? []);
+      return { verdict: "MET", evidence: quotes(index, [...evidenceFor(index, matched, 1), ...segs]).slice(0, 2), reason: `Mentions ${describe(c.req, label)} at the level asked.` };
+    }
+  }
+  const partialHas = (t: Term) => index.all.has(t) || index.partial.has(t) || progressTowards(t).some((p) => index.all.has(p));
+  const comparableOf = (t: Term) => [...comparableTerms(t)].find((x) => index.all.has(x));
+  const covPartial = coverage(c.req, (t) => partialHas(t) || comparableOf(t) !== undefined);
+  if (covPartial.min >= MET_AT) {
+    const notes: string[] = [];
+    const segs: number[] = [...evidenceFor(index, matched, 1)];
+    for (const t of requirementTerms(c.req)) {
+      if (index.all.has(t)) continue;
+      const m = index.partial.get(t);
+      if (m) {
+        if (c.needsCurrent && m.stance === "lapsed") {
+          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.lapsed}; a current one is asked.` };
+        }
+        if (m.stance === "exposure" && c.needsPractice) {
+          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.exposure}; hands-on or production use is asked.` };
+        }
+        notes.push(`${label(t)} ${STANCE_WORDS[m.stance as Exclude<Stance, "affirmed">]}`);
+        segs.push(...m.segs.slice(0, 1));
+        continue;
+      }
+      const towards = progressTowards(t).find((p) => index.all.has(p));
+      if (towards) {
+        notes.push(`${termLabel(towards).toUpperCase()}, on the way to ${label(t)}`);
+        segs.push(...evidenceFor(index, [towards], 1));
+        continue;
+      }
+      const comp = comparableOf(t);
+      if (comp) {
+        notes.push(`${displayWord(termLabel(comp))} (comparable to ${label(t)}, not the same)`);
+        segs.push(...evidenceFor(index, [comp], 1));
+      }
+    }
+    if (notes.length) return { verdict: "PARTLY_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${notes.join("; ")}.` };
   }
   if ((cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
     return {
@@ -432,8 +607,63 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
       reason: `Mentions ${matched.map(label).join(", ")}; nothing found for ${missing.map(label).join(", ")}.`,
     };
   }
+  // Said in so many words: "no Salesforce experience yet", "interested in learning Go".
+  const negHas = (t: Term) => index.all.has(t) || index.negative.has(t);
+  if (coverage(c.req, negHas).min >= MET_AT) {
+    const neg = [...requirementTerms(c.req)].map((t) => index.negative.get(t)).find((m) => m !== undefined);
+    if (neg) {
+      const how = neg.stance === "wanted" ? "wants to learn it" : "says they do not have it";
+      return { verdict: "NOT_MET", evidence: quotes(index, neg.segs).slice(0, 1), reason: `Mentions ${describe(c.req, label)}, but ${how}.` };
+    }
+  }
   if (c.offResume) return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
-  return { verdict: "NOT_MET", evidence, reason: `No mention of ${describe(c.req, label)}.` };
+  if (!index.substantive) return { verdict: "UNKNOWN", evidence: [], reason: `The résumé is too short to tell whether the candidate has ${describe(c.req, label)}.` };
+  return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
+}
+
+/** "within the last 3 years": MET only when the evidence sits in a position that ended since (or undated). */
+function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
+  if (c.withinYears === null || !index.datedExperience) return null;
+  const nowIdx = index.nowIdx;
+  const since = nowIdx - c.withinYears * 12;
+  const segs = index.segTerms.flatMap((st, i) => (matched.every((t) => !isConceptTerm(t) || st.has(t)) && matched.some((t) => st.has(t)) ? [i] : []));
+  const ends = segs.map((i) => index.segEnd[i] ?? null);
+  if (ends.some((e) => e === null || e > since)) return null;
+  const last = Math.max(...ends.map((e) => e ?? 0));
+  const year = Math.floor((last - 1) / 12);
+  return {
+    verdict: "PARTLY_MET",
+    evidence: quotes(index, segs).slice(0, 2),
+    reason: `Mentions ${matched.map(label).join(", ")}, last in a position that ended in ${year}; the last ${c.withinYears} years are asked.`,
+  };
+}
+
+/** Behaviour that shows a trait: leading people shows leadership. */
+const BEHAVIOUR_TERMS: readonly Term[] = ["@people_management", "@mentoring"];
+const SKILLS_LINE = /^(soft skills|skills|core skills|key skills|strengths|competencies|core competencies|qualities|personal skills|attributes)\b/i;
+
+function isListLine(text: string): boolean {
+  if (SKILLS_LINE.test(text)) return true;
+  const items = text.split(/[,;|•·]/).map((x) => x.trim()).filter(Boolean);
+  return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 4);
+}
+
+/** Traits are never NOT_MET from a résumé: shown in what the candidate did, or for a person to judge. */
+function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
+  const terms = [...requirementTerms(c.req)];
+  const label = labeller(c);
+  const what = describe(c.req, label);
+  const inSentences: number[] = [];
+  const inLists: number[] = [];
+  index.segTerms.forEach((st, i) => {
+    if (!terms.some((t) => st.has(t))) return;
+    (isListLine((index.segments[i] as Segment).text) ? inLists : inSentences).push(i);
+  });
+  const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
+  const shown = [...new Set([...inSentences, ...leads])];
+  if (shown.length) return { verdict: "MET", evidence: quotes(index, shown).slice(0, 2), reason: `Shown in what the candidate did (${what}).` };
+  if (inLists.length) return { verdict: "UNKNOWN", evidence: quotes(index, inLists).slice(0, 1), reason: `Listed as a skill, not shown in what the candidate did; judge ${what} in an interview.` };
+  return { verdict: "UNKNOWN", evidence: [], reason: `A résumé rarely shows ${what}; judge it in an interview.` };
 }
 
 function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
@@ -495,6 +725,9 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const evidence = best ? quotes(index, best.d.segs) : [];
   const has = best ? `${best.d.label}` : "";
   const fieldOk = (s: Scored) => s.field === "exact" || (s.field === "related" && c.relatedFieldOk);
+  if (best && best.levelOk && fieldOk(best) && best.d.inProgress) {
+    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}, not finished yet; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
+  }
   if (best && best.levelOk && fieldOk(best)) {
     return { verdict: "MET", evidence, reason: `Has ${has}; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
@@ -516,14 +749,33 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   return { verdict: "NOT_MET", evidence: [], reason: `No ${needName} found in the résumé.` };
 }
 
+/** Topics application questions ask about, as word stems; a criterion and a question sharing one are about the same thing. */
+const ANSWER_TOPICS = ["authoriz", "author", "sponsorship", "sponsor", "visa", "citizen", "relocat", "weekend", "night", "shift", "onsit", "site", "offic", "hybrid", "travel", "driver", "licens", "background", "drug", "lift", "commut", "schedul", "overtim", "clearanc", "right", "permit", "reloc", "start", "remot"];
+const TOPIC_STEMS = new Set(ANSWER_TOPICS);
+
+/**
+ * Whether a sentence asks for the absence of something: "without sponsorship", "not require". Needing
+ * a sponsor is the opposite of being authorized, so "sponsor"/"visa" counts as one negation too.
+ */
+function polarity(text: string): boolean {
+  const t = fold(text).toLowerCase();
+  let n = (t.match(/\b(without|not|no|never|don'?t|doesn'?t|won'?t)\b/g) ?? []).length;
+  if (/\b(sponsor\w*|visa)\b/.test(t)) n++;
+  return n % 2 === 1;
+}
+
 function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
-  if (c.req.length === 0) return null;
+  if (c.req.length === 0 && c.mode !== "place") return null;
+  const critStems = new Set(tokenize(c.input.text).map((t) => t.stem));
+  const critNegative = polarity(c.input.text);
   for (const yn of index.yesNo) {
-    if (coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT) {
-      return yn.yes
-        ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate answered yes in the application." }
-        : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate answered no in the application." };
-    }
+    const sameTerms = c.req.length > 0 && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
+    const sharedTopic = [...critStems].some((st) => TOPIC_STEMS.has(st) && yn.questionStems.has(st));
+    if (!sameTerms && !sharedTopic) continue;
+    const holds = yn.yes !== (yn.negative !== critNegative);
+    return holds
+      ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so." }
+      : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says otherwise." };
   }
   return null;
 }
@@ -533,8 +785,24 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
   if (!index.hasContent) {
     return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
   }
-  const v = c.mode === "years" ? yearsVerdict(c, index) : c.mode === "degree" ? degreeVerdict(c, index) : keywordVerdict(c, index);
-  if (fromAnswer && v.verdict !== "MET") return fromAnswer;
+  const v =
+    c.mode === "years"
+      ? yearsVerdict(c, index)
+      : c.mode === "degree"
+        ? degreeVerdict(c, index)
+        : c.mode === "language" && c.language
+          ? languageVerdict(c.language, index.segments.map((s) => s.text), index.substantive)
+          : c.mode === "place" && c.place
+            ? placeVerdict(c.place, index.headerLines, index.otherPlaceLines, index.segments.map((s) => s.text))
+            : c.mode === "soft"
+              ? softVerdict(c, index)
+              : keywordVerdict(c, index);
+  // The candidate's own answer to the question settles it, whatever the résumé suggests.
+  if (fromAnswer) return fromAnswer;
+  // A nearly empty résumé cannot show what is missing: not found there is for a person to check.
+  if (!index.substantive && ((v.verdict === "NOT_MET" && v.evidence.length === 0) || (v.verdict === "PARTLY_MET" && c.mode === "years"))) {
+    return { verdict: "UNKNOWN", evidence: [], reason: "The résumé is too short to tell; review it by hand or ask the candidate." };
+  }
   return v;
 }
 

@@ -1,5 +1,5 @@
 import { isWordToken, tokenize, tokenizeWithSeparators, type CriterionToken, type Token } from "./text";
-import { CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, type ConceptDef } from "./vocabulary";
+import { COMPARABLE, CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, NOT_COMPARABLE_CATEGORIES, PROGRESS_OF, SENSES, type ConceptDef } from "./vocabulary";
 
 /**
  * Term matching. A term is either a concept from the vocabulary ("@kubernetes", matching "k8s",
@@ -112,6 +112,55 @@ function closure(): Map<string, readonly string[]> {
 const FILLER = new Set(FILLER_WORDS.map((w) => tokenize(w)[0]?.stem ?? w));
 export const isFiller = (stemmed: string): boolean => FILLER.has(stemmed) || /^\d+$/.test(stemmed);
 
+const NEAR = 6;
+
+/** Whether a phrase found at `i` is meant in the concept's sense (see SENSES). */
+function senseHolds(p: Phrase, tokens: readonly (Token | null)[], i: number): boolean {
+  const rule = SENSES[p.concept];
+  if (!rule) return true;
+  const first = tokens[i];
+  if (!first) return false;
+  if (p.keys.length === 1) {
+    if (rule.forms && !p.cs[0] && !rule.forms.includes(first.lower)) return false;
+    if (rule.capitalized && !/^\p{Lu}/u.test(first.raw)) return false;
+  }
+  const next = tokens[i + p.keys.length];
+  if (rule.notBefore && next && rule.notBefore.includes(next.lower)) return false;
+  if (rule.near) {
+    for (let k = Math.max(0, i - NEAR); k < Math.min(tokens.length, i + p.keys.length + NEAR); k++) {
+      const t = tokens[k];
+      if (t && rule.near.includes(t.lower)) return false;
+    }
+  }
+  return true;
+}
+
+export interface Occurrence {
+  term: Term;
+  /** Token span [start, end). */
+  start: number;
+  end: number;
+}
+
+/** Every occurrence of a term of `needed` in `tokens`, with its token span (concepts with what they imply). */
+export function termOccurrences(tokens: readonly Token[], needed: ReadonlySet<Term>): Occurrence[] {
+  const m = matcher();
+  const cl = closure();
+  const found: Phrase[] = [];
+  const out: Occurrence[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (needed.has(t.stem)) out.push({ term: t.stem, start: i, end: i + 1 });
+    found.length = 0;
+    m.matchAt(tokens, i, found);
+    for (const p of found) {
+      if (!senseHolds(p, tokens, i)) continue;
+      for (const term of cl.get(p.concept) ?? []) if (needed.has(term)) out.push({ term, start: i, end: i + p.keys.length });
+    }
+  }
+  return out;
+}
+
 /**
  * All terms found in `tokens`, restricted to `needed` when given (the terms some criterion of the
  * job asks for: indexing only those keeps per-candidate work proportional to the job).
@@ -126,6 +175,7 @@ export function termsOf(tokens: readonly Token[], needed?: ReadonlySet<Term>, in
     found.length = 0;
     m.matchAt(tokens, i, found);
     for (const p of found) {
+      if (!senseHolds(p, tokens, i)) continue;
       for (const term of cl.get(p.concept) ?? []) if (!needed || needed.has(term)) into.add(term);
     }
   }
@@ -322,4 +372,33 @@ export function termLabel(t: Term): string {
 export function impliedTerms(term: Term): readonly Term[] {
   if (!isConceptTerm(term)) return [];
   return (closure().get(term.slice(CONCEPT_PREFIX.length)) ?? []).filter((t) => t !== term);
+}
+
+let comparableSingleton: Map<Term, Set<Term>> | null = null;
+/** Concepts comparable to `term` but not the same (see COMPARABLE); empty for plain words. */
+export function comparableTerms(term: Term): ReadonlySet<Term> {
+  if (!comparableSingleton) {
+    const map = new Map<Term, Set<Term>>();
+    const link = (family: readonly string[]) => {
+      for (const a of family) for (const b of family) if (a !== b) {
+        const set = map.get(conceptTerm(a)) ?? new Set<Term>();
+        set.add(conceptTerm(b));
+        map.set(conceptTerm(a), set);
+      }
+    };
+    COMPARABLE.forEach(link);
+    for (const c of CONCEPTS) {
+      if (!c.products?.length || NOT_COMPARABLE_CATEGORIES.has(c.id)) continue;
+      link(c.products.map((p) => ((p.split("|")[0] as string).replace(/^=/, "").toLowerCase().replace(/[^a-z0-9]+/g, "_"))));
+    }
+    comparableSingleton = map;
+  }
+  return comparableSingleton.get(term) ?? new Set();
+}
+
+/** Terms whose holding shows `term` in progress ("EIT" for "PE license"). */
+export function progressTowards(term: Term): Term[] {
+  if (!isConceptTerm(term)) return [];
+  const id = term.slice(CONCEPT_PREFIX.length);
+  return Object.entries(PROGRESS_OF).filter(([, to]) => to === id).map(([from]) => conceptTerm(from));
 }

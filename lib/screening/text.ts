@@ -53,9 +53,21 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
 
 const WORD = /[\p{L}\p{N}]+/gu;
 
-export function tokenize(text: string): Token[] {
-  let t = fold(text);
+/** Technical spellings made single words ("C++" → "cplusplus"), on folded text. */
+export function protect(folded: string): string {
+  let t = folded;
   for (const [re, rep] of PROTECT) t = t.replace(re, rep);
+  return t;
+}
+
+/** How a protected spelling is written for people ("cplusplus" → "C++"). */
+const DISPLAY: Readonly<Record<string, string>> = { cplusplus: "C++", csharp: "C#", fsharp: "F#", dotnet: ".NET", cicd: "CI/CD" };
+export function displayWord(word: string): string {
+  return DISPLAY[word.toLowerCase()] ?? word.replace(/^([a-z0-9]+)js$/i, (m, base: string) => (/^(node|vue|next|nuxt|react|express|angular|ember|three|d3)$/i.test(base) ? `${base}.js` : m));
+}
+
+export function tokenize(text: string): Token[] {
+  const t = protect(fold(text));
   const out: Token[] = [];
   for (const m of t.matchAll(WORD)) {
     const raw = m[0];

@@ -128,6 +128,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "crm", variants: ["crm", "customer relationship management"] },
   { id: "salesforce", variants: ["salesforce", "=SFDC"], implies: ["crm"] },
   { id: "hubspot", variants: ["hubspot"], implies: ["crm"] },
+  { id: "dynamics", variants: ["dynamics 365", "microsoft dynamics", "dynamics crm", "=D365"], implies: ["crm"] },
+  { id: "zoho", variants: ["zoho", "zoho crm"], implies: ["crm"] },
+  { id: "pipedrive", variants: ["pipedrive"], implies: ["crm"] },
   { id: "quota", variants: ["quota", "quotas", "of target", "of plan"] },
   { id: "cold_calling", variants: ["cold calling", "cold call", "cold calls", "outbound prospecting", "prospecting"] },
   { id: "negotiation", variants: ["negotiation", "negotiating", "negotiate", "negotiated"] },
@@ -170,6 +173,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "french", variants: ["french"] },
   { id: "german", variants: ["german"] },
   { id: "mandarin", variants: ["mandarin", "chinese"] },
+  // ---- engineering tools and licences
+  { id: "cad", variants: ["=CAD", "computer aided design", "3d modeling", "3d modelling"], products: ["solidworks", "catia", "autocad", "creo", "siemens nx", "autodesk inventor", "fusion 360", "revit", "microstation", "civil 3d"] },
+  { id: "pe_license", variants: ["professional engineer", "=PE", "=P.E.", "=PE license", "=PE licence"] },
+  { id: "eit", variants: ["engineer in training", "=EIT", "=E.I.T.", "fundamentals of engineering", "=FE exam"] },
+  { id: "pm_tools", variants: ["project management software", "project management tool", "project tracking"], products: ["=Jira", "asana", "trello", "clickup", "smartsheet", "microsoft project|ms project", "basecamp", "wrike"] },
+  { id: "ats_tools", variants: ["applicant tracking system", "applicant tracking", "=ATS"], products: ["=Greenhouse", "=Lever", "=Workday", "icims", "taleo", "bamboohr", "smartrecruiters", "jobvite"] },
+  { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- fields of study
   { id: "computer_science", variants: ["computer science", "=CS", "comp sci", "computing science", "informatics"] },
   { id: "computer_engineering", variants: ["computer engineering"] },
@@ -226,4 +236,62 @@ export const FILLER_WORDS: readonly string[] = [
 export const GENERIC_TERMS: readonly string[] = [
   "@sales", "@nursing", "@software_engineer", "@customer_support", "@finance", "@analysis", "@business", "@stakeholder",
   "design", "engin", "develop", "manag", "team", "servic", "custom", "client", "organ", "organiz", "compani", "industri",
+];
+
+/**
+ * Concepts whose words have another common sense in résumés. A mention counts for the concept only
+ * when its sense holds: `forms` lists the accepted lower-case spellings (so "reacted" is not React);
+ * `capitalized` needs a capital letter ("excel at" is not Excel); `notBefore` lists next words of
+ * the other sense ("go to", "react to"); `near` lists words within a few words that mark the other
+ * sense ("Java, Indonesia", "ball python").
+ */
+export interface SenseRule {
+  forms?: readonly string[];
+  capitalized?: boolean;
+  notBefore?: readonly string[];
+  near?: readonly string[];
+}
+
+export const SENSES: Readonly<Record<string, SenseRule>> = {
+  java: { forms: ["java"], near: ["indonesia", "indonesian", "island", "bali", "jakarta", "sumatra", "borneo", "volcano", "coffee", "trip", "travel", "traveled", "travelled", "backpacked", "backpacking", "holiday", "vacation", "surabaya", "yogyakarta"] },
+  python: { forms: ["python", "python3"], near: ["snake", "snakes", "reptile", "reptiles", "zoo", "herpetology", "terrarium", "monty", "vivarium"] },
+  excel: { capitalized: true, notBefore: ["at", "in", "under", "as", "when", "while"] },
+  react: { forms: ["react", "reactjs"], capitalized: true, notBefore: ["to", "quickly", "calmly", "fast", "promptly", "appropriately"] },
+  golang: { notBefore: ["to", "live", "above", "beyond", "getter", "further", "back", "through"] },
+  swift: { capitalized: true, notBefore: ["response", "responses", "action", "turnaround", "resolution", "delivery", "recovery"] },
+  ruby: { near: ["jewelry", "jewellery", "gem", "gemstone", "anniversary", "wedding"] },
+  rust: { capitalized: true, near: ["corrosion", "paint", "painting", "removal", "remove", "removed", "treatment", "metal", "bodywork"] },
+  nodejs: { near: ["network", "networks", "cluster", "lymph", "tree", "graph", "mesh", "nodes"] },
+  spark: { capitalized: true },
+  kafka: { near: ["novel", "novels", "literature", "franz", "author", "metamorphosis"] },
+};
+
+/**
+ * Tools a recruiter counts as comparable but not the same: having one where another is asked is
+ * partly met ("Dynamics for Salesforce", "AWS for GCP"). Products of one category in CONCEPTS
+ * (`products`) are comparable to each other too. Concept ids.
+ */
+export const COMPARABLE: readonly (readonly string[])[] = [
+  ["aws", "gcp", "azure"],
+  ["salesforce", "hubspot", "dynamics", "zoho", "pipedrive"],
+  ["postgresql", "mysql", "sql_server", "oracle_db"],
+  ["react", "vue", "angular"],
+  ["docker", "kubernetes"],
+  ["figma", "sketch", "adobe_xd"],
+];
+
+/** Categories whose products are not interchangeable (Photoshop is no substitute for Premiere). */
+export const NOT_COMPARABLE_CATEGORIES: ReadonlySet<string> = new Set(["adobe_cs", "ats_tools"]);
+
+/** A credential that is the way to another: holding the first is the second in progress. */
+export const PROGRESS_OF: Readonly<Record<string, string>> = { eit: "pe_license" };
+
+/** Words of traits rather than skills; a criterion made only of these is checked for behaviour. */
+export const SOFT_SKILL_WORDS: readonly string[] = [
+  "communication", "communicator", "leadership", "leader", "teamwork", "collaboration", "collaborative", "collaborator", "interpersonal",
+  "problem", "solving", "solver", "attention", "detail", "detailed", "organized", "organised", "organizational", "time", "adaptability",
+  "adaptable", "motivated", "self", "starter", "ethic", "empathy", "empathetic", "multitasking", "multitask", "flexibility", "flexible",
+  "creativity", "creative", "initiative", "proactive", "reliable", "reliability", "punctual", "positive", "attitude", "player",
+  "people", "presentation", "public", "speaking", "verbal", "listening", "patience", "patient", "calm", "pressure", "critical", "thinking",
+  "independently", "independent", "learner", "curious", "curiosity", "ownership", "accountability", "integrity", "professionalism", "emotional", "intelligence",
 ];

@@ -1,0 +1,222 @@
+import { termOccurrences, type Term } from "./matcher";
+import { fold, protect, stem, type Token } from "./text";
+
+/**
+ * How a résumé sentence speaks of what it mentions. A keyword is not a skill: "no Salesforce
+ * experience yet", "familiar with Kubernetes, not used in production", "preparing for the OSCP" all
+ * name the thing a criterion asks for. This is NegEx's idea (a cue opens a scope over the words
+ * after it, up to the end of its clause) extended with cues of exposure, progress, wish and lapse,
+ * and with cues that follow the thing they qualify ("CPA candidate", "Python (coursework)").
+ *
+ * - affirmed: the candidate has it.
+ * - exposure: only coursework, a home lab, familiarity, basics → at most partly met.
+ * - progress: a credential or degree under way ("candidate", "Level I", "expected 2027") → partly met.
+ * - lapsed: held once, expired or inactive now → partly met; not met when the criterion asks for current.
+ * - negated: the sentence says the candidate does not have it → not met, with that sentence as evidence.
+ * - wanted: the candidate wishes to learn it ("interested in learning Go") → not met.
+ */
+export type Stance = "affirmed" | "exposure" | "progress" | "lapsed" | "negated" | "wanted";
+
+/** Which stance wins when a term appears several times: any affirmed mention shows the skill. */
+export const STANCE_RANK: Readonly<Record<Stance, number>> = { affirmed: 5, progress: 4, lapsed: 3, exposure: 3, wanted: 1, negated: 0 };
+
+type Item = { tok: Token } | { brk: "hard" | "soft" | "open" | "close" };
+
+const HARD_WORDS = new Set(["but", "however", "although", "though", "whereas", "except", "while"]);
+
+/** Words written with a period that does not end the sentence ("exp. 03/2024"). */
+const ABBREVIATED = new Set(["exp", "approx", "etc", "vs", "no", "mr", "ms", "mrs", "dr", "inc", "st", "jr", "sr", "dept", "est", "incl", "e", "g", "i"]);
+const lastWord = (out: readonly Item[]): string => {
+  const last = out[out.length - 1];
+  return last && "tok" in last ? last.tok.lower : "";
+};
+
+/** Words and clause breaks of a sentence, folded and with technical spellings protected like `tokenize`. */
+function items(text: string): Item[] {
+  const t = protect(fold(text));
+  const out: Item[] = [];
+  for (const m of t.matchAll(/[\p{L}\p{N}]+|[.;!?]+(?=\s|$)|:(?=\s|$)|\s[-–—]+\s|[,/]|\(|\)|\[|\]/gu)) {
+    const raw = m[0];
+    if (/^[\p{L}\p{N}]/u.test(raw)) {
+      const lower = raw.toLowerCase();
+      if (HARD_WORDS.has(lower)) out.push({ brk: "hard" });
+      else out.push({ tok: { raw, lower, stem: stem(lower) } });
+    } else if (raw === "," || raw === "/") out.push({ brk: "soft" });
+    else if (raw === "(" || raw === "[" || raw === ":" || /^\s[-–—]+\s$/.test(raw)) out.push({ brk: "open" });
+    else if (raw === ")" || raw === "]") out.push({ brk: "close" });
+    else if (raw === "." && ABBREVIATED.has(lastWord(out))) continue;
+    else out.push({ brk: "hard" });
+  }
+  return out;
+}
+
+interface Cue {
+  words: readonly string[];
+  stance: Exclude<Stance, "affirmed">;
+}
+
+const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map((p) => ({ words: p.split(" "), stance }));
+
+/** Cues that qualify the words after them, up to the end of the clause. Lower-case words. */
+const PRE_CUES: readonly Cue[] = [
+  ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
+  ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step"),
+  ...cue(
+    "exposure",
+    "familiar with", "familiarity with", "exposure to", "exposed to", "basic knowledge", "basic understanding", "basics of", "beginner",
+    "introductory", "intro to", "introduction to", "some knowledge", "limited", "coursework", "coursework in", "course in", "courses in",
+    "class project", "academic project", "academic", "currently learning", "learning", "self study", "studied", "tutorial", "tutorials",
+    "hobby", "home lab", "homelab", "shadowed", "observed", "awareness of", "aware of", "touched", "dabbled", "conceptual",
+  ),
+  ...cue(
+    "progress",
+    "pursuing", "enrolled in", "candidate for",
+    "sitting for", "sit for", "registered for", "scheduled to take", "expected", "anticipated", "in progress", "pending", "eligible",
+  ),
+  ...cue("lapsed", "expired", "lapsed", "formerly", "former", "previously held", "inactive"),
+];
+
+/** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
+const POST_CUES: readonly Cue[] = [
+  ...cue("exposure", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+  ...cue("progress", "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible"),
+  ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active"),
+  ...cue("negated", "not required", "none"),
+  ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal"),
+];
+
+/** How far a cue reaches, in words. */
+const PRE_SCOPE = 7;
+const POST_SCOPE = 3;
+
+const NEG_CONTRACTION = new Set(["don", "doesn", "didn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "can", "couldn", "won", "wouldn", "never"]);
+
+function matchCue(words: readonly Token[], at: number, c: Cue): boolean {
+  for (let k = 0; k < c.words.length; k++) if (words[at + k]?.lower !== c.words[k]) return false;
+  return true;
+}
+
+/** A word that only looks like a cue: "no." the number, "not only", "no later than", "no. 1". */
+function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
+  const next = words[at + c.words.length]?.lower;
+  if (c.words[0] === "no" && c.words.length === 1) return next === undefined || /^\d/.test(next) || next === "later" || next === "more" || next === "less";
+  if (c.words[0] === "not" && c.words.length === 1) return next === "only" || next === "just";
+  if (c.words[0] === "learning" && c.words.length === 1) return next === "and" || next === "management" || next === "development" || next === "platform" || next === "systems";
+  return false;
+}
+
+interface Clause {
+  words: Token[];
+  /** Index in `words` where each parenthetical that follows a word starts, for post cues. */
+  parenAfter: Map<number, { from: number; to: number }>;
+  /** Word indexes where a parenthetical, a colon's or a dash's aside starts: pre-cue scopes stop there. */
+  opens: Set<number>;
+}
+
+/** Clauses of a sentence: hard breaks end a scope; a parenthetical belongs to the word before it. */
+function clausesOf(text: string): Clause[] {
+  const out: Clause[] = [];
+  let cur: Clause = { words: [], parenAfter: new Map(), opens: new Set() };
+  let parenFrom = -1;
+  for (const it of items(text)) {
+    if ("tok" in it) {
+      cur.words.push(it.tok);
+      continue;
+    }
+    if (it.brk === "open") {
+      // "X: home lab only", "X — expired", "X (coursework)": what follows qualifies X.
+      if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
+      parenFrom = cur.words.length;
+      cur.opens.add(cur.words.length);
+    } else if (it.brk === "close") {
+      if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
+      parenFrom = -1;
+    } else if (it.brk === "hard") {
+      if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
+      if (cur.words.length) out.push(cur);
+      cur = { words: [], parenAfter: new Map(), opens: new Set() };
+      parenFrom = -1;
+    }
+  }
+  if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
+  if (cur.words.length) out.push(cur);
+  return out;
+}
+
+/** The stance of the words [start, end) of a clause. */
+const MONTH_WORDS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
+
+/** "exp. 08/2026", "valid through 03/2024", "expires Jan 2025" with that date already past. */
+function expiredIn(w: readonly Token[], from: number, to: number, nowIdx: number | undefined): boolean {
+  if (nowIdx === undefined) return false;
+  for (let i = from; i < to; i++) {
+    const word = (w[i] as Token).lower;
+    const expiry = word === "exp" || word === "expires" || word === "expiring" || word === "expiry" || (word === "valid" && /^(through|thru|until|till)$/.test(w[i + 1]?.lower ?? ""));
+    if (!expiry) continue;
+    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+      const y = (w[k] as Token).lower;
+      if (!/^(19|20)\d{2}$/.test(y)) continue;
+      const prev = w[k - 1]?.lower ?? "";
+      const month = /^\d{1,2}$/.test(prev) ? Number(prev) : (MONTH_WORDS[prev.slice(0, 3)] ?? 12);
+      return Number(y) * 12 + Math.min(12, Math.max(1, month)) - 1 < nowIdx;
+    }
+  }
+  return false;
+}
+
+function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): Stance {
+  const w = clause.words;
+  // Post cues: the parenthetical right after the mention, else the next few words.
+  const paren = clause.parenAfter.get(end - 1);
+  if (paren && expiredIn(w, paren.from, paren.to, nowIdx)) return "lapsed";
+  const postFrom = end;
+  const postTo = paren ? Math.max(paren.to, Math.min(w.length, end + POST_SCOPE)) : Math.min(w.length, end + POST_SCOPE);
+  for (let i = postFrom; i < postTo; i++) {
+    for (const c of POST_CUES) if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
+  }
+  // Pre cues: the nearest one before the mention within the scope wins.
+  for (let i = start - 1; i >= Math.max(0, start - PRE_SCOPE); i--) {
+    if (clause.opens.has(i + 1) && i + 1 <= start - 1) break;
+    const word = w[i] as Token;
+    if (word.lower === "t" && i > 0 && NEG_CONTRACTION.has((w[i - 1] as Token).lower)) return "negated";
+    for (const c of PRE_CUES) {
+      if (i + c.words.length > start) continue;
+      if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
+    }
+  }
+  return "affirmed";
+}
+
+/**
+ * Every term of `needed` in `text` with how the text speaks of it (the strongest stance when a term
+ * appears more than once). Terms are concepts and word stems as `termsOf` finds them.
+ */
+export function stancesOf(text: string, needed: ReadonlySet<Term>, nowIdx?: number): Map<Term, Stance> {
+  const out = new Map<Term, Stance>();
+  for (const clause of clausesOf(text)) {
+    for (const occ of termOccurrences(clause.words, needed)) {
+      const s = stanceAt(clause, occ.start, occ.end, nowIdx);
+      const prev = out.get(occ.term);
+      if (prev === undefined || STANCE_RANK[s] > STANCE_RANK[prev]) out.set(occ.term, s);
+    }
+  }
+  return out;
+}
+
+/** Cues of a degree or credential not finished yet, anywhere in a line. */
+const IN_PROGRESS_LINE = /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate)\b/i;
+export function inProgressLine(text: string): boolean {
+  return IN_PROGRESS_LINE.test(fold(text));
+}
+
+export const isPartialStance = (s: Stance | undefined): boolean => s === "exposure" || s === "progress" || s === "lapsed";
+export const isNegativeStance = (s: Stance | undefined): boolean => s === "negated" || s === "wanted";
+
+/** Words used in reasons for each stance. */
+export const STANCE_WORDS: Readonly<Record<Exclude<Stance, "affirmed">, string>> = {
+  exposure: "only as exposure (coursework, familiarity, a lab or basics)",
+  progress: "as still in progress",
+  lapsed: "as expired or no longer active",
+  negated: "as something the candidate does not have",
+  wanted: "as something the candidate wants to learn",
+};

@@ -1,0 +1,132 @@
+import { fold } from "./text";
+
+/**
+ * Spoken languages and how well: "Fluent Spanish" is not met by "Spanish (basic)". Levels follow
+ * the CEFR scale (A1 = 1 … C2 = 6) and the words résumés and job posts use for it (ILR's
+ * "professional working proficiency" is B2, "full professional" C1, "native or bilingual" C2).
+ */
+
+export const LANGUAGES = [
+  "english", "spanish", "french", "german", "italian", "portuguese", "dutch", "swedish", "norwegian", "danish", "finnish",
+  "polish", "czech", "slovak", "hungarian", "romanian", "bulgarian", "greek", "turkish", "russian", "ukrainian", "serbian",
+  "croatian", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi", "tamil", "telugu", "gujarati",
+  "marathi", "mandarin", "cantonese", "chinese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog",
+  "filipino", "swahili", "amharic", "somali", "haitian creole", "american sign language", "asl",
+] as const;
+
+const ALIASES: Readonly<Record<string, string>> = { farsi: "persian", filipino: "tagalog", chinese: "mandarin", asl: "american sign language", espanol: "spanish", castellano: "spanish" };
+const canonical = (name: string) => ALIASES[name] ?? name;
+
+/** Level words, longest first; values on the CEFR scale 1–6. */
+const LEVEL_WORDS: ReadonlyArray<[RegExp, number]> = [
+  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native)\b/i, 6],
+  [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command)\b/i, 5],
+  [/\b(professional working( proficiency)?|professional|business( level)?|b2|upper[- ]intermediate|working proficiency|ilr\s*3)\b/i, 4],
+  [/\b(conversational|intermediate|b1|working knowledge|limited working( proficiency)?|ilr\s*2)\b/i, 3],
+  [/\b(elementary|a2|basic|beginner|limited|ilr\s*1|some|learning)\b/i, 2],
+  [/\b(a1|introductory|survival)\b/i, 1],
+];
+
+const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: "beginner (A1)", 2: "basic (A2)", 3: "conversational (B1)", 4: "professional (B2)", 5: "fluent (C1)", 6: "native or bilingual (C2)" };
+
+const LANG_RE = new RegExp(`\\b(${[...LANGUAGES, "espanol", "castellano"].sort((a, b) => b.length - a.length).join("|")})\\b`, "gi");
+
+export interface LanguageRequirement {
+  languages: string[];
+  /** All listed ("Spanish and French") or any one ("Spanish or Portuguese"). */
+  any: boolean;
+  level: number;
+}
+
+export function levelOf(text: string): number | null {
+  for (const [re, level] of LEVEL_WORDS) if (re.test(text)) return level;
+  return null;
+}
+
+/**
+ * A criterion about speaking a language: it names one and is mostly about it ("Fluent Spanish",
+ * "Professional working proficiency in German", "Bilingual English/Spanish"). Criteria that only
+ * mention a language in passing ("Spanish-speaking customers" in a sales criterion) stay keyword checks.
+ */
+export function compileLanguage(criterion: string): LanguageRequirement | null {
+  const t = fold(criterion);
+  const found = [...t.matchAll(LANG_RE)].map((m) => canonical((m[1] as string).toLowerCase()));
+  if (found.length === 0) return null;
+  const rest = t.replace(LANG_RE, " ").replace(/\b(and|or|in|of|the|a|an|language|languages|speaker|speaking|spoken|written|verbal|skills?|proficiency|ability|to|speak|read|write|both|required|preferred|plus|level|at least|minimum|oral|communication|with)\b/gi, " ");
+  const level = levelOf(t);
+  const leftover = rest.replace(/[^a-z0-9]+/gi, " ").trim().split(" ").filter((w) => w && !levelOf(w));
+  if (leftover.length > 2) return null;
+  const languages = [...new Set(found)];
+  return { languages, any: /\bor\b|\//i.test(t) && !/\bbilingual\b/i.test(t), level: level ?? 3 };
+}
+
+export interface LanguageEvidence {
+  level: number | null;
+  quote: string;
+  negated: boolean;
+}
+
+const NEGATION = /\b(no|not|without|never|don'?t|do not|cannot|can'?t)\b/i;
+
+/** What a résumé line says of a language: its level in that clause (CEFR code, words), or none. */
+export function languageMentions(line: string, language: string): LanguageEvidence[] {
+  const t = fold(line);
+  const out: LanguageEvidence[] = [];
+  for (const m of t.matchAll(LANG_RE)) {
+    if (canonical((m[1] as string).toLowerCase()) !== language) continue;
+    // "Mandarin Oriental", "The French Laundry": a name, not the language.
+    const nextWord = /^\s+(\p{Lu}[\p{L}]+)/u.exec(t.slice((m.index ?? 0) + m[0].length))?.[1];
+    if (nextWord && !LANG_RE.test(nextWord) && levelOf(nextWord) === null && !/^(Speaker|Language|Languages|Teacher|Translation|Interpreter|Interpreting|Native|Fluent|Mother|Sign)$/.test(nextWord)) continue;
+    LANG_RE.lastIndex = 0;
+    // The clause around the mention: up to the neighbouring list separators.
+    const before = t.slice(0, m.index).split(/[,;|•·]|\s[-–]\s(?=[A-Z])/).pop() ?? "";
+    const after = t.slice((m.index ?? 0) + m[0].length).split(/[,;|•·]/)[0] ?? "";
+    const clause = `${before} ${after.slice(0, 60)}`;
+    out.push({ level: levelOf(clause), quote: line.trim(), negated: NEGATION.test(before.slice(-30)) });
+  }
+  return out;
+}
+
+export interface LanguageVerdict {
+  verdict: "MET" | "PARTLY_MET" | "NOT_MET" | "UNKNOWN";
+  evidence: string[];
+  reason: string;
+}
+
+const cap = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
+
+/** The verdict for one language requirement from the candidate's lines (résumé, answers). */
+export function languageVerdict(req: LanguageRequirement, lines: readonly string[], substantive: boolean): LanguageVerdict {
+  const per = req.languages.map((language) => {
+    const mentions = lines.flatMap((l) => languageMentions(l, language));
+    const positive = mentions.filter((m) => !m.negated);
+    const stated = positive.filter((m) => m.level !== null).sort((a, b) => (b.level ?? 0) - (a.level ?? 0))[0];
+    return { language, mentions, positive, stated };
+  });
+  const need = LEVEL_NAMES[req.level] ?? "working";
+  const judge = (p: (typeof per)[number]): LanguageVerdict => {
+    const name = cap(p.language);
+    if (p.stated) {
+      const lvl = p.stated.level as number;
+      const has = `${name} at ${LEVEL_NAMES[lvl]}`;
+      // Résumés rarely tell native from fully fluent: C1 meets "native or bilingual".
+      if (lvl >= Math.min(req.level, 5)) return { verdict: "MET", evidence: [p.stated.quote], reason: `${has}; ${need} asked.` };
+      if (lvl === req.level - 1 || (lvl >= 3 && lvl >= req.level - 2)) return { verdict: "PARTLY_MET", evidence: [p.stated.quote], reason: `${has}, below the ${need} asked.` };
+      return { verdict: "NOT_MET", evidence: [p.stated.quote], reason: `${has}, well below the ${need} asked.` };
+    }
+    if (p.positive.length) {
+      const quote = (p.positive[0] as LanguageEvidence).quote;
+      if (req.level <= 3) return { verdict: "MET", evidence: [quote], reason: `Lists ${name}; ${need} asked.` };
+      return { verdict: "PARTLY_MET", evidence: [quote], reason: `Lists ${name} without saying how well; ${need} asked.` };
+    }
+    if (p.mentions.length) return { verdict: "NOT_MET", evidence: [(p.mentions[0] as LanguageEvidence).quote], reason: `States no ${name}.` };
+    if (p.language === "english" || !substantive) return { verdict: "UNKNOWN", evidence: [], reason: `The résumé does not say how well the candidate speaks ${name}.` };
+    return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${name}.` };
+  };
+  const results = per.map(judge);
+  const order = { MET: 3, PARTLY_MET: 2, UNKNOWN: 1, NOT_MET: 0 } as const;
+  const pick = req.any
+    ? results.reduce((a, b) => (order[b.verdict] > order[a.verdict] ? b : a))
+    : results.reduce((a, b) => (order[b.verdict] < order[a.verdict] ? b : a));
+  return pick;
+}

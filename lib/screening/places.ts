@@ -1,0 +1,210 @@
+import cityTimezones from "city-timezones";
+import { fold } from "./text";
+
+/**
+ * Where a candidate is, against where a criterion asks for ("Based in Pennsylvania" is met by
+ * "Pittsburgh, PA"). Places come from a gazetteer: US states and their postal codes, the world's
+ * countries and its cities of some size (city-timezones: GeoNames cities with province and country),
+ * and a few regions. A candidate's place is read from the top of the résumé (where the contact
+ * line is), the application answers, then the latest parsed position.
+ */
+
+const US = "United States of America";
+
+export const US_STATES: Readonly<Record<string, string>> = {
+  AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado", CT: "Connecticut", DE: "Delaware",
+  FL: "Florida", GA: "Georgia", HI: "Hawaii", ID: "Idaho", IL: "Illinois", IN: "Indiana", IA: "Iowa", KS: "Kansas", KY: "Kentucky",
+  LA: "Louisiana", ME: "Maine", MD: "Maryland", MA: "Massachusetts", MI: "Michigan", MN: "Minnesota", MS: "Mississippi",
+  MO: "Missouri", MT: "Montana", NE: "Nebraska", NV: "Nevada", NH: "New Hampshire", NJ: "New Jersey", NM: "New Mexico",
+  NY: "New York", NC: "North Carolina", ND: "North Dakota", OH: "Ohio", OK: "Oklahoma", OR: "Oregon", PA: "Pennsylvania",
+  RI: "Rhode Island", SC: "South Carolina", SD: "South Dakota", TN: "Tennessee", TX: "Texas", UT: "Utah", VT: "Vermont",
+  VA: "Virginia", WA: "Washington", WV: "West Virginia", WI: "Wisconsin", WY: "Wyoming", DC: "District of Columbia",
+};
+const STATE_BY_NAME = new Map(Object.values(US_STATES).map((n) => [n.toLowerCase(), n]));
+
+const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
+  usa: US, "u.s.a.": US, "u.s.": US, us: US, "united states": US, america: US,
+  uk: "United Kingdom", "u.k.": "United Kingdom", england: "United Kingdom", scotland: "United Kingdom", wales: "United Kingdom",
+  britain: "United Kingdom", "great britain": "United Kingdom", "northern ireland": "United Kingdom",
+  "south korea": "South Korea", korea: "South Korea", uae: "United Arab Emirates", holland: "Netherlands", "the netherlands": "Netherlands",
+  "czech republic": "Czech Republic", czechia: "Czech Republic", "ivory coast": "Ivory Coast",
+};
+
+const REGIONS: Readonly<Record<string, readonly string[]>> = {
+  "european union": [
+    "Austria", "Belgium", "Bulgaria", "Croatia", "Cyprus", "Czech Republic", "Denmark", "Estonia", "Finland", "France", "Germany", "Greece",
+    "Hungary", "Ireland", "Italy", "Latvia", "Lithuania", "Luxembourg", "Malta", "Netherlands", "Poland", "Portugal", "Romania", "Slovakia",
+    "Slovenia", "Spain", "Sweden",
+  ],
+  "north america": [US, "Canada", "Mexico"],
+};
+const REGION_ALIASES: Readonly<Record<string, string>> = { eu: "european union", "european union": "european union", "north america": "north america" };
+const EUROPE_EXTRA = ["United Kingdom", "Norway", "Switzerland", "Iceland", "Serbia", "Ukraine", "Albania", "Bosnia and Herzegovina", "Montenegro", "Macedonia", "Moldova"];
+
+interface CityRow { city: string; province: string; country: string; pop: number }
+
+let citiesByName: Map<string, CityRow[]> | null = null;
+let countries: Map<string, string> | null = null;
+function gazetteer() {
+  if (!citiesByName || !countries) {
+    citiesByName = new Map();
+    countries = new Map();
+    for (const c of cityTimezones.cityMapping as CityRow[]) {
+      countries.set(c.country.toLowerCase(), c.country);
+      if (c.pop < 50_000) continue;
+      const key = fold(c.city).toLowerCase();
+      const list = citiesByName.get(key) ?? [];
+      list.push(c);
+      citiesByName.set(key, list);
+    }
+    for (const list of citiesByName.values()) list.sort((a, b) => b.pop - a.pop);
+    for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) countries.set(alias, name);
+  }
+  return { cities: citiesByName, countries };
+}
+
+export interface Place {
+  kind: "city" | "state" | "country" | "region";
+  name: string;
+  state?: string;
+  country?: string;
+}
+
+const inRegion = (region: string, country: string | undefined) =>
+  !!country && (region === "europe" ? [...(REGIONS["european union"] ?? []), ...EUROPE_EXTRA].includes(country) : (REGIONS[region] ?? []).includes(country));
+
+const CAPWORDS = /\b\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}/gu;
+
+/** Places named in a line, most specific first: "City, ST", "City, State", "City, Country", a state, a country, a city. */
+export function placesIn(line: string, bareWords = true): Place[] {
+  const { cities, countries } = gazetteer();
+  const t = fold(line).replace(/-based\b/gi, " based").replace(/\bD\.C\.?/g, "DC");
+  const out: Place[] = [];
+  for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*([A-Z]{2})\b(?![a-z])/gu)) {
+    const state = US_STATES[m[2] as string];
+    if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
+  }
+  for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})/gu)) {
+    const second = (m[2] as string).toLowerCase();
+    const state = STATE_BY_NAME.get(second);
+    const country = countries.get(second);
+    if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
+    else if (country) out.push({ kind: "city", name: m[1] as string, country });
+  }
+  const lower = ` ${t.toLowerCase().replace(/[^\p{L}.\s-]+/gu, " ").replace(/\s+/g, " ")} `;
+  for (const [key, state] of STATE_BY_NAME) if (lower.includes(` ${key} `) && !(key === "washington" && /washington,? d\.?c\.?/i.test(t))) out.push({ kind: "state", name: state, state, country: US });
+  for (const [alias, region] of Object.entries(REGION_ALIASES)) if (lower.includes(` ${alias} `)) out.push({ kind: "region", name: region });
+  if (/\beurope\b/i.test(t)) out.push({ kind: "region", name: "europe" });
+  if (!bareWords) return out;
+  for (const m of t.matchAll(CAPWORDS)) {
+    const words = (m[0] as string).split(/\s+/);
+    // Any run of capitalized words: try the longest name first.
+    for (let len = words.length; len >= 1; len--) {
+      for (let i = 0; i + len <= words.length; i++) {
+        const name = words.slice(i, i + len).join(" ").replace(/[.,]$/, "");
+        const key = name.toLowerCase();
+        const country = countries.get(key);
+        if (country && (key.length > 2 || /^[A-Z.]+$/.test(name))) out.push({ kind: "country", name: country, country });
+        const city = cities.get(key)?.[0];
+        if (city && city.pop >= 200_000 && !STATE_BY_NAME.has(key) && !countries.has(key)) {
+          out.push({ kind: "city", name: city.city, state: city.country === US ? city.province : undefined, country: city.country });
+        }
+      }
+    }
+  }
+  // A city named with its state settles the state and country.
+  return out.map((p) => (p.kind === "city" && p.state && !p.country ? { ...p, country: US } : p));
+}
+
+export interface PlaceRequirement {
+  places: Place[];
+  relocationOk: boolean;
+}
+
+const LOCATION_INTENT =
+  /\b(based (in|out of)|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|km)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b/i;
+
+/** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
+export function compilePlace(criterion: string): PlaceRequirement | null {
+  if (!LOCATION_INTENT.test(criterion)) return null;
+  const places = placesIn(criterion);
+  // A bare postal code in a criterion ("Based in the DC area", "PA residents") names the state.
+  for (const m of fold(criterion).replace(/\bD\.C\.?/g, "DC").matchAll(/\b([A-Z]{2})\b/g)) {
+    const state = US_STATES[m[1] as string];
+    if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
+  }
+  if (places.length === 0) return null;
+  return { places: mostSpecific(places), relocationOk: /\brelocat\w*/i.test(criterion) };
+}
+
+function mostSpecific(places: Place[]): Place[] {
+  const rank = { city: 0, state: 1, country: 2, region: 3 } as const;
+  const best = Math.min(...places.map((p) => rank[p.kind]));
+  const seen = new Set<string>();
+  return places.filter((p) => rank[p.kind] === best && !seen.has(p.name) && seen.add(p.name));
+}
+
+export interface PlaceVerdict {
+  verdict: "MET" | "PARTLY_MET" | "NOT_MET" | "UNKNOWN";
+  evidence: string[];
+  reason: string;
+}
+
+const RELOCATE = /\b(willing to relocate|open to relocat\w*|happy to relocate|able to relocate|will relocate|relocating to|plan(ning)? to relocate|moving to)\b/i;
+
+function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
+  const candCountry = cand.country ?? (cand.state ? US : undefined);
+  switch (target.kind) {
+    case "region":
+      return candCountry ? (inRegion(target.name, candCountry) ? "yes" : "no") : null;
+    case "country":
+      return candCountry ? (candCountry === target.country ? "yes" : "no") : null;
+    case "state":
+      if (cand.state) return cand.state === target.state ? "yes" : "no";
+      return candCountry && candCountry !== US ? "no" : null;
+    case "city":
+      if (cand.kind === "city" && fold(cand.name).toLowerCase() === fold(target.name).toLowerCase() && (!cand.state || !target.state || cand.state === target.state)) return "yes";
+      if (cand.state && target.state) return cand.state === target.state ? "near" : "no";
+      if (candCountry && target.country) return candCountry === target.country ? (cand.kind === "city" ? "no" : null) : "no";
+      return null;
+  }
+}
+
+const describe = (p: Place) => (p.kind === "city" ? [p.name, p.state ?? p.country].filter(Boolean).join(", ") : p.name.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+
+/**
+ * `header`: the first lines of the résumé (contact block), `others`: answers and the latest
+ * position's location; `all`: every line, to find a stated willingness to relocate.
+ */
+export function placeVerdict(req: PlaceRequirement, header: readonly string[], others: readonly string[], all: readonly string[]): PlaceVerdict {
+  let found: { place: Place; line: string } | null = null;
+  // "City, ST" anywhere in the contact block first; bare names only after the name line (a
+  // surname is often a place: Jordan, Santos, Florence).
+  const lines = [...header, ...others];
+  outer: for (const pass of [false, true]) {
+    for (const [i, line] of lines.entries()) {
+      if (pass && i === 0 && header.length > 0) continue;
+      const p = placesIn(line, pass)[0];
+      if (p) {
+        found = { place: p, line };
+        break outer;
+      }
+    }
+  }
+  const target = req.places.map(describe).join(" or ");
+  const relocation = all.find((l) => RELOCATE.test(fold(l)));
+  if (!found) {
+    if (relocation) return { verdict: "PARTLY_MET", evidence: [relocation], reason: `Says they would relocate; where they live now is not stated (${target} asked).` };
+    return { verdict: "UNKNOWN", evidence: [], reason: `The résumé does not say where the candidate lives (${target} asked).` };
+  }
+  const results = req.places.map((t) => matches(t, found.place));
+  const where = describe(found.place);
+  if (results.includes("yes")) return { verdict: "MET", evidence: [found.line], reason: `Lives in ${where}; ${target} asked.` };
+  if (results.every((r) => r === null)) return { verdict: "UNKNOWN", evidence: [found.line], reason: `Cannot tell whether ${where} is in ${target}.` };
+  if (relocation) {
+    const toTarget = req.places.some((t) => placesIn(relocation).some((p) => matches(t, p) === "yes"));
+    return { verdict: toTarget ? "MET" : "PARTLY_MET", evidence: [found.line, relocation], reason: `Lives in ${where}, not in ${target}, and says they would relocate.` };
+  }
+  if (results.includes("near")) return { verdict: "PARTLY_MET", evidence: [found.line], reason: `Lives in ${where}: same state as ${target}; check the commute.` };
+  return { verdict: "NOT_MET", evidence: [found.line], reason: `Lives in ${where}, not in ${target}.` };
+}
