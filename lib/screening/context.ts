@@ -166,13 +166,22 @@ function expiredIn(w: readonly Token[], from: number, to: number, nowIdx: number
 
 function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): Stance {
   const w = clause.words;
-  // Post cues: the parenthetical right after the mention, else the next few words.
-  const paren = clause.parenAfter.get(end - 1);
-  if (paren && expiredIn(w, paren.from, paren.to, nowIdx)) return "lapsed";
-  const postFrom = end;
-  const postTo = paren ? Math.max(paren.to, Math.min(w.length, end + POST_SCOPE)) : Math.min(w.length, end + POST_SCOPE);
-  for (let i = postFrom; i < postTo; i++) {
-    for (const c of POST_CUES) if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
+  // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
+  // ("ACLS (AHA) — exp. 08/2026", "PE exam: not yet taken").
+  let postTo = Math.min(w.length, end + POST_SCOPE);
+  for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < end + POST_SCOPE) postTo = Math.max(postTo, aside.to);
+  if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
+  for (let i = end; i < postTo; i++) {
+    let hit: Cue | undefined;
+    for (const c of POST_CUES) {
+      if (matchCue(w, i, c) && !falseCue(w, i, c)) {
+        hit = c;
+        break;
+      }
+    }
+    if (hit) return hit.stance;
+    const word = (w[i] as Token).lower;
+    if (word === "not" || word === "no" || word === "never" || word === "without") return "negated";
   }
   // Pre cues: the nearest one before the mention within the scope wins.
   for (let i = start - 1; i >= Math.max(0, start - PRE_SCOPE); i--) {

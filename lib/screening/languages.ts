@@ -66,6 +66,7 @@ export interface LanguageEvidence {
   negated: boolean;
 }
 
+const LANGUAGE_CONTEXT = /\b(languages?|speak\w*|spoken|bilingual|trilingual|multilingual|translat\w*|interpret\w*|fluent|native|mother tongue|proficien\w*|cefr|ielts|toefl|dele|delf|goethe|hsk|jlpt|topik)\b/i;
 const NEGATION = /\b(no|not|without|never|don'?t|do not|cannot|can'?t)\b/i;
 
 /** What a résumé line says of a language: its level in that clause (CEFR code, words), or none. */
@@ -82,7 +83,10 @@ export function languageMentions(line: string, language: string): LanguageEviden
     const before = t.slice(0, m.index).split(/[,;|•·]|\s[-–]\s(?=[A-Z])/).pop() ?? "";
     const after = t.slice((m.index ?? 0) + m[0].length).split(/[,;|•·]/)[0] ?? "";
     const clause = `${before} ${after.slice(0, 60)}`;
-    out.push({ level: levelOf(clause), quote: line.trim(), negated: NEGATION.test(before.slice(-30)) });
+    const level = levelOf(clause);
+    // "French bistro", "Spanish-style": an adjective, unless the line is about languages.
+    if (level === null && !LANGUAGE_CONTEXT.test(t)) continue;
+    out.push({ level, quote: line.trim(), negated: NEGATION.test(before.slice(-30)) });
   }
   return out;
 }

@@ -71,6 +71,8 @@ export interface CompiledCriterion {
   needsCurrent: boolean;
   /** "familiarity with", "basic": exposure meets it. */
   exposureOk: boolean;
+  /** Asks for a certificate or licence, not just the skill. */
+  needsCredential: boolean;
   /** "production", "hands-on", "professional": exposure alone is not met. */
   needsPractice: boolean;
   /** "within the last N years": evidence must come from a position that ended since. */
@@ -108,6 +110,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     offResume: OFF_RESUME.test(text),
     needsCurrent: /\b(current(ly)?|active|valid|unencumbered|in good standing|up to date)\b/i.test(text),
     withinYears: withinYearsOf(text),
+    needsCredential: /\b(certif\w*|licen[cs]\w*|accredit\w*|card)\b/i.test(text),
     exposureOk: /\b(familiar(ity)?|exposure|basic|basics|awareness|some knowledge|introductory|entry[- ]level)\b/i.test(text),
     needsPractice: /\b(production|hands[- ]on|professional(ly)?|commercial|in a work setting|on the job)\b/i.test(text),
     language: null,
@@ -222,7 +225,8 @@ interface CandidateIndex {
   experiences: Experience[];
   datedExperience: boolean;
   degrees: Degree[];
-  yesNo: { question: Set<Term>; questionStems: Set<string>; negative: boolean; yes: boolean; quote: string }[];
+  /** Short application answers: yes/no, or free text read for its polarity. */
+  answers: { question: Set<Term>; topics: number[]; negative: boolean; yes: boolean | null; answer: string; quote: string }[];
   statedYears: { years: number; seg: number }[];
 }
 
@@ -269,6 +273,7 @@ const MONTHS: Readonly<Record<string, number>> = {
 const MON = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const DATE = `(?:(${MON})\\.?,?\\s+|(\\d{1,2})\\s*[/.]\\s*)?((?:19|20)\\d{2})`;
 const RANGE_RE = new RegExp(`${DATE}\\s*(?:-|to|until|through)\\s*(?:${DATE}|(present|current|now|today|date))\\b`, "gi");
+const JOB_AT_SCHOOL = /\b(teacher|instructor|professor|lecturer|counsel+or|principal|coach|nurse|administrator|assistant|aide|librarian|coordinator|director|manager|technician|specialist|officer|clerk|advisor|analyst|engineer|developer)\b/i;
 const SCHOOL_LINE = /\b(university|college|institute|school|academy|bachelor|master|degree|b\.?s\.?c?|m\.?s\.?c?|ph\.?d|graduated|gpa|coursework)\b/i;
 
 function monthOf(name: string | undefined, num: string | undefined): number | null {
@@ -357,21 +362,23 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
   }
   const contentCount = segments.length;
-  const yesNo: CandidateIndex["yesNo"] = [];
+  const answers: CandidateIndex["answers"] = [];
   for (const a of candidate.answers ?? []) {
     const answer = (a.answer ?? "").trim();
     if (!answer) continue;
     const yn = YES_NO.exec(answer);
-    if (yn && answer.length <= 200) {
-      const question = (a.question ?? "").trim();
-      yesNo.push({
+    const question = (a.question ?? "").trim();
+    if (answer.length <= 200) {
+      answers.push({
         question: termsOf(tokenize(question), job.needed),
-        questionStems: new Set(tokenize(question).map((t) => t.stem)),
+        topics: topicsOf(fold(question)),
         negative: polarity(question),
-        yes: /^(yes|y|true)$/i.test(yn[1] as string),
+        yes: yn ? /^(yes|y|true)$/i.test(yn[1] as string) : null,
+        answer,
         quote: `${question} — ${answer}`,
       });
-    } else segments.push({ text: answer, source: "answer" });
+    }
+    if (!yn || answer.length > 40) segments.push({ text: answer, source: "answer" });
   }
   const segStances = segments.map((s) => stancesOf(s.text, job.needed, nowIdx));
   const segTerms = segStances.map((m) => new Set([...m].flatMap(([t, st]) => (st === "affirmed" ? [t] : []))));
@@ -393,7 +400,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   });
   for (const t of partial.keys()) negative.delete(t);
   const words = resumeText ? resumeText.split(/\s+/).length : segments.slice(0, contentCount).join(" ").split(/\s+/).length;
-  const substantive = words >= 40 || positions.length > 0 || schools.length > 0 || degreeMentions(resumeText, false).length > 0;
+  const substantive = words >= 40 || positions.length >= 2 || (positions.length >= 1 && schools.length >= 1) || (words >= 12 && degreeMentions(resumeText, false).length > 0);
   const segEnd = segmentEnds(segments, contentCount, nowIdx);
   const latest = [...positions].sort((a, b) => (monthIndex(b.start) ?? 0) - (monthIndex(a.start) ?? 0))[0];
   const headerLines = resumeText ? segments.slice(0, Math.min(6, contentCount)).map((s) => s.text) : [];
@@ -423,7 +430,8 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         const from = Math.max(0, s.seg - 1);
         const to = (starts[k + 1]?.seg ?? contentCount + 1) - 2;
         const head = [s.seg - 1, s.seg].filter((i) => i >= 0).map((i) => (segments[i] as Segment).text).join(" ");
-        if (SCHOOL_LINE.test(head) || degreeMentions(head, false).length) return;
+        // Education blocks are not experience; a teacher's or school nurse's job at a school is.
+        if ((SCHOOL_LINE.test(head) || degreeMentions(head, false).length) && !JOB_AT_SCHOOL.test(head)) return;
         const terms = new Set<Term>();
         for (let i = from; i <= Math.max(to, s.seg); i++) for (const t of segTerms[i] ?? []) terms.add(t);
         for (const interval of s.intervals) experiences.push({ interval, terms, label: (segments[s.seg] as Segment).text, segs: [s.seg] });
@@ -478,7 +486,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     experiences,
     datedExperience,
     degrees,
-    yesNo,
+    answers,
     statedYears,
   };
 }
@@ -551,10 +559,15 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t) && isConceptTerm(t));
     if (lapsedOnly) {
       const segs = matched.flatMap((t) => index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])));
-      return { verdict: "PARTLY_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")}, but also as expired or inactive; check it is current.` };
+      return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} as expired or inactive; a current one is asked.` };
     }
     const recency = recencyVerdict(c, index, matched, label);
     if (recency) return recency;
+    // "Forklift: trained on the job, but no certification card": the thing, without the credential asked.
+    if (c.needsCredential) {
+      const denial = quotes(index, evidenceFor(index, matched, 3)).find((q) => CREDENTIAL_DENIED.test(fold(q)));
+      if (denial) return { verdict: "NOT_MET", evidence: [denial], reason: `Mentions ${matched.map(label).join(", ")}, but says there is no certificate or licence for it.` };
+    }
     return { verdict: "MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}.` };
   }
   // Mentioned, but only as coursework, in progress, expired, a comparable tool, or on the way to it.
@@ -575,11 +588,11 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     for (const t of requirementTerms(c.req)) {
       if (index.all.has(t)) continue;
       const m = index.partial.get(t);
-      if (m) {
+      if (m && !(m.stance === "exposure" && c.needsPractice && comparableOf(t))) {
         if (c.needsCurrent && m.stance === "lapsed") {
           return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.lapsed}; a current one is asked.` };
         }
-        if (m.stance === "exposure" && c.needsPractice) {
+        if (m.stance === "exposure" && c.needsPractice && !comparableOf(t)) {
           return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.exposure}; hands-on or production use is asked.` };
         }
         notes.push(`${label(t)} ${STANCE_WORDS[m.stance as Exclude<Stance, "affirmed">]}`);
@@ -632,11 +645,13 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const last = Math.max(...ends.map((e) => e ?? 0));
   const year = Math.floor((last - 1) / 12);
   return {
-    verdict: "PARTLY_MET",
+    verdict: "NOT_MET",
     evidence: quotes(index, segs).slice(0, 2),
     reason: `Mentions ${matched.map(label).join(", ")}, last in a position that ended in ${year}; the last ${c.withinYears} years are asked.`,
   };
 }
+
+const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
 /** Behaviour that shows a trait: leading people shows leadership. */
 const BEHAVIOUR_TERMS: readonly Term[] = ["@people_management", "@mentoring"];
@@ -749,9 +764,21 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   return { verdict: "NOT_MET", evidence: [], reason: `No ${needName} found in the résumé.` };
 }
 
-/** Topics application questions ask about, as word stems; a criterion and a question sharing one are about the same thing. */
-const ANSWER_TOPICS = ["authoriz", "author", "sponsorship", "sponsor", "visa", "citizen", "relocat", "weekend", "night", "shift", "onsit", "site", "offic", "hybrid", "travel", "driver", "licens", "background", "drug", "lift", "commut", "schedul", "overtim", "clearanc", "right", "permit", "reloc", "start", "remot"];
-const TOPIC_STEMS = new Set(ANSWER_TOPICS);
+/** Topics application questions ask about; a criterion and a question matching the same one are about the same thing. */
+const ANSWER_TOPICS: readonly RegExp[] = [
+  /\b(authori[sz]\w*|eligib\w*|legally|right to work|work permit|citizen\w*|permanent resident|sponsor\w*|visa)\b/i,
+  /\b(relocat\w*|move to|moving to)\b/i,
+  /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
+  /\b(nights?|overnight|weekends?|shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
+  /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
+  /\btravel\w*\b/i,
+  /\b(lift\w*|lbs|pounds)\b/i,
+  /\b(background check|drug (test|screen)\w*|security clearance)\b/i,
+  /\b(start date|start within|available to start|notice period)\b/i,
+];
+const topicsOf = (text: string) => ANSWER_TOPICS.flatMap((re, i) => (re.test(text) ? [i] : []));
+const NEGATIVE_ANSWER = /\b(no|not|unable|can'?t|cannot|won'?t|fully remote|remote only|only remote|prefer not|unfortunately)\b/i;
+const POSITIVE_ANSWER = /\b(yes|happy to|able to|i can|willing|sure|absolutely|of course|definitely)\b/i;
 
 /**
  * Whether a sentence asks for the absence of something: "without sponsorship", "not require". Needing
@@ -766,13 +793,21 @@ function polarity(text: string): boolean {
 
 function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
   if (c.req.length === 0 && c.mode !== "place") return null;
-  const critStems = new Set(tokenize(c.input.text).map((t) => t.stem));
+  const critTopics = topicsOf(fold(c.input.text));
   const critNegative = polarity(c.input.text);
-  for (const yn of index.yesNo) {
+  for (const yn of index.answers) {
     const sameTerms = c.req.length > 0 && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
-    const sharedTopic = [...critStems].some((st) => TOPIC_STEMS.has(st) && yn.questionStems.has(st));
+    const sharedTopic = critTopics.some((t) => yn.topics.includes(t));
     if (!sameTerms && !sharedTopic) continue;
-    const holds = yn.yes !== (yn.negative !== critNegative);
+    let yes: boolean | null = yn.yes;
+    if (yes === null) {
+      // A free-text answer: "I'm looking for fully remote roles." reads as no.
+      const neg = NEGATIVE_ANSWER.test(yn.answer);
+      const pos = POSITIVE_ANSWER.test(yn.answer);
+      if (neg === pos) continue;
+      yes = pos;
+    }
+    const holds = yes !== (yn.negative !== critNegative);
     return holds
       ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so." }
       : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says otherwise." };
@@ -800,7 +835,8 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
   // The candidate's own answer to the question settles it, whatever the résumé suggests.
   if (fromAnswer) return fromAnswer;
   // A nearly empty résumé cannot show what is missing: not found there is for a person to check.
-  if (!index.substantive && ((v.verdict === "NOT_MET" && v.evidence.length === 0) || (v.verdict === "PARTLY_MET" && c.mode === "years"))) {
+  const groundedInData = (c.mode === "degree" && index.degrees.length > 0) || (c.mode === "years" && index.datedExperience);
+  if (!index.substantive && !groundedInData && ((v.verdict === "NOT_MET" && v.evidence.length === 0) || (v.verdict === "PARTLY_MET" && c.mode === "years"))) {
     return { verdict: "UNKNOWN", evidence: [], reason: "The résumé is too short to tell; review it by hand or ask the candidate." };
   }
   return v;

@@ -73,6 +73,7 @@ export interface Place {
 const inRegion = (region: string, country: string | undefined) =>
   !!country && (region === "europe" ? [...(REGIONS["european union"] ?? []), ...EUROPE_EXTRA].includes(country) : (REGIONS[region] ?? []).includes(country));
 
+const NOT_A_CITY = /^(remote|hybrid|on-?site|onsite|anywhere|based|located|location|relocation|open|fully remote)$/i;
 const CAPWORDS = /\b\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}/gu;
 
 /** Places named in a line, most specific first: "City, ST", "City, State", "City, Country", a state, a country, a city. */
@@ -82,13 +83,15 @@ export function placesIn(line: string, bareWords = true): Place[] {
   const out: Place[] = [];
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*([A-Z]{2})\b(?![a-z])/gu)) {
     const state = US_STATES[m[2] as string];
-    if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
+    if (state && !NOT_A_CITY.test(m[1] as string)) out.push({ kind: "city", name: m[1] as string, state, country: US });
   }
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})/gu)) {
     const second = (m[2] as string).toLowerCase();
     const state = STATE_BY_NAME.get(second);
     const country = countries.get(second);
-    if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
+    if (NOT_A_CITY.test(m[1] as string)) {
+      if (country) out.push({ kind: "country", name: country, country });
+    } else if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
     else if (country) out.push({ kind: "city", name: m[1] as string, country });
   }
   const lower = ` ${t.toLowerCase().replace(/[^\p{L}.\s-]+/gu, " ").replace(/\s+/g, " ")} `;
