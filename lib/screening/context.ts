@@ -85,6 +85,15 @@ const POST_CUES: readonly Cue[] = [
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal"),
 ];
 
+const byFirstWord = (cues: readonly Cue[]) => {
+  const map = new Map<string, Cue[]>();
+  for (const c of cues) map.set(c.words[0] as string, [...(map.get(c.words[0] as string) ?? []), c]);
+  for (const list of map.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return map;
+};
+const PRE_BY_FIRST = byFirstWord(PRE_CUES);
+const POST_BY_FIRST = byFirstWord(POST_CUES);
+
 /** How far a cue reaches, in words. */
 const PRE_SCOPE = 7;
 const POST_SCOPE = 3;
@@ -173,7 +182,7 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   for (let i = end; i < postTo; i++) {
     let hit: Cue | undefined;
-    for (const c of POST_CUES) {
+    for (const c of POST_BY_FIRST.get((w[i] as Token).lower) ?? []) {
       if (matchCue(w, i, c) && !falseCue(w, i, c)) {
         hit = c;
         break;
@@ -188,7 +197,7 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
     if (clause.opens.has(i + 1) && i + 1 <= start - 1) break;
     const word = w[i] as Token;
     if (word.lower === "t" && i > 0 && NEG_CONTRACTION.has((w[i - 1] as Token).lower)) return "negated";
-    for (const c of PRE_CUES) {
+    for (const c of PRE_BY_FIRST.get(word.lower) ?? []) {
       if (i + c.words.length > start) continue;
       if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
     }
