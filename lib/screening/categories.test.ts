@@ -30,9 +30,10 @@ describe("negation and hedges", () => {
     expect(v.verdict).toBe("NOT_MET");
     expect(v.evidence[0]).toContain("No Salesforce experience yet");
   });
-  it("a home lab is exposure: partly met, and not met when production use is asked", async () => {
+  it("a home lab is exposure, not experience; it meets a criterion that asks for familiarity", async () => {
     const resume = `Dana Cole\nBoise, ID${BODY}\nSkills\nKubernetes: home lab only (three small nodes)`;
-    expect((await verdict(resume, "Kubernetes")).verdict).toBe("PARTLY_MET");
+    expect((await verdict(resume, "Kubernetes")).verdict).toBe("NOT_MET");
+    expect((await verdict(resume, "Familiarity with Kubernetes")).verdict).toBe("MET");
     expect((await verdict(resume, "Production experience with Kubernetes")).verdict).toBe("NOT_MET");
   });
   it("wanting to learn is not having", async () => {

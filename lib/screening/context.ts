@@ -60,7 +60,7 @@ const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map(
 /** Cues that qualify the words after them, up to the end of the clause. Lower-case words. */
 const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
-  ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step"),
+  ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move"),
   ...cue(
     "exposure",
     "familiar with", "familiarity with", "exposure to", "exposed to", "basic knowledge", "basic understanding", "basics of", "beginner",
@@ -194,7 +194,6 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   }
   // Pre cues: the nearest one before the mention within the scope wins.
   for (let i = start - 1; i >= Math.max(0, start - PRE_SCOPE); i--) {
-    if (clause.opens.has(i + 1) && i + 1 <= start - 1) break;
     const word = w[i] as Token;
     if (word.lower === "t" && i > 0 && NEG_CONTRACTION.has((w[i - 1] as Token).lower)) return "negated";
     for (const c of PRE_BY_FIRST.get(word.lower) ?? []) {

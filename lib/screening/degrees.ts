@@ -10,7 +10,10 @@ export const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: "associate deg
 
 // Case-insensitive spellings, on folded text.
 const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
-  [/\b(ph\.?\s?d\.?|doctorate|doctoral|doctor of|d\.?phil|ed\.?d\.?|d\.?n\.?p\.?)(?![a-z])/i, 4],
+  [/\b(ph\.?\s?d\.?|doctorate|doctoral|doctor of|d\.?phil|ed\.?d\.?|d\.?n\.?p\.?|doutorado|doctorado|dottorato|promotion zum dr)(?![a-z])/i, 4],
+  // Degrees named in other languages: a German Diplom or Italian laurea magistrale is a master's level.
+  [/\b(dipl\.?[- ]?ing\.?|diplom(?!a)\b|diplom-\w+|magister|mestrado|maestria|master universitario|laurea magistrale|laurea specialistica|ingenieur diplome|diplome d'ingenieur)/i, 3],
+  [/\b(bacharelado|licenciatura|licenciado|grado en|grado de|laurea triennale|laurea in|licence en|licence professionnelle|bachiller universitario)\b/i, 2],
   [/\b(masters?\b|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b)/i, 3],
   [/\b(bachelors?\b|bachelor'?s|bachelor of|b\.\s?s\.|b\.\s?sc\.?|bsc\b|b\.\s?a\.|beng\b|b\.eng\.?|bsn\b|bfa\b|bba\b|b\.tech|btech\b|undergraduate degree|college degree|university degree|(?:4|four)[- ]year degree|baccalaureate)/i, 2],
   [/\b(associate'?s? degree|associates? of (?:science|arts|applied)|associate degree|a\.\s?a\.\s?s\.|\badn\b|\basn\b|\baas\b)/i, 1],

@@ -18,7 +18,7 @@ import { compileLanguage, languageVerdict, type LanguageRequirement } from "./la
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { scoreBreakdown } from "./score";
 import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, segment, stem, tokenize, type Segment } from "./text";
-import { SOFT_SKILL_WORDS } from "./vocabulary";
+import { SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
 import type {
   CandidateInput,
   CriterionInput,
@@ -69,6 +69,8 @@ export interface CompiledCriterion {
   offResume: boolean;
   /** "current", "active", "valid": a lapsed mention does not count. */
   needsCurrent: boolean;
+  /** soft: word stems of what shows the trait ("wrote", "presented" for communication). */
+  behaviours?: Set<Term>;
   /** "familiarity with", "basic": exposure meets it. */
   exposureOk: boolean;
   /** Asks for a certificate or licence, not just the skill. */
@@ -137,7 +139,11 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   const language = compileLanguage(text);
   if (language) return { ...base, mode: "language", language };
   const req = compileRequirement(text);
-  if (isSoftSkill(req)) return { ...base, mode: "soft", req };
+  if (isSoftSkill(req)) {
+    const behaviours = new Set<Term>();
+    for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);
+    return { ...base, mode: "soft", req, behaviours };
+  }
   return { ...base, req };
 }
 
@@ -167,7 +173,7 @@ export function compileCriteria(criteria: readonly CriterionInput[]): CompiledJo
       for (const r of comparableTerms(t)) needed.add(r);
       for (const r of progressTowards(t)) needed.add(r);
     }
-    if (c.mode === "soft") for (const t of BEHAVIOUR_TERMS) needed.add(t);
+    if (c.mode === "soft") for (const t of [...BEHAVIOUR_TERMS, ...(c.behaviours ?? [])]) needed.add(t);
   }
   return { criteria: compiled, needed, needsDates: compiled.some((c) => c.mode === "years" || c.equivalentOk || c.withinYears !== null) };
 }
@@ -462,7 +468,8 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     if (seg.source !== "resume") continue;
     const level = highestLevel(degreeMentions(seg.text, false));
     if (level === null) continue;
-    const terms = new Set(segTerms[i]);
+    // "Education: BFA Painting": the section's name is not the field of study.
+    const terms = /^\s*education\b/i.test(seg.text) ? termsOf(tokenize(seg.text.replace(/^\s*education\s*[:\-–—]?/i, "")), job.needed) : new Set(segTerms[i]);
     // "Bachelor of Science" on one line and the major on the next is common.
     const next = segments[i + 1];
     if (next && i + 1 < contentCount && next.text.length < 80) for (const t of segTerms[i + 1] ?? []) terms.add(t);
@@ -556,7 +563,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
   if (cov.min >= MET_AT && evidence.length > 0) {
-    const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t) && isConceptTerm(t));
+    const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
       const segs = matched.flatMap((t) => index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])));
       return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} as expired or inactive; a current one is asked.` };
@@ -588,12 +595,14 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     for (const t of requirementTerms(c.req)) {
       if (index.all.has(t)) continue;
       const m = index.partial.get(t);
-      if (m && !(m.stance === "exposure" && c.needsPractice && comparableOf(t))) {
+      if (m && !(m.stance === "exposure" && comparableOf(t))) {
         if (c.needsCurrent && m.stance === "lapsed") {
           return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.lapsed}; a current one is asked.` };
         }
-        if (m.stance === "exposure" && c.needsPractice && !comparableOf(t)) {
-          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.exposure}; hands-on or production use is asked.` };
+        // Familiarity, a course or a home lab is not the experience a criterion asks for (it is
+        // when the criterion asks for familiarity, handled above).
+        if (m.stance === "exposure" && !comparableOf(t)) {
+          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.exposure}, not as experience.` };
         }
         notes.push(`${label(t)} ${STANCE_WORDS[m.stance as Exclude<Stance, "affirmed">]}`);
         segs.push(...m.segs.slice(0, 1));
@@ -674,7 +683,10 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
     if (!terms.some((t) => st.has(t))) return;
     (isListLine((index.segments[i] as Segment).text) ? inLists : inSentences).push(i);
   });
+  const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
+  const behaved = index.segTerms.flatMap((st, i) => (behaviours.some((b) => st.has(b)) && !isListLine((index.segments[i] as Segment).text) ? [i] : []));
+  leads.push(...behaved);
   const shown = [...new Set([...inSentences, ...leads])];
   if (shown.length) return { verdict: "MET", evidence: quotes(index, shown).slice(0, 2), reason: `Shown in what the candidate did (${what}).` };
   if (inLists.length) return { verdict: "UNKNOWN", evidence: quotes(index, inLists).slice(0, 1), reason: `Listed as a skill, not shown in what the candidate did; judge ${what} in an interview.` };
@@ -755,7 +767,8 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   if (c.equivalentOk) {
     const months = mergedMonths(index.experiences.map((e) => e.interval));
     if (months >= 48) {
-      return { verdict: "PARTLY_MET", evidence: [], reason: `No ${needName} found; ${fmtYears(months)} of experience may count as equivalent.` };
+      const labels = index.experiences.slice(0, 2).map((e) => e.label);
+      return { verdict: "MET", evidence: quotes(index, index.experiences.flatMap((e) => e.segs)).slice(0, 2), reason: `No ${needName} found; ${fmtYears(months)} of experience${labels.length ? ` (${labels.join("; ")})` : ""} counts as the equivalent the criterion allows.` };
     }
   }
   if (best && best.d.level !== null) {

@@ -114,6 +114,19 @@ export const isFiller = (stemmed: string): boolean => FILLER.has(stemmed) || /^\
 
 const NEAR = 6;
 
+/** "OSHA 30", "Series 7", "Level 4": an acronym or a rank word with its number names one thing, not OSHA in general. */
+const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class"]);
+const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
+export function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
+  const t = tokens[i];
+  const n = tokens[i + 1];
+  if (!t || !n || !("stem" in t) || !("stem" in n)) return null;
+  const num = /^\d{1,3}$/.test(n.lower) ? n.lower : /^(i|ii|iii|iv|v)$/.test(n.raw.toLowerCase()) && /^[IV]+$/.test(n.raw) ? ROMAN[n.raw.toLowerCase()] : null;
+  if (!num) return null;
+  if (/^[A-Z]{2,}$/.test(t.raw) || RANK_WORDS.has(t.lower)) return `${t.lower}#${num}`;
+  return null;
+}
+
 /** Whether a phrase found at `i` is meant in the concept's sense (see SENSES). */
 function senseHolds(p: Phrase, tokens: readonly (Token | null)[], i: number): boolean {
   const rule = SENSES[p.concept];
@@ -151,6 +164,8 @@ export function termOccurrences(tokens: readonly Token[], needed: ReadonlySet<Te
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (needed.has(t.stem)) out.push({ term: t.stem, start: i, end: i + 1 });
+    const numbered = numberedTerm(tokens, i);
+    if (numbered && needed.has(numbered)) out.push({ term: numbered, start: i, end: i + 2 });
     found.length = 0;
     m.matchAt(tokens, i, found);
     for (const p of found) {
@@ -172,6 +187,8 @@ export function termsOf(tokens: readonly Token[], needed?: ReadonlySet<Term>, in
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!needed || needed.has(t.stem)) into.add(t.stem);
+    const numbered = numberedTerm(tokens, i);
+    if (numbered && (!needed || needed.has(numbered))) into.add(numbered);
     found.length = 0;
     m.matchAt(tokens, i, found);
     for (const p of found) {
@@ -220,6 +237,8 @@ function elementsOf(tokens: readonly CriterionToken[]): Element[] {
         continue;
       }
     }
+    const numbered = numberedTerm(tokens, i);
+    if (numbered) add(numbered);
     i++;
     if (!isWordToken(t)) {
       current = null;
@@ -297,7 +316,7 @@ export function requirementTerms(req: Requirement): Set<Term> {
   return s;
 }
 
-const termWeight = (t: Term) => (isConceptTerm(t) ? 3 : 1);
+const termWeight = (t: Term) => (isConceptTerm(t) || t.includes("#") ? 3 : 1);
 
 const GENERIC = new Set<Term>(GENERIC_TERMS);
 

@@ -19,9 +19,25 @@ export interface Token {
 const stemCache = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
 
+/** Irregular past forms résumés use all the time ("led", "taught", "wrote"): stemmed as their verb. */
+const IRREGULAR: Readonly<Record<string, string>> = {
+  led: "lead", taught: "teach", wrote: "write", written: "write", built: "build", ran: "run", sold: "sell", made: "make",
+  spoke: "speak", spoken: "speak", drove: "drive", driven: "drive", grew: "grow", grown: "grow", brought: "bring", began: "begin",
+  begun: "begin", held: "hold", kept: "keep", won: "win", bought: "buy", thought: "think", chose: "choose", chosen: "choose",
+  drew: "draw", drawn: "draw", gave: "give", given: "give", oversaw: "oversee", overseen: "oversee", undertook: "undertake",
+  understood: "understand", sent: "send", spent: "spend", took: "take", taken: "take", told: "tell", trained: "train",
+  shot: "shoot", fed: "feed", dealt: "deal", sought: "seek", rebuilt: "rebuild", rewrote: "rewrite", rewritten: "rewrite",
+};
+
 export function stem(lower: string): string {
   let s = stemCache.get(lower);
   if (s === undefined) {
+    const irregular = IRREGULAR[lower];
+    if (irregular) {
+      s = stemmer(irregular);
+      stemCache.set(lower, s);
+      return s;
+    }
     // Numbers and very short tokens are kept as they are; the stemmer is English-only.
     s = lower.length <= 2 || /\d/.test(lower) ? lower : stemmer(lower);
     if (stemCache.size >= STEM_CACHE_MAX) stemCache.clear();

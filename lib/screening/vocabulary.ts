@@ -101,7 +101,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
     "people management", "people manager", "managed a team", "manage a team", "managing a team", "managed team",
     "manage team", "managing team", "led a team", "lead a team", "leading a team", "led team", "team lead", "team leader",
     "direct reports", "supervised", "supervising", "engineering manager", "charge nurse", "nurse manager", "team manager",
-    "sales manager", "support manager", "managed a staff", "managed staff", "supervisor",
+    "sales manager", "support manager", "managed a staff", "managed staff", "supervisor", "supervisory", "supervision",
+    "foreman", "shift lead", "shift supervisor", "crew lead", "department chair", "head of", "managed a brigade", "manage a brigade",
   ] },
   { id: "mentoring", variants: ["mentor", "mentored", "mentoring", "coached", "coaching"] },
   { id: "product_manager", variants: ["product manager", "product management", "=PM"] },
@@ -190,10 +191,13 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "market_data", variants: ["market data terminal", "financial data platform"], products: ["bloomberg|bloomberg terminal", "refinitiv|refinitiv eikon|eikon", "factset", "capital iq|s p capital iq", "pitchbook"] },
   { id: "lms", variants: ["=LMS", "learning management system", "learning management systems"], products: ["=Canvas|canvas lms", "blackboard", "moodle", "schoology", "google classroom", "brightspace|d2l"] },
   { id: "scheduling_tools", variants: ["construction scheduling", "schedule management"], products: ["primavera|primavera p6|=P6", "microsoft project|ms project"] },
+  { id: "documentation", variants: ["documentation", "help center articles", "help articles", "knowledge base", "knowledge base articles", "user guides", "user guide", "technical writing", "runbooks", "manuals"] },
+  { id: "healthcare", variants: ["healthcare", "health care", "hospital", "hospitals", "health system", "health systems", "clinical", "clinic", "clinics", "medical center", "patient care"] },
+  { id: "translation_field", variants: ["translation", "translating", "translator", "traducao", "traduccion", "traduction", "ubersetzung", "interpreting", "interpreter", "letras"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- fields of study
-  { id: "computer_science", variants: ["computer science", "=CS", "comp sci", "computing science", "informatics"] },
+  { id: "computer_science", variants: ["computer science", "=CS", "comp sci", "computing science", "informatics", "computing", "informatica", "informatique", "informatik", "ciencia da computacao", "ciencias de la computacion", "ingenieria informatica", "engenharia de computacao"] },
   { id: "computer_engineering", variants: ["computer engineering"] },
   { id: "electrical_engineering", variants: ["electrical engineering", "electrical and computer engineering", "=EE", "=ECE"] },
   { id: "software_engineering_field", variants: ["software engineering"] },
@@ -267,7 +271,7 @@ export interface SenseRule {
 
 export const SENSES: Readonly<Record<string, SenseRule>> = {
   java: { forms: ["java"], near: ["indonesia", "indonesian", "island", "bali", "jakarta", "sumatra", "borneo", "volcano", "coffee", "trip", "travel", "traveled", "travelled", "backpacked", "backpacking", "holiday", "vacation", "surabaya", "yogyakarta"] },
-  python: { forms: ["python", "python3"], near: ["snake", "snakes", "reptile", "reptiles", "zoo", "herpetology", "terrarium", "monty", "vivarium"] },
+  python: { forms: ["python", "python3"], near: ["snake", "snakes", "reptile", "reptiles", "zoo", "herpetology", "terrarium", "monty", "vivarium", "burmese", "boa", "boas", "species", "constrictor", "keeper", "husbandry"] },
   excel: { capitalized: true, notBefore: ["at", "in", "under", "as", "when", "while"] },
   react: { forms: ["react", "reactjs"], capitalized: true, notBefore: ["to", "quickly", "calmly", "fast", "promptly", "appropriately"] },
   golang: { notBefore: ["to", "live", "above", "beyond", "getter", "further", "back", "through"] },
@@ -310,4 +314,36 @@ export const SOFT_SKILL_WORDS: readonly string[] = [
   "creativity", "creative", "initiative", "proactive", "reliable", "reliability", "punctual", "positive", "attitude", "player",
   "people", "presentation", "public", "speaking", "verbal", "listening", "patience", "patient", "calm", "pressure", "critical", "thinking",
   "independently", "independent", "learner", "curious", "curiosity", "ownership", "accountability", "integrity", "professionalism", "emotional", "intelligence",
+  "lead", "leads", "leading", "colleagues", "coworkers", "peers", "works", "well", "closely", "collaborates", "excellent", "strong", "clear",
 ];
+
+/**
+ * What a trait looks like in what a candidate did: a criterion about communication is met by
+ * having written, presented or trained; about collaboration by partnering across teams; about
+ * leadership by leading people. Keys and values are English words (stemmed where used).
+ */
+export const TRAIT_BEHAVIOURS: Readonly<Record<string, readonly string[]>> = {
+  communication: ["wrote", "write", "writer", "authored", "published", "presented", "presentations", "edited", "editor", "speaker", "articles", "copywriting", "documented"],
+  written: ["wrote", "writer", "authored", "published", "edited", "editor", "articles", "copywriting", "documented", "reports"],
+  collaboration: ["partnered", "partner", "collaborated", "pair", "paired", "cross-functional", "alongside", "jointly", "liaison", "coordinated"],
+  collaborative: ["partnered", "partner", "collaborated", "pair", "paired", "alongside", "jointly", "coordinated"],
+  teamwork: ["partnered", "collaborated", "pair", "paired", "alongside", "jointly", "coordinated"],
+  leadership: ["led", "lead", "leading", "managed", "supervised", "mentored", "coached", "chair", "chaired", "foreman", "head"],
+  leader: ["led", "lead", "leading", "managed", "supervised", "mentored", "coached", "chair", "foreman"],
+  lead: ["led", "lead", "leading", "managed", "supervised", "chair", "foreman", "head"],
+  problem: ["resolved", "troubleshot", "diagnosed", "fixed", "root cause", "solved", "debugged"],
+  solving: ["resolved", "troubleshot", "diagnosed", "fixed", "root cause", "solved", "debugged"],
+  detail: ["audited", "audit", "accuracy", "accurate", "error rate", "zero errors", "reconciled", "proofread", "compliance", "inspected", "quality checks"],
+  organized: ["scheduled", "coordinated", "organized", "planned", "prioritized", "deadlines", "calendar", "logistics"],
+  organizational: ["scheduled", "coordinated", "organized", "planned", "prioritized", "deadlines", "calendar", "logistics"],
+  time: ["deadlines", "on time", "on-time", "prioritized", "scheduled"],
+  customer: ["customers", "clients", "guests", "patients", "resolved", "satisfaction", "csat", "nps"],
+  empathy: ["patients", "families", "counseled", "supported", "comforted", "de-escalated"],
+  adaptability: ["cross-trained", "pivoted", "transitioned", "adapted", "multiple roles"],
+  adaptable: ["cross-trained", "pivoted", "transitioned", "adapted", "multiple roles"],
+  initiative: ["launched", "founded", "started", "introduced", "proposed", "initiated", "created"],
+  proactive: ["launched", "introduced", "proposed", "initiated", "identified"],
+  mentoring: ["mentored", "coached", "trained", "onboarded"],
+  presentation: ["presented", "presentations", "speaker", "keynote", "talks", "webinars"],
+  public: ["presented", "speaker", "keynote", "talks", "webinars"],
+};
