@@ -129,3 +129,21 @@ describe("reasons are written in words, not stems", () => {
     expect(v.reason).not.toContain("cplusplus");
   });
 });
+
+describe("credentials by number and by place", () => {
+  it("OSHA 10 is not OSHA 30; a WA licence is a Washington licence", async () => {
+    expect((await verdict(`Dana Cole${BODY}\nOSHA 10-Hour General Industry (2021)`, "OSHA 30 certification")).verdict).toBe("NOT_MET");
+    expect((await verdict(`Dana Cole${BODY}\nOSHA 30 (2022)`, "OSHA 30 certification")).verdict).toBe("MET");
+    expect((await verdict(`Dana Cole${BODY}\nLicence: WA journeyman electrician, active`, "Washington journeyman electrician license")).verdict).toBe("MET");
+  });
+  it("a degree named in another language keeps its level", async () => {
+    expect((await verdict(`Dana Cole${BODY}\nEducation\nDipl.-Ing. Maschinenbau, Universität Stuttgart, 2014`, "Master's degree")).verdict).toBe("MET");
+    expect((await verdict(`Dana Cole${BODY}\nEducation\nHigh School Diploma, 2012`, "Master's degree")).verdict).toBe("NOT_MET");
+  });
+});
+
+describe("traits shown by behaviour", () => {
+  it("written communication is shown by writing that was published", async () => {
+    expect((await verdict(`Dana Cole${BODY}\nStaff Writer, City Weekly (2015 – 2016)\n• Wrote 150 published features and profiles.`, "Excellent written communication")).verdict).toBe("MET");
+  });
+});

@@ -231,7 +231,7 @@ export const isNegativeStance = (s: Stance | undefined): boolean => s === "negat
 
 /** Words used in reasons for each stance. */
 export const STANCE_WORDS: Readonly<Record<Exclude<Stance, "affirmed">, string>> = {
-  exposure: "only as exposure (coursework, familiarity, a lab or basics)",
+  exposure: "as exposure only (coursework, familiarity, a lab or basics)",
   progress: "as still in progress",
   lapsed: "as expired or no longer active",
   negated: "as something the candidate does not have",

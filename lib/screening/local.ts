@@ -597,12 +597,12 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
       const m = index.partial.get(t);
       if (m && !(m.stance === "exposure" && comparableOf(t))) {
         if (c.needsCurrent && m.stance === "lapsed") {
-          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.lapsed}; a current one is asked.` };
+          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} ${STANCE_WORDS.lapsed}; a current one is asked.` };
         }
         // Familiarity, a course or a home lab is not the experience a criterion asks for (it is
         // when the criterion asks for familiarity, handled above).
         if (m.stance === "exposure" && !comparableOf(t)) {
-          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} only ${STANCE_WORDS.exposure}, not as experience.` };
+          return { verdict: "NOT_MET", evidence: quotes(index, m.segs).slice(0, 2), reason: `Mentions ${label(t)} ${STANCE_WORDS.exposure}, not as experience.` };
         }
         notes.push(`${label(t)} ${STANCE_WORDS[m.stance as Exclude<Stance, "affirmed">]}`);
         segs.push(...m.segs.slice(0, 1));

@@ -196,6 +196,15 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "translation_field", variants: ["translation", "translating", "translator", "traducao", "traduccion", "traduction", "ubersetzung", "interpreting", "interpreter", "letras"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
+  // ---- US states: a licence "in Washington" is a "WA" licence (codes that are also common words are left out)
+  ...Object.entries({
+    AL: "alabama", AK: "alaska", AZ: "arizona", AR: "arkansas", CA: "california", CO: "colorado", CT: "connecticut", DE: "delaware",
+    FL: "florida", GA: "georgia", IA: "iowa", KS: "kansas", KY: "kentucky", LA: "louisiana", MD: "maryland", MA: "massachusetts",
+    MI: "michigan", MN: "minnesota", MS: "mississippi", MO: "missouri", MT: "montana", NE: "nebraska", NV: "nevada", NH: "new hampshire",
+    NJ: "new jersey", NM: "new mexico", NY: "new york", NC: "north carolina", ND: "north dakota", OH: "ohio", PA: "pennsylvania",
+    RI: "rhode island", SC: "south carolina", SD: "south dakota", TN: "tennessee", TX: "texas", UT: "utah", VT: "vermont",
+    VA: "virginia", WA: "washington", WV: "west virginia", WI: "wisconsin", WY: "wyoming",
+  }).map(([code, name]) => ({ id: `state_${code.toLowerCase()}`, variants: [name, `=${code}`] })),
   // ---- fields of study
   { id: "computer_science", variants: ["computer science", "=CS", "comp sci", "computing science", "informatics", "computing", "informatica", "informatique", "informatik", "ciencia da computacao", "ciencias de la computacion", "ingenieria informatica", "engenharia de computacao"] },
   { id: "computer_engineering", variants: ["computer engineering"] },
@@ -296,7 +305,6 @@ export const COMPARABLE: readonly (readonly string[])[] = [
   ["salesforce", "hubspot", "dynamics", "zoho", "pipedrive"],
   ["postgresql", "mysql", "sql_server", "oracle_db"],
   ["react", "vue", "angular"],
-  ["docker", "kubernetes"],
   ["figma", "sketch", "adobe_xd"],
 ];
 
