@@ -702,7 +702,8 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   const years = Math.max(months / 12, statedMax);
   const what = subjectEmpty ? "experience" : `${describe(c.req, labeller(c))} experience`;
   const evidenceSegs = [...relevant.flatMap((e) => e.segs), ...stated.filter((s) => s.years === statedMax).map((s) => s.seg)];
-  const evidence = quotes(index, evidenceSegs).slice(0, 3);
+  const quoted = quotes(index, evidenceSegs).slice(0, 3);
+  const evidence = quoted.length ? quoted : relevant.slice(0, 2).map((e) => e.label).filter(Boolean);
   const source =
     statedMax * 12 > months
       ? `the résumé states ${statedMax} years`
@@ -749,7 +750,8 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   });
   const rank = (s: Scored) => (s.levelOk ? 4 : 0) + (s.field === "exact" ? 2 : s.field === "related" ? 1 : 0) + (s.d.level ?? 0) / 10;
   const best = scored.sort((a, b) => rank(b) - rank(a))[0];
-  const evidence = best ? quotes(index, best.d.segs) : [];
+  // Parsed schools are quoted as Lever parsed them when the résumé text does not show the line.
+  const evidence = best ? (best.d.segs.length ? quotes(index, best.d.segs) : [best.d.label].filter(Boolean)) : [];
   const has = best ? `${best.d.label}` : "";
   const fieldOk = (s: Scored) => s.field === "exact" || (s.field === "related" && c.relatedFieldOk);
   if (best && best.levelOk && fieldOk(best) && best.d.inProgress) {
@@ -847,6 +849,10 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
               : keywordVerdict(c, index);
   // The candidate's own answer to the question settles it, whatever the résumé suggests.
   if (fromAnswer) return fromAnswer;
+  // Precision first: MET is only said with a quote a person can check.
+  if (v.verdict === "MET" && v.evidence.length === 0) {
+    return { verdict: "UNKNOWN", evidence: [], reason: `${v.reason} No line of the résumé shows it; review it by hand.` };
+  }
   // A nearly empty résumé cannot show what is missing: not found there is for a person to check.
   const groundedInData = (c.mode === "degree" && index.degrees.length > 0) || (c.mode === "years" && index.datedExperience);
   if (!index.substantive && !groundedInData && ((v.verdict === "NOT_MET" && v.evidence.length === 0) || (v.verdict === "PARTLY_MET" && c.mode === "years"))) {
