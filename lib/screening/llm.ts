@@ -70,6 +70,9 @@ export interface LlmEngineOptions {
 
 export const DEFAULT_MAX_RESPONSE_BYTES = 256 * 1024;
 
+/** Bump when the prompt or the checks change in a way that should re-screen candidates. */
+export const LLM_ENGINE_VERSION = "llm-2";
+
 export class LlmEngineError extends Error {
   override readonly name = "LlmEngineError";
   constructor(
