@@ -196,9 +196,9 @@ export function normalizeQuote(s: string): string {
  * obeyed it would like to quote it: it never counts as evidence.
  */
 const INSTRUCTION_LIKE = [
-  /\b(ignore|disregard|forget|override|bypass)\b.{0,60}\b(criteria|criterion|instructions?|prompts?|rules|requirements|above|previous|everything)\b/i,
-  /\b(mark|rate|score|rank|grade|classify|consider|treat|evaluate|return)\b.{0,50}\b(met|pass(ed|ing)?|qualified|top candidate|100|perfect (fit|match)|strong yes)\b/i,
-  /\b(system prompt|as an ai|language model|chatgpt|you are an? (ai|assistant|screener|recruit\w*)|note to (the )?(ai|screener|ats|recruit\w* (bot|software)))\b/i,
+  /\b(ignore|disregard|forget|override)\b.{0,30}\b(criteria|criterion|instructions|prompts?|(the|all|any|previous|above) requirements)\b/i,
+  /\b(mark|rate|score|rank|grade|classify|consider|treat|evaluate|label)\b.{0,30}\b(everything|all (the )?(criteria|requirements)|(every|each) (criterion|requirement)|this (candidate|applicant|resume|résumé|profile)|me)\b.{0,30}\b(met|pass(ed)?|qualified|(a )?(perfect|strong|top) (fit|match|candidate)|100)\b/i,
+  /\b(you are an? (ai|assistant|language model|screener|recruit\w*)|note to (the )?(ai|screener|ats|recruit\w* (bot|software|system)))\b/i,
 ];
 export const isInstructionLike = (line: string): boolean => INSTRUCTION_LIKE.some((re) => re.test(line));
 
