@@ -27,8 +27,8 @@ afterEach(() => {
 describe("npm run eval:screening", () => {
   it("--engine recorded replays the shipped answers through the LLM engine's checks, offline", async () => {
     const { rows, summary } = await runJson(["--set", HOLDOUT_SET_PATH, "--engine", "recorded"]);
-    expect([...new Set(rows.map((r) => r.caseId))]).toEqual(["h-eng-devops", "h-nurse-er", "h-sales-inside", "h-design-ux-senior"]);
-    expect(summary.sets[0]).toMatchObject({ name: "holdout-set.json", split: "held-out", asOf: "2026-06-01", skippedCases: ["h-finance-audit-parsed", "h-support-tier2", "h-no-resume-answers"] });
+    expect([...new Set(rows.map((r) => r.caseId))]).toEqual(["h-eng-devops", "h-nurse-er", "h-sales-inside", "h-design-ux-senior", "h-support-tier2", "h-no-resume-answers"]);
+    expect(summary.sets[0]).toMatchObject({ name: "holdout-set.json", split: "held-out", asOf: "2026-06-01", skippedCases: ["h-finance-audit-parsed"] });
     const row = (caseId: string, criterionId: string) => rows.find((r) => r.caseId === caseId && r.criterionId === criterionId)!;
     // Every answer of the right case stands, including a quote whose spacing differs from the résumé's.
     expect(rows.filter((r) => r.caseId === "h-eng-devops").every((r) => r.got === r.expected)).toBe(true);
@@ -40,7 +40,11 @@ describe("npm run eval:screening", () => {
     // A wrong MET with a real quote gets through the checks; the harness counts it as harmful.
     expect(row("h-design-ux-senior", "c4")).toMatchObject({ kind: "PREFERRED", expected: "NOT_MET", got: "MET" });
     expect(summary.overall.harmful.overall.harmful).toBe(1);
-    expect(summary.overall.harmful.required).toEqual({ pairs: 0, harmful: 0, rate: null });
+    expect(summary.overall.harmful.required).toEqual({ pairs: 1, harmful: 0, rate: 0 });
+    // A quote of an application question with its answer verifies; a NOT_MET where nothing can tell is wrong, and counted.
+    expect(row("h-no-resume-answers", "c1")).toMatchObject({ expected: "MET", got: "MET" });
+    expect(row("h-no-resume-answers", "c2")).toMatchObject({ expected: "UNKNOWN", got: "NOT_MET" });
+    expect(summary.overall.unknownRight).toEqual({ total: 1, correct: 0, accuracy: 0 });
     expect(summary.overall.total).toBe(rows.length);
     expect(summary.engine).toBe("recorded (holdout-llm.json, model hand-written)");
   });

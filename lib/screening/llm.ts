@@ -215,7 +215,8 @@ export function quotableText(candidate: CandidateInput): string {
   parts.push(resume);
   for (const p of candidate.positions) parts.push(p.title ?? "", p.org ?? "", p.location ?? "", p.summary ?? "");
   for (const s of candidate.schools) parts.push(s.org ?? "", s.degree ?? "", s.field ?? "", s.summary ?? "");
-  for (const a of candidate.answers) parts.push(a.question, a.answer);
+  // Question and answer together: "Do you have a Bachelor's degree? Yes" is one quote.
+  for (const a of candidate.answers) parts.push(`${a.question}\n${a.answer}`);
   return parts
     .map((p) => (isInstructionLike(p) ? "" : normalizeQuote(p)))
     .filter((p) => p.replace(new RegExp(BREAK, "g"), "").trim().length > 0)
