@@ -100,6 +100,34 @@ describe("npm run eval:screening", () => {
     expect(replay.summary.sets[0]!.skippedCases).toEqual([]);
   });
 
+  it("says which cases and pairs the fallback engine answered, so a failing endpoint is not measured as the model", async () => {
+    const server = createServer((req, res) => {
+      let body = "";
+      req.on("data", (c: Buffer) => (body += c.toString()));
+      req.on("end", () => {
+        const user = (JSON.parse(body) as { messages: { content: string }[] }).messages[1]!.content;
+        if (user.includes("Ravi Shankar")) {
+          res.writeHead(400).end();
+          return;
+        }
+        // Every criterion but the last.
+        const ids = (JSON.parse(user.split("\n")[3]!) as { id: string }[]).map((c) => c.id).slice(0, -1);
+        const verdicts = ids.map((id) => ({ criterionId: id, verdict: "UNKNOWN", evidence: [], reason: "Cannot tell." }));
+        res.writeHead(200, { "content-type": "application/json" });
+        res.end(JSON.stringify({ choices: [{ message: { content: JSON.stringify({ verdicts }) } }] }));
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+    cleanups.push(() => server.close());
+    const env = { SCREENING_LLM_BASE_URL: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1`, SCREENING_LLM_MODEL: "fake-2" };
+
+    const { summary } = await runJson(["--set", HOLDOUT_SET_PATH, "--engine", "llm"], env);
+    expect(summary.sets[0]!.fallbackCases).toEqual([{ caseId: "h-eng-devops", reason: "LlmEngineError: HTTP 400" }]);
+    expect(summary.sets[0]!.fallbackCriteria).toBe(6);
+    const text = await main(["--set", HOLDOUT_SET_PATH, "--engine", "llm"], env, quiet);
+    expect(text.stdout).toContain("  screened by the fallback engine instead (these rows measure it, not llm (fake-2)):\n    h-eng-devops: LlmEngineError: HTTP 400\n  6 pair(s) answered by the fallback engine for that criterion alone");
+  });
+
   it("bad arguments, files or SCREENING_LLM_* stop with exit code 2 and a message", async () => {
     const cases: [string[], Record<string, string>, RegExp][] = [
       [["--engine", "gpt"], {}, /--engine must be one of local, llm, recorded; got "gpt"/],

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { z } from "zod";
+import { FALLBACK_REASON_PREFIX } from "./llm";
 import { VERDICTS, type CandidateInput, type CriterionInput, type CriterionKind, type ScreeningEngine, type Verdict } from "./types";
 
 /**
@@ -154,6 +155,10 @@ export interface SetRun {
   provenance?: EvalSet["provenance"];
   rows: EvalRow[];
   skippedCases: string[];
+  /** Cases the engine could not screen itself (e.g. the LLM failed): the fallback engine's verdicts were measured. */
+  fallbackCases: { caseId: string; reason: string }[];
+  /** Pairs whose verdict came from the fallback engine for that criterion alone. */
+  fallbackCriteria: number;
 }
 
 /** The set's reference date as the engine's "now" (midnight UTC). */
@@ -167,6 +172,7 @@ export async function runSet(set: EvalSet, target: EvalTarget, file = "(set)"): 
   const name = path.basename(file);
   const split = splitOf(file);
   const skippedCases: string[] = [];
+  const fallbackCases: SetRun["fallbackCases"] = [];
   const screened = await Promise.all(
     set.cases.map(async (c) => {
       if (target.covers && !target.covers(c)) {
@@ -174,6 +180,7 @@ export async function runSet(set: EvalSet, target: EvalTarget, file = "(set)"): 
         return [];
       }
       const out = await target.engine.screen(candidateOf(c), criteriaOf(c));
+      if (out.fallback) fallbackCases.push({ caseId: c.id, reason: out.fallback.reason });
       const byId = new Map(out.verdicts.map((v) => [v.criterionId, v] as const));
       return c.criteria.map((cr): EvalRow => {
         const v = byId.get(cr.id);
@@ -193,7 +200,14 @@ export async function runSet(set: EvalSet, target: EvalTarget, file = "(set)"): 
       });
     }),
   );
-  return { name, file, split, asOf: set.asOf, provenance: set.provenance, rows: screened.flat(), skippedCases };
+  const rows = screened.flat();
+  const fallbackCriteria = rows.filter((r) => r.reason.startsWith(FALLBACK_REASON_PREFIX)).length;
+  // Cases finish in any order; the report lists them in the set's order.
+  const order = new Map(set.cases.map((c, i) => [c.id, i] as const));
+  const byOrder = (a: string, b: string) => (order.get(a) ?? 0) - (order.get(b) ?? 0);
+  skippedCases.sort(byOrder);
+  fallbackCases.sort((a, b) => byOrder(a.caseId, b.caseId));
+  return { name, file, split, asOf: set.asOf, provenance: set.provenance, rows, skippedCases, fallbackCases, fallbackCriteria };
 }
 
 // ---------------------------------------------------------------- metrics
@@ -323,7 +337,13 @@ export function formatReport(summary: EvalSummary, runs: readonly SetRun[]): str
   const out: string[] = [`Screening evaluation, engine: ${summary.engine}`, ""];
   for (const s of summary.sets) {
     const skipped = s.skippedCases.length ? `; ${s.skippedCases.length} case(s) skipped (the engine cannot screen them): ${s.skippedCases.join(", ")}` : "";
-    out.push(formatMetrics(s.metrics, `${s.name} [${s.split}, as of ${s.asOf}${skipped}]`), "");
+    out.push(formatMetrics(s.metrics, `${s.name} [${s.split}, as of ${s.asOf}${skipped}]`));
+    if (s.fallbackCases.length) {
+      out.push(`  screened by the fallback engine instead (these rows measure it, not ${summary.engine}):`);
+      for (const f of s.fallbackCases) out.push(`    ${f.caseId}: ${f.reason}`);
+    }
+    if (s.fallbackCriteria) out.push(`  ${s.fallbackCriteria} pair(s) answered by the fallback engine for that criterion alone`);
+    out.push("");
   }
   if (summary.sets.length > 1) {
     for (const [split, m] of Object.entries(summary.splits)) out.push(formatMetrics(m, `all ${split} sets`), "");
