@@ -192,13 +192,17 @@ export function normalizeQuote(s: string): string {
 }
 
 /**
- * A line that speaks to the screener rather than about the candidate. It is data, and a model that
- * obeyed it would like to quote it: it never counts as evidence.
+ * A line that speaks to the screener rather than about the candidate, or claims the verdict itself
+ * ("a perfect fit", "meets all the requirements"). It is data, and a model that obeyed it would like
+ * to quote it: it never counts as evidence. Whole lines are dropped, not sentences, so a claim that
+ * follows an injected instruction on the same line goes with it.
  */
 const INSTRUCTION_LIKE = [
   /\b(ignore|disregard|forget|override)\b.{0,30}\b(criteria|criterion|instructions|prompts?|(the|all|any|previous|above) requirements)\b/i,
   /\b(mark|rate|score|rank|grade|classify|consider|treat|evaluate|label)\b.{0,30}\b(everything|all (the )?(criteria|requirements)|(every|each) (criterion|requirement)|this (candidate|applicant|resume|résumé|profile)|me)\b.{0,30}\b(met|pass(ed)?|qualified|(a )?(perfect|strong|top) (fit|match|candidate)|100)\b/i,
   /\b(you are an? (ai|assistant|language model|screener|recruit\w*)|note to (the )?(ai|screener|ats|recruit\w* (bot|software|system)))\b/i,
+  /\b(meets?|meeting|satisf(y|ies)|fulfils?|fulfills?)\b.{0,20}\b(all|every|each)\b.{0,20}\b(criteria|criterion|requirements?)\b/i,
+  /\b(perfect|ideal) (fit|match|candidate)\b/i,
 ];
 export const isInstructionLike = (line: string): boolean => INSTRUCTION_LIKE.some((re) => re.test(line));
 
