@@ -51,15 +51,22 @@ describe("npm run eval:screening", () => {
 
   it("with no --set, every labelled set in tests/fixtures/screening, the holdout one labelled held-out; the text report says so", async () => {
     const { rows, summary } = await runJson([]);
-    expect(summary.sets.map((s) => [s.name, s.split])).toEqual([["eval-set.json", "development"], ["holdout-set.json", "held-out"]]);
+    expect(summary.sets.map((s) => [s.name, s.split])).toEqual([
+      ["eval-set.json", "development"],
+      ["holdout-categories.json", "held-out"],
+      ["holdout-set.json", "held-out"],
+    ]);
     expect(summary.splits["held-out"]?.total).toBe(rows.filter((r) => r.split === "held-out").length);
     expect(summary.overall.total).toBe(rows.length);
     expect(rows[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), criterionId: expect.any(String), kind: expect.any(String), category: "uncategorized", expected: expect.any(String), got: expect.any(String) }));
+    expect(rows.find((r) => r.set === "holdout-categories.json")?.category).toBe("hedge");
+    expect(Object.keys(summary.splits["held-out"]!.perCategory)).toEqual(expect.arrayContaining(["negation", "recency", "comparable-tool", "uncategorized"]));
 
     const text = await main([], {}, quiet);
     expect(text.stdout).toMatch(/^holdout-set\.json \[held-out, as of 2026-06-01\]: \d+\/34 exact/m);
     expect(text.stdout).toMatch(/^ {2}harmful \(expected NOT_MET\/UNKNOWN, got MET\): \d+\/\d+ .*; on REQUIRED criteria: /m);
     expect(text.stdout).toMatch(/^all held-out sets: /m);
+    expect(text.stdout).toMatch(/^holdout-categories\.json \[held-out, as of 2026-11-01\]: .*\n {2}provenance: written: 2026-11-30; by: /m);
   });
 
   it("--engine llm measures a live model at each set's date, and --record writes answers that --engine recorded replays to the same rows", async () => {

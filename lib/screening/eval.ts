@@ -337,7 +337,13 @@ export function formatReport(summary: EvalSummary, runs: readonly SetRun[]): str
   const out: string[] = [`Screening evaluation, engine: ${summary.engine}`, ""];
   for (const s of summary.sets) {
     const skipped = s.skippedCases.length ? `; ${s.skippedCases.length} case(s) skipped (the engine cannot screen them): ${s.skippedCases.join(", ")}` : "";
-    out.push(formatMetrics(s.metrics, `${s.name} [${s.split}, as of ${s.asOf}${skipped}]`));
+    const [head, ...rest] = formatMetrics(s.metrics, `${s.name} [${s.split}, as of ${s.asOf}${skipped}]`).split("\n");
+    out.push(head!);
+    if (s.provenance) {
+      const made = typeof s.provenance === "string" ? s.provenance : Object.entries(s.provenance).map(([k, v]) => `${k}: ${typeof v === "string" ? v : JSON.stringify(v)}`).join("; ");
+      out.push(`  provenance: ${made.length > 240 ? `${made.slice(0, 239)}…` : made}`);
+    }
+    out.push(...rest);
     if (s.fallbackCases.length) {
       out.push(`  screened by the fallback engine instead (these rows measure it, not ${summary.engine}):`);
       for (const f of s.fallbackCases) out.push(`    ${f.caseId}: ${f.reason}`);
