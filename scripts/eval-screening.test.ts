@@ -53,11 +53,15 @@ describe("npm run eval:screening", () => {
     const { rows, summary } = await runJson([]);
     expect(summary.sets.map((s) => [s.name, s.split])).toEqual([
       ["eval-set.json", "development"],
+      ["holdout-categories-2.json", "held-out"],
       ["holdout-categories.json", "held-out"],
       ["holdout-set.json", "held-out"],
     ]);
     expect(summary.splits["held-out"]?.total).toBe(rows.filter((r) => r.split === "held-out").length);
     expect(summary.overall.total).toBe(rows.length);
+    // The corpus the issue asks for: at least 400 labelled pairs over at least 15 professions.
+    expect(rows.length).toBeGreaterThanOrEqual(400);
+    expect(Object.keys(summary.overall.perProfession).length).toBeGreaterThanOrEqual(15);
     expect(rows[0]).toEqual(expect.objectContaining({ caseId: expect.any(String), criterionId: expect.any(String), kind: expect.any(String), category: "uncategorized", expected: expect.any(String), got: expect.any(String) }));
     expect(rows.find((r) => r.set === "holdout-categories.json")?.category).toBe("hedge");
     expect(Object.keys(summary.splits["held-out"]!.perCategory)).toEqual(expect.arrayContaining(["negation", "recency", "comparable-tool", "uncategorized"]));
