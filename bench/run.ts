@@ -113,17 +113,22 @@ function summarize(run: Run): Row[] {
       return [{ benchmark: "screening", measure: "local engine, one core", value: `${rate} candidates/s`, "aim / bound": "≥ 200/s", ratio: fmt(rate / 200), verdict: verdict(rate >= 200) }];
     }
     // eval
-    type Report = { total: number; correct: number; accuracy: number; perVerdict: Record<string, { total: number; correct: number }> };
-    const json = JSON.parse(run.stdout) as { development: Report; holdout: Report; combined: { total: number; correct: number; accuracy: number } };
+    type Tally = { total: number; correct: number; accuracy: number | null };
+    type Metrics = Tally & { perVerdict: Record<string, Tally>; harmful: { overall: { pairs: number; harmful: number }; required: { pairs: number; harmful: number } } };
+    const json = JSON.parse(run.stdout) as { summary: { splits: Partial<Record<"held-out" | "development", Metrics>>; overall: Metrics } };
     const rows: Row[] = [];
-    for (const [set, report] of [["held-out", json.holdout], ["development", json.development]] as const) {
-      const per = Object.entries(report.perVerdict)
+    const line = (m: Metrics) => {
+      const per = Object.entries(m.perVerdict)
         .filter(([, v]) => v.total > 0)
         .map(([k, v]) => `${k} ${v.correct}/${v.total}`)
         .join(", ");
-      rows.push({ benchmark: "eval:screening", measure: `${set} set`, value: `${report.correct}/${report.total} (${fmt(100 * report.accuracy, 1)}%): ${per}`, "aim / bound": "", ratio: "", verdict: "" });
+      const h = m.harmful;
+      return `${m.correct}/${m.total} (${fmt(100 * (m.accuracy ?? 0), 1)}%): ${per}; harmful ${h.overall.harmful}/${h.overall.pairs}, on REQUIRED ${h.required.harmful}/${h.required.pairs}`;
+    };
+    for (const [set, m] of [["held-out", json.summary.splits["held-out"]], ["development", json.summary.splits.development]] as const) {
+      if (m) rows.push({ benchmark: "eval:screening", measure: `${set} sets`, value: line(m), "aim / bound": "", ratio: "", verdict: "" });
     }
-    rows.push({ benchmark: "eval:screening", measure: "combined", value: `${json.combined.correct}/${json.combined.total} (${fmt(100 * json.combined.accuracy, 1)}%)`, "aim / bound": "", ratio: "", verdict: "" });
+    rows.push({ benchmark: "eval:screening", measure: "combined", value: line(json.summary.overall), "aim / bound": "", ratio: "", verdict: "" });
     return rows;
   } catch (error) {
     return failed(`unreadable result: ${(error as Error).message}`);

@@ -24,6 +24,21 @@ const keyList = z
     message: "expected comma-separated keyId:base64Key pairs (32-byte keys)",
   });
 
+const LOOPBACK_HOSTS = new Set(["localhost", "127.0.0.1", "[::1]"]);
+
+/** The key and every résumé travel to this endpoint: https, except to a model served on this machine. */
+const llmBaseUrl = z
+  .url({ message: "expected the endpoint's base URL, e.g. https://api.openai.com/v1" })
+  .refine(
+    (value) => {
+      // zod runs this check even after the URL check failed; that failure already names the problem.
+      if (!URL.canParse(value)) return true;
+      const url = new URL(value);
+      return url.protocol === "https:" || (url.protocol === "http:" && LOOPBACK_HOSTS.has(url.hostname));
+    },
+    { message: "must be an https:// URL (http:// only for localhost, 127.0.0.1 or [::1]): the API key and résumés are sent to it" },
+  );
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   APP_URL: z.url({ message: "expected an absolute URL such as https://screening.example.com" }).default("http://localhost:3000"),
@@ -55,7 +70,7 @@ const EnvSchema = z.object({
   OIDC_CLIENT_ID: z.string().min(1).optional(),
   OIDC_CLIENT_SECRET: z.string().min(1).optional(),
   OIDC_NAME: z.string().min(1).default("Company SSO"),
-  SCREENING_LLM_BASE_URL: z.url({ message: "expected the endpoint's base URL, e.g. https://api.openai.com/v1" }).optional(),
+  SCREENING_LLM_BASE_URL: llmBaseUrl.optional(),
   SCREENING_LLM_API_KEY: z.string().min(1).optional(),
   SCREENING_LLM_MODEL: z.string().min(1).optional(),
   SCREENING_LLM_CONCURRENCY: intIn(1, 64, 4),
@@ -193,9 +208,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     throw new ConfigError("Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three or none");
   }
 
-  if (Boolean(e.SCREENING_LLM_BASE_URL) !== Boolean(e.SCREENING_LLM_MODEL)) {
-    throw new ConfigError("Invalid configuration:\n  SCREENING_LLM_BASE_URL and SCREENING_LLM_MODEL: set both (LLM screening) or neither (local engine)");
-  }
+  const screeningLlm = screeningLlmOf(e);
 
   return {
     env: e.NODE_ENV,
@@ -224,11 +237,31 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME }
       : null,
-    screeningLlm:
-      e.SCREENING_LLM_BASE_URL && e.SCREENING_LLM_MODEL
-        ? { baseUrl: e.SCREENING_LLM_BASE_URL, apiKey: e.SCREENING_LLM_API_KEY ?? "", model: e.SCREENING_LLM_MODEL, maxConcurrency: e.SCREENING_LLM_CONCURRENCY }
-        : null,
+    screeningLlm,
   };
+}
+
+type ScreeningLlmEnv = Pick<Env, "SCREENING_LLM_BASE_URL" | "SCREENING_LLM_API_KEY" | "SCREENING_LLM_MODEL" | "SCREENING_LLM_CONCURRENCY">;
+
+function screeningLlmOf(e: ScreeningLlmEnv): Config["screeningLlm"] {
+  if (Boolean(e.SCREENING_LLM_BASE_URL) !== Boolean(e.SCREENING_LLM_MODEL)) {
+    throw new ConfigError("Invalid configuration:\n  SCREENING_LLM_BASE_URL and SCREENING_LLM_MODEL: set both (LLM screening) or neither (local engine)");
+  }
+  return e.SCREENING_LLM_BASE_URL && e.SCREENING_LLM_MODEL
+    ? { baseUrl: e.SCREENING_LLM_BASE_URL, apiKey: e.SCREENING_LLM_API_KEY ?? "", model: e.SCREENING_LLM_MODEL, maxConcurrency: e.SCREENING_LLM_CONCURRENCY }
+    : null;
+}
+
+const ScreeningLlmEnvSchema = EnvSchema.pick({ SCREENING_LLM_BASE_URL: true, SCREENING_LLM_API_KEY: true, SCREENING_LLM_MODEL: true, SCREENING_LLM_CONCURRENCY: true });
+
+/**
+ * The SCREENING_LLM_* variables alone, for tools that screen without running the app (the evaluation
+ * harness): same rules and messages as at start-up, without needing the app's other variables.
+ */
+export function screeningLlmFromEnv(source: Readonly<Record<string, string | undefined>>): Config["screeningLlm"] {
+  const parsed = ScreeningLlmEnvSchema.safeParse(source);
+  if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${formatIssues(parsed.error)}`);
+  return screeningLlmOf(parsed.data);
 }
 
 let cached: Config | undefined;

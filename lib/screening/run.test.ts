@@ -1,5 +1,7 @@
-import { describe, expect, it } from "vitest";
-import { candidateInput, inputHash } from "./run";
+import { afterEach, describe, expect, it } from "vitest";
+import { resetConfigForTests } from "@/lib/config";
+import { LOCAL_ENGINE_VERSION } from "./local";
+import { candidateInput, engineVersion, inputHash } from "./run";
 
 const row = {
   resumeText: "Senior engineer\n8 years of Python",
@@ -29,5 +31,19 @@ describe("candidate input for the engine", () => {
     expect(inputHash(candidateInput({ ...row, resumeText: `${row.resumeText}\nKubernetes` }), "local-1")).not.toBe(base);
     expect(inputHash(candidateInput({ ...row, parsedSchools: [] }), "local-1")).not.toBe(base);
     expect(inputHash(candidateInput(row), "llm:gpt-4o-mini")).not.toBe(base);
+  });
+
+  describe("engine version", () => {
+    const saved = { ...process.env };
+    afterEach(() => {
+      process.env = { ...saved };
+      resetConfigForTests();
+    });
+
+    it("with an LLM it names the model, the LLM engine's own version and the local rules it falls back to per criterion", () => {
+      process.env = { ...saved, AUTH_SECRET: "x".repeat(32), ENCRYPTION_KEYS: `k1:${Buffer.alloc(32, 1).toString("base64")}`, SCREENING_LLM_BASE_URL: "https://llm.example.com/v1", SCREENING_LLM_MODEL: "m1" };
+      resetConfigForTests();
+      expect(engineVersion()).toBe(`llm-2:m1:${LOCAL_ENGINE_VERSION}`);
+    });
   });
 });

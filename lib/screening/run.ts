@@ -12,6 +12,7 @@ import { requestResultNote } from "@/lib/writeback";
 import { jobCriteria } from "./criteria";
 import { criteriaHash } from "./hash";
 import { createEngine } from "./index";
+import { LLM_ENGINE_VERSION } from "./llm";
 import { LOCAL_ENGINE_VERSION } from "./local";
 import type { ApplicationAnswer, CandidateInput, CriterionInput, CriterionVerdict, ParsedPosition, ParsedSchool, ScreeningEngine } from "./types";
 
@@ -51,10 +52,13 @@ export function screeningEngine(): ScreeningEngine {
   return g.__screeningEngine;
 }
 
-/** Changes when results from the engine would: the local rules' version, or the model. */
+/**
+ * Changes when results from the engine would: the local rules' version, or the model, the LLM
+ * engine's prompt and checks, and the local rules it falls back to per criterion.
+ */
 export function engineVersion(): string {
   const llm = config().screeningLlm;
-  return llm ? `llm:${llm.model}` : LOCAL_ENGINE_VERSION;
+  return llm ? `${LLM_ENGINE_VERSION}:${llm.model}:${LOCAL_ENGINE_VERSION}` : LOCAL_ENGINE_VERSION;
 }
 
 interface CandidateRow {
