@@ -53,10 +53,10 @@ describe("npm run eval:screening", () => {
     const { rows, summary } = await runJson([]);
     expect(summary.sets.map((s) => [s.name, s.split])).toEqual([
       ["dev-2026-11.json", "development"],
+      ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],
       ["holdout-categories-2.json", "held-out"],
-      ["holdout-categories.json", "held-out"],
       ["holdout-set.json", "held-out"],
     ]);
     expect(summary.splits["held-out"]?.total).toBe(rows.filter((r) => r.split === "held-out").length);
@@ -65,7 +65,7 @@ describe("npm run eval:screening", () => {
     expect(rows.length).toBeGreaterThanOrEqual(400);
     expect(Object.keys(summary.overall.perProfession).length).toBeGreaterThanOrEqual(15);
     expect(rows.find((r) => r.set === "eval-set.json")).toEqual(expect.objectContaining({ caseId: expect.any(String), criterionId: expect.any(String), kind: expect.any(String), category: "uncategorized", expected: expect.any(String), got: expect.any(String) }));
-    expect(rows.find((r) => r.set === "holdout-categories.json")?.category).toBe("negation_hedge");
+    expect(rows.find((r) => r.set === "dev-categories.json")?.category).toBe("negation_hedge");
     expect(Object.keys(summary.splits["held-out"]!.perCategory)).toEqual(expect.arrayContaining(["negation_hedge", "recency", "comparable_tool", "uncategorized"]));
 
     const text = await main([], {}, quiet);

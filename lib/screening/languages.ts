@@ -55,7 +55,7 @@ export function compileLanguage(criterion: string): LanguageRequirement | null {
   const rest = t.replace(LANG_RE, " ").replace(/\b(and|or|in|of|the|a|an|language|languages|speaker|speaking|spoken|written|verbal|skills?|proficiency|ability|to|speak|read|write|both|required|preferred|plus|level|at least|minimum|oral|communication|with)\b/gi, " ");
   const level = levelOf(t);
   const leftover = rest.replace(/[^a-z0-9]+/gi, " ").trim().split(" ").filter((w) => w && !levelOf(w));
-  if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12])$/i.test(w))) return null;
+  if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12]|at|a|the|least|minimum|or|better|above|higher)$/i.test(w))) return null;
   const languages = [...new Set(found)];
   return { languages, any: /\bor\b|\//i.test(t) && !/\bbilingual\b/i.test(t), level: level ?? 3 };
 }

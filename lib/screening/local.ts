@@ -18,7 +18,7 @@ import { compileLanguage, languageVerdict, type LanguageRequirement } from "./la
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { scoreBreakdown } from "./score";
 import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, segment, stem, tokenize, type Segment } from "./text";
-import { SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
+import { GENERIC_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
 import type {
   CandidateInput,
   CriterionInput,
@@ -562,13 +562,18 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     for (const t of g[cov.best[gi] ?? 0] ?? []) (index.all.has(t) ? matched : missing).push(t);
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
-  if (cov.min >= MET_AT && evidence.length > 0) {
+  // Precision first: a named credential needs every word of its name, and a concept with one
+  // qualifier ("medical translation", "retail pharmacy") needs the qualifier too.
+  const plainMissing = missing.filter((t) => !isConceptTerm(t) && !t.includes("#") && !GENERIC_WORDS.has(t));
+  const plainTotal = [...matched, ...missing].filter((t) => !isConceptTerm(t) && !t.includes("#") && !GENERIC_WORDS.has(t)).length;
+  const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2);
+  if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
       const segs = matched.flatMap((t) => index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])));
       return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} as expired or inactive; a current one is asked.` };
     }
-    const recency = recencyVerdict(c, index, matched, label);
+    const recency = recencyVerdict(c, index, matched, label) ?? currentVerdict(c, index, matched, label);
     if (recency) return recency;
     // "Forklift: trained on the job, but no certification card": the thing, without the credential asked.
     if (c.needsCredential) {
@@ -643,6 +648,16 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
 }
 
+/** "Currently managing paid media": MET only when the evidence sits in a position that has not ended. */
+function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!/\bcurrent(ly)?\b/i.test(c.input.text) || c.needsCredential || !index.datedExperience) return null;
+  const segs = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
+  const ends = segs.map((i) => index.segEnd[i] ?? null);
+  if (ends.some((e) => e === null || e > index.nowIdx)) return null;
+  const year = Math.floor((Math.max(...ends.map((e) => e ?? 0)) - 1) / 12);
+  return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} in a position that ended in ${year}; a current one is asked.` };
+}
+
 /** "within the last 3 years": MET only when the evidence sits in a position that ended since (or undated). */
 function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
   if (c.withinYears === null || !index.datedExperience) return null;
@@ -659,6 +674,8 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
     reason: `Mentions ${matched.map(label).join(", ")}, last in a position that ended in ${year}; the last ${c.withinYears} years are asked.`,
   };
 }
+
+const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
 
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
@@ -767,10 +784,16 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; ${why}.` };
   }
   if (c.equivalentOk) {
-    const months = mergedMonths(index.experiences.map((e) => e.interval));
+    const related = new Set<Term>();
+    for (const t of requirementTerms(fieldReq)) for (const r of relatedFieldTerms(t)) related.add(r);
+    const relevantExp = fieldReq.length ? index.experiences.filter((e) => [...related].some((t) => e.terms.has(t))) : index.experiences;
+    const months = mergedMonths(relevantExp.map((e) => e.interval));
+    if (months > 0 && months < 48) {
+      return { verdict: "PARTLY_MET", evidence: quotes(index, relevantExp.flatMap((e) => e.segs)).slice(0, 2), reason: `No ${needName} found; ${fmtYears(months)} of related experience, short of the four years usually taken as equivalent.` };
+    }
     if (months >= 48) {
-      const labels = index.experiences.slice(0, 2).map((e) => e.label);
-      return { verdict: "MET", evidence: quotes(index, index.experiences.flatMap((e) => e.segs)).slice(0, 2), reason: `No ${needName} found; ${fmtYears(months)} of experience${labels.length ? ` (${labels.join("; ")})` : ""} counts as the equivalent the criterion allows.` };
+      const labels = relevantExp.slice(0, 2).map((e) => e.label);
+      return { verdict: "MET", evidence: quotes(index, relevantExp.flatMap((e) => e.segs)).slice(0, 2), reason: `No ${needName} found; ${fmtYears(months)} of experience${labels.length ? ` (${labels.join("; ")})` : ""} counts as the equivalent the criterion allows.` };
     }
   }
   if (best && best.d.level !== null) {
@@ -870,7 +893,7 @@ function clip(text: string, n = 60): string {
 
 export function summarize(criteria: readonly CriterionInput[], verdicts: readonly CriterionVerdict[], hasContent = true): string {
   if (!hasContent && verdicts.every((v) => v.verdict === "UNKNOWN")) {
-    return "No résumé text or parsed résumé data: every criterion is unknown.";
+    return "No résumé text or parsed résumé data: every criterion needs review.";
   }
   const byId = new Map(verdicts.map((v) => [v.criterionId, v.verdict] as const));
   const scored = criteria.filter((c) => c.kind !== "NEUTRAL");
@@ -878,7 +901,7 @@ export function summarize(criteria: readonly CriterionInput[], verdicts: readonl
   const { score, scorable } = scoreBreakdown(criteria, verdicts);
   const parts: string[] = [];
   if (scorable) {
-    parts.push(`Score ${score}/100: ${count("MET")} of ${scored.length} criteria met` + (count("PARTLY_MET") ? `, ${count("PARTLY_MET")} partly` : "") + (count("UNKNOWN") ? `, ${count("UNKNOWN")} unknown` : "") + ".");
+    parts.push(`Score ${score}/100: ${count("MET")} of ${scored.length} criteria met` + (count("PARTLY_MET") ? `, ${count("PARTLY_MET")} partly` : "") + (count("UNKNOWN") ? `, ${count("UNKNOWN")} need review` : "") + ".");
   } else parts.push("No scored criteria (only neutral ones).");
   const missing = criteria.filter((c) => c.kind === "REQUIRED" && byId.get(c.id) === "NOT_MET");
   if (missing.length) parts.push(`Missing required: ${missing.slice(0, 3).map((c) => clip(c.text)).join("; ")}${missing.length > 3 ? "; …" : ""}.`);

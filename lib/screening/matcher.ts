@@ -299,7 +299,10 @@ export function compileRequirement(text: string, anyOf = false): Requirement {
     // AND list; parenthesised items become alternatives of the item before them.
     let last: Alternative[] | null = null;
     for (const it of c.items) {
-      if (it.paren && last) last.push(it.terms);
+      // "(AWS, GCP or Azure)" names alternatives; "(5,000+ employees)" only qualifies and is not one.
+      if (it.paren && last) {
+        if (it.terms.some((t) => isConceptTerm(t) || /^[a-z]{2,6}$/.test(t) && t.length <= 5)) last.push(it.terms);
+      }
       else {
         last = [it.terms];
         groups.push(last);

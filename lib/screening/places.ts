@@ -122,6 +122,8 @@ export function placesIn(line: string, bareWords = true): Place[] {
 export interface PlaceRequirement {
   places: Place[];
   relocationOk: boolean;
+  /** About working there (on-site, in the office) rather than living there: for the candidate to answer. */
+  workThere: boolean;
 }
 
 const LOCATION_INTENT =
@@ -137,7 +139,11 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
   }
   if (places.length === 0) return null;
-  return { places: mostSpecific(places), relocationOk: /\brelocat\w*/i.test(criterion) };
+  return {
+    places: mostSpecific(places),
+    relocationOk: /\brelocat\w*/i.test(criterion),
+    workThere: /\b(on[- ]?site|in[- ]office|in the office|hybrid|commute|days a week)\b/i.test(criterion) && !/\b(based|located|lives?|living|resid\w*|local)\b/i.test(criterion),
+  };
 }
 
 function mostSpecific(places: Place[]): Place[] {
@@ -196,6 +202,9 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
   }
   const target = req.places.map(describe).join(" or ");
   const relocation = all.find((l) => RELOCATE.test(fold(l)));
+  if (req.workThere) {
+    return { verdict: "UNKNOWN", evidence: [], reason: `Whether the candidate can work in ${target} as asked is for them to say; ask them (or add it as an application question).` };
+  }
   if (!found) {
     if (relocation) return { verdict: "PARTLY_MET", evidence: [relocation], reason: `Says they would relocate; where they live now is not stated (${target} asked).` };
     return { verdict: "UNKNOWN", evidence: [], reason: `The résumé does not say where the candidate lives (${target} asked).` };
@@ -204,6 +213,9 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
   const where = describe(found.place);
   if (results.includes("yes")) return { verdict: "MET", evidence: [found.line], reason: `Lives in ${where}; ${target} asked.` };
   if (results.every((r) => r === null)) return { verdict: "UNKNOWN", evidence: [found.line], reason: `Cannot tell whether ${where} is in ${target}.` };
+  if (req.relocationOk && !relocation) {
+    return { verdict: "UNKNOWN", evidence: [found.line], reason: `Lives in ${where}, not in ${target}; the résumé does not say whether they would relocate.` };
+  }
   if (relocation) {
     const toTarget = req.places.some((t) => placesIn(relocation).some((p) => matches(t, p) === "yes"));
     return { verdict: toTarget ? "MET" : "PARTLY_MET", evidence: [found.line, relocation], reason: `Lives in ${where}, not in ${target}, and says they would relocate.` };

@@ -176,7 +176,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "german", variants: ["german"] },
   { id: "mandarin", variants: ["mandarin", "chinese"] },
   // ---- engineering tools and licences
-  { id: "cad", variants: ["=CAD", "computer aided design", "3d modeling", "3d modelling"], products: ["solidworks", "catia", "autocad", "creo", "siemens nx", "autodesk inventor", "fusion 360", "revit", "microstation", "civil 3d"] },
+  { id: "cad", variants: ["=CAD", "computer aided design", "3d modeling", "3d modelling"], products: ["solidworks", "catia", "autocad", "creo", "siemens nx", "autodesk inventor", "fusion 360", "revit", "microstation"] },
+  { id: "civil_3d", variants: ["civil 3d", "autocad civil 3d"], implies: ["autocad", "cad"] },
   { id: "pe_license", variants: ["professional engineer", "=PE", "=P.E.", "=PE license", "=PE licence"] },
   { id: "eit", variants: ["engineer in training", "=EIT", "=E.I.T.", "fundamentals of engineering", "=FE exam"] },
   { id: "pm_tools", variants: ["project management software", "project management tool", "project tracking"], products: ["=Jira", "asana", "trello", "clickup", "smartsheet", "basecamp", "wrike"] },
@@ -279,7 +280,7 @@ export interface SenseRule {
 }
 
 export const SENSES: Readonly<Record<string, SenseRule>> = {
-  java: { forms: ["java"], near: ["indonesia", "indonesian", "island", "bali", "jakarta", "sumatra", "borneo", "volcano", "coffee", "trip", "travel", "traveled", "travelled", "backpacked", "backpacking", "holiday", "vacation", "surabaya", "yogyakarta"] },
+  java: { forms: ["java"], near: ["indonesia", "indonesian", "island", "bali", "jakarta", "sumatra", "borneo", "volcano", "coffee", "trip", "travel", "traveled", "travelled", "backpacked", "backpacking", "holiday", "vacation", "surabaya", "yogyakarta", "east", "west", "central", "resort", "malang", "hotel", "bandung"] },
   python: { forms: ["python", "python3"], near: ["snake", "snakes", "reptile", "reptiles", "zoo", "herpetology", "terrarium", "monty", "vivarium", "burmese", "boa", "boas", "species", "constrictor", "keeper", "husbandry"] },
   excel: { capitalized: true, notBefore: ["at", "in", "under", "as", "when", "while"] },
   react: { forms: ["react", "reactjs"], capitalized: true, notBefore: ["to", "quickly", "calmly", "fast", "promptly", "appropriately"] },
@@ -336,9 +337,9 @@ export const TRAIT_BEHAVIOURS: Readonly<Record<string, readonly string[]>> = {
   collaboration: ["partnered", "partner", "collaborated", "pair", "paired", "cross-functional", "alongside", "jointly", "liaison", "coordinated"],
   collaborative: ["partnered", "partner", "collaborated", "pair", "paired", "alongside", "jointly", "coordinated"],
   teamwork: ["partnered", "collaborated", "pair", "paired", "alongside", "jointly", "coordinated"],
-  leadership: ["led", "lead", "leading", "managed", "supervised", "mentored", "coached", "chair", "chaired", "foreman", "head"],
-  leader: ["led", "lead", "leading", "managed", "supervised", "mentored", "coached", "chair", "foreman"],
-  lead: ["led", "lead", "leading", "managed", "supervised", "chair", "foreman", "head"],
+  leadership: ["supervised", "mentored", "coached", "chaired", "foreman"],
+  leader: ["supervised", "mentored", "coached", "chaired", "foreman"],
+  lead: ["supervised", "mentored", "coached", "chaired", "foreman"],
   problem: ["resolved", "troubleshot", "diagnosed", "fixed", "root cause", "solved", "debugged"],
   solving: ["resolved", "troubleshot", "diagnosed", "fixed", "root cause", "solved", "debugged"],
   detail: ["audited", "audit", "accuracy", "accurate", "error rate", "zero errors", "reconciled", "proofread", "compliance", "inspected", "quality checks"],
