@@ -14,7 +14,7 @@ export { scoreVerdicts, scoreBreakdown, requiredState, requiredStateOfStored, RE
 export { VERDICT_LABEL, requiredLabel, requiredSentence } from "./labels";
 export { criteriaHash } from "./hash";
 export { draftCriteriaFromPosting, htmlToText, listItems, type CriterionDraft, type PostingLike } from "./draft";
-export { formatLeverNote, leverScore, LEVER_SCORE_LABELS, type LeverNoteOptions, type LeverNoteScore, type NoteVerdict } from "./lever-note";
+export { formatLeverNote, leverScore, type LeverNoteOptions, type LeverNoteScore, type NoteVerdict } from "./lever-note";
 export { createLocalEngine, compileCriteria, screenCompiled, LOCAL_ENGINE_VERSION, type LocalEngineOptions, type CompiledJob } from "./local";
 export { createLlmEngine, LlmEngineError, type LlmEngineConfig, type LlmEngineOptions } from "./llm";
 
