@@ -11,7 +11,7 @@ import type { ScreeningEngine } from "./types";
 export type * from "./types";
 export { VERDICTS } from "./types";
 export { scoreVerdicts, scoreBreakdown, requiredState, requiredStateOfStored, REQUIRED_TIER, WEIGHT_POINTS, VERDICT_CREDIT, type ScoreBreakdown, type RequiredState, type RequiredStatus, type RequiredTier } from "./score";
-export { VERDICT_LABEL, requiredLabel, requiredSentence } from "./labels";
+export { VERDICT_LABEL, REQUIRED_LABEL, requiredLabel, requiredSentence } from "./labels";
 export { criteriaHash } from "./hash";
 export { draftCriteriaFromPosting, htmlToText, listItems, type CriterionDraft, type PostingLike } from "./draft";
 export { formatLeverNote, leverScore, type LeverNoteOptions, type LeverNoteScore, type NoteVerdict } from "./lever-note";

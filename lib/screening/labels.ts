@@ -1,4 +1,4 @@
-import type { RequiredState } from "./score";
+import type { RequiredState, RequiredStatus } from "./score";
 import type { Verdict } from "./types";
 
 /**
@@ -9,12 +9,15 @@ import type { Verdict } from "./types";
 /** UNKNOWN is "Needs review": the engine could not tell, so a person should look. */
 export const VERDICT_LABEL: Readonly<Record<Verdict, string>> = { MET: "Met", PARTLY_MET: "Partly met", NOT_MET: "Not met", UNKNOWN: "Needs review" };
 
-/** Short label for a result's REQUIRED state (badges next to the score); null when nothing is required. */
-export function requiredLabel(state: Pick<RequiredState<unknown>, "status" | "required" | "unknown">): string | null {
-  if (state.required === 0) return null;
-  if (state.status === "missing") return "Missing required";
-  if (state.status === "met") return "All required met";
-  return state.unknown.length ? "Required needs review" : "Required partly met";
+/**
+ * Short label for a result's REQUIRED state (badges next to the score, the note's first line); null
+ * when nothing is required. A requirement partly met also "needs review": a person decides whether
+ * it is enough, as with one the engine could not tell (the sentence below says which is which).
+ */
+export const REQUIRED_LABEL: Readonly<Record<RequiredStatus, string>> = { met: "All required met", review: "Required needs review", missing: "Missing required" };
+
+export function requiredLabel(state: Pick<RequiredState<unknown>, "status" | "required">): string | null {
+  return state.required === 0 ? null : REQUIRED_LABEL[state.status];
 }
 
 /** The same state in a sentence that names the criteria (the Lever note, the candidate page). */
