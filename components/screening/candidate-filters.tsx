@@ -1,7 +1,7 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { Verdict } from "@/lib/screening/types";
 import { REQUIRED_LABEL } from "@/lib/screening/labels";
@@ -22,7 +22,7 @@ const verdictOption = (v: Verdict) => (v === "UNKNOWN" ? VERDICT_LABEL[v].toLowe
 
 /** Filters live in the URL, so the server filters and paginates, and a filtered list can be shared. */
 export function CandidateFilters({
-  filters,
+  filters: current,
   criteria,
   stages,
 }: {
@@ -33,6 +33,8 @@ export function CandidateFilters({
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  // The controls show the new choice at once, while the server renders the filtered list.
+  const [filters, setFilters] = useOptimistic(current);
   const verdict = filters.v[0];
 
   const go = (next: FilterState) => {
@@ -42,7 +44,10 @@ export function CandidateFilters({
     for (const f of next.v) q.append("v", `${f.criterionId}:${f.verdict}`);
     if (next.required) q.set("required", next.required);
     if (next.review) q.set("review", "1");
-    startTransition(() => router.push(q.size ? `${pathname}?${q}` : pathname, { scroll: false }));
+    startTransition(() => {
+      setFilters(next);
+      router.push(q.size ? `${pathname}?${q}` : pathname, { scroll: false });
+    });
   };
   const active = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
   const select = `${inputClass.replace("w-full", "w-auto")} py-1.5 pr-8 text-sm`;
