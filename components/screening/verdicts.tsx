@@ -86,8 +86,8 @@ export function NeedsReviewCount({ count }: { count: number }) {
 }
 
 /**
- * The score; a result missing a REQUIRED criterion shows its score greyed and struck through, so a
- * high number never reads as a good candidate at a glance.
+ * The score; a result missing a REQUIRED criterion shows its score greyed with a red ring (the colour
+ * of the "Missing required" badge beside it), so a high number never reads as a good candidate.
  */
 export function ScoreBadge({ score, stale, requiredTier = 0, size = "md" }: { score: number | null; stale?: boolean; requiredTier?: RequiredTier; size?: "md" | "lg" }) {
   const box = size === "lg" ? "h-16 w-16 text-2xl rounded-2xl" : "h-9 w-11 text-sm rounded-lg";
@@ -104,7 +104,7 @@ export function ScoreBadge({ score, stale, requiredTier = 0, size = "md" }: { sc
     <span
       title={title}
       data-testid="score"
-      className={`relative inline-grid place-items-center font-semibold tabular-nums ring-1 ring-inset ${missing ? "bg-slate-100 text-slate-500 line-through decoration-red-500 decoration-2 ring-slate-300" : scoreTone(score)} ${box} ${stale ? "opacity-60" : ""}`}
+      className={`relative inline-grid place-items-center font-semibold tabular-nums ring-1 ring-inset ${missing ? "bg-slate-100 text-slate-500 ring-2 ring-red-300" : scoreTone(score)} ${box} ${stale ? "opacity-60" : ""}`}
     >
       {score}
       {stale ? <span aria-hidden className="absolute -right-1 -top-1 h-2.5 w-2.5 rounded-full bg-amber-400 ring-2 ring-white" /> : null}
