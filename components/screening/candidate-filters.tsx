@@ -1,22 +1,28 @@
 "use client";
 
 import { usePathname, useRouter } from "next/navigation";
-import { useTransition } from "react";
+import { useOptimistic, useTransition } from "react";
 import { inputClass } from "@/components/ui/field";
 import type { Verdict } from "@/lib/screening/types";
+import { REQUIRED_LABEL } from "@/lib/screening/labels";
 import { VERDICT_LABEL } from "./verdicts";
 
 export interface FilterState {
   stage?: string;
   status: "all" | "active" | "archived";
   v: { criterionId: string; verdict: Verdict }[];
+  required?: "met" | "review" | "missing";
+  /** Only candidates with at least one verdict that needs review. */
+  review: boolean;
 }
 
 const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
+/** "is met", "is not met", but "needs review" rather than "is needs review". */
+const verdictOption = (v: Verdict) => (v === "UNKNOWN" ? VERDICT_LABEL[v].toLowerCase() : `is ${VERDICT_LABEL[v].toLowerCase()}`);
 
 /** Filters live in the URL, so the server filters and paginates, and a filtered list can be shared. */
 export function CandidateFilters({
-  filters,
+  filters: current,
   criteria,
   stages,
 }: {
@@ -27,6 +33,8 @@ export function CandidateFilters({
   const router = useRouter();
   const pathname = usePathname();
   const [pending, startTransition] = useTransition();
+  // The controls show the new choice at once, while the server renders the filtered list.
+  const [filters, setFilters] = useOptimistic(current);
   const verdict = filters.v[0];
 
   const go = (next: FilterState) => {
@@ -34,9 +42,14 @@ export function CandidateFilters({
     if (next.stage) q.set("stage", next.stage);
     if (next.status !== "all") q.set("status", next.status);
     for (const f of next.v) q.append("v", `${f.criterionId}:${f.verdict}`);
-    startTransition(() => router.push(q.size ? `${pathname}?${q}` : pathname, { scroll: false }));
+    if (next.required) q.set("required", next.required);
+    if (next.review) q.set("review", "1");
+    startTransition(() => {
+      setFilters(next);
+      router.push(q.size ? `${pathname}?${q}` : pathname, { scroll: false });
+    });
   };
-  const active = Boolean(filters.stage || filters.status !== "all" || filters.v.length);
+  const active = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
   const select = `${inputClass.replace("w-full", "w-auto")} py-1.5 pr-8 text-sm`;
 
   return (
@@ -70,12 +83,35 @@ export function CandidateFilters({
           >
             {VERDICTS.map((v) => (
               <option key={v} value={v}>
-                is {VERDICT_LABEL[v].toLowerCase()}
+                {verdictOption(v)}
               </option>
             ))}
           </select>
         </label>
       </div>
+      <label className="block">
+        <span className="block text-xs font-medium text-slate-500">Required criteria</span>
+        <select
+          aria-label="Required criteria"
+          className={`${select} mt-1`}
+          value={filters.required ?? ""}
+          onChange={(e) => go({ ...filters, required: (e.target.value || undefined) as FilterState["required"] })}
+        >
+          <option value="">Any</option>
+          <option value="met">Meets all required</option>
+          <option value="review">{REQUIRED_LABEL.review}</option>
+          <option value="missing">{REQUIRED_LABEL.missing}</option>
+        </select>
+      </label>
+      <label className="mb-1.5 inline-flex items-center gap-2 text-sm text-slate-700">
+        <input
+          type="checkbox"
+          checked={filters.review}
+          onChange={(e) => go({ ...filters, review: e.target.checked })}
+          className="h-4 w-4 rounded border-slate-300 accent-brand-600"
+        />
+        Needs review
+      </label>
       <label className="block">
         <span className="block text-xs font-medium text-slate-500">Stage</span>
         <select aria-label="Stage" className={`${select} mt-1 max-w-[12rem]`} value={filters.stage ?? ""} onChange={(e) => go({ ...filters, stage: e.target.value || undefined })}>
@@ -97,7 +133,7 @@ export function CandidateFilters({
         </select>
       </label>
       {active ? (
-        <button type="button" onClick={() => go({ status: "all", v: [] })} className="mb-1.5 text-sm font-medium text-brand-700 hover:text-brand-600">
+        <button type="button" onClick={() => go({ status: "all", v: [], review: false })} className="mb-1.5 text-sm font-medium text-brand-700 hover:text-brand-600">
           Clear filters
         </button>
       ) : null}

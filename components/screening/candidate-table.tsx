@@ -3,8 +3,9 @@
 import Link from "next/link";
 import { useState } from "react";
 import { BulkActions } from "@/components/writeback/bulk-actions";
+import type { RequiredTier } from "@/lib/screening/score";
 import type { Verdict } from "@/lib/screening/types";
-import { ScoreBadge, VerdictChip } from "./verdicts";
+import { NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictChip } from "./verdicts";
 
 export interface CandidateRowView {
   id: string;
@@ -16,6 +17,9 @@ export interface CandidateRowView {
   archiveReason: string | null;
   resumeStatus: string | null;
   score: number | null;
+  /** Where the REQUIRED criteria stand (0 all met, 1 needs review, 2 missing), with its label and the criteria it names. */
+  required: { tier: RequiredTier; label: string | null; detail: string } | null;
+  needsReview: number;
   stale: boolean;
   summary: string | null;
   verdicts: { criterionId: string; text: string; kind: string; verdict: Verdict }[];
@@ -85,17 +89,23 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                     />
                   </td>
                   <td className="px-2 py-3">
-                    <ScoreBadge score={c.score} stale={c.stale} />
+                    <ScoreBadge score={c.score} stale={c.stale} requiredTier={c.required?.tier} />
                   </td>
                   <td className="min-w-[12rem] px-3 py-3 lg:min-w-0">
                     <Link href={`/jobs/${jobId}/candidates/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {c.name}
                     </Link>
                     <p className="truncate text-slate-500">{c.headline ?? c.email ?? "—"}</p>
+                    {c.required?.label || c.needsReview ? (
+                      <div className="mt-1.5 flex flex-wrap gap-1">
+                        {c.required ? <RequiredBadge tier={c.required.tier} label={c.required.label} title={c.required.detail} /> : null}
+                        <NeedsReviewCount count={c.needsReview} />
+                      </div>
+                    ) : null}
                     {c.score === null ? (
                       <p className="mt-1 text-xs text-slate-500">{RESUME_NOTE[c.resumeStatus ?? "none"] ?? "Not screened yet"}</p>
                     ) : c.resumeStatus && RESUME_NOTE[c.resumeStatus] ? (
-                      <p className="mt-1 text-xs text-amber-700">{RESUME_NOTE[c.resumeStatus]}: verdicts are unknown</p>
+                      <p className="mt-1 text-xs text-amber-700">{RESUME_NOTE[c.resumeStatus]}: verdicts need review</p>
                     ) : null}
                     {c.verdicts.length ? (
                       <div className="mt-2 flex flex-wrap gap-1 lg:hidden">

@@ -11,8 +11,13 @@ const criteria: CriterionInput[] = [
 
 describe("leverScore", () => {
   it("maps 0–100 onto Lever's 1–4 in quarters, clamping out-of-range values", () => {
-    expect([0, 24, 25, 49, 50, 74, 75, 100].map(leverScore)).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
-    expect([-5, 150, Number.NaN].map(leverScore)).toEqual([1, 4, 1]);
+    expect([0, 24, 25, 49, 50, 74, 75, 100].map((s) => leverScore(s))).toEqual([1, 1, 2, 2, 3, 3, 4, 4]);
+    expect([-5, 150, Number.NaN].map((s) => leverScore(s))).toEqual([1, 4, 1]);
+  });
+
+  it("never gives a candidate missing a REQUIRED criterion more than 2, however high the score", () => {
+    expect([0, 30, 60, 100].map((s) => leverScore(s, 2))).toEqual([1, 2, 2, 2]);
+    expect([60, 100].map((s) => leverScore(s, 1))).toEqual([3, 4]);
   });
 });
 
@@ -24,18 +29,47 @@ describe("formatLeverNote", () => {
     verdicts: [
       { criterionId: "a", verdict: "MET", evidence: ["Senior Backend Engineer — Acme (2019 – Present)"], reason: "" },
       { criterionId: "b", verdict: "NOT_MET", evidence: [], reason: "" },
-      { criterionId: "n", verdict: "UNKNOWN", evidence: [], reason: "" },
+      { criterionId: "n", verdict: "UNKNOWN", evidence: [], reason: "Nothing about work authorization in the résumé." },
     ],
   };
+  const url = "https://app.example.com/candidates/c1";
 
-  it("has the score with its Lever label, each criterion's verdict and the link back", () => {
-    const note = formatLeverNote(result, { candidateUrl: "https://app.example.com/candidates/c1", criteria });
-    expect(note).toContain("Screening score: 75/100 (Strong Yes)");
-    expect(note).toContain("✅ Met — 5+ years of backend experience");
+  it("has the score with the REQUIRED state, each verdict in the app's words with its quote, and the link back", () => {
+    const note = formatLeverNote(result, { candidateUrl: url, criteria });
+    expect(note).toMatch(/^Screening score: 75\/100 · All required met\nAll required criteria met\.\n/);
+    expect(note).toContain("✓ Met — 5+ years of backend experience (required)");
     expect(note).toContain("“Senior Backend Engineer — Acme (2019 – Present)”");
-    expect(note).toContain("❌ Not met — Kafka (preferred)");
-    expect(note).toMatch(/Other \(not scored\):\n• ❔ Unknown — Authorized to work in the US \(neutral\)/);
-    expect(note.trim().endsWith("https://app.example.com/candidates/c1")).toBe(true);
+    expect(note).toContain("✕ Not met — Kafka (preferred)");
+    expect(note).toMatch(/Other \(not scored\):\n\? Needs review — Authorized to work in the US \(not scored\)\n {4}Nothing about work authorization in the résumé\./);
+    expect(note).toContain("Needs review (1): Authorized to work in the US");
+    expect(note.trim().endsWith(url)).toBe(true);
+  });
+
+  it("never uses words the app does not show", () => {
+    const note = formatLeverNote(result, { candidateUrl: url, criteria });
+    expect(note).not.toMatch(/Strong|\bYes\b|\bNo\b|Unknown/);
+  });
+
+  it("names the REQUIRED criteria a candidate misses, whatever the score", () => {
+    const note = formatLeverNote(
+      { ...result, score: 90, verdicts: [{ criterionId: "a", verdict: "NOT_MET", evidence: [], reason: "" }, { criterionId: "b", verdict: "MET", evidence: ["Kafka"], reason: "" }] },
+      { candidateUrl: url, criteria },
+    );
+    expect(note).toMatch(/^Screening score: 90\/100 · Missing required\nMissing required: 5\+ years of backend experience\./);
+    expect(note).toContain("Nothing needs review.");
+  });
+
+  it("says which REQUIRED criteria need review and which are partly met", () => {
+    const two: CriterionInput[] = [...criteria, { id: "c", text: "CPA", kind: "REQUIRED", weight: "HIGH" }];
+    const note = formatLeverNote(
+      { ...result, verdicts: [{ criterionId: "a", verdict: "UNKNOWN", evidence: [], reason: "No dates on the positions." }, { criterionId: "c", verdict: "PARTLY_MET", evidence: ["CPA candidate"], reason: "" }] },
+      { candidateUrl: url, criteria: two },
+    );
+    expect(note).toContain("Screening score: 75/100 · Required needs review");
+    expect(note).toContain("Required needs review: 5+ years of backend experience. Required partly met: CPA.");
+    expect(note).toContain("? Needs review — 5+ years of backend experience (required)\n    No dates on the positions.");
+    expect(note).toContain("½ Partly met — CPA (required)");
+    expect(note).toContain("Needs review (1): 5+ years of backend experience");
   });
 
   it("uses texts stored on the verdicts when no criteria are given, and omits the score when nothing is scored", () => {
@@ -45,7 +79,8 @@ describe("formatLeverNote", () => {
     );
     expect(note).toContain("Screening: no scored criteria");
     expect(note).not.toContain("Screening score");
-    expect(note).toContain("Night shifts (neutral)");
+    expect(note).not.toContain("required");
+    expect(note).toContain("✓ Met — Night shifts (not scored)");
   });
 });
 

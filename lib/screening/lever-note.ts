@@ -1,26 +1,29 @@
-import { scoreBreakdown } from "./score";
+import { requiredLabel, requiredSentence, VERDICT_LABEL } from "./labels";
+import { requiredState, scoreBreakdown, type RequiredTier } from "./score";
 import type { CriterionInput, CriterionVerdict, ScreeningOutput, Verdict } from "./types";
 
 /**
  * Write-back to Lever: the text of the note posted on the opportunity and Lever's 1–4 note score.
+ * The text uses the app's own words (Met, Partly met, Not met, Needs review; "All required met",
+ * "Missing required"), so what a recruiter reads in Lever is what the app shows.
  */
 
 export type LeverNoteScore = 1 | 2 | 3 | 4;
-export const LEVER_SCORE_LABELS: Readonly<Record<LeverNoteScore, string>> = { 1: "Strong No", 2: "No", 3: "Yes", 4: "Strong Yes" };
 
 /**
- * 0–100 → Lever's note score, in quarters: 0–24 → 1 (Strong No), 25–49 → 2 (No), 50–74 → 3 (Yes),
- * 75–100 → 4 (Strong Yes). Out-of-range values are clamped; NaN maps to 1.
+ * 0–100 → Lever's numeric note score, in quarters: 0–24 → 1, 25–49 → 2, 50–74 → 3, 75–100 → 4.
+ * A result missing a REQUIRED criterion (tier 2) gets at most 2, whatever its score: Lever shows
+ * 3 and 4 as a yes, and the app never ranks such a candidate above one who meets every requirement.
+ * Out-of-range values are clamped; NaN maps to 1.
  */
-export function leverScore(score: number): LeverNoteScore {
+export function leverScore(score: number, requiredTier: RequiredTier = 0): LeverNoteScore {
   const s = Number.isFinite(score) ? Math.min(100, Math.max(0, score)) : 0;
-  if (s >= 75) return 4;
-  if (s >= 50) return 3;
-  if (s >= 25) return 2;
-  return 1;
+  const quarter: LeverNoteScore = s >= 75 ? 4 : s >= 50 ? 3 : s >= 25 ? 2 : 1;
+  return requiredTier === 2 ? (Math.min(quarter, 2) as LeverNoteScore) : quarter;
 }
 
-const MARK: Readonly<Record<Verdict, string>> = { MET: "✅ Met", PARTLY_MET: "◐ Partly met", NOT_MET: "❌ Not met", UNKNOWN: "❔ Unknown" };
+/** The marks of the app's verdict icons, so the note looks like the pages. */
+const MARK: Readonly<Record<Verdict, string>> = { MET: "✓", PARTLY_MET: "½", NOT_MET: "✕", UNKNOWN: "?" };
 
 /** Stored verdicts may carry the criterion's text/kind/weight (ScreeningResult.verdicts JSON). */
 export type NoteVerdict = CriterionVerdict & Partial<Pick<CriterionInput, "text" | "kind" | "weight">>;
@@ -40,31 +43,33 @@ function oneLine(text: string, max: number): string {
 }
 
 /**
- * Plain-text note (Lever notes are plain text): the score with its Lever label, the summary, each
- * criterion's verdict with a short quote, and the link back. Neutral criteria are listed after the
- * scored ones. Without any scored criterion the note says so and carries no score line.
+ * Plain-text note (Lever notes are plain text): the score with the REQUIRED state, the summary, each
+ * criterion's verdict with a short quote (or, for one that needs review, why), the criteria that need
+ * review, and the link back. Neutral criteria are listed after the scored ones. Without any scored
+ * criterion the note says so and carries no score line.
  */
 export function formatLeverNote(result: Pick<ScreeningOutput, "score" | "summary" | "engine"> & { verdicts: readonly NoteVerdict[] }, options: LeverNoteOptions): string {
   const byId = new Map((options.criteria ?? []).map((c) => [c.id, c] as const));
   const maxEvidence = options.maxEvidence ?? 160;
   const rows = result.verdicts.map((v) => {
     const c = byId.get(v.criterionId);
-    return { v, text: v.text ?? c?.text ?? v.criterionId, kind: v.kind ?? c?.kind ?? "REQUIRED", weight: v.weight ?? c?.weight ?? "MEDIUM" };
+    return { v, id: v.criterionId, text: oneLine(v.text ?? c?.text ?? v.criterionId, 120), kind: v.kind ?? c?.kind ?? "REQUIRED", weight: v.weight ?? c?.weight ?? "MEDIUM" };
   });
   const scored = rows.filter((r) => r.kind !== "NEUTRAL");
   const neutral = rows.filter((r) => r.kind === "NEUTRAL");
-  const { scorable } = scoreBreakdown(
-    rows.map((r) => ({ id: r.v.criterionId, kind: r.kind, weight: r.weight })),
-    rows.map((r) => r.v),
-  );
+  const { scorable } = scoreBreakdown(rows, rows.map((r) => r.v));
+  const required = requiredState(rows, rows.map((r) => r.v));
   const lines: string[] = [];
-  lines.push(scorable ? `Screening score: ${result.score}/100 (${LEVER_SCORE_LABELS[leverScore(result.score)]})` : "Screening: no scored criteria");
+  const state = requiredLabel(required);
+  lines.push(scorable ? `Screening score: ${result.score}/100${state ? ` · ${state}` : ""}` : "Screening: no scored criteria");
+  if (required.required > 0) lines.push(`${requiredSentence(required)}.`);
   if (result.summary) lines.push(oneLine(result.summary, 400));
   const render = (r: (typeof rows)[number]) => {
-    const tag = r.kind === "PREFERRED" ? " (preferred)" : r.kind === "NEUTRAL" ? " (neutral)" : "";
-    lines.push(`• ${MARK[r.v.verdict]} — ${oneLine(r.text, 120)}${tag}`);
+    const tag = r.kind === "REQUIRED" ? " (required)" : r.kind === "PREFERRED" ? " (preferred)" : " (not scored)";
+    lines.push(`${MARK[r.v.verdict]} ${VERDICT_LABEL[r.v.verdict]} — ${r.text}${tag}`);
     const quote = r.v.evidence[0];
     if (quote) lines.push(`    “${oneLine(quote, maxEvidence)}”`);
+    else if (r.v.verdict === "UNKNOWN" && r.v.reason) lines.push(`    ${oneLine(r.v.reason, maxEvidence)}`);
   };
   if (scored.length) {
     lines.push("");
@@ -76,6 +81,12 @@ export function formatLeverNote(result: Pick<ScreeningOutput, "score" | "summary
     lines.push("Other (not scored):");
     neutral.forEach(render);
   }
+  lines.push("");
+  lines.push(
+    required.needsReview.length
+      ? `Needs review (${required.needsReview.length}): ${required.needsReview.map((r) => r.text).join("; ")}`
+      : "Nothing needs review.",
+  );
   lines.push("");
   lines.push(`Screened by the ${result.engine === "llm" ? "AI" : "rule-based"} engine. Details: ${options.candidateUrl}`);
   return lines.join("\n");

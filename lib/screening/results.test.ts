@@ -24,3 +24,13 @@ describe("job page filters from the URL", () => {
     expect(RankedFiltersSchema.parse({ stage: "none", v: "ckcrit00000000001:PARTLY_MET" })).toMatchObject({ stage: "none", v: [{ verdict: "PARTLY_MET" }] });
   });
 });
+
+describe("required and needs-review filters from the URL", () => {
+  it("keeps the known REQUIRED states and review=1, and drops anything else", () => {
+    expect(RankedFiltersSchema.parse({ required: "met", review: "1" })).toMatchObject({ required: "met", review: "1" });
+    expect(RankedFiltersSchema.parse({ required: ["missing", "met"] })).toMatchObject({ required: "missing" });
+    const dropped = RankedFiltersSchema.parse({ required: "all-of-them", review: "yes" });
+    expect(dropped.required).toBeUndefined();
+    expect(dropped.review).toBeUndefined();
+  });
+});

@@ -6,6 +6,7 @@ import { isOwnId } from "@/lib/imports/schemas";
 import { jobCriteria, type CriterionView } from "./criteria";
 import { criteriaHash } from "./hash";
 import type { StoredVerdict } from "./run";
+import { REQUIRED_TIER, type RequiredStatus, type RequiredTier } from "./score";
 import { VERDICTS, type Verdict } from "./types";
 
 /**
@@ -19,6 +20,8 @@ export const RANKED_PAGE_SIZE = 50;
 const STATUSES = ["all", "active", "archived"] as const;
 export type CandidateStatusFilter = (typeof STATUSES)[number];
 
+export const REQUIRED_FILTERS = ["met", "review", "missing"] as const satisfies readonly RequiredStatus[];
+
 const one = (v: unknown) => (Array.isArray(v) ? v[0] : v);
 const many = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
 
@@ -27,6 +30,10 @@ export const RankedFiltersSchema = z.object({
   page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
   stage: z.preprocess(one, z.string().regex(/^(none|[a-z0-9]{8,40})$/i).optional().catch(undefined)),
   status: z.preprocess(one, z.enum(STATUSES).catch("all")).default("all"),
+  // Where the REQUIRED criteria stand (see requiredState): "met" is the "Meets all required" filter.
+  required: z.preprocess(one, z.enum(REQUIRED_FILTERS).optional().catch(undefined)),
+  // "1": only results with at least one verdict that needs review (UNKNOWN).
+  review: z.preprocess(one, z.enum(["1"]).optional().catch(undefined)),
   // "criterionId:VERDICT", repeated; every one must hold.
   v: z.preprocess(
     many,
@@ -46,6 +53,8 @@ export type RankedFilters = z.infer<typeof RankedFiltersSchema>;
 
 export interface ResultView {
   score: number;
+  requiredTier: RequiredTier;
+  needsReview: number;
   summary: string;
   engine: string;
   verdicts: StoredVerdict[];
@@ -54,9 +63,14 @@ export interface ResultView {
   stale: boolean;
 }
 
-function resultView(result: { score: number; summary: string; engine: string; verdicts: unknown; criteriaHash: string; screenedAt: Date }, current: string): ResultView {
+function resultView(
+  result: { score: number; requiredTier: number; needsReview: number; summary: string; engine: string; verdicts: unknown; criteriaHash: string; screenedAt: Date },
+  current: string,
+): ResultView {
   return {
     score: result.score,
+    requiredTier: result.requiredTier as RequiredTier,
+    needsReview: result.needsReview,
     summary: result.summary,
     engine: result.engine,
     verdicts: Array.isArray(result.verdicts) ? (result.verdicts as StoredVerdict[]) : [],
@@ -122,9 +136,11 @@ export interface RankedRow {
 }
 
 /**
- * The job's candidates, best score first; candidates not screened yet come after the screened ones
- * (and are left out when filtering by verdict, since they have none). Two queries, each paginated
- * in the database: results ordered by score, then unscreened candidates by name.
+ * The job's candidates: those who meet every REQUIRED criterion first, then those with a REQUIRED
+ * criterion partly met or needing review, then those missing one (the stored `requiredTier`), each
+ * group best score first; candidates not screened yet come after the screened ones (and are left
+ * out when filtering on verdicts, since they have none). Two queries, each paginated in the
+ * database: results ordered by tier and score, then unscreened candidates by name.
  */
 export async function rankedCandidates(organizationId: string, jobId: string, filters: RankedFilters, currentHash: string) {
   const prisma = await db();
@@ -138,12 +154,16 @@ export async function rankedCandidates(organizationId: string, jobId: string, fi
   const resultWhere: P.ScreeningResultWhereInput = {
     organizationId,
     candidate: { is: candidateWhere },
+    ...(filters.required ? { requiredTier: REQUIRED_TIER[filters.required] } : {}),
+    ...(filters.review ? { needsReview: { gt: 0 } } : {}),
     ...(filters.v.length ? { AND: filters.v.map((f) => ({ verdicts: { array_contains: [{ criterionId: f.criterionId, verdict: f.verdict }] } })) } : {}),
   };
+  // Unscreened candidates have no verdicts, so any filter on verdicts leaves them out.
+  const onVerdicts = Boolean(filters.v.length || filters.required || filters.review);
   const unscreenedWhere: P.CandidateWhereInput = { ...candidateWhere, screeningResults: { none: {} } };
   const [screenedCount, unscreenedCount] = await Promise.all([
     prisma.screeningResult.count({ where: resultWhere }),
-    filters.v.length ? Promise.resolve(0) : prisma.candidate.count({ where: unscreenedWhere }),
+    onVerdicts ? Promise.resolve(0) : prisma.candidate.count({ where: unscreenedWhere }),
   ]);
   const total = screenedCount + unscreenedCount;
   const pages = Math.max(1, Math.ceil(total / RANKED_PAGE_SIZE));
@@ -165,10 +185,10 @@ export async function rankedCandidates(organizationId: string, jobId: string, fi
   if (offset < screenedCount) {
     const results = await prisma.screeningResult.findMany({
       where: resultWhere,
-      orderBy: [{ score: "desc" }, { candidate: { name: "asc" } }, { id: "asc" }],
+      orderBy: [{ requiredTier: "asc" }, { score: "desc" }, { candidate: { name: "asc" } }, { id: "asc" }],
       skip: offset,
       take: RANKED_PAGE_SIZE,
-      select: { score: true, summary: true, engine: true, verdicts: true, criteriaHash: true, screenedAt: true, candidate: { select: CANDIDATE_ROW } },
+      select: { score: true, requiredTier: true, needsReview: true, summary: true, engine: true, verdicts: true, criteriaHash: true, screenedAt: true, candidate: { select: CANDIDATE_ROW } },
     });
     for (const r of results) rows.push(toRow(r.candidate, resultView(r, currentHash)));
   }
@@ -196,7 +216,7 @@ export async function candidateDetail(organizationId: string, jobId: string, can
             job: { select: { id: true, title: true } },
             stage: { select: { text: true } },
             archiveReason: { select: { text: true } },
-            screeningResults: { select: { score: true, summary: true, engine: true, verdicts: true, criteriaHash: true, screenedAt: true } },
+            screeningResults: { select: { score: true, requiredTier: true, needsReview: true, summary: true, engine: true, verdicts: true, criteriaHash: true, screenedAt: true } },
           },
         })
       : null;

@@ -14,6 +14,7 @@ import { criteriaHash } from "./hash";
 import { createEngine } from "./index";
 import { LLM_ENGINE_VERSION } from "./llm";
 import { LOCAL_ENGINE_VERSION } from "./local";
+import { requiredState } from "./score";
 import type { ApplicationAnswer, CandidateInput, CriterionInput, CriterionVerdict, ParsedPosition, ParsedSchool, ScreeningEngine } from "./types";
 
 /**
@@ -120,9 +121,12 @@ export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, c
     const c = byId.get(v.criterionId)!;
     return { ...v, text: c.text, kind: c.kind, weight: c.weight };
   });
+  const required = requiredState(criteria, out.verdicts);
   const data = {
     engine: out.engine,
     score: out.score,
+    requiredTier: required.tier,
+    needsReview: required.needsReview.length,
     summary: out.summary,
     verdicts: verdicts as unknown as object[],
     criteriaHash: hashes.criteriaHash,

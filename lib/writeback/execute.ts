@@ -2,7 +2,7 @@ import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { LeverApiError, LeverClient } from "@/lib/integrations/lever/client";
 import { log } from "@/lib/log";
-import { formatLeverNote, leverScore, type NoteVerdict } from "@/lib/screening";
+import { formatLeverNote, leverScore, type NoteVerdict, type RequiredTier } from "@/lib/screening";
 import { candidateUrl, noteMarker } from "./record";
 
 export interface ExecuteOptions {
@@ -146,7 +146,7 @@ async function writeNote(client: LeverClient, { action, payload, performAs, atte
 
   const note = {
     value: formatLeverNote({ score: result.score, summary: result.summary, engine: result.engine === "llm" ? "llm" : "local", verdicts: result.verdicts as unknown as NoteVerdict[] }, { candidateUrl: candidateUrl(candidate) }),
-    score: leverScore(result.score),
+    score: leverScore(result.score, result.requiredTier as RequiredTier),
   };
   const opportunityId = candidate.leverOpportunityId;
 

@@ -96,12 +96,12 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     await expect(page.getByTestId("resume")).toContainText("Northwind");
     await shoot(page, "candidate");
 
-    // Without résumé text every verdict is unknown.
+    // Without résumé text every verdict needs review.
     await page.goBack();
     await row(page, PEOPLE.blank.name).getByRole("link", { name: PEOPLE.blank.name }).click();
     await expect(page.getByTestId("verdict").first()).toBeVisible();
     const verdicts = await page.getByTestId("verdict").allInnerTexts();
-    expect(verdicts.every((v) => /Unknown/.test(v))).toBe(true);
+    expect(verdicts.every((v) => /Needs review/.test(v))).toBe(true);
   });
 
   test("editing a criterion offers a re-screen, and the re-screen changes scores and verdicts", async ({ page }) => {

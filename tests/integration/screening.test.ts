@@ -247,25 +247,26 @@ describe("screening", () => {
     expect(await call(candidateStatusRoute, `/api/candidates/${ids.weak}/screen`, {}, { candidateId: ids.weak })).toMatchObject({ status: 200, json: { current: true, score: weak.score } });
   });
 
-  it("ranks by score and filters by verdict on any criterion (neutral too), stage and archived state, in the database", async () => {
+  it("ranks by REQUIRED state then score, and filters by verdict on any criterion (neutral too), stage and archived state, in the database", async () => {
     const overview = await screeningOverview(alpha.organizationId, jobId);
     const filters = (q: Record<string, string | string[]>) => RankedFiltersSchema.parse(q);
     const all = await rankedCandidates(alpha.organizationId, jobId, filters({}), overview.criteriaHash);
-    expect(all.rows.map((r) => [r.name, r.result?.score])).toEqual([["Ada Quinn", 60], ["Bob Marsh", 40], ["Cy Blank", 0]]);
+    // Ada and Bob each miss a REQUIRED criterion; Cy's are all unknown (needs review), which ranks above missing.
+    expect(all.rows.map((r) => [r.name, r.result?.score])).toEqual([["Cy Blank", 0], ["Ada Quinn", 60], ["Bob Marsh", 40]]);
     const spanish = overview.criteria.find((c) => c.kind === "NEUTRAL")!;
     const python = overview.criteria.find((c) => c.text.includes("Python"))!;
     const names = async (q: Record<string, string | string[]>) => (await rankedCandidates(alpha.organizationId, jobId, filters(q), overview.criteriaHash)).rows.map((r) => r.name);
     expect(await names({ v: `${spanish.id}:UNKNOWN` })).toEqual(["Cy Blank"]);
     expect(await names({ v: `${spanish.id}:NOT_MET` })).toEqual(["Ada Quinn", "Bob Marsh"]);
     expect(await names({ v: [`${spanish.id}:NOT_MET`, `${python.id}:MET`] })).toEqual(["Ada Quinn"]);
-    expect(await names({ v: "garbage" })).toEqual(["Ada Quinn", "Bob Marsh", "Cy Blank"]);
+    expect(await names({ v: "garbage" })).toEqual(["Cy Blank", "Ada Quinn", "Bob Marsh"]);
 
     const stage = overview.stages[1]!;
     await prisma().candidate.update({ where: { id: ids.strong }, data: { stageId: stage.id } });
     await prisma().candidate.update({ where: { id: ids.weak }, data: { archivedAt: new Date() } });
     expect(await names({ stage: stage.id })).toEqual(["Ada Quinn"]);
     expect(await names({ status: "archived" })).toEqual(["Bob Marsh"]);
-    expect(await names({ status: "active" })).toEqual(["Ada Quinn", "Cy Blank"]);
+    expect(await names({ status: "active" })).toEqual(["Cy Blank", "Ada Quinn"]);
   });
 
   it("a recruiter of another organization cannot see, edit or screen this one's criteria and candidates (404), and nothing changes", async () => {

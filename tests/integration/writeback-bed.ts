@@ -8,6 +8,8 @@ import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBe
 import { TokenManager } from "@/lib/integrations/lever/tokens";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
+import type { StoredVerdict } from "@/lib/screening/run";
+import { requiredStateOfStored } from "@/lib/screening/score";
 import { requestResultNote } from "@/lib/writeback";
 import { workWriteBacks } from "@/lib/writeback/worker";
 
@@ -82,7 +84,17 @@ export async function screen(w: WriteBackBed, candidateId: string, score: number
     { criterionId: "c1", text: "Five years of TypeScript", kind: "REQUIRED", weight: "HIGH", verdict: score >= 50 ? "MET" : "NOT_MET", evidence: ["Seven years of TypeScript at Contoso"] },
     { criterionId: "c2", text: "Remote in Europe", kind: "NEUTRAL", weight: "LOW", verdict: "UNKNOWN", evidence: [] },
   ];
-  const data = { engine: "local", score, summary: `Screening ${++screenings}: score ${score}`, verdicts, criteriaHash: criteria, screenedAt: new Date() };
+  const required = requiredStateOfStored(verdicts as StoredVerdict[]);
+  const data = {
+    engine: "local",
+    score,
+    requiredTier: required.tier,
+    needsReview: required.needsReview.length,
+    summary: `Screening ${++screenings}: score ${score}`,
+    verdicts,
+    criteriaHash: criteria,
+    screenedAt: new Date(),
+  };
   const result = await prisma.screeningResult.upsert({
     where: { candidateId },
     create: { organizationId: org.organizationId, candidateId, ...data },

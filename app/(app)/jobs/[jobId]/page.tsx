@@ -15,7 +15,10 @@ import { findConnection } from "@/lib/imports/connection";
 import { getJobForOrg } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
 import type { RequirementList } from "@/lib/integrations/lever/import/jobs";
+import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
+import type { StoredVerdict } from "@/lib/screening/run";
+import { requiredStateOfStored } from "@/lib/screening/score";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -29,6 +32,12 @@ async function load(organizationId: string, jobId: string) {
 }
 
 type Search = Record<string, string | string[] | undefined>;
+
+/** The badge beside a row's score; computed from the stored verdicts with the same rules as the stored tier. */
+function requiredView(verdicts: StoredVerdict[]) {
+  const state = requiredStateOfStored(verdicts);
+  return { tier: state.tier, label: requiredLabel(state), detail: requiredSentence(state) };
+}
 
 function pageHref(search: Search, page: number): string {
   const q = new URLSearchParams();
@@ -55,7 +64,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const connected = connection?.status === "ACTIVE";
   const lists = (job.requirementLists as unknown as RequirementList[]) ?? [];
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
-  const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length);
+  const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
   const rows: CandidateRowView[] = ranked.rows.map((r) => ({
     id: r.id,
     name: r.name,
@@ -66,6 +75,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     archiveReason: r.archiveReason,
     resumeStatus: r.resumeStatus,
     score: r.result?.score ?? null,
+    required: r.result ? requiredView(r.result.verdicts) : null,
+    needsReview: r.result?.needsReview ?? 0,
     stale: r.result?.stale ?? false,
     summary: r.result?.summary ?? null,
     verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, text: v.text, kind: v.kind, verdict: v.verdict })),
@@ -123,7 +134,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       <Card className="min-w-0">
         <CardHeader
           title={`Candidates (${overview.total})`}
-          description={overview.total ? "Ranked by score. Open a candidate for each criterion's verdict and the quoted evidence." : undefined}
+          description={
+            overview.total
+              ? "Candidates who meet every required criterion come first, then those with a required criterion to review, then those missing one; each group by score. Open a candidate for each verdict and the quoted evidence."
+              : undefined
+          }
         />
         {overview.total === 0 ? (
           <CardBody>
@@ -133,7 +148,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           <>
             <div className="border-b border-slate-100 px-5 py-3">
               <CandidateFilters
-                filters={{ stage: filters.stage, status: filters.status, v: filters.v }}
+                filters={{ stage: filters.stage, status: filters.status, v: filters.v, required: filters.required, review: Boolean(filters.review) }}
                 criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind }))}
                 stages={overview.stages}
               />
@@ -142,11 +157,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
               <CardBody className="py-10 text-center">
                 <p className="text-sm font-medium text-slate-900">No candidates match these filters</p>
                 <p className="mt-1 text-sm text-slate-500">
-                  {filters.v.length ? "Verdict filters only match screened candidates. " : ""}Try another criterion, verdict or stage.
+                  {filters.v.length || filters.required || filters.review ? "Verdict filters only match screened candidates. " : ""}Try another criterion, verdict or stage.
                 </p>
               </CardBody>
             ) : (
-              <CandidateTable jobId={job.id} rows={rows} caption={`Candidates for ${job.title}, best score first`} />
+              <CandidateTable jobId={job.id} rows={rows} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
             )}
             {ranked.pages > 1 || filtered ? (
               <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">

@@ -2,21 +2,23 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RescreenButton } from "@/components/candidates/rescreen-button";
-import { KIND_LABEL, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
+import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
 import { Alert, Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { candidateDetail } from "@/lib/screening/results";
+import { requiredStateOfStored } from "@/lib/screening/score";
 
 export const metadata: Metadata = { title: "Candidate" };
 
 const RESUME: Record<string, string> = {
-  empty: "The résumé file has no text (perhaps a scan), so every verdict is unknown.",
+  empty: "The résumé file has no text (perhaps a scan), so every verdict needs review.",
   unprocessable: "Lever could not process the résumé file, so verdicts rely on what else Lever parsed.",
   missing: "The résumé file is missing in Lever.",
-  none: "This candidate has no résumé in Lever, so every verdict is unknown.",
+  none: "This candidate has no résumé in Lever, so every verdict needs review.",
 };
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -48,6 +50,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
   const neutral = result?.verdicts.filter((v) => v.kind === "NEUTRAL") ?? [];
   const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? RESUME[c.resumeStatus] : null;
+  const required = result ? requiredStateOfStored(result.verdicts) : null;
 
   return (
     <div className="space-y-6">
@@ -57,13 +60,15 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
         </Link>
         <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <div className="flex min-w-0 items-start gap-4">
-            <ScoreBadge score={result?.score ?? null} stale={result?.stale} size="lg" />
+            <ScoreBadge score={result?.score ?? null} stale={result?.stale} requiredTier={required?.tier} size="lg" />
             <div className="min-w-0">
               <h1 className="text-2xl font-semibold tracking-tight">{c.name}</h1>
               {c.headline ? <p className="mt-0.5 text-sm text-slate-600">{c.headline}</p> : null}
               <p className="mt-2 flex flex-wrap gap-1.5">
                 <Badge>{c.stage?.text ?? "No stage"}</Badge>
                 {c.archivedAt ? <Badge tone="red">Archived{c.archiveReason ? ` · ${c.archiveReason.text}` : ""}</Badge> : <Badge tone="green">Active</Badge>}
+                {required ? <RequiredBadge tier={required.tier} label={requiredLabel(required)} title={requiredSentence(required)} /> : null}
+                {required ? <NeedsReviewCount count={required.needsReview.length} /> : null}
                 {result ? <Badge tone="slate">Screened {when(result.screenedAt)}</Badge> : <Badge tone="amber">Not screened</Badge>}
               </p>
             </div>
@@ -92,7 +97,17 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
             />
             {result ? (
               <CardBody className="space-y-5">
+                {required && required.required > 0 ? (
+                  <p className={`text-sm font-medium ${required.tier === 0 ? "text-emerald-800" : required.tier === 1 ? "text-violet-800" : "text-red-800"}`} data-testid="required-summary">
+                    {requiredSentence(required)}.
+                  </p>
+                ) : null}
                 {result.summary ? <p className="text-sm leading-6 text-slate-700" data-testid="summary">{result.summary}</p> : null}
+                {required?.needsReview.length ? (
+                  <p className="text-sm text-violet-800" data-testid="needs-review-summary">
+                    Needs review ({required.needsReview.length}): {required.needsReview.map((x) => x.text).join("; ")}. The engine could not tell from the résumé; each one below says why.
+                  </p>
+                ) : null}
                 {resumeNote ? <Alert tone="warning">{resumeNote}</Alert> : null}
                 <ol className="space-y-3" data-testid="verdict-list">
                   {[...scored, ...neutral].map((v) => (
@@ -107,7 +122,12 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
                           <VerdictBadge verdict={v.verdict} />
                         </div>
                       </div>
-                      {v.reason ? <p className="mt-1.5 text-sm text-slate-600">{v.reason}</p> : null}
+                      {v.reason ? (
+                        <p className={`mt-1.5 text-sm ${v.verdict === "UNKNOWN" ? "text-violet-800" : "text-slate-600"}`} data-testid="verdict-reason">
+                          {v.verdict === "UNKNOWN" ? <span className="font-medium">Why it needs review: </span> : null}
+                          {v.reason}
+                        </p>
+                      ) : null}
                       {v.evidence.length ? (
                         <div className="mt-3 space-y-1.5">
                           {v.evidence.map((e, i) => (
