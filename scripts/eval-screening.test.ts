@@ -72,7 +72,7 @@ describe("npm run eval:screening", () => {
     expect(text.stdout).toMatch(/^holdout-set\.json \[held-out, as of 2026-06-01\]: \d+\/34 exact/m);
     expect(text.stdout).toMatch(/^ {2}harmful \(expected NOT_MET\/UNKNOWN, got MET\): \d+\/\d+ .*; on REQUIRED criteria: /m);
     expect(text.stdout).toMatch(/^all held-out sets: /m);
-    expect(text.stdout).toMatch(/^holdout-categories\.json \[held-out, as of 2026-11-01\]: .*\n {2}provenance: written: 2026-11-30; by: /m);
+    expect(text.stdout).toMatch(/^dev-categories\.json \[development, as of 2026-11-01\]: .*\n {2}provenance: written: 2026-11-30; by: /m);
   });
 
   it("--engine llm measures a live model at each set's date, and --record writes answers that --engine recorded replays to the same rows", async () => {
