@@ -406,8 +406,11 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   });
   for (const t of partial.keys()) negative.delete(t);
   const words = resumeText ? resumeText.split(/\s+/).length : segments.slice(0, contentCount).join(" ").split(/\s+/).length;
-  const substantive = words >= 40 || positions.length >= 2 || (positions.length >= 1 && schools.length >= 1) || (words >= 12 && degreeMentions(resumeText, false).length > 0);
   const segEnd = segmentEnds(segments, contentCount, nowIdx);
+  // Enough to say what is missing: a real body of text, or dated work history.
+  const datedLines = segEnd.some((e) => e !== null);
+  const substantive =
+    words >= 40 || positions.length >= 2 || (positions.length >= 1 && schools.length >= 1) || (datedLines && words >= 20) || (words >= 12 && degreeMentions(resumeText, false).length > 0 && datedLines);
   const latest = [...positions].sort((a, b) => (monthIndex(b.start) ?? 0) - (monthIndex(a.start) ?? 0))[0];
   const headerLines = resumeText ? segments.slice(0, Math.min(6, contentCount)).map((s) => s.text) : [];
   const otherPlaceLines = [...(candidate.answers ?? []).map((a) => `${a.answer ?? ""}`), ...(latest?.location ? [latest.location] : [])];
