@@ -118,14 +118,16 @@ interface Clause {
   words: Token[];
   /** Index in `words` where each parenthetical that follows a word starts, for post cues. */
   parenAfter: Map<number, { from: number; to: number }>;
-  /** Word indexes where a parenthetical, a colon's or a dash's aside starts: pre-cue scopes stop there. */
+  /** Word indexes where a parenthetical, a colon's or a dash's aside starts. */
   opens: Set<number>;
+  /** Word indexes after a comma outside any aside: the next list item; post cues stop there. */
+  softs: Set<number>;
 }
 
 /** Clauses of a sentence: hard breaks end a scope; a parenthetical belongs to the word before it. */
 function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
-  let cur: Clause = { words: [], parenAfter: new Map(), opens: new Set() };
+  let cur: Clause = { words: [], parenAfter: new Map(), opens: new Set(), softs: new Set() };
   let parenFrom = -1;
   for (const it of items(text)) {
     if ("tok" in it) {
@@ -140,10 +142,12 @@ function clausesOf(text: string): Clause[] {
     } else if (it.brk === "close") {
       if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
       parenFrom = -1;
+    } else if (it.brk === "soft") {
+      if (parenFrom < 0) cur.softs.add(cur.words.length);
     } else if (it.brk === "hard") {
       if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
       if (cur.words.length) out.push(cur);
-      cur = { words: [], parenAfter: new Map(), opens: new Set() };
+      cur = { words: [], parenAfter: new Map(), opens: new Set(), softs: new Set() };
       parenFrom = -1;
     }
   }
@@ -181,6 +185,8 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < end + POST_SCOPE) postTo = Math.max(postTo, aside.to);
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   for (let i = end; i < postTo; i++) {
+    // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
+    if (i > end && clause.softs.has(i)) break;
     let hit: Cue | undefined;
     for (const c of POST_BY_FIRST.get((w[i] as Token).lower) ?? []) {
       if (matchCue(w, i, c) && !falseCue(w, i, c)) {

@@ -138,7 +138,8 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (place) return { ...base, mode: "place", place, offResume: false };
   const language = compileLanguage(text);
   if (language) return { ...base, mode: "language", language };
-  const req = compileRequirement(text);
+  // "within the last 3 years" and "currently" qualify when, not what.
+  const req = compileRequirement(text.replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " "));
   if (isSoftSkill(req)) {
     const behaviours = new Set<Term>();
     for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);
@@ -175,7 +176,7 @@ export function compileCriteria(criteria: readonly CriterionInput[]): CompiledJo
     }
     if (c.mode === "soft") for (const t of [...BEHAVIOUR_TERMS, ...(c.behaviours ?? [])]) needed.add(t);
   }
-  return { criteria: compiled, needed, needsDates: compiled.some((c) => c.mode === "years" || c.equivalentOk || c.withinYears !== null) };
+  return { criteria: compiled, needed, needsDates: compiled.some((c) => c.mode === "years" || c.equivalentOk || c.withinYears !== null || /\bcurrent(ly)?\b/i.test(c.input.text)) };
 }
 
 // ---------------------------------------------------------------- candidate index

@@ -251,7 +251,8 @@ export const FILLER_WORDS: readonly string[] = [
   "any", "some", "all", "other", "one", "both", "either", "each", "well", "very", "highly", "high", "level", "also", "not", "no",
   "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate",
   "fluent", "fluency", "native", "speaker", "spoken", "written", "verbal", "oral", "professional", "advanced", "basic", "intermediate",
-  "processing", "industry", "sector",
+  "processing", "industry", "sector", "conduct", "conducting", "conducted", "exceed", "exceeded", "exceeding", "consistently", "consistent",
+  "technical", "pipeline", "pipelines", "clear", "clearly", "closely", "effectively", "effective", "regularly", "various", "multiple",
   "environment", "setting", "role", "roles", "position", "job", "similar", "type", "based", "focused", "oriented", "driven", "first", "modern", "large", "scale", "complex",
 ];
 
