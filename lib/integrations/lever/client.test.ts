@@ -25,7 +25,7 @@ async function setup(accountIndex = 0) {
   return { tokens, connectionId, account, client: clientFor(connectionId) };
 }
 
-function clientFor(connectionId: string, options: { timeoutMs?: number } = {}) {
+function clientFor(connectionId: string, options: { timeoutMs?: number; maxDownloadBytes?: number } = {}) {
   const tokens = new TokenManager({ pollMs: 5 });
   return new LeverClient({
     apiBase: config().lever.apiBase,
@@ -33,6 +33,7 @@ function clientFor(connectionId: string, options: { timeoutMs?: number } = {}) {
     connectionId,
     retry: FAST_RETRY,
     timeoutMs: options.timeoutMs,
+    maxDownloadBytes: options.maxDownloadBytes,
     tokens: {
       getAccessToken: () => tokens.getAccessToken(connectionId),
       refreshAccessToken: (stale) => tokens.refreshAccessToken(connectionId, stale),
@@ -188,6 +189,55 @@ describe("LeverClient reads", () => {
       const bytes = await client.downloadFile(withFiles.id, file.id);
       expect(bytes.bytes.length).toBeGreaterThan(0);
     }
+  });
+
+  describe("a résumé larger than the cap", () => {
+    const MiB = 1024 * 1024;
+    /** A file body generated as it is read, so the test sees how much of it the client pulled. */
+    function generatedFile(totalBytes: number) {
+      const seen = { pulled: 0 };
+      const chunk = new Uint8Array(64 * 1024).fill(0x41);
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (seen.pulled >= totalBytes) return controller.close();
+          seen.pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return { body, seen };
+    }
+    const DOWNLOAD = `${SIM_URL}/v1/opportunities/:id/resumes/:rid/download`;
+
+    it("is refused from its Content-Length without reading the body", async () => {
+      const { connectionId } = await setup();
+      const file = generatedFile(64 * MiB);
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(file.body, { headers: { "content-type": "application/pdf", "content-length": String(64 * MiB) } })));
+      const error = await clientFor(connectionId, { maxDownloadBytes: MiB })
+        .downloadResume("opp", "res")
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LeverApiError);
+      expect(error).toMatchObject({ code: "too_large", details: { retryable: false } });
+      expect(file.seen.pulled).toBeLessThan(MiB);
+    });
+
+    it("is stopped once the streamed bytes pass the cap when no length is sent", async () => {
+      const { connectionId } = await setup();
+      const file = generatedFile(64 * MiB);
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(file.body, { headers: { "content-type": "application/pdf" } })));
+      const error = await clientFor(connectionId, { maxDownloadBytes: MiB })
+        .downloadResume("opp", "res")
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "too_large" });
+      // Stream buffering lets a few chunks run ahead of the reader, never the whole file.
+      expect(file.seen.pulled).toBeLessThan(4 * MiB);
+    });
+
+    it("a file at the cap is still read whole", async () => {
+      const { connectionId } = await setup();
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(generatedFile(MiB).body, { headers: { "content-type": "application/pdf" } })));
+      const download = await clientFor(connectionId, { maxDownloadBytes: MiB }).downloadResume("opp", "res");
+      expect(download.bytes.byteLength).toBe(MiB);
+    });
   });
 
   it("follows a GET redirect (EU accounts) with the token, and never redirects a write", async () => {

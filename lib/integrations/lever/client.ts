@@ -78,8 +78,10 @@ export interface LeverClientOptions {
   tokens: LeverTokenSource;
   limiter?: LeverLimiter;
   fetch?: typeof fetch;
-  /** Per-request timeout. */
+  /** Per-request timeout, body included. */
   timeoutMs?: number;
+  /** Largest résumé or file download read; a larger one is stopped and reported as `too_large`. */
+  maxDownloadBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** With the confidential scope, lists ask for confidential records too (`confidentiality=all`). */
   confidentialAccess?: boolean;
@@ -143,6 +145,8 @@ interface RequestOptions<S extends z.ZodType | null> {
   /** Safe to send twice (reads, PUTs, tag changes): then 500s and network errors are retried too. */
   idempotent: boolean;
   binary?: boolean;
+  /** With `binary`: the most bytes read before the download is stopped. */
+  maxBytes?: number;
   /** A 404 is an answer, not an error (deletes). */
   allow404?: boolean;
 }
@@ -179,6 +183,7 @@ export class LeverClient {
   private readonly limiter: LeverLimiter | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly maxDownloadBytes: number;
   private readonly retry: RetryPolicy;
   private readonly confidentialAccess: boolean;
   private readonly connectionId: string | undefined;
@@ -190,6 +195,7 @@ export class LeverClient {
     this.limiter = options.limiter;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxDownloadBytes = options.maxDownloadBytes ?? config().resumes.maxBytes;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.confidentialAccess = options.confidentialAccess ?? false;
     this.connectionId = options.connectionId;
@@ -414,7 +420,7 @@ export class LeverClient {
   }
 
   private async download(path: string, fallbackName: string): Promise<Download> {
-    const { bytes, headers } = (await this.request("GET", path, { schema: null, idempotent: true, binary: true })) as BinaryBody;
+    const { bytes, headers } = (await this.request("GET", path, { schema: null, idempotent: true, binary: true, maxBytes: this.maxDownloadBytes })) as BinaryBody;
     return {
       bytes,
       contentType: headers.get("content-type")?.split(";")[0]?.trim() || "application/octet-stream",
@@ -464,10 +470,7 @@ export class LeverClient {
       if (!response.ok) throw await this.errorFrom(response, method, path, options.idempotent);
       if (options.binary) {
         // Read inside the attempt so a body cut off mid-download is retried like any other failure.
-        const bytes = await response.arrayBuffer().catch(() => {
-          throw new LeverApiError(0, "network_error", `Lever's response to ${method} ${path} was cut off`, { method, path, retryable: true });
-        });
-        return { bytes: new Uint8Array(bytes), headers: response.headers } satisfies BinaryBody;
+        return { bytes: await this.readCapped(response, method, path, options.maxBytes), headers: response.headers } satisfies BinaryBody;
       }
       if (options.schema === null || response.status === 204) {
         await discard(response);
@@ -543,6 +546,46 @@ export class LeverClient {
     }
   }
 
+  /**
+   * Reads a file body chunk by chunk and stops as soon as it is known to pass `maxBytes` (from
+   * Content-Length, or from the bytes counted so far): applicants control these files, and reading a
+   * 400 MB one whole would hold it all in memory.
+   */
+  private async readCapped(response: Response, method: string, path: string, maxBytes = Number.POSITIVE_INFINITY): Promise<Uint8Array> {
+    const tooLarge = () =>
+      new LeverApiError(response.status, "too_large", `Lever's file for ${method} ${path} is larger than ${maxBytes} bytes; not read`, { method, path, retryable: false });
+    const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+    if (declared > maxBytes) {
+      stop(response.body);
+      throw tooLarge();
+    }
+    const reader = response.body?.getReader();
+    if (!reader) return new Uint8Array(0);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        const timedOut = error instanceof Error && error.name === "TimeoutError";
+        throw new LeverApiError(0, timedOut ? "timeout" : "network_error", timedOut ? `Lever's file for ${method} ${path} did not arrive within ${this.timeoutMs} ms` : `Lever's response to ${method} ${path} was cut off`, {
+          method,
+          path,
+          retryable: true,
+        });
+      }
+      if (chunk.done) break;
+      total += chunk.value.byteLength;
+      if (total > maxBytes) {
+        stop(reader);
+        throw tooLarge();
+      }
+      chunks.push(chunk.value);
+    }
+    return chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks));
+  }
+
   private trustedRedirect(to: URL): boolean {
     if (to.origin === this.apiBase.origin) return true;
     return to.protocol === "https:" && (to.hostname === "lever.co" || to.hostname.endsWith(".lever.co"));
@@ -601,6 +644,13 @@ async function discard(response: Response): Promise<void> {
   } catch {
     /* nothing to free */
   }
+}
+
+/** Stops a body we will not read; not awaited, because cancel() stalls under some fetch interceptors. */
+function stop(body: ReadableStream | ReadableStreamDefaultReader | null): void {
+  body?.cancel().catch(() => {
+    /* already closed */
+  });
 }
 
 const enc = encodeURIComponent;
