@@ -8,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
+import { resumeProblem } from "@/lib/resumes/status";
 import { candidateDetail } from "@/lib/screening/results";
 
 export const metadata: Metadata = { title: "Candidate" };
@@ -17,6 +18,10 @@ const RESUME: Record<string, string> = {
   unprocessable: "Lever could not process the résumé file, so verdicts rely on what else Lever parsed.",
   missing: "The résumé file is missing in Lever.",
   none: "This candidate has no résumé in Lever, so every verdict is unknown.",
+};
+const resumeSentence = (status: string | null): string | null => {
+  const problem = resumeProblem(status);
+  return RESUME[status ?? "none"] ?? (problem ? `${problem}, so verdicts rely on what else Lever parsed.` : null);
 };
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -47,7 +52,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
   const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
   const neutral = result?.verdicts.filter((v) => v.kind === "NEUTRAL") ?? [];
-  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? RESUME[c.resumeStatus] : null;
+  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? resumeSentence(c.resumeStatus) : null;
 
   return (
     <div className="space-y-6">
@@ -147,7 +152,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
                   <pre className="mt-3 max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-lg bg-slate-50 p-4 font-sans text-sm leading-6 text-slate-700">{c.resumeText}</pre>
                 </details>
               ) : (
-                <p className="text-sm text-slate-500">{RESUME[c.resumeStatus ?? "none"] ?? "No résumé text."}</p>
+                <p className="text-sm text-slate-500">{resumeSentence(c.resumeStatus) ?? "No résumé text."}</p>
               )}
             </CardBody>
           </Card>
