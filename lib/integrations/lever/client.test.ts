@@ -232,6 +232,23 @@ describe("LeverClient reads", () => {
       expect(file.seen.pulled).toBeLessThan(4 * MiB);
     });
 
+    it("a file that trickles in is stopped at the request timeout, not read for ever", async () => {
+      const { connectionId } = await setup();
+      const trickle = new ReadableStream<Uint8Array>({
+        pull: (controller) => new Promise<void>((resolve) => setTimeout(() => (controller.enqueue(new Uint8Array(16)), resolve()), 20)),
+      });
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(trickle, { headers: { "content-type": "application/pdf" } })));
+      const client = new LeverClient({
+        apiBase: config().lever.apiBase,
+        connectionId,
+        timeoutMs: 300,
+        retry: { retries: 0 },
+        tokens: { getAccessToken: async () => ({ accessToken: "t", tokenVersion: 1 }), refreshAccessToken: async () => ({ accessToken: "t", tokenVersion: 1 }) },
+      });
+      const error = await client.downloadResume("opp", "res").catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "timeout", details: { retryable: true } });
+    });
+
     it("a file at the cap is still read whole", async () => {
       const { connectionId } = await setup();
       bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(generatedFile(MiB).body, { headers: { "content-type": "application/pdf" } })));

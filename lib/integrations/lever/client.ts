@@ -561,29 +561,39 @@ export class LeverClient {
     }
     const reader = response.body?.getReader();
     if (!reader) return new Uint8Array(0);
+    const timedOut = () =>
+      new LeverApiError(0, "timeout", `Lever's file for ${method} ${path} did not arrive within ${this.timeoutMs} ms`, { method, path, retryable: true });
+    // The body's own deadline: not every fetch implementation lets the request's abort signal reach a
+    // body being read, and a file that trickles in must not hold an import for ever.
+    let late = false;
+    const deadline = setTimeout(() => {
+      late = true;
+      stop(reader);
+    }, this.timeoutMs);
     const chunks: Uint8Array[] = [];
     let total = 0;
-    for (;;) {
-      let chunk: ReadableStreamReadResult<Uint8Array>;
-      try {
-        chunk = await reader.read();
-      } catch (error) {
-        const timedOut = error instanceof Error && error.name === "TimeoutError";
-        throw new LeverApiError(0, timedOut ? "timeout" : "network_error", timedOut ? `Lever's file for ${method} ${path} did not arrive within ${this.timeoutMs} ms` : `Lever's response to ${method} ${path} was cut off`, {
-          method,
-          path,
-          retryable: true,
-        });
+    try {
+      for (;;) {
+        let chunk: ReadableStreamReadResult<Uint8Array>;
+        try {
+          chunk = await reader.read();
+        } catch (error) {
+          if (late || (error instanceof Error && error.name === "TimeoutError")) throw timedOut();
+          throw new LeverApiError(0, "network_error", `Lever's response to ${method} ${path} was cut off`, { method, path, retryable: true });
+        }
+        if (late) throw timedOut();
+        if (chunk.done) break;
+        total += chunk.value.byteLength;
+        if (total > maxBytes) {
+          stop(reader);
+          throw tooLarge();
+        }
+        chunks.push(chunk.value);
       }
-      if (chunk.done) break;
-      total += chunk.value.byteLength;
-      if (total > maxBytes) {
-        stop(reader);
-        throw tooLarge();
-      }
-      chunks.push(chunk.value);
+    } finally {
+      clearTimeout(deadline);
     }
-    return chunks.length === 1 ? chunks[0]! : new Uint8Array(Buffer.concat(chunks));
+    return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
   }
 
   private trustedRedirect(to: URL): boolean {
