@@ -249,6 +249,19 @@ describe("LeverClient reads", () => {
       expect(error).toMatchObject({ code: "timeout", details: { retryable: true } });
     });
 
+    it("a JSON answer is capped too, and an error body is not read whole", async () => {
+      const { client } = await setup();
+      const page = generatedFile(64 * MiB);
+      bed.server.use(http.get(`${SIM_URL}/v1/stages`, () => new HttpResponse(page.body, { headers: { "content-type": "application/json" } })));
+      expect(await client.stages().catch((e: unknown) => e)).toMatchObject({ code: "too_large" });
+      expect(page.seen.pulled).toBeLessThan(40 * MiB);
+
+      const errorBody = generatedFile(64 * MiB);
+      bed.server.use(http.get(`${SIM_URL}/v1/stages`, () => new HttpResponse(errorBody.body, { status: 400, headers: { "content-type": "application/json" } })));
+      expect(await client.stages().catch((e: unknown) => e)).toMatchObject({ status: 400, code: "http_400" });
+      expect(errorBody.seen.pulled).toBeLessThan(4 * MiB);
+    });
+
     it("a file at the cap is still read whole", async () => {
       const { connectionId } = await setup();
       bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(generatedFile(MiB).body, { headers: { "content-type": "application/pdf" } })));
