@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import pLimit from "p-limit";
@@ -75,13 +76,26 @@ const slots = pLimit(2);
 /** Started workers are kept for the next file: starting one and loading pdf.js costs ~100 ms. */
 const idle: Array<{ worker: Worker; maxHeapMb: number }> = [];
 
+let checkedWorkerFile = false;
+
 function startWorker(maxHeapMb: number): Worker {
+  if (!checkedWorkerFile) {
+    checkedWorkerFile = true;
+    // Without it every résumé would be "could not be read"; say why once, loudly.
+    if (!existsSync(WORKER_FILE)) log.error("the résumé parser is missing: run the app from the project folder", { file: WORKER_FILE });
+  }
   const worker = new Worker(WORKER_FILE, {
     workerData: { resumeParser: true },
     resourceLimits: { maxOldGenerationSizeMb: maxHeapMb, maxYoungGenerationSizeMb: Math.min(32, Math.max(4, maxHeapMb / 8)) },
   });
   // An idle parser must not keep a script or the test runner alive; a running parse holds its timer.
   worker.unref();
+  // Always listened to, so a worker that dies between files is dropped rather than crashing the process.
+  const drop = () => {
+    const at = idle.findIndex((w) => w.worker === worker);
+    if (at >= 0) idle.splice(at, 1);
+  };
+  worker.on("error", drop).on("exit", drop);
   return worker;
 }
 
