@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { buildPdf, buildZip, documentBytes } from "@/tools/lever-sim/files";
 import { docxBomb, lieAboutSize, MiB, pdfWithContent, repeatedMoves, repeatedText } from "@/tests/helpers/resume-bombs";
 import { extractResumeText, resumeParseLimits, type ResumeParseLimits } from "./extract";
+import { checkPdfStreams } from "./parse-worker.mjs";
 
 const RESUME = "Dana Whitfield\nSenior Backend Engineer\nSeven years of Go, PostgreSQL and Kubernetes at Initech.\nBSc Computer Science, University of Leeds";
 const DOCX = { fileName: "cv.docx" };
@@ -54,6 +55,13 @@ describe("hostile résumé files", () => {
     const bomb = pdfWithContent(repeatedText(100 * MiB));
     expect(bomb.byteLength).toBeLessThan(MiB);
     expect(await extractResumeText(bomb, PDF)).toEqual({ text: null, status: "too_large" });
+  });
+
+  it("counts every layer of a PDF stream compressed twice", async () => {
+    const twice = pdfWithContent(repeatedText(100 * MiB), { layers: 2 });
+    expect(twice.byteLength).toBeLessThan(64 * 1024);
+    expect(() => checkPdfStreams(twice, 20 * MiB)).toThrow(/inflates past 20.0 MiB/);
+    expect(await extractResumeText(twice, PDF)).toEqual({ text: null, status: "too_large" });
   });
 
   it("reads only the first pages of a PDF with thousands of them", async () => {

@@ -166,19 +166,28 @@ export function checkPdfStreams(bytes, maxInflatedBytes) {
     const stop = text.indexOf("endstream", start);
     const end = stop < 0 ? bytes.length : stop;
     keyword.lastIndex = end;
-    const cmf = bytes[start];
-    const flg = bytes[start + 1];
-    const zlibHeader = cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
-    if (!zlibHeader) continue;
-    const budget = maxInflatedBytes - inflated;
-    try {
-      // Z_SYNC_FLUSH: a stream cut short (or followed by an end-of-line) still counts what it gave.
-      inflated += inflateSync(bytes.subarray(start, end), { maxOutputLength: Math.max(1, budget), finishFlush: constants.Z_SYNC_FLUSH }).length;
-    } catch (error) {
-      if (error instanceof RangeError) throw new Refused("too_large", `its compressed content inflates past ${mib(maxInflatedBytes)}`);
-      // Not Flate after all, or damaged: pdf.js decides what to make of it.
+    // A stream may be Flate-encoded more than once (/Filter [/FlateDecode /FlateDecode]): follow the
+    // layers, each against what is left of the budget.
+    let layer = bytes.subarray(start, end);
+    for (let depth = 0; depth < 4 && looksLikeZlib(layer); depth++) {
+      try {
+        // Z_SYNC_FLUSH: a stream cut short (or followed by an end-of-line) still counts what it gave.
+        layer = inflateSync(layer, { maxOutputLength: Math.max(1, maxInflatedBytes - inflated), finishFlush: constants.Z_SYNC_FLUSH });
+      } catch (error) {
+        if (error instanceof RangeError) throw new Refused("too_large", `its compressed content inflates past ${mib(maxInflatedBytes)}`);
+        // Not Flate after all, or damaged: pdf.js decides what to make of it.
+        break;
+      }
+      inflated += layer.length;
     }
   }
+}
+
+/** @param {Uint8Array} data */
+function looksLikeZlib(data) {
+  const cmf = data[0];
+  const flg = data[1];
+  return cmf !== undefined && flg !== undefined && (cmf & 0x0f) === 8 && ((cmf << 8) | flg) % 31 === 0;
 }
 
 async function pdfText(bytes, limits) {

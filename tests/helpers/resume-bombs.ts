@@ -43,10 +43,12 @@ export function lieAboutSize(zip: Uint8Array, entryName: string, declaredSize: n
   return new Uint8Array(out);
 }
 
-/** A one-page PDF (xref with exact offsets) whose content stream is `content`, Flate-compressed when asked. */
-export function pdfWithContent(content: Buffer, { compress = true } = {}): Uint8Array {
-  const stream = compress ? deflateSync(content, { level: 9 }) : content;
-  const dict = compress ? `<< /Length ${stream.length} /Filter /FlateDecode >>` : `<< /Length ${stream.length} >>`;
+/** A one-page PDF (xref with exact offsets) whose content stream is `content`, Flate-compressed `layers` times. */
+export function pdfWithContent(content: Buffer, { compress = true, layers = compress ? 1 : 0 }: { compress?: boolean; layers?: number } = {}): Uint8Array {
+  let stream = content;
+  for (let i = 0; i < layers; i++) stream = deflateSync(stream, { level: 9 });
+  const filters = Array.from({ length: layers }, () => "/FlateDecode").join(" ");
+  const dict = layers ? `<< /Length ${stream.length} /Filter [${filters}] >>` : `<< /Length ${stream.length} >>`;
   const parts: Buffer[] = [];
   const offsets: number[] = [];
   let size = 0;
