@@ -2,7 +2,7 @@
  * npm run bench — the benchmarks one after another, then one summary table with the ratios to the
  * bounds and aims the issues set.
  *
- *   npm run bench                          webhooks, import, screening, eval
+ *   npm run bench                          webhooks, import, screening, eval, bombs
  *   npm run bench -- webhooks screening    only those (also BENCH_ONLY=webhooks,screening)
  *
  * Each benchmark runs in its own process (the numbers of one do not leak into the next) with its
@@ -15,6 +15,7 @@ const BENCHES = {
   import: { file: "bench/import.ts", args: [], stream: true },
   screening: { file: "bench/screening.ts", args: [], stream: true },
   eval: { file: "scripts/eval-screening.ts", args: ["--json"], stream: false },
+  bombs: { file: "bench/resume-bombs.ts", args: [], stream: true },
 } as const;
 type Name = keyof typeof BENCHES;
 
@@ -111,6 +112,20 @@ function summarize(run: Run): Row[] {
       if (!m) return failed(`no result (exit ${run.code})`);
       const rate = Number(m[1]);
       return [{ benchmark: "screening", measure: "local engine, one core", value: `${rate} candidates/s`, "aim / bound": "≥ 200/s", ratio: fmt(rate / 200), verdict: verdict(rate >= 200) }];
+    }
+    if (run.name === "bombs") {
+      const line = run.stdout.split("\n").find((l) => l.startsWith("BENCH_RESULT "));
+      if (!line) return failed(`no result (exit ${run.code})`);
+      type Bomb = { name: string; hostile: boolean; outcome: string; seconds: number; rssGrowthMB: number };
+      const { results } = JSON.parse(line.slice("BENCH_RESULT ".length)) as { results: Bomb[] };
+      return results.map((r) => ({
+        benchmark: "bombs",
+        measure: r.name,
+        value: `${r.outcome.split(" ")[0]} in ${r.seconds} s, RSS +${r.rssGrowthMB} MB`,
+        "aim / bound": r.hostile ? "refused < 5 s, RSS +< 100 MB" : "",
+        ratio: r.hostile ? fmt(Math.max(r.seconds / 5, r.rssGrowthMB / 100)) : "",
+        verdict: r.hostile ? verdict(r.outcome.startsWith("too_large") && r.seconds < 5 && r.rssGrowthMB < 100) : "",
+      }));
     }
     // eval
     type Tally = { total: number; correct: number; accuracy: number | null };

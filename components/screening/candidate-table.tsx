@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useState } from "react";
 import { BulkActions } from "@/components/writeback/bulk-actions";
 import type { RequiredTier } from "@/lib/screening/score";
+import { resumeProblem } from "@/lib/resumes/status";
 import type { Verdict } from "@/lib/screening/types";
 import { NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictChip } from "./verdicts";
 
@@ -25,12 +26,13 @@ export interface CandidateRowView {
   verdicts: { criterionId: string; text: string; kind: string; verdict: Verdict }[];
 }
 
-const RESUME_NOTE: Record<string, string> = {
+const RESUME_NOTES: Record<string, string> = {
   empty: "No text in the résumé file",
   unprocessable: "Lever could not process the résumé",
   missing: "Résumé file missing",
   none: "No résumé",
 };
+const resumeNote = (status: string | null): string | undefined => RESUME_NOTES[status ?? "none"] ?? resumeProblem(status) ?? undefined;
 
 /** The ranked candidates with a checkbox per row, "select all on this page", and the bulk actions bar. */
 export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: CandidateRowView[]; caption: string }) {
@@ -103,9 +105,9 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                       </div>
                     ) : null}
                     {c.score === null ? (
-                      <p className="mt-1 text-xs text-slate-500">{RESUME_NOTE[c.resumeStatus ?? "none"] ?? "Not screened yet"}</p>
-                    ) : c.resumeStatus && RESUME_NOTE[c.resumeStatus] ? (
-                      <p className="mt-1 text-xs text-amber-700">{RESUME_NOTE[c.resumeStatus]}: verdicts need review</p>
+                      <p className="mt-1 text-xs text-slate-500">{resumeNote(c.resumeStatus) ?? "Not screened yet"}</p>
+                    ) : c.resumeStatus && resumeNote(c.resumeStatus) ? (
+                      <p className="mt-1 text-xs text-amber-700">{resumeNote(c.resumeStatus)}: verdicts need review</p>
                     ) : null}
                     {c.verdicts.length ? (
                       <div className="mt-2 flex flex-wrap gap-1 lg:hidden">

@@ -65,6 +65,11 @@ const EnvSchema = z.object({
   LEVER_RATE_BURST: intIn(1, 200, 20),
   WEBHOOK_MAX_AGE_SECONDS: intIn(60, 30 * 24 * 3600, 3 * 24 * 3600),
   WEBHOOK_MAX_BODY_BYTES: intIn(1024, 10 * 1024 * 1024, 64 * 1024),
+  RESUME_MAX_BYTES: intIn(64 * 1024, 100 * 1024 * 1024, 10 * 1024 * 1024),
+  RESUME_MAX_INFLATED_BYTES: intIn(1024 * 1024, 200 * 1024 * 1024, 20 * 1024 * 1024),
+  RESUME_MAX_PAGES: intIn(1, 1000, 30),
+  RESUME_PARSE_TIMEOUT_MS: intIn(1000, 120_000, 15_000),
+  RESUME_PARSE_MAX_HEAP_MB: intIn(64, 4096, 256),
   RUN_WORKER_IN_PROCESS: bool(true),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -109,6 +114,8 @@ export interface Config {
     simulator: { url: string; port: number; startWithApp: boolean };
   };
   webhooks: { maxAgeSeconds: number; maxBodyBytes: number };
+  /** Limits on applicants' résumé files: download size, inflated size, pages, and the parser's time and heap. */
+  resumes: { maxBytes: number; maxInflatedBytes: number; maxPages: number; parseTimeoutMs: number; parseMaxHeapMb: number };
   runWorkerInProcess: boolean;
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
@@ -232,6 +239,13 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       simulator: { url: simUrl, port: e.LEVER_SIM_PORT, startWithApp: e.LEVER_ENV === "simulator" && e.LEVER_START_SIMULATOR },
     },
     webhooks: { maxAgeSeconds: e.WEBHOOK_MAX_AGE_SECONDS, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
+    resumes: {
+      maxBytes: e.RESUME_MAX_BYTES,
+      maxInflatedBytes: e.RESUME_MAX_INFLATED_BYTES,
+      maxPages: e.RESUME_MAX_PAGES,
+      parseTimeoutMs: e.RESUME_PARSE_TIMEOUT_MS,
+      parseMaxHeapMb: e.RESUME_PARSE_MAX_HEAP_MB,
+    },
     runWorkerInProcess: e.RUN_WORKER_IN_PROCESS,
     seedDemo: embedded,
     oidc: e.OIDC_ISSUER

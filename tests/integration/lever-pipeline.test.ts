@@ -1,3 +1,4 @@
+import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST as webhookRoute } from "@/app/api/webhooks/lever/[connectionId]/route";
 import type { OrgContext } from "@/lib/auth/guard";
@@ -8,8 +9,12 @@ import { upsertJob } from "@/lib/integrations/lever/import/jobs";
 import { reconcileConnection } from "@/lib/integrations/lever/import/reconcile";
 import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
 import { applySettings } from "@/lib/integrations/lever/settings";
-import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
+import { authorizeWithSim, createConnection, SIM_URL, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { resumeProblem } from "@/lib/resumes/status";
+import { screenCandidate } from "@/lib/screening/run";
+import { docxBomb, MiB } from "@/tests/helpers/resume-bombs";
+import { CONTENT_TYPES } from "@/tools/lever-sim/files";
 
 /**
  * From Lever to the app: registered webhooks, signed deliveries from the simulator through the real
@@ -109,6 +114,33 @@ describe("Lever import pipeline", () => {
     const c = await prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } });
     expect(c.resumeStatus).toBe("unprocessable");
     expect(c.resumeText).toBeNull();
+  });
+
+  describe("a hostile résumé file", () => {
+    const download = (opportunityId: string) => `${SIM_URL}/v1/opportunities/${opportunityId}/resumes/:rid/download`;
+
+    async function importWithResume(name: string, respond: () => Response) {
+      const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name });
+      bed.server.use(http.get(download(result.opportunityId), respond));
+      await processAll();
+      return prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } });
+    }
+
+    it("a DOCX that inflates to 100 MB: the candidate is imported, screened, and the reason recorded", async () => {
+      const bomb = docxBomb(100 * MiB);
+      const c = await importWithResume("Bo Mbe", () => new HttpResponse(bomb, { headers: { "content-type": CONTENT_TYPES.docx, "content-disposition": 'attachment; filename="cv.docx"' } }));
+      expect(c.resumeStatus).toBe("too_large");
+      expect(c.resumeText).toBeNull();
+      expect(resumeProblem(c.resumeStatus)).toBe("Résumé could not be read: too large");
+      expect(await screenCandidate(prisma(), { organizationId: org.organizationId, candidateId: c.id })).toBe("screened");
+      expect(await prisma().screeningResult.count({ where: { candidateId: c.id } })).toBe(1);
+    });
+
+    it("a download over the size cap is stopped and recorded the same way", async () => {
+      const c = await importWithResume("Huge File", () => new HttpResponse(new Uint8Array(64), { headers: { "content-type": "application/pdf", "content-length": String(400 * MiB) } }));
+      expect(c.resumeStatus).toBe("too_large");
+      expect(c.name).toBe("Huge File");
+    });
   });
 
   it("with auto-generate on, an application to an unknown posting creates the job too", async () => {

@@ -25,7 +25,7 @@ async function setup(accountIndex = 0) {
   return { tokens, connectionId, account, client: clientFor(connectionId) };
 }
 
-function clientFor(connectionId: string, options: { timeoutMs?: number } = {}) {
+function clientFor(connectionId: string, options: { timeoutMs?: number; maxDownloadBytes?: number } = {}) {
   const tokens = new TokenManager({ pollMs: 5 });
   return new LeverClient({
     apiBase: config().lever.apiBase,
@@ -33,6 +33,7 @@ function clientFor(connectionId: string, options: { timeoutMs?: number } = {}) {
     connectionId,
     retry: FAST_RETRY,
     timeoutMs: options.timeoutMs,
+    maxDownloadBytes: options.maxDownloadBytes,
     tokens: {
       getAccessToken: () => tokens.getAccessToken(connectionId),
       refreshAccessToken: (stale) => tokens.refreshAccessToken(connectionId, stale),
@@ -188,6 +189,85 @@ describe("LeverClient reads", () => {
       const bytes = await client.downloadFile(withFiles.id, file.id);
       expect(bytes.bytes.length).toBeGreaterThan(0);
     }
+  });
+
+  describe("a résumé larger than the cap", () => {
+    const MiB = 1024 * 1024;
+    /** A file body generated as it is read, so the test sees how much of it the client pulled. */
+    function generatedFile(totalBytes: number) {
+      const seen = { pulled: 0 };
+      const chunk = new Uint8Array(64 * 1024).fill(0x41);
+      const body = new ReadableStream<Uint8Array>({
+        pull(controller) {
+          if (seen.pulled >= totalBytes) return controller.close();
+          seen.pulled += chunk.byteLength;
+          controller.enqueue(chunk);
+        },
+      });
+      return { body, seen };
+    }
+    const DOWNLOAD = `${SIM_URL}/v1/opportunities/:id/resumes/:rid/download`;
+
+    it("is refused from its Content-Length without reading the body", async () => {
+      const { connectionId } = await setup();
+      const file = generatedFile(64 * MiB);
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(file.body, { headers: { "content-type": "application/pdf", "content-length": String(64 * MiB) } })));
+      const error = await clientFor(connectionId, { maxDownloadBytes: MiB })
+        .downloadResume("opp", "res")
+        .catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(LeverApiError);
+      expect(error).toMatchObject({ code: "too_large", details: { retryable: false } });
+      expect(file.seen.pulled).toBeLessThan(MiB);
+    });
+
+    it("is stopped once the streamed bytes pass the cap when no length is sent", async () => {
+      const { connectionId } = await setup();
+      const file = generatedFile(64 * MiB);
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(file.body, { headers: { "content-type": "application/pdf" } })));
+      const error = await clientFor(connectionId, { maxDownloadBytes: MiB })
+        .downloadResume("opp", "res")
+        .catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "too_large" });
+      // Stream buffering lets a few chunks run ahead of the reader, never the whole file.
+      expect(file.seen.pulled).toBeLessThan(4 * MiB);
+    });
+
+    it("a file that trickles in is stopped at the request timeout, not read for ever", async () => {
+      const { connectionId } = await setup();
+      const trickle = new ReadableStream<Uint8Array>({
+        pull: (controller) => new Promise<void>((resolve) => setTimeout(() => (controller.enqueue(new Uint8Array(16)), resolve()), 20)),
+      });
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(trickle, { headers: { "content-type": "application/pdf" } })));
+      const client = new LeverClient({
+        apiBase: config().lever.apiBase,
+        connectionId,
+        timeoutMs: 300,
+        retry: { retries: 0 },
+        tokens: { getAccessToken: async () => ({ accessToken: "t", tokenVersion: 1 }), refreshAccessToken: async () => ({ accessToken: "t", tokenVersion: 1 }) },
+      });
+      const error = await client.downloadResume("opp", "res").catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: "timeout", details: { retryable: true } });
+    });
+
+    it("a JSON answer is capped too, and an error body is not read whole", async () => {
+      const { client } = await setup();
+      const page = generatedFile(64 * MiB);
+      bed.server.use(http.get(`${SIM_URL}/v1/stages`, () => new HttpResponse(page.body, { headers: { "content-type": "application/json" } })));
+      expect(await client.stages().catch((e: unknown) => e)).toMatchObject({ code: "too_large" });
+      expect(page.seen.pulled).toBeLessThan(40 * MiB);
+
+      const errorBody = generatedFile(64 * MiB);
+      bed.server.use(http.get(`${SIM_URL}/v1/stages`, () => new HttpResponse(errorBody.body, { status: 400, headers: { "content-type": "application/json" } })));
+      expect(await client.stages().catch((e: unknown) => e)).toMatchObject({ status: 400, code: "http_400" });
+      expect(errorBody.seen.pulled).toBeLessThan(4 * MiB);
+    });
+
+    it("a file at the cap is still read whole", async () => {
+      const { connectionId } = await setup();
+      bed.server.use(http.get(DOWNLOAD, () => new HttpResponse(generatedFile(MiB).body, { headers: { "content-type": "application/pdf" } })));
+      const download = await clientFor(connectionId, { maxDownloadBytes: MiB }).downloadResume("opp", "res");
+      expect(download.bytes.byteLength).toBe(MiB);
+    });
   });
 
   it("follows a GET redirect (EU accounts) with the token, and never redirects a write", async () => {

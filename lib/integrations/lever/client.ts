@@ -78,8 +78,10 @@ export interface LeverClientOptions {
   tokens: LeverTokenSource;
   limiter?: LeverLimiter;
   fetch?: typeof fetch;
-  /** Per-request timeout. */
+  /** Per-request timeout, body included. */
   timeoutMs?: number;
+  /** Largest résumé or file download read; a larger one is stopped and reported as `too_large`. */
+  maxDownloadBytes?: number;
   retry?: Partial<RetryPolicy>;
   /** With the confidential scope, lists ask for confidential records too (`confidentiality=all`). */
   confidentialAccess?: boolean;
@@ -89,6 +91,10 @@ export interface LeverClientOptions {
 
 const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 500, maxTimeoutMs: 10_000, maxRetryTimeMs: 60_000 };
 const MAX_REDIRECTS = 3;
+/** A page of 100 opportunities with applications is about 1 MB; anything near this is not Lever. */
+const MAX_JSON_BYTES = 32 * 1024 * 1024;
+/** Error bodies and bodies read only to be thrown away. */
+const MAX_ERROR_BYTES = 64 * 1024;
 const EXPIRY_MARGIN_MS = 60_000;
 
 type QueryValue = string | number | boolean | readonly string[] | null | undefined;
@@ -143,6 +149,8 @@ interface RequestOptions<S extends z.ZodType | null> {
   /** Safe to send twice (reads, PUTs, tag changes): then 500s and network errors are retried too. */
   idempotent: boolean;
   binary?: boolean;
+  /** With `binary`: the most bytes read before the download is stopped. */
+  maxBytes?: number;
   /** A 404 is an answer, not an error (deletes). */
   allow404?: boolean;
 }
@@ -179,6 +187,7 @@ export class LeverClient {
   private readonly limiter: LeverLimiter | undefined;
   private readonly fetchImpl: typeof fetch;
   private readonly timeoutMs: number;
+  private readonly maxDownloadBytes: number;
   private readonly retry: RetryPolicy;
   private readonly confidentialAccess: boolean;
   private readonly connectionId: string | undefined;
@@ -190,6 +199,7 @@ export class LeverClient {
     this.limiter = options.limiter;
     this.fetchImpl = options.fetch ?? ((input, init) => globalThis.fetch(input, init));
     this.timeoutMs = options.timeoutMs ?? 30_000;
+    this.maxDownloadBytes = options.maxDownloadBytes ?? config().resumes.maxBytes;
     this.retry = { ...DEFAULT_RETRY, ...options.retry };
     this.confidentialAccess = options.confidentialAccess ?? false;
     this.connectionId = options.connectionId;
@@ -414,7 +424,7 @@ export class LeverClient {
   }
 
   private async download(path: string, fallbackName: string): Promise<Download> {
-    const { bytes, headers } = (await this.request("GET", path, { schema: null, idempotent: true, binary: true })) as BinaryBody;
+    const { bytes, headers } = (await this.request("GET", path, { schema: null, idempotent: true, binary: true, maxBytes: this.maxDownloadBytes })) as BinaryBody;
     return {
       bytes,
       contentType: headers.get("content-type")?.split(";")[0]?.trim() || "application/octet-stream",
@@ -464,10 +474,8 @@ export class LeverClient {
       if (!response.ok) throw await this.errorFrom(response, method, path, options.idempotent);
       if (options.binary) {
         // Read inside the attempt so a body cut off mid-download is retried like any other failure.
-        const bytes = await response.arrayBuffer().catch(() => {
-          throw new LeverApiError(0, "network_error", `Lever's response to ${method} ${path} was cut off`, { method, path, retryable: true });
-        });
-        return { bytes: new Uint8Array(bytes), headers: response.headers } satisfies BinaryBody;
+        const bytes = await readCapped(response, { method, path, maxBytes: options.maxBytes ?? MAX_JSON_BYTES, timeoutMs: this.timeoutMs });
+        return { bytes, headers: response.headers } satisfies BinaryBody;
       }
       if (options.schema === null || response.status === 204) {
         await discard(response);
@@ -552,7 +560,8 @@ export class LeverClient {
     let code = `http_${response.status}`;
     let message = `Lever answered ${response.status} to ${method} ${path}`;
     try {
-      const parsed = LeverErrorBodySchema.safeParse(await response.json());
+      const body = await readCapped(response, { method, path, maxBytes: MAX_ERROR_BYTES, timeoutMs: this.timeoutMs });
+      const parsed = LeverErrorBodySchema.safeParse(JSON.parse(new TextDecoder().decode(body)));
       if (parsed.success) {
         code = parsed.data.code ?? code;
         if (parsed.data.message) message = `Lever answered ${response.status} to ${method} ${path}: ${parsed.data.message}`;
@@ -572,9 +581,10 @@ export class LeverClient {
   }
 
   private async parse(response: Response, schema: z.ZodType, method: string, path: string): Promise<unknown> {
+    const body = await readCapped(response, { method, path, maxBytes: MAX_JSON_BYTES, timeoutMs: this.timeoutMs });
     let json: unknown;
     try {
-      json = await response.json();
+      json = JSON.parse(new TextDecoder().decode(body));
     } catch {
       throw new LeverApiError(502, "invalid_response", `Lever sent a body that is not JSON for ${method} ${path}`, { method, path, retryable: false });
     }
@@ -594,13 +604,72 @@ export class LeverClient {
 
 const NOT_FOUND = Symbol("not found");
 
-/** Reads a body we do not need so the connection can be reused (cancel() stalls under some fetch interceptors). */
+/**
+ * Reads a body chunk by chunk and stops as soon as it is known to pass `maxBytes` (from
+ * Content-Length, or from the bytes counted so far): applicants control résumé files, and reading a
+ * 400 MB one whole would hold it all in memory. The same holds for any body, so JSON and error
+ * bodies are capped too.
+ */
+async function readCapped(response: Response, what: { method: string; path: string; maxBytes: number; timeoutMs: number }): Promise<Uint8Array> {
+  const { method, path, maxBytes, timeoutMs } = what;
+  const tooLarge = () =>
+    new LeverApiError(response.status, "too_large", `Lever's response to ${method} ${path} is larger than ${maxBytes} bytes; not read`, { method, path, retryable: false });
+  const declared = Number(response.headers.get("content-length") ?? Number.NaN);
+  if (declared > maxBytes) {
+    stop(response.body);
+    throw tooLarge();
+  }
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array(0);
+  const timedOut = () =>
+    new LeverApiError(0, "timeout", `Lever's response to ${method} ${path} did not arrive within ${timeoutMs} ms`, { method, path, retryable: true });
+  // The body's own deadline: not every fetch implementation lets the request's abort signal reach a
+  // body being read, and a file that trickles in must not hold an import for ever.
+  let late = false;
+  const deadline = setTimeout(() => {
+    late = true;
+    stop(reader);
+  }, timeoutMs);
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  try {
+    for (;;) {
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (late || (error instanceof Error && error.name === "TimeoutError")) throw timedOut();
+        throw new LeverApiError(0, "network_error", `Lever's response to ${method} ${path} was cut off`, { method, path, retryable: true });
+      }
+      if (late) throw timedOut();
+      if (chunk.done) break;
+      total += chunk.value.byteLength;
+      if (total > maxBytes) {
+        stop(reader);
+        throw tooLarge();
+      }
+      chunks.push(chunk.value);
+    }
+  } finally {
+    clearTimeout(deadline);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks, total);
+}
+
+/** Reads a body we do not need so the connection can be reused (cancel() stalls under some fetch interceptors); a large one is stopped. */
 async function discard(response: Response): Promise<void> {
   try {
-    await response.arrayBuffer();
+    await readCapped(response, { method: "", path: "", maxBytes: MAX_ERROR_BYTES, timeoutMs: 10_000 });
   } catch {
     /* nothing to free */
   }
+}
+
+/** Stops a body we will not read; not awaited, because cancel() stalls under some fetch interceptors. */
+function stop(body: ReadableStream | ReadableStreamDefaultReader | null): void {
+  body?.cancel().catch(() => {
+    /* already closed */
+  });
 }
 
 const enc = encodeURIComponent;

@@ -39,7 +39,11 @@ interface ResumeData {
   parsedSchools: object[];
 }
 
-/** The newest résumé: parsed data from Lever, text from the file. A file Lever cannot process is recorded, not fatal. */
+/**
+ * The newest résumé: parsed data from Lever, text from the file. A file Lever cannot process, or one
+ * refused for its size or content, is recorded on the candidate (`resumeStatus`), not fatal: the
+ * candidate is imported and screened on Lever's parsed data and the application.
+ */
 export async function fetchResume(client: LeverClient, opportunityId: string): Promise<ResumeData> {
   const resumes = await client.resumes(opportunityId);
   const latest: Resume | undefined = [...resumes].sort((a, b) => (b.file?.uploadedAt ?? b.createdAt ?? 0) - (a.file?.uploadedAt ?? a.createdAt ?? 0))[0];
@@ -54,6 +58,9 @@ export async function fetchResume(client: LeverClient, opportunityId: string): P
     const extracted = await extractResumeText(file.bytes, { contentType: file.contentType, fileName: file.fileName ?? fileName });
     return { resumeText: extracted.text, resumeFileName: fileName, resumeStatus: extracted.status, ...parsed };
   } catch (error) {
+    if (error instanceof LeverApiError && error.code === "too_large") {
+      return { resumeText: null, resumeFileName: fileName, resumeStatus: "too_large", ...parsed };
+    }
     if (error instanceof LeverApiError && (error.status === 422 || error.status === 404)) {
       return { resumeText: null, resumeFileName: fileName, resumeStatus: error.status === 422 ? "unprocessable" : "missing", ...parsed };
     }

@@ -9,6 +9,7 @@ import { WriteBackHistory } from "@/components/writeback/history";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
+import { resumeProblem } from "@/lib/resumes/status";
 import { candidateDetail } from "@/lib/screening/results";
 import { requiredStateOfStored } from "@/lib/screening/score";
 
@@ -19,6 +20,10 @@ const RESUME: Record<string, string> = {
   unprocessable: "Lever could not process the résumé file, so verdicts rely on what else Lever parsed.",
   missing: "The résumé file is missing in Lever.",
   none: "This candidate has no résumé in Lever, so every verdict needs review.",
+};
+const resumeSentence = (status: string | null): string | null => {
+  const problem = resumeProblem(status);
+  return RESUME[status ?? "none"] ?? (problem ? `${problem}, so verdicts rely on what else Lever parsed.` : null);
 };
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -49,7 +54,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
   const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
   const neutral = result?.verdicts.filter((v) => v.kind === "NEUTRAL") ?? [];
-  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? RESUME[c.resumeStatus] : null;
+  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? resumeSentence(c.resumeStatus) : null;
   const required = result ? requiredStateOfStored(result.verdicts) : null;
 
   return (
@@ -167,7 +172,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
                   <pre className="mt-3 max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-lg bg-slate-50 p-4 font-sans text-sm leading-6 text-slate-700">{c.resumeText}</pre>
                 </details>
               ) : (
-                <p className="text-sm text-slate-500">{RESUME[c.resumeStatus ?? "none"] ?? "No résumé text."}</p>
+                <p className="text-sm text-slate-500">{resumeSentence(c.resumeStatus) ?? "No résumé text."}</p>
               )}
             </CardBody>
           </Card>
