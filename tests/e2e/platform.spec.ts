@@ -51,7 +51,7 @@ test("a recruiter sees the ATS tab but cannot change the integration", async ({ 
   await expect(page.getByRole("link", { name: "Lever", exact: true })).toBeVisible();
   // Whether or not an admin has connected Lever yet, a recruiter is told why they cannot act.
   await expect(page.getByText(/Only organization owners and admins can (connect Lever|change the integration)/)).toBeVisible();
-  await expect(page.getByRole("link", { name: "Connect Lever" })).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Connect Lever" })).toHaveCount(0);
   await expect(page.getByRole("button", { name: "Disconnect" })).toHaveCount(0);
   await page.goto("/settings/team");
   await expect(page.getByRole("button", { name: "Invite" })).toHaveCount(0);
