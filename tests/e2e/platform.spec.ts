@@ -17,6 +17,28 @@ test("sign up creates an organization and lands in the app; Settings → ATS lis
   await expect(page.getByTestId("lever-connection-status")).toHaveText("Not connected");
 });
 
+test("pages run under a nonce-based Content-Security-Policy with the other security headers; sign-in still works", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (execute|load|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  const response = await page.goto("/login");
+  const headers = response!.headers();
+  const nonce = /'nonce-([^']+)'/.exec(headers["content-security-policy"] ?? "")?.[1];
+  expect(nonce).toBeTruthy();
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("same-origin");
+  // Next put the nonce on every one of its scripts (the browser hides the attribute; the property keeps it).
+  const scriptNonces = await page.evaluate(() => Array.from(document.scripts, (s) => s.nonce));
+  expect(scriptNonces.length).toBeGreaterThan(0);
+  expect(new Set(scriptNonces)).toEqual(new Set([nonce]));
+  await signIn(page, "admin@demo.test");
+  await page.goto("/settings/ats");
+  await expect(page.getByTestId("lever-connection-status")).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
 test("sign-up with bad input shows what is wrong and creates nothing", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill("X");
