@@ -3,7 +3,7 @@ import { requireOrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { toAppError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { startConnect } from "@/lib/integrations/lever/connection";
+import { connectErrorCode, startConnect } from "@/lib/integrations/lever/connection";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
@@ -13,7 +13,7 @@ const atsPage = () => `${config().appUrl}/settings/ats?ats=lever`;
 /**
  * Sends an owner or admin to Lever's consent screen. A POST from the app's own Settings → ATS form
  * only: it records an OAuth state, so another site must not be able to start it. Errors come back
- * to Settings → ATS. 303 so the browser follows with a GET.
+ * to Settings → ATS as a code. 303 so the browser follows with a GET.
  */
 export async function POST(req: NextRequest) {
   try {
@@ -24,8 +24,7 @@ export async function POST(req: NextRequest) {
     const appError = toAppError(error);
     if (appError?.status === 401) return NextResponse.redirect(`${config().appUrl}/login?next=/settings/ats`, 303);
     if (!appError) log.error("could not start the Lever connection", { error });
-    const message = appError?.message ?? "Could not start the connection to Lever. Try again.";
-    return NextResponse.redirect(`${atsPage()}&error=${encodeURIComponent(message)}`, 303);
+    return NextResponse.redirect(`${atsPage()}&error=${connectErrorCode(error)}`, 303);
   }
 }
 
