@@ -1,19 +1,18 @@
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { verifyPasswordOrDummy } from "./password";
-
-const SignInInput = z.object({
-  email: z.email().max(320).transform((e) => e.toLowerCase()),
-  password: z.string().min(1).max(200),
-});
+import { log } from "@/lib/log";
+import { checkCredentials } from "./credentials";
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_login";
+}
+
+class ThrottledLogin extends CredentialsSignin {
+  code = "throttled";
 }
 
 /**
@@ -29,18 +28,25 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
     trustHost: true,
     session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
     pages: { signIn: "/login", error: "/login" },
+    // A wrong password is logged once, as one line, by checkCredentials; Auth.js would add a stack trace.
+    logger: {
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        log.error("Auth.js error", { error });
+      },
+      warn(code) {
+        log.warn("Auth.js warning", { code });
+      },
+    },
     // The extended client (tenant guard) has the same model delegates the adapter uses.
     adapter: cfg.oidc ? PrismaAdapter(prisma as unknown as PrismaClient) : undefined,
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
-          const parsed = SignInInput.safeParse(raw);
-          if (!parsed.success) throw new InvalidLogin();
-          const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-          const ok = await verifyPasswordOrDummy(parsed.data.password, user?.passwordHash);
-          if (!user || !ok) throw new InvalidLogin();
-          return { id: user.id, email: user.email, name: user.name };
+        async authorize(raw, request) {
+          const outcome = await checkCredentials(prisma, raw, request);
+          if (outcome.ok) return outcome.user;
+          throw outcome.reason === "throttled" ? new ThrottledLogin() : new InvalidLogin();
         },
       }),
       ...(cfg.oidc
