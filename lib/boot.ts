@@ -23,7 +23,9 @@ export async function boot(): Promise<void> {
     if (applied.length) log.info("applied migrations", { applied });
     if (cfg.seedDemo && (await seedDemo(prisma)).created) {
       console.log(
-        `\n  Demo organization "${DEMO.organization}" created.\n  Sign in at ${cfg.appUrl}/login as ${DEMO.admin} (admin) or ${DEMO.recruiter} (recruiter), password: ${DEMO.password}\n`,
+        `\n  Demo organization "${DEMO.organization}" created.\n  Sign in at ${cfg.appUrl}/login as ${DEMO.admin} (owner) or ${DEMO.recruiter} (recruiter), password: ${DEMO.password}\n` +
+          `  These demo users are for trying the product out: their password is published. Keep no real candidates\n` +
+          `  in this demo; for real use run on PostgreSQL (README), where nothing is seeded, and sign up with your own account.\n`,
       );
     }
   }

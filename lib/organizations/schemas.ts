@@ -23,6 +23,7 @@ export const SignUpInput = z
 export const InviteInput = z.object({ email, role: RoleInput }).strict();
 export const ChangeRoleInput = z.object({ membershipId: z.string().min(1).max(50), role: RoleInput }).strict();
 export const MembershipIdInput = z.object({ membershipId: z.string().min(1).max(50) }).strict();
+export const InvitationIdInput = z.object({ invitationId: z.string().min(1).max(50) }).strict();
 export const ProfileInput = z.object({ name }).strict();
 export const CreateOrganizationInput = z.object({ organizationName: name }).strict();
 

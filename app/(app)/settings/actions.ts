@@ -3,8 +3,8 @@
 import { revalidatePath } from "next/cache";
 import { orgAction, type ActionResult } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
-import { ChangeRoleInput, formToObject, InviteInput, MembershipIdInput, ProfileInput } from "@/lib/organizations/schemas";
-import { changeRole, invite, removeMember } from "@/lib/organizations/service";
+import { ChangeRoleInput, formToObject, InvitationIdInput, InviteInput, MembershipIdInput, ProfileInput } from "@/lib/organizations/schemas";
+import { changeRole, invite, removeMember, revokeInvitation } from "@/lib/organizations/service";
 
 export async function updateProfileAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return orgAction({}, async (org) => {
@@ -36,5 +36,13 @@ export async function removeMemberAction(_prev: ActionResult | null, form: FormD
     await removeMember(await db(), org, MembershipIdInput.parse(formToObject(form)).membershipId);
     revalidatePath("/settings/team");
     return { ok: true, message: "Member removed" };
+  });
+}
+
+export async function revokeInvitationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return orgAction({ admin: true, action: "revoke invitations" }, async (org) => {
+    await revokeInvitation(await db(), org, InvitationIdInput.parse(formToObject(form)).invitationId);
+    revalidatePath("/settings/team");
+    return { ok: true, message: "Invitation revoked" };
   });
 }
