@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
 import { checkCredentials } from "./credentials";
+import { endSession, SESSION_MAX_AGE_SECONDS, sessionCallbacks, type SessionClaims } from "./sessions";
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_login";
@@ -17,8 +18,9 @@ class ThrottledLogin extends CredentialsSignin {
 
 /**
  * Auth.js: email + password always; a generic OIDC provider (company SSO) when OIDC_* is set.
- * Sessions are JWTs that carry only the user id; organization and role are read from the database
- * on every request (lib/auth/guard.ts), so a changed role takes effect at once.
+ * Sessions are JWTs that carry the user id and what makes them revocable (lib/auth/sessions.ts);
+ * organization and role are read from the database on every request (lib/auth/guard.ts), so a
+ * changed role takes effect at once.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const cfg = config();
@@ -26,7 +28,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     secret: cfg.authSecret,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
     // A wrong password is logged once, as one line, by checkCredentials; Auth.js would add a stack trace.
     logger: {
@@ -62,11 +64,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           ]
         : []),
     ],
-    callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.uid = user.id;
-        return token;
+    events: {
+      async signOut(message) {
+        if ("token" in message) await endSession(prisma, message.token as SessionClaims | null);
       },
+    },
+    callbacks: {
+      jwt: sessionCallbacks(prisma).jwt,
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
         return session;

@@ -25,6 +25,7 @@ export const ChangeRoleInput = z.object({ membershipId: z.string().min(1).max(50
 export const MembershipIdInput = z.object({ membershipId: z.string().min(1).max(50) }).strict();
 export const InvitationIdInput = z.object({ invitationId: z.string().min(1).max(50) }).strict();
 export const ProfileInput = z.object({ name }).strict();
+export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1, { message: "Enter your current password" }).max(200), newPassword: password }).strict();
 export const CreateOrganizationInput = z.object({ organizationName: name }).strict();
 
 /** FormData → plain object; empty strings count as absent so optional fields stay optional. */

@@ -39,6 +39,16 @@ test("pages run under a nonce-based Content-Security-Policy with the other secur
   expect(violations).toEqual([]);
 });
 
+test("signing out ends the session: a copy of the cookie saved before no longer signs anyone in", async ({ page, context }) => {
+  await signIn(page, "recruiter@demo.test");
+  const saved = await context.cookies();
+  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await expect(page).toHaveURL(/\/login/);
+  await context.addCookies(saved);
+  await page.goto("/jobs");
+  await expect(page).toHaveURL(/\/login/);
+});
+
 test("sign-up with bad input shows what is wrong and creates nothing", async ({ page }) => {
   await page.goto("/signup");
   await page.getByLabel("Your name").fill("X");

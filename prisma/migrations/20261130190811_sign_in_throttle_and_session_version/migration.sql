@@ -10,3 +10,11 @@ CREATE TABLE "SignInThrottle" (
 
     CONSTRAINT "SignInThrottle_pkey" PRIMARY KEY ("key")
 );
+
+-- CreateTable
+CREATE TABLE "RevokedSession" (
+    "id" TEXT NOT NULL,
+    "expiresAt" TIMESTAMP(3) NOT NULL,
+
+    CONSTRAINT "RevokedSession_pkey" PRIMARY KEY ("id")
+);
