@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Prisma } from "@/lib/db/client";
 import { log } from "@/lib/log";
-import { verifyPasswordOrDummy } from "./password";
+import { hashPassword, needsRehash, verifyPasswordOrDummy } from "./password";
 import { clearAccountFailures, clientAddress, recordFailure, throttleState } from "./throttle";
 
 const SignInInput = z.object({
@@ -35,5 +35,9 @@ export async function checkCredentials(prisma: Prisma, raw: unknown, request: Re
     return { ok: false, reason: "wrong_password" };
   }
   await clearAccountFailures(prisma, attempt.email);
+  // The one moment the plain password is at hand: move bcrypt (and outdated Argon2) hashes to the current scheme.
+  if (user.passwordHash && needsRehash(user.passwordHash)) {
+    await prisma.user.updateMany({ where: { id: user.id, passwordHash: user.passwordHash }, data: { passwordHash: await hashPassword(parsed.data.password) } });
+  }
   return { ok: true, user: { id: user.id, email: user.email, name: user.name } };
 }

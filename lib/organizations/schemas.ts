@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
 
 const email = z.email({ message: "Enter a valid email address" }).max(320).transform((e) => e.trim().toLowerCase());
 const name = z.string().trim().min(1, { message: "Required" }).max(100, { message: "Keep it under 100 characters" });
 const password = z
   .string()
   .min(10, { message: "Use at least 10 characters" })
-  .max(200, { message: "Keep it under 200 characters" });
+  .max(200, { message: "Keep it under 200 characters" })
+  .refine((p) => !isCommonPassword(p), { message: "This password is too common or easy to guess. Choose another" });
 
 export const RoleInput = z.enum(["OWNER", "ADMIN", "RECRUITER"], { message: "Choose Owner, Admin or Recruiter" });
 

@@ -78,6 +78,16 @@ describe("sign-in throttle", () => {
     expect(lines[0]).not.toMatch(/hunter2|\n\s+at /);
   });
 
+  it("a bcrypt hash from an earlier version is replaced by Argon2id at the next sign-in", async () => {
+    const bcrypt = (await import("bcryptjs")).default;
+    const user = await t.prisma.user.create({ data: { email: "old-hash@example.test", passwordHash: await bcrypt.hash(PASSWORD, 4) } });
+    expect(await checkCredentials(t.prisma, { email: user.email, password: PASSWORD }, from("10.4.4.4"))).toMatchObject({ ok: true });
+    const after = (await t.prisma.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash!;
+    expect(after).toMatch(/^\$argon2id\$/);
+    expect(await checkCredentials(t.prisma, { email: user.email, password: PASSWORD }, from("10.4.4.4"))).toMatchObject({ ok: true });
+    expect(await checkCredentials(t.prisma, { email: user.email, password: "wrong-password-1" }, from("10.4.4.4"))).toMatchObject({ ok: false });
+  });
+
   it("the client address is the entry the reverse proxy appended", () => {
     expect(clientAddress(new Headers({ "x-forwarded-for": "6.6.6.6, 192.0.2.10" }))).toBe("192.0.2.10");
     expect(clientAddress(new Headers({ "x-real-ip": "192.0.2.11" }))).toBe("192.0.2.11");
