@@ -1,10 +1,9 @@
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { log } from "@/lib/log";
+import { accountAdapter } from "./adapter";
 import { checkCredentials } from "./credentials";
 import { endSession, SESSION_MAX_AGE_SECONDS, sessionCallbacks, type SessionClaims } from "./sessions";
 
@@ -40,8 +39,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
         log.warn("Auth.js warning", { code });
       },
     },
-    // The extended client (tenant guard) has the same model delegates the adapter uses.
-    adapter: cfg.oidc ? PrismaAdapter(prisma as unknown as PrismaClient) : undefined,
+    adapter: cfg.oidc ? accountAdapter(prisma) : undefined,
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },

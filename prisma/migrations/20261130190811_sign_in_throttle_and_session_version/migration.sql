@@ -18,3 +18,6 @@ CREATE TABLE "RevokedSession" (
 
     CONSTRAINT "RevokedSession_pkey" PRIMARY KEY ("id")
 );
+
+-- Company sign-in (OIDC) tokens were stored in plaintext and are never used after sign-in: drop them.
+UPDATE "Account" SET "access_token" = NULL, "refresh_token" = NULL, "id_token" = NULL, "session_state" = NULL;
