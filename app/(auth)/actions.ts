@@ -1,6 +1,7 @@
 "use server";
 
 import { AuthError } from "next-auth";
+import { headers } from "next/headers";
 import { signIn } from "@/lib/auth";
 import { actionError, type ActionResult } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
@@ -8,6 +9,7 @@ import { fromZod } from "@/lib/errors";
 import { formToObject, SignUpInput } from "@/lib/organizations/schemas";
 import { signUp } from "@/lib/organizations/service";
 import { safeRedirectPath } from "@/lib/auth/redirect";
+import { clientAddress, throttleMessage, throttleState } from "@/lib/auth/throttle";
 
 export async function loginAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const email = String(form.get("email") ?? "").trim();
@@ -17,7 +19,11 @@ export async function loginAction(_prev: ActionResult | null, form: FormData): P
     await signIn("credentials", { email, password, redirectTo: safeRedirectPath(form.get("next")) });
     return { ok: true };
   } catch (error) {
-    if (error instanceof AuthError) return { ok: false, status: 401, error: "That email and password do not match an account." };
+    if (error instanceof AuthError) {
+      const state = await throttleState(await db(), { email: email.toLowerCase(), address: clientAddress(await headers()) });
+      if (state.blocked) return { ok: false, status: 429, error: throttleMessage(state) };
+      return { ok: false, status: 401, error: "That email and password do not match an account." };
+    }
     throw error;
   }
 }

@@ -7,6 +7,20 @@ import { DisconnectButton } from "./disconnect-button";
 import { LeverSettingsDialog, type LeverSettingsView } from "./lever-settings-dialog";
 import { WebhookStatusLine } from "./webhook-status";
 
+/**
+ * Starting the OAuth round trip records state, so it is a same-origin POST (a link would let any
+ * site start it with a plain GET).
+ */
+function ConnectLeverForm({ label, className }: { label: string; className?: string }) {
+  return (
+    <form method="post" action="/api/integrations/lever/connect" className={className}>
+      <button type="submit" className={buttonClass("primary")}>
+        {label}
+      </button>
+    </form>
+  );
+}
+
 export interface LeverCardProps {
   isAdmin: boolean;
   error?: string;
@@ -67,9 +81,7 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
         }
         actions={
           isAdmin && !connection ? (
-            <a href="/api/integrations/lever/connect" className={buttonClass("primary")}>
-              Connect Lever
-            </a>
+            <ConnectLeverForm label="Connect Lever" />
           ) : null
         }
       />
@@ -79,9 +91,7 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
           <Alert tone="warning" title="Lever needs to be reconnected">
             <p>{connection?.statusReason ?? "Lever no longer accepts the app's sign-in."} Until then nothing is imported or written to Lever.</p>
             {isAdmin ? (
-              <a href="/api/integrations/lever/connect" className={buttonClass("primary", "mt-3")}>
-                Reconnect Lever
-              </a>
+              <ConnectLeverForm label="Reconnect Lever" className="mt-3" />
             ) : (
               <p className="mt-1">Ask an organization admin to reconnect it.</p>
             )}

@@ -1,6 +1,6 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
-import { Badge } from "@/components/ui/alert";
+import { Alert, Badge } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
@@ -11,20 +11,21 @@ import { log } from "@/lib/log";
 /** Re-reads stages and archive reasons from Lever; the organization and role come from the session. */
 async function refreshFromLever() {
   "use server";
-  let error: string | null = null;
+  let failed = false;
   try {
     await refreshReference(await requireOrgContext({ admin: true, action: "refresh Lever data" }));
   } catch (e) {
-    const appError = toAppError(e);
-    if (!appError) log.error("refreshing Lever reference data failed", { error: e });
-    error = appError?.message ?? "Could not refresh from Lever. Try again in a minute.";
+    if (!toAppError(e)) log.error("refreshing Lever reference data failed", { error: e });
+    else log.warn("refreshing Lever reference data was refused", { reason: toAppError(e)!.message });
+    failed = true;
   }
   revalidatePath("/settings/ats");
-  if (error) redirect(`/settings/ats?error=${encodeURIComponent(error)}`);
+  // A flag, not the message: the page shows only its own words for what is in the URL.
+  if (failed) redirect("/settings/ats?refresh=failed");
 }
 
 /** Settings → ATS: the stages and the rejection reasons recruiters can choose, as mirrored from Lever. */
-export async function ReferencePanel({ organizationId, isAdmin }: { organizationId: string; isAdmin: boolean }) {
+export async function ReferencePanel({ organizationId, isAdmin, refreshFailed = false }: { organizationId: string; isAdmin: boolean; refreshFailed?: boolean }) {
   const data = await referenceData(organizationId);
   if (!data) return null;
   return (
@@ -46,6 +47,13 @@ export async function ReferencePanel({ organizationId, isAdmin }: { organization
           ) : null
         }
       />
+      {refreshFailed ? (
+        <div className="px-6 pt-4">
+          <Alert tone="error" title="Not refreshed">
+            Could not refresh from Lever. Try again in a minute; if Lever needs to be reconnected, the Lever card above says so.
+          </Alert>
+        </div>
+      ) : null}
       <CardBody className="grid gap-6 sm:grid-cols-2">
         <section aria-labelledby="reasons-title">
           <h3 id="reasons-title" className="text-sm font-semibold text-slate-900">

@@ -3,6 +3,7 @@ import type { NextRequest } from "next/server";
 import { AppError, forbidden, notFound, toAppError, unauthorized } from "@/lib/errors";
 import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
+import { assertStateChangingJsonRequest } from "@/lib/http/same-origin";
 import { log } from "@/lib/log";
 import { auth } from "./index";
 
@@ -73,7 +74,8 @@ export function errorResponse(error: unknown): Response {
 type RouteContext<P> = { params: Promise<P> };
 
 /**
- * Wraps a route handler: resolves the organization from the session, checks the role, and maps
+ * Wraps a route handler: refuses cross-site and non-JSON state-changing requests (see
+ * lib/http/same-origin), resolves the organization from the session, checks the role, and maps
  * errors to JSON. Handlers look rows up with `organizationId: org.organizationId` and answer 404 for
  * anything outside it.
  */
@@ -83,6 +85,7 @@ export function withOrganization<P = Record<string, string>>(
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
+      assertStateChangingJsonRequest(req);
       const org = await requireOrgContext(options);
       return await handler(req, { org, params: await route.params });
     } catch (error) {

@@ -1,25 +1,25 @@
-import { PrismaAdapter } from "@auth/prisma-adapter";
 import NextAuth, { CredentialsSignin } from "next-auth";
 import Credentials from "next-auth/providers/credentials";
-import { z } from "zod";
 import { config } from "@/lib/config";
 import { db } from "@/lib/db/client";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { verifyPasswordOrDummy } from "./password";
-
-const SignInInput = z.object({
-  email: z.email().max(320).transform((e) => e.toLowerCase()),
-  password: z.string().min(1).max(200),
-});
+import { log } from "@/lib/log";
+import { accountAdapter } from "./adapter";
+import { checkCredentials } from "./credentials";
+import { endSession, SESSION_MAX_AGE_SECONDS, sessionCallbacks, type SessionClaims } from "./sessions";
 
 class InvalidLogin extends CredentialsSignin {
   code = "invalid_login";
 }
 
+class ThrottledLogin extends CredentialsSignin {
+  code = "throttled";
+}
+
 /**
  * Auth.js: email + password always; a generic OIDC provider (company SSO) when OIDC_* is set.
- * Sessions are JWTs that carry only the user id; organization and role are read from the database
- * on every request (lib/auth/guard.ts), so a changed role takes effect at once.
+ * Sessions are JWTs that carry the user id and what makes them revocable (lib/auth/sessions.ts);
+ * organization and role are read from the database on every request (lib/auth/guard.ts), so a
+ * changed role takes effect at once.
  */
 export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   const cfg = config();
@@ -27,20 +27,26 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
   return {
     secret: cfg.authSecret,
     trustHost: true,
-    session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: "/login", error: "/login" },
-    // The extended client (tenant guard) has the same model delegates the adapter uses.
-    adapter: cfg.oidc ? PrismaAdapter(prisma as unknown as PrismaClient) : undefined,
+    // A wrong password is logged once, as one line, by checkCredentials; Auth.js would add a stack trace.
+    logger: {
+      error(error) {
+        if ((error as { type?: string }).type === "CredentialsSignin") return;
+        log.error("Auth.js error", { error });
+      },
+      warn(code) {
+        log.warn("Auth.js warning", { code });
+      },
+    },
+    adapter: cfg.oidc ? accountAdapter(prisma) : undefined,
     providers: [
       Credentials({
         credentials: { email: {}, password: {} },
-        async authorize(raw) {
-          const parsed = SignInInput.safeParse(raw);
-          if (!parsed.success) throw new InvalidLogin();
-          const user = await prisma.user.findUnique({ where: { email: parsed.data.email } });
-          const ok = await verifyPasswordOrDummy(parsed.data.password, user?.passwordHash);
-          if (!user || !ok) throw new InvalidLogin();
-          return { id: user.id, email: user.email, name: user.name };
+        async authorize(raw, request) {
+          const outcome = await checkCredentials(prisma, raw, request);
+          if (outcome.ok) return outcome.user;
+          throw outcome.reason === "throttled" ? new ThrottledLogin() : new InvalidLogin();
         },
       }),
       ...(cfg.oidc
@@ -56,11 +62,13 @@ export const { handlers, auth, signIn, signOut } = NextAuth(async () => {
           ]
         : []),
     ],
-    callbacks: {
-      jwt({ token, user }) {
-        if (user?.id) token.uid = user.id;
-        return token;
+    events: {
+      async signOut(message) {
+        if ("token" in message) await endSession(prisma, message.token as SessionClaims | null);
       },
+    },
+    callbacks: {
+      jwt: sessionCallbacks(prisma).jwt,
       session({ session, token }) {
         if (typeof token.uid === "string") session.user.id = token.uid;
         return session;

@@ -133,7 +133,7 @@ function formatIssues(error: z.ZodError): string {
 function localSecrets(dataDir: string): { authSecret: string; keyId: string; key: string } {
   const file = path.join(dataDir, "secrets.json");
   if (existsSync(file)) return JSON.parse(readFileSync(file, "utf8"));
-  mkdirSync(dataDir, { recursive: true });
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
   const secrets = { authSecret: randomBytes(32).toString("base64url"), keyId: "local1", key: randomBytes(32).toString("base64") };
   writeFileSync(file, JSON.stringify(secrets), { mode: 0o600, flag: "wx" });
   chmodSync(file, 0o600);

@@ -1,11 +1,10 @@
-import { mkdirSync } from "node:fs";
-import path from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { Pool } from "pg";
 import { config, type Config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { PrismaClient } from "@/lib/generated/prisma/client";
+import { restrictToOwner } from "./data-dir";
 import { withTenantGuard } from "./guard";
 
 /**
@@ -30,8 +29,15 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
     return { kind: "postgres", pool, adapter, close: () => pool.end() };
   }
   const [{ PGlite }, { PrismaPGlite }] = await Promise.all([import("@electric-sql/pglite"), import("pglite-prisma-adapter")]);
-  if (!db.dir.startsWith("memory://")) mkdirSync(path.dirname(db.dir), { recursive: true });
+  const onDisk = !db.dir.startsWith("memory://");
+  if (onDisk) {
+    const { tightened } = restrictToOwner(db.dir);
+    if (tightened) log.warn("made the embedded database's files private to this user (directories 700, files 600)", { dir: db.dir, tightened });
+  }
   const pglite = await PGlite.create(db.dir);
+  // PGlite sets the modes of the files it creates at initialisation and start itself (666 and 644),
+  // whatever the umask; files it creates later follow the umask, and the 700 directory covers all.
+  if (onDisk) restrictToOwner(db.dir);
   return { kind: "pglite", pglite, adapter: new PrismaPGlite(pglite), close: () => pglite.close() };
 }
 

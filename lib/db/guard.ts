@@ -7,7 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  */
 const GUARDED = new Set(["findMany", "updateMany", "deleteMany", "count", "aggregate", "groupBy", "findFirst"]);
 // Tables that are not tenant rows or are meant to be scanned across organizations by the system.
-const UNSCOPED_MODELS = new Set(["OAuthState", "RateLimitBucket", "VerificationToken", "Session", "Account", "User"]);
+const UNSCOPED_MODELS = new Set(["OAuthState", "RateLimitBucket", "SignInThrottle", "RevokedSession", "VerificationToken", "Session", "Account", "User"]);
 
 export class UnsafeQueryError extends Error {}
 

@@ -1,11 +1,13 @@
 import { z } from "zod";
+import { isCommonPassword } from "@/lib/auth/common-passwords";
 
 const email = z.email({ message: "Enter a valid email address" }).max(320).transform((e) => e.trim().toLowerCase());
 const name = z.string().trim().min(1, { message: "Required" }).max(100, { message: "Keep it under 100 characters" });
 const password = z
   .string()
   .min(10, { message: "Use at least 10 characters" })
-  .max(200, { message: "Keep it under 200 characters" });
+  .max(200, { message: "Keep it under 200 characters" })
+  .refine((p) => !isCommonPassword(p), { message: "This password is too common or easy to guess. Choose another" });
 
 export const RoleInput = z.enum(["OWNER", "ADMIN", "RECRUITER"], { message: "Choose Owner, Admin or Recruiter" });
 
@@ -23,7 +25,9 @@ export const SignUpInput = z
 export const InviteInput = z.object({ email, role: RoleInput }).strict();
 export const ChangeRoleInput = z.object({ membershipId: z.string().min(1).max(50), role: RoleInput }).strict();
 export const MembershipIdInput = z.object({ membershipId: z.string().min(1).max(50) }).strict();
+export const InvitationIdInput = z.object({ invitationId: z.string().min(1).max(50) }).strict();
 export const ProfileInput = z.object({ name }).strict();
+export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1, { message: "Enter your current password" }).max(200), newPassword: password }).strict();
 export const CreateOrganizationInput = z.object({ organizationName: name }).strict();
 
 /** FormData → plain object; empty strings count as absent so optional fields stay optional. */

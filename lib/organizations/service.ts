@@ -110,25 +110,52 @@ async function ownerCount(prisma: Prisma, organizationId: string) {
   return prisma.membership.count({ where: { organizationId, role: "OWNER" } });
 }
 
+/**
+ * Role changes and removals of one organization run one at a time, under a lock on its row, and
+ * re-read both memberships inside: two owners demoting each other at once used to both see two
+ * owners and leave none. Now the second finds it is no longer an owner and is refused.
+ */
+async function inOrganizationLock<T>(prisma: Prisma, ctx: OrgContext, fn: (tx: Prisma, actorRole: Role) => Promise<T>): Promise<T> {
+  return prisma.$transaction(async (txClient) => {
+    const tx = txClient as unknown as Prisma;
+    await tx.$queryRaw`SELECT "id" FROM "Organization" WHERE "id" = ${ctx.organizationId} FOR UPDATE`;
+    const actor = await tx.membership.findFirst({ where: { organizationId: ctx.organizationId, userId: ctx.userId } });
+    if (!actor || (actor.role !== "OWNER" && actor.role !== "ADMIN")) throw forbidden("Only organization owners and admins can change the team.");
+    return fn(tx, actor.role);
+  });
+}
+
 export async function changeRole(prisma: Prisma, ctx: OrgContext, input: z.infer<typeof ChangeRoleInput>) {
-  const m = await memberOf(prisma, ctx, input.membershipId);
-  assertCanGrant(ctx, input.role);
-  if (m.role === "OWNER" && ctx.role !== "OWNER") throw forbidden("Only owners can change an owner's role.");
-  if (m.role === "OWNER" && input.role !== "OWNER" && (await ownerCount(prisma, ctx.organizationId)) <= 1) {
-    throw badRequest("An organization needs at least one owner. Make someone else owner first.");
-  }
-  await prisma.membership.update({ where: { id: m.id }, data: { role: input.role } });
-  await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.role_changed", message: `${ctx.userEmail} made ${m.user.email} ${input.role.toLowerCase()}` });
+  await inOrganizationLock(prisma, ctx, async (tx, actorRole) => {
+    const m = await memberOf(tx, ctx, input.membershipId);
+    assertCanGrant({ ...ctx, role: actorRole }, input.role);
+    if (m.role === "OWNER" && actorRole !== "OWNER") throw forbidden("Only owners can change an owner's role.");
+    if (m.role === "OWNER" && input.role !== "OWNER" && (await ownerCount(tx, ctx.organizationId)) <= 1) {
+      throw badRequest("An organization needs at least one owner. Make someone else owner first.");
+    }
+    await tx.membership.update({ where: { id: m.id }, data: { role: input.role } });
+    await audit(tx, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.role_changed", message: `${ctx.userEmail} made ${m.user.email} ${input.role.toLowerCase()}` });
+  });
 }
 
 export async function removeMember(prisma: Prisma, ctx: OrgContext, membershipId: string) {
-  const m = await memberOf(prisma, ctx, membershipId);
-  if (m.role === "OWNER" && ctx.role !== "OWNER") throw forbidden("Only owners can remove an owner.");
-  if (m.role === "OWNER" && (await ownerCount(prisma, ctx.organizationId)) <= 1) {
-    throw badRequest("An organization needs at least one owner.");
-  }
-  await prisma.membership.delete({ where: { id: m.id } });
-  await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.removed", message: `${ctx.userEmail} removed ${m.user.email}` });
+  await inOrganizationLock(prisma, ctx, async (tx, actorRole) => {
+    const m = await memberOf(tx, ctx, membershipId);
+    if (m.role === "OWNER" && actorRole !== "OWNER") throw forbidden("Only owners can remove an owner.");
+    if (m.role === "OWNER" && (await ownerCount(tx, ctx.organizationId)) <= 1) {
+      throw badRequest("An organization needs at least one owner.");
+    }
+    await tx.membership.delete({ where: { id: m.id } });
+    await audit(tx, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.removed", message: `${ctx.userEmail} removed ${m.user.email}` });
+  });
+}
+
+/** Withdraws a pending invitation: its link stops working at once. Another organization's is 404. */
+export async function revokeInvitation(prisma: Prisma, ctx: OrgContext, invitationId: string) {
+  const inv = await prisma.invitation.findFirst({ where: { id: invitationId, organizationId: ctx.organizationId, acceptedAt: null } });
+  if (!inv) throw notFound("Invitation not found");
+  await prisma.invitation.deleteMany({ where: { id: inv.id, organizationId: ctx.organizationId } });
+  await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invitation_revoked", message: `${ctx.userEmail} revoked the invitation of ${inv.email}` });
 }
 
 export async function listTeam(prisma: Prisma, ctx: OrgContext) {

@@ -34,7 +34,7 @@ export async function consent(page: Page, user: RegExp, decision: "Accept" | "De
 /** An owner/admin connects Lever as the Acme Robotics Super Admin; leaves the page on Settings → ATS. */
 export async function connectLever(page: Page, superAdmin = /Dana Whitfield/) {
   await page.goto("/settings/ats");
-  await page.getByRole("link", { name: "Connect Lever" }).click();
+  await page.getByRole("button", { name: "Connect Lever" }).click();
   await consent(page, superAdmin, "Accept");
   await expect(page).toHaveURL(/\/settings\/ats/);
   await expect(page.getByTestId("lever-connection-status")).toHaveText("Connected");

@@ -10,7 +10,7 @@ test.describe.serial("connecting Lever", () => {
   test("a declined consent returns to Settings → ATS with a friendly message", async ({ page }) => {
     await signUp(page, "Declining Co");
     await page.goto("/settings/ats");
-    await page.getByRole("link", { name: "Connect Lever" }).click();
+    await page.getByRole("button", { name: "Connect Lever" }).click();
     await consent(page, /Dana Whitfield/, "Deny");
     await expect(page).toHaveURL(/\/settings\/ats/);
     await expect(page.getByRole("alert").filter({ hasText: "Lever did not grant access" })).toBeVisible();
@@ -20,7 +20,7 @@ test.describe.serial("connecting Lever", () => {
   test("a Lever user who is not a Super Admin gets Lever's refusal", async ({ page }) => {
     await signUp(page, "Not Super Co");
     await page.goto("/settings/ats");
-    await page.getByRole("link", { name: "Connect Lever" }).click();
+    await page.getByRole("button", { name: "Connect Lever" }).click();
     await consent(page, /Marcus Oyelaran/, "Accept");
     await expect(page.getByRole("alert").filter({ hasText: /Super Admin/ })).toBeVisible();
     await expect(page.getByTestId("lever-connection-status")).toHaveText("Not connected");
@@ -76,7 +76,7 @@ test.describe.serial("connecting Lever", () => {
   test("the same Lever account cannot be connected to a second organization", async ({ page }) => {
     await signUp(page, "Second Org");
     await page.goto("/settings/ats");
-    await page.getByRole("link", { name: "Connect Lever" }).click();
+    await page.getByRole("button", { name: "Connect Lever" }).click();
     await consent(page, /Dana Whitfield/, "Accept");
     await expect(page.getByRole("alert").filter({ hasText: "already connected to another organization" })).toBeVisible();
   });

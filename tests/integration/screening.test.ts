@@ -22,7 +22,9 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined })
 type Route = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Response>;
 const call = async (handler: Route, url: string, init: { method?: string; body?: unknown; raw?: string } = {}, params: Record<string, string> = {}) => {
   const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
-  const res = await handler(new NextRequest(`http://localhost${url}`, { method: init.method ?? (body ? "POST" : "GET"), body, headers: body ? { "content-type": "application/json" } : {} }), {
+  const method = init.method ?? (body ? "POST" : "GET");
+  // As the app's pages send them: every state-changing request is JSON.
+  const res = await handler(new NextRequest(`http://localhost${url}`, { method, body, headers: method !== "GET" ? { "content-type": "application/json" } : {} }), {
     params: Promise.resolve(params) as Promise<never>,
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { message: string } } };

@@ -65,7 +65,10 @@ describe("tenant isolation", () => {
   });
 
   it("roles: an admin cannot make an owner, and the last owner cannot be demoted", async () => {
-    const admin: OrgContext = { ...a, role: "ADMIN" };
+    // Roles are read from the database inside the change, so the admin is a real member.
+    const adminUser = await t.prisma.user.create({ data: { email: `admin-${Date.now()}@a.test` } });
+    await t.prisma.membership.create({ data: { organizationId: a.organizationId, userId: adminUser.id, role: "ADMIN" } });
+    const admin: OrgContext = { ...a, userId: adminUser.id, userEmail: adminUser.email, role: "ADMIN" };
     const error = await changeRole(t.prisma, admin, { membershipId: aRecruiterMembership, role: "OWNER" }).catch((e: unknown) => e);
     expect((error as AppError).status).toBe(403);
     const owner = await t.prisma.membership.findFirstOrThrow({ where: { organizationId: a.organizationId, role: "OWNER" } });

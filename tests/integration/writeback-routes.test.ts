@@ -15,7 +15,7 @@ type Route = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Resp
 const call = async (handler: Route, url: string, init: { body?: unknown; raw?: string } = {}, params: Record<string, string> = {}) => {
   const body = init.raw ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   const method = body !== undefined || url.endsWith("/retry") ? "POST" : "GET";
-  const res = await handler(new NextRequest(`http://localhost${url}`, { method, body, headers: body ? { "content-type": "application/json" } : {} }), {
+  const res = await handler(new NextRequest(`http://localhost${url}`, { method, body, headers: method !== "GET" ? { "content-type": "application/json" } : {} }), {
     params: Promise.resolve(params) as Promise<never>,
   });
   return { status: res.status, json: (await res.json()) as Record<string, unknown> & { error?: { code: string; message: string } } };
@@ -117,6 +117,29 @@ describe("write-back routes", () => {
     expect(await snapshot(w.org.organizationId)).toEqual(alphaBefore);
     expect(await snapshot(beta.org.organizationId)).toEqual(betaBefore);
     await expect(listWriteBacks(beta.org, alphaIds[0]!)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a forged cross-site advance (text/plain, or JSON from a sibling origin) is refused and nothing changes", async () => {
+    as(w.org);
+    const before = await snapshot(w.org.organizationId);
+    const stage = await prisma().stage.findFirstOrThrow({ where: { organizationId: w.org.organizationId } });
+    const body = JSON.stringify({ action: "advance", stageId: stage.id, candidateIds: w.candidates.slice(4, 6).map((c) => c.id), idempotencyKey: key() });
+    const forged = (headers: Record<string, string>) =>
+      actionsRoute(new NextRequest("http://localhost:3000/api/candidates/actions", { method: "POST", body, headers }), { params: Promise.resolve({}) as Promise<never> });
+    // A page can post text/plain (or a form) to any origin without a CORS preflight.
+    const plain = await forged({ "content-type": "text/plain;charset=UTF-8", origin: "http://attacker.localhost:3000", "sec-fetch-site": "same-site" });
+    expect(plain.status).toBe(403);
+    expect((await forged({ "content-type": "text/plain;charset=UTF-8" })).status).toBe(415);
+    expect((await forged({ "content-type": "application/x-www-form-urlencoded" })).status).toBe(415);
+    expect((await forged({ "content-type": "application/json", origin: "https://evil.example" })).status).toBe(403);
+    expect((await forged({ "content-type": "application/json", origin: "null" })).status).toBe(403);
+    expect((await forged({ "content-type": "application/json", "sec-fetch-site": "cross-site" })).status).toBe(403);
+    const refused = (await plain.json()) as { error: { code: string; message: string } };
+    expect(refused.error).toMatchObject({ code: "cross_site", message: expect.stringMatching(/other sites/) });
+    expect(await snapshot(w.org.organizationId)).toEqual(before);
+    // The app's own page: same origin, JSON.
+    const own = await forged({ "content-type": "application/json", origin: "http://localhost:3000", "sec-fetch-site": "same-origin" });
+    expect(own.status).toBe(200);
   });
 
   it("a recruiter rejects with a reason: the app's copy changes and one archive per candidate is queued; a resent request adds nothing", async () => {

@@ -2,9 +2,12 @@
 
 import { revalidatePath } from "next/cache";
 import { orgAction, type ActionResult } from "@/lib/auth/guard";
+import { signIn, signOut } from "@/lib/auth";
+import { changePassword } from "@/lib/auth/account";
+import { endAllSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
-import { ChangeRoleInput, formToObject, InviteInput, MembershipIdInput, ProfileInput } from "@/lib/organizations/schemas";
-import { changeRole, invite, removeMember } from "@/lib/organizations/service";
+import { ChangePasswordInput, ChangeRoleInput, formToObject, InvitationIdInput, InviteInput, MembershipIdInput, ProfileInput } from "@/lib/organizations/schemas";
+import { changeRole, invite, removeMember, revokeInvitation } from "@/lib/organizations/service";
 
 export async function updateProfileAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return orgAction({}, async (org) => {
@@ -37,4 +40,31 @@ export async function removeMemberAction(_prev: ActionResult | null, form: FormD
     revalidatePath("/settings/team");
     return { ok: true, message: "Member removed" };
   });
+}
+
+export async function revokeInvitationAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return orgAction({ admin: true, action: "revoke invitations" }, async (org) => {
+    await revokeInvitation(await db(), org, InvitationIdInput.parse(formToObject(form)).invitationId);
+    revalidatePath("/settings/team");
+    return { ok: true, message: "Invitation revoked" };
+  });
+}
+
+/** Ends every other session of the account; this browser signs in again with the new password. */
+export async function changePasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
+  return orgAction({}, async (org) => {
+    const input = ChangePasswordInput.parse(formToObject(form));
+    await changePassword(await db(), org.userId, input);
+    await signIn("credentials", { email: org.userEmail, password: input.newPassword, redirectTo: "/settings/profile?password=changed" });
+    return { ok: true, message: "Password changed" };
+  });
+}
+
+/** Ends every session of the account, this one included (a lost laptop, a shared computer). */
+export async function signOutEverywhereAction(): Promise<void> {
+  const result = await orgAction({}, async (org) => {
+    await endAllSessions(await db(), org.userId);
+    return { ok: true };
+  });
+  if (result.ok) await signOut({ redirectTo: "/login" });
 }

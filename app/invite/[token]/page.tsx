@@ -11,6 +11,13 @@ import { actionError } from "@/lib/auth/guard";
 
 export const metadata: Metadata = { title: "Invitation" };
 
+/** The page's own words for the code in the URL; text from the URL is never shown. */
+function inviteErrorMessage(code: string, invitedEmail: string): string {
+  if (code === "wrong_email") return `This invitation is for ${invitedEmail}. Sign in with that address.`;
+  if (code === "invalid") return "This invitation is invalid or has expired. Ask for a new one.";
+  return "Could not accept the invitation. Try again.";
+}
+
 export default async function InvitePage({ params, searchParams }: { params: Promise<{ token: string }>; searchParams: Promise<{ error?: string }> }) {
   const { token } = await params;
   const { error } = await searchParams;
@@ -24,7 +31,8 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
     try {
       await acceptInvitation(await db(), s.user.id, s.user.email, token);
     } catch (e) {
-      redirect(`/invite/${encodeURIComponent(token)}?error=${encodeURIComponent(actionError(e).error)}`);
+      const status = actionError(e).status;
+      redirect(`/invite/${encodeURIComponent(token)}?error=${status === 403 ? "wrong_email" : status === 400 ? "invalid" : "failed"}`);
     }
     redirect("/jobs");
   }
@@ -41,7 +49,7 @@ export default async function InvitePage({ params, searchParams }: { params: Pro
               <p className="text-sm text-slate-500">
                 You were invited as {invitation.role.toLowerCase()} ({invitation.email}).
               </p>
-              {error ? <Alert tone="error">{error}</Alert> : null}
+              {error ? <Alert tone="error">{inviteErrorMessage(error, invitation.email)}</Alert> : null}
               {session?.user ? (
                 <form action={accept}>
                   <Button type="submit" className="w-full">Accept invitation</Button>

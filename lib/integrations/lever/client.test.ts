@@ -285,6 +285,22 @@ describe("LeverClient reads", () => {
     expect(bed.sim.state().tags).toHaveLength(0);
   });
 
+  it("takes the token only to Lever's API hosts: any other *.lever.co host, or http, gets no request", async () => {
+    const { client } = await setup();
+    const seen: string[] = [];
+    for (const location of ["https://jobs.lever.co/steal", "https://acme.lever.co/steal", "https://hire.lever.co/steal", "http://api.lever.co/v1/stages", "https://api.lever.co:8443/v1/stages"]) {
+      bed.server.use(
+        http.get(`${SIM_URL}/v1/stages`, () => new HttpResponse(null, { status: 302, headers: { location } })),
+        http.all(location.split("/steal")[0]!.replace(/\/v1\/stages$/, "") + "/*", ({ request }) => {
+          seen.push(`${request.url} ${request.headers.get("authorization") ?? ""}`);
+          return HttpResponse.json({ data: [] });
+        }),
+      );
+      await expect(client.stages(), location).rejects.toMatchObject({ code: "redirect" });
+    }
+    expect(seen).toEqual([]);
+  });
+
   it("does not follow a redirect to a foreign host", async () => {
     const { client } = await setup();
     bed.server.use(http.get(`${SIM_URL}/v1/stages`, () => new HttpResponse(null, { status: 302, headers: { location: "https://evil.example/steal" } })));

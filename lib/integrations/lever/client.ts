@@ -181,6 +181,9 @@ function fileNameFrom(disposition: string | null, fallback: string): string {
   return fallback;
 }
 
+/** Lever's API hosts (global, EU, sandbox): the only hosts a redirect may take the bearer token to. */
+const LEVER_API_HOSTS = new Set(["api.lever.co", "api.eu.lever.co", "api.sandbox.lever.co"]);
+
 export class LeverClient {
   private readonly apiBase: URL;
   private readonly tokens: LeverTokenSource;
@@ -551,9 +554,14 @@ export class LeverClient {
     }
   }
 
+  /**
+   * The bearer token goes along, so only Lever's API hosts themselves qualify: the configured one
+   * and Lever's regional API hosts (an EU account's requests are redirected to api.eu.lever.co).
+   * Any other *.lever.co host (job sites, customer subdomains, file hosts) never sees the token.
+   */
   private trustedRedirect(to: URL): boolean {
     if (to.origin === this.apiBase.origin) return true;
-    return to.protocol === "https:" && (to.hostname === "lever.co" || to.hostname.endsWith(".lever.co"));
+    return to.protocol === "https:" && to.port === "" && LEVER_API_HOSTS.has(to.hostname);
   }
 
   private async errorFrom(response: Response, method: string, path: string, idempotent: boolean): Promise<LeverApiError> {

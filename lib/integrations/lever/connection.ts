@@ -3,13 +3,14 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { AppError, conflict, notFound } from "@/lib/errors";
+import { AppError, notFound } from "@/lib/errors";
 import type { LeverEnvironment } from "@/lib/generated/prisma/enums";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
 import { audit } from "@/lib/organizations/service";
 import { LeverClient } from "./client";
+import { CONNECT_ERRORS, type ConnectErrorCode } from "./connect-errors";
 import { buildAuthorizationUrl, createPkce, exchangeCode, LeverOAuthError, readLeverClaims } from "./oauth";
 import { sealTokenColumns } from "./tokens";
 
@@ -60,29 +61,40 @@ function openVerifier(stored: string): string {
   return openSecret(stored.slice(at + 1), stored.slice(0, at));
 }
 
+/** A refused connection; `reason` is what the redirect to Settings → ATS carries (see connect-errors). */
 export class ConnectError extends AppError {
-  constructor(message: string, status = 400) {
-    super(status, "lever_connect", message);
+  constructor(
+    readonly reason: ConnectErrorCode,
+    status = 400,
+  ) {
+    super(status, "lever_connect", CONNECT_ERRORS[reason]);
   }
+}
+
+/** The code the redirect back to Settings → ATS carries for an error of the connect or callback route. */
+export function connectErrorCode(error: unknown): ConnectErrorCode {
+  if (error instanceof ConnectError) return error.reason;
+  if (error instanceof AppError && error.status === 403) return error.code === "cross_site" ? "cross_site" : "not_admin";
+  return "failed";
 }
 
 /** Takes the state out of the store (single use) after checking its signature, owner and age. */
 async function consumeState(org: OrgContext, state: string | null) {
   const [nonce, mac] = (state ?? "").split(".");
-  if (!nonce || !mac) throw new ConnectError("The Lever sign-in could not be verified. Start the connection again.");
+  if (!nonce || !mac) throw new ConnectError("state_invalid");
   const expected = Buffer.from(stateMac(nonce, org.userId, org.organizationId));
   const given = Buffer.from(mac);
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) {
-    throw new ConnectError("The Lever sign-in was started by another user or organization. Start the connection again.");
+    throw new ConnectError("state_other_user");
   }
   const prisma = await db();
   const row = await prisma.oAuthState.findUnique({ where: { id: nonce } });
   // Single use: only the request that deletes the row may continue.
   const { count } = await prisma.oAuthState.deleteMany({ where: { id: nonce } });
-  if (!row || count !== 1) throw new ConnectError("This Lever sign-in link was already used. Start the connection again.");
-  if (row.expiresAt < new Date()) throw new ConnectError("The Lever sign-in took longer than 10 minutes. Start the connection again.");
+  if (!row || count !== 1) throw new ConnectError("state_used");
+  if (row.expiresAt < new Date()) throw new ConnectError("state_expired");
   if (row.userId !== org.userId || row.organizationId !== org.organizationId) {
-    throw new ConnectError("The Lever sign-in was started by another user or organization. Start the connection again.");
+    throw new ConnectError("state_other_user");
   }
   return { nonce, state: state!, codeVerifier: row.codeVerifier ? openVerifier(row.codeVerifier) : undefined };
 }
@@ -96,21 +108,18 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
   const { state, codeVerifier } = await consumeState(org, params.get("state"));
   const oauthError = params.get("error");
   if (oauthError) {
-    const description = params.get("error_description")?.slice(0, 300);
-    throw new ConnectError(
-      oauthError === "access_denied"
-        ? `Lever did not grant access${description ? `: ${description}` : ""}. Only a Lever Super Admin can connect the app; you can try again at any time.`
-        : `Lever refused the connection (${oauthError.slice(0, 60)}). Try again.`,
-    );
+    // Lever's error_description is not shown: it travels in the URL, where anyone can write it.
+    log.info("Lever declined the connection", { organizationId: org.organizationId, error: oauthError.slice(0, 60) });
+    throw new ConnectError(oauthError === "access_denied" ? "access_denied" : "lever_refused");
   }
-  if (!params.get("code")) throw new ConnectError("Lever's answer had no authorization code. Start the connection again.");
+  if (!params.get("code")) throw new ConnectError("no_code");
 
   let tokens;
   try {
     tokens = await exchangeCode({ currentUrl: callbackUrl, expectedState: state, codeVerifier });
   } catch (error) {
     log.warn("Lever code exchange failed", { organizationId: org.organizationId, code: error instanceof LeverOAuthError ? error.code : "unknown" });
-    throw new ConnectError("Lever did not accept the sign-in. Start the connection again.", 502);
+    throw new ConnectError("exchange_failed", 502);
   }
   const { accountId, userId: leverUserId } = readLeverClaims(tokens.accessToken);
   const environment = currentEnvironment();
@@ -119,13 +128,13 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
 
   const claimed = await prisma.atsConnection.findUnique({ where: { accountClaim } });
   if (claimed && claimed.organizationId !== org.organizationId) {
-    throw conflict("This Lever account is already connected to another organization. Disconnect it there first, or sign in to a different Lever account.");
+    throw new ConnectError("account_taken", 409);
   }
   const current = await prisma.atsConnection.findFirst({
     where: { organizationId: org.organizationId, status: { not: "DISCONNECTED" } },
   });
   if (current && current.accountClaim !== accountClaim) {
-    throw conflict("Your organization is already connected to another Lever account. Disconnect it first.");
+    throw new ConnectError("other_account", 409);
   }
 
   const sealed = sealTokenColumns(tokens);
@@ -151,7 +160,7 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
     connectionId = connection.id;
   } catch (error) {
     if ((error as { code?: string }).code === "P2002") {
-      throw conflict("This Lever account is already connected to another organization.");
+      throw new ConnectError("account_taken", 409);
     }
     throw error;
   }

@@ -6,12 +6,13 @@ import { ReferencePanel } from "@/components/ats/reference-panel";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
 import { connectionActivity } from "@/lib/integrations/lever/activity";
 import { leverCardData } from "@/lib/integrations/lever/card";
+import { connectErrorMessage } from "@/lib/integrations/lever/connect-errors";
 
 export const metadata: Metadata = { title: "ATS" };
 
-export default async function AtsPage({ searchParams }: { searchParams: Promise<{ ats?: string; connected?: string; error?: string }> }) {
+export default async function AtsPage({ searchParams }: { searchParams: Promise<{ ats?: string; connected?: string; error?: string; refresh?: string }> }) {
   const org = await requireOrgContext();
-  const { ats = "lever", connected, error } = await searchParams;
+  const { ats = "lever", connected, error, refresh } = await searchParams;
   const isAdmin = isAdminRole(org.role);
   const card = ats === "lever" ? await leverCardData(org.organizationId) : null;
   const activity = card?.connection ? await connectionActivity(org.organizationId, card.connection.id) : null;
@@ -20,8 +21,8 @@ export default async function AtsPage({ searchParams }: { searchParams: Promise<
       <AtsList selected={ats} />
       {card ? (
         <div className="min-w-0 space-y-6">
-          <LeverCard isAdmin={isAdmin} error={error?.slice(0, 400)} openSettings={connected === "1"} {...card} />
-          {card.connection ? <ReferencePanel organizationId={org.organizationId} isAdmin={isAdmin} /> : null}
+          <LeverCard isAdmin={isAdmin} error={connectErrorMessage(error)} openSettings={connected === "1"} {...card} />
+          {card.connection ? <ReferencePanel organizationId={org.organizationId} isAdmin={isAdmin} refreshFailed={refresh === "failed"} /> : null}
           {activity ? <ActivityPanel entries={activity.entries} failed={activity.failed} canRetry={isAdmin} /> : null}
         </div>
       ) : null}

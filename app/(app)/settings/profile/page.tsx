@@ -1,20 +1,30 @@
 import type { Metadata } from "next";
 import { ProfileForm } from "@/components/settings/profile-form";
+import { SecurityForm } from "@/components/settings/security-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Profile" };
 
-export default async function ProfilePage() {
+export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
   const org = await requireOrgContext();
+  const { password } = await searchParams;
   const user = await (await db()).user.findUniqueOrThrow({ where: { id: org.userId } });
   return (
-    <Card>
-      <CardHeader title="Profile" description="How your teammates see you." />
-      <CardBody>
-        <ProfileForm name={user.name ?? ""} email={user.email} />
-      </CardBody>
-    </Card>
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title="Profile" description="How your teammates see you." />
+        <CardBody>
+          <ProfileForm name={user.name ?? ""} email={user.email} />
+        </CardBody>
+      </Card>
+      <Card>
+        <CardHeader title="Password and sessions" description="Changing your password signs out your other sessions." />
+        <CardBody>
+          <SecurityForm hasPassword={!!user.passwordHash} passwordChanged={password === "changed"} />
+        </CardBody>
+      </Card>
+    </div>
   );
 }

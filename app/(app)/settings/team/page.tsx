@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InviteForm } from "@/components/settings/invite-form";
+import { RevokeInvitationButton } from "@/components/settings/revoke-invitation-button";
 import { MemberRow } from "@/components/settings/member-row";
 import { Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -47,9 +48,12 @@ export default async function TeamPage() {
                   {invitations.map((i) => (
                     <li key={i.id} className="flex items-center justify-between px-3 py-2 text-sm">
                       <span>{i.email}</span>
-                      <Badge tone={i.expiresAt < new Date() ? "red" : "slate"}>
-                        {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : `expires ${i.expiresAt.toISOString().slice(0, 10)}`}
-                      </Badge>
+                      <span className="flex items-center gap-2">
+                        <Badge tone={i.expiresAt < new Date() ? "red" : "slate"}>
+                          {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : `expires ${i.expiresAt.toISOString().slice(0, 10)}`}
+                        </Badge>
+                        <RevokeInvitationButton invitationId={i.id} email={i.email} />
+                      </span>
                     </li>
                   ))}
                 </ul>

@@ -2,14 +2,14 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { toAppError } from "@/lib/errors";
-import { completeConnect } from "@/lib/integrations/lever/connection";
+import { completeConnect, connectErrorCode } from "@/lib/integrations/lever/connection";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
 /**
  * Lever's redirect after consent. Success lands on Settings → ATS with the integration settings
- * window open; any refusal lands there with a message saying what happened.
+ * window open; any refusal lands there with a code the page turns into a message.
  */
 export async function GET(req: NextRequest) {
   const ats = `${config().appUrl}/settings/ats?ats=lever`;
@@ -21,7 +21,6 @@ export async function GET(req: NextRequest) {
     const appError = toAppError(error);
     if (appError?.status === 401) return NextResponse.redirect(`${config().appUrl}/login?next=/settings/ats`, 302);
     if (!appError) log.error("Lever callback failed", { error });
-    const message = appError?.message ?? "Could not finish connecting Lever. Try again.";
-    return NextResponse.redirect(`${ats}&error=${encodeURIComponent(message)}`, 302);
+    return NextResponse.redirect(`${ats}&error=${connectErrorCode(error)}`, 302);
   }
 }

@@ -1,23 +1,34 @@
-import { NextResponse } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { toAppError } from "@/lib/errors";
-import { startConnect } from "@/lib/integrations/lever/connection";
+import { assertSameOrigin } from "@/lib/http/same-origin";
+import { connectErrorCode, startConnect } from "@/lib/integrations/lever/connection";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";
 
-/** Sends an owner or admin to Lever's consent screen. Errors come back to Settings → ATS. */
-export async function GET() {
-  const ats = `${config().appUrl}/settings/ats?ats=lever`;
+const atsPage = () => `${config().appUrl}/settings/ats?ats=lever`;
+
+/**
+ * Sends an owner or admin to Lever's consent screen. A POST from the app's own Settings → ATS form
+ * only: it records an OAuth state, so another site must not be able to start it. Errors come back
+ * to Settings → ATS as a code. 303 so the browser follows with a GET.
+ */
+export async function POST(req: NextRequest) {
   try {
+    assertSameOrigin(req);
     const org = await requireOrgContext({ admin: true, action: "connect Lever" });
-    return NextResponse.redirect(await startConnect(org), 302);
+    return NextResponse.redirect(await startConnect(org), 303);
   } catch (error) {
     const appError = toAppError(error);
-    if (appError?.status === 401) return NextResponse.redirect(`${config().appUrl}/login?next=/settings/ats`, 302);
+    if (appError?.status === 401) return NextResponse.redirect(`${config().appUrl}/login?next=/settings/ats`, 303);
     if (!appError) log.error("could not start the Lever connection", { error });
-    const message = appError?.message ?? "Could not start the connection to Lever. Try again.";
-    return NextResponse.redirect(`${ats}&error=${encodeURIComponent(message)}`, 302);
+    return NextResponse.redirect(`${atsPage()}&error=${connectErrorCode(error)}`, 303);
   }
+}
+
+/** An old link or bookmark starts nothing: it shows Settings → ATS, where the button is. */
+export async function GET() {
+  return NextResponse.redirect(atsPage(), 303);
 }
