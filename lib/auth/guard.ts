@@ -5,6 +5,8 @@ import { db } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 import { auth } from "./index";
+import { requireRouteAccess } from "./job-access";
+import { isAdminRole } from "./roles";
 
 export const ORG_COOKIE = "org";
 
@@ -16,7 +18,7 @@ export interface OrgContext {
   role: Role;
 }
 
-export const isAdminRole = (role: Role) => role === "OWNER" || role === "ADMIN";
+export { isAdminRole };
 
 export async function currentUserId(): Promise<string | null> {
   const session = await auth();
@@ -75,7 +77,8 @@ type RouteContext<P> = { params: Promise<P> };
 /**
  * Wraps a route handler: resolves the organization from the session, checks the role, and maps
  * errors to JSON. Handlers look rows up with `organizationId: org.organizationId` and answer 404 for
- * anything outside it.
+ * anything outside it. A `jobId` or `candidateId` in the route's params is checked here, before the
+ * handler runs: a confidential job the member may not see is a 404 on every route that names it.
  */
 export function withOrganization<P = Record<string, string>>(
   handler: (req: NextRequest, ctx: { org: OrgContext; params: P }) => Promise<Response>,
@@ -84,7 +87,9 @@ export function withOrganization<P = Record<string, string>>(
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
       const org = await requireOrgContext(options);
-      return await handler(req, { org, params: await route.params });
+      const params = await route.params;
+      await requireRouteAccess(org, params);
+      return await handler(req, { org, params });
     } catch (error) {
       return errorResponse(error);
     }

@@ -14,7 +14,7 @@ const via = { MANUAL: "Imported by hand", WEBHOOK: "Webhook", AUTO_GENERATED: "A
 
 export default async function JobsPage() {
   const org = await requireOrgContext();
-  const [jobs, connection] = await Promise.all([listJobs(org.organizationId), findConnection(org.organizationId)]);
+  const [jobs, connection] = await Promise.all([listJobs(org), findConnection(org.organizationId)]);
   const connected = connection?.status === "ACTIVE";
   return (
     <div className="space-y-6">

@@ -9,7 +9,7 @@ import { CriteriaEditor } from "@/components/screening/criteria-editor";
 import { ScreenControl } from "@/components/screening/screen-control";
 import { Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/imports/connection";
 import { getJobForOrg } from "@/lib/imports/jobs";
@@ -19,9 +19,9 @@ import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/
 
 export const metadata: Metadata = { title: "Job" };
 
-async function load(organizationId: string, jobId: string) {
+async function load(org: OrgContext, jobId: string) {
   try {
-    return await getJobForOrg(organizationId, jobId);
+    return await getJobForOrg(org, jobId);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
@@ -43,7 +43,7 @@ function pageHref(search: Search, page: number): string {
 export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Search> }) {
   const org = await requireOrgContext();
   const { jobId } = await params;
-  const job = await load(org.organizationId, jobId);
+  const job = await load(org, jobId);
   const search = await searchParams;
   const filters = RankedFiltersSchema.parse(search);
   const [overview, run, connection] = await Promise.all([
