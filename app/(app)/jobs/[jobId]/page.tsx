@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { JobAccessPanel } from "@/components/access/job-access-panel";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { ResyncButton } from "@/components/jobs/resync-button";
 import { CandidateFilters } from "@/components/screening/candidate-filters";
@@ -9,7 +10,8 @@ import { CriteriaEditor } from "@/components/screening/criteria-editor";
 import { ScreenControl } from "@/components/screening/screen-control";
 import { Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { jobAccessMembers } from "@/lib/auth/job-access";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/imports/connection";
 import { getJobForOrg } from "@/lib/imports/jobs";
@@ -46,10 +48,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const job = await load(org, jobId);
   const search = await searchParams;
   const filters = RankedFiltersSchema.parse(search);
-  const [overview, run, connection] = await Promise.all([
+  const [overview, run, connection, access] = await Promise.all([
     screeningOverview(org.organizationId, job.id),
     latestImportRun(org.organizationId, job.id),
     findConnection(org.organizationId),
+    job.confidential && isAdminRole(org.role) ? jobAccessMembers(org, job.id) : null,
   ]);
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
   const connected = connection?.status === "ACTIVE";
@@ -100,6 +103,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           {connected ? <ResyncButton jobId={job.id} /> : null}
         </div>
       </div>
+
+      {access ? <JobAccessPanel jobId={job.id} members={access} /> : null}
 
       <ScreenControl
         jobId={job.id}
