@@ -6,6 +6,8 @@ import type { Role } from "@/lib/generated/prisma/enums";
 import { assertStateChangingJsonRequest } from "@/lib/http/same-origin";
 import { log } from "@/lib/log";
 import { auth } from "./index";
+import { requireRouteAccess } from "./job-access";
+import { isAdminRole } from "./roles";
 
 export const ORG_COOKIE = "org";
 
@@ -17,7 +19,7 @@ export interface OrgContext {
   role: Role;
 }
 
-export const isAdminRole = (role: Role) => role === "OWNER" || role === "ADMIN";
+export { isAdminRole };
 
 export async function currentUserId(): Promise<string | null> {
   const session = await auth();
@@ -77,7 +79,8 @@ type RouteContext<P> = { params: Promise<P> };
  * Wraps a route handler: refuses cross-site and non-JSON state-changing requests (see
  * lib/http/same-origin), resolves the organization from the session, checks the role, and maps
  * errors to JSON. Handlers look rows up with `organizationId: org.organizationId` and answer 404 for
- * anything outside it.
+ * anything outside it. A `jobId` or `candidateId` in the route's params is checked here, before the
+ * handler runs: a confidential job the member may not see is a 404 on every route that names it.
  */
 export function withOrganization<P = Record<string, string>>(
   handler: (req: NextRequest, ctx: { org: OrgContext; params: P }) => Promise<Response>,
@@ -87,7 +90,9 @@ export function withOrganization<P = Record<string, string>>(
     try {
       assertStateChangingJsonRequest(req);
       const org = await requireOrgContext(options);
-      return await handler(req, { org, params: await route.params });
+      const params = await route.params;
+      await requireRouteAccess(org, params);
+      return await handler(req, { org, params });
     } catch (error) {
       return errorResponse(error);
     }

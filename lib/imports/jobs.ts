@@ -1,21 +1,26 @@
+import { visibleJobs, type Viewer } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import { isOwnId } from "./schemas";
 
-/** Reads behind the jobs pages, always scoped to the organization; another organization's job is a 404. */
+/**
+ * Reads behind the jobs pages, always scoped to the organization and to the jobs the member may see:
+ * another organization's job, or a confidential one the member was not given, is a 404.
+ */
 
-export async function getJobForOrg(organizationId: string, jobId: string) {
+export async function getJobForOrg(viewer: Viewer, jobId: string) {
   const prisma = await db();
-  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, organizationId } }) : null;
+  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(viewer) } }) : null;
   if (!job) throw notFound("Job not found");
   return job;
 }
 
-export async function listJobs(organizationId: string) {
+export async function listJobs(viewer: Viewer) {
+  const { organizationId } = viewer;
   const prisma = await db();
   const [jobs, running, screened] = await Promise.all([
     prisma.job.findMany({
-      where: { organizationId },
+      where: visibleJobs(viewer),
       orderBy: { createdAt: "desc" },
       select: {
         id: true,

@@ -1,4 +1,6 @@
 import type { OrgContext } from "@/lib/auth/guard";
+import { visibleJobs } from "@/lib/auth/job-access";
+import { isAdminRole } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { fromZod, notFound, toAppError } from "@/lib/errors";
 import { LeverClient } from "@/lib/integrations/lever/client";
@@ -77,13 +79,15 @@ export async function searchLeverPostings(org: OrgContext, input: unknown): Prom
   const prisma = await db();
   const imported = found.length
     ? await prisma.job.findMany({
-        where: { organizationId: org.organizationId, leverPostingId: { in: found.map((p) => p.id) } },
+        where: { ...visibleJobs(org), leverPostingId: { in: found.map((p) => p.id) } },
         select: { id: true, leverPostingId: true },
       })
     : [];
   const jobByPosting = new Map(imported.map((j) => [j.leverPostingId, j.id]));
+  // The connection sees confidential postings; a member who is not an admin sees only those whose job they were given.
+  const shown = isAdminRole(org.role) ? found : found.filter((p) => p.confidentiality !== "confidential" || jobByPosting.has(p.id));
   return {
-    items: found.map((p) => ({
+    items: shown.map((p) => ({
       id: p.id,
       title: p.text,
       state: p.state ?? null,
@@ -105,6 +109,16 @@ export interface PostingImportResult {
   failed: Array<{ postingId: string; message: string }>;
 }
 
+/**
+ * A confidential posting is for admins, and for members already given its job; to anyone else it is
+ * reported exactly like a posting Lever does not have.
+ */
+async function maySeePosting(org: OrgContext, posting: Posting): Promise<boolean> {
+  if (posting.confidentiality !== "confidential" || isAdminRole(org.role)) return true;
+  const prisma = await db();
+  return (await prisma.job.count({ where: { ...visibleJobs(org), leverPostingId: posting.id, confidential: true } })) > 0;
+}
+
 /** Imports (or refreshes) the chosen postings as jobs. Each posting stands alone: one failure does not undo the others. */
 export async function importPostings(org: OrgContext, input: unknown): Promise<PostingImportResult> {
   const parsed = ImportPostingsSchema.safeParse(input);
@@ -116,6 +130,7 @@ export async function importPostings(org: OrgContext, input: unknown): Promise<P
   for (const postingId of [...new Set(parsed.data.postingIds)]) {
     try {
       const posting = await client.getPosting(postingId);
+      if (!(await maySeePosting(org, posting))) throw notFound(`Posting ${postingId} was not found in Lever`);
       const { job, created } = await upsertJob(prisma, { organizationId: org.organizationId, connectionId: connection.id }, posting, "MANUAL", org.userId);
       result.imported.push({ postingId, jobId: job.id, title: job.title, created });
     } catch (error) {
@@ -142,7 +157,7 @@ export async function importPostings(org: OrgContext, input: unknown): Promise<P
 export async function resyncJob(org: OrgContext, jobId: string): Promise<{ jobId: string; title: string }> {
   const prisma = await db();
   const job = isOwnId(jobId)
-    ? await prisma.job.findFirst({ where: { id: jobId, organizationId: org.organizationId }, select: { id: true, leverPostingId: true } })
+    ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(org) }, select: { id: true, leverPostingId: true } })
     : null;
   if (!job) throw notFound("Job not found");
   const connection = await requireActiveConnection(org.organizationId);

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { OrgContext } from "@/lib/auth/guard";
+import { visibleJobs } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
 import { AppError, conflict, fromZod, notFound } from "@/lib/errors";
 import type { ImportRunStatus } from "@/lib/generated/prisma/enums";
@@ -110,7 +111,7 @@ async function viewOf(run: RunRow): Promise<RunView> {
 
 /** Starts importing a job's Lever applicants in the background; one run per job at a time. */
 export async function startApplicantImport(org: OrgContext, jobId: string, input: unknown): Promise<RunView> {
-  const job = await getJobForOrg(org.organizationId, jobId);
+  const job = await getJobForOrg(org, jobId);
   const parsed = StartApplicantImportSchema.safeParse(input ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   const connection = await requireActiveConnection(org.organizationId);
@@ -147,9 +148,12 @@ export async function startApplicantImport(org: OrgContext, jobId: string, input
   return viewOf(run);
 }
 
+/** A run of a job the member may not see (confidential) is as unknown as another organization's. */
+const visibleRuns = (org: OrgContext) => ({ organizationId: org.organizationId, OR: [{ jobId: null }, { job: { is: visibleJobs(org) } }] });
+
 export async function getImportRun(org: OrgContext, runId: string): Promise<RunView> {
   const prisma = await db();
-  const run = isOwnId(runId) ? await prisma.importRun.findFirst({ where: { id: runId, organizationId: org.organizationId } }) : null;
+  const run = isOwnId(runId) ? await prisma.importRun.findFirst({ where: { id: runId, ...visibleRuns(org) } }) : null;
   if (!run) throw notFound("Import not found");
   return viewOf(run);
 }
@@ -164,7 +168,7 @@ export async function latestImportRun(organizationId: string, jobId: string): Pr
 /** Asks the worker to stop after the applicants in hand; a run no live worker holds stops at once. */
 export async function cancelImportRun(org: OrgContext, runId: string): Promise<RunView> {
   const prisma = await db();
-  const run = isOwnId(runId) ? await prisma.importRun.findFirst({ where: { id: runId, organizationId: org.organizationId }, select: { id: true, status: true } }) : null;
+  const run = isOwnId(runId) ? await prisma.importRun.findFirst({ where: { id: runId, ...visibleRuns(org) }, select: { id: true, status: true } }) : null;
   if (!run) throw notFound("Import not found");
   if (ACTIVE.includes(run.status)) {
     const now = new Date();

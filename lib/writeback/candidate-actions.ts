@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
+import { visibleCandidates } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
 import { badRequest, notFound } from "@/lib/errors";
 import { recordActions, type NewAction } from "./record";
@@ -60,8 +61,9 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
   const prisma = await db();
   const organizationId = org.organizationId;
 
+  // Candidates of a confidential job the member may not see count as not found, like another organization's.
   const candidates = await prisma.candidate.findMany({
-    where: { organizationId, id: { in: ids }, ...(input.jobId ? { jobId: input.jobId } : {}) },
+    where: { ...visibleCandidates(org), id: { in: ids }, ...(input.jobId ? { jobId: input.jobId } : {}) },
     select: { id: true },
   });
   if (candidates.length !== ids.length) throw notFound(ids.length === 1 ? "Candidate not found" : "Some of the selected candidates were not found");

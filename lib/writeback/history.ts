@@ -1,4 +1,5 @@
 import type { OrgContext } from "@/lib/auth/guard";
+import { visibleCandidates } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { WriteBackKind, WriteBackStatus } from "@/lib/generated/prisma/enums";
@@ -23,7 +24,7 @@ export interface WriteBackEntry {
 export async function listWriteBacks(org: OrgContext, candidateId: string): Promise<WriteBackEntry[]> {
   const prisma = await db();
   const organizationId = org.organizationId;
-  const candidate = await prisma.candidate.findFirst({ where: { id: candidateId, organizationId }, select: { id: true } });
+  const candidate = await prisma.candidate.findFirst({ where: { id: candidateId, ...visibleCandidates(org) }, select: { id: true } });
   if (!candidate) throw notFound("Candidate not found");
   const actions = await prisma.writeBackAction.findMany({
     where: { organizationId, candidateId },
@@ -74,7 +75,7 @@ export async function retryWriteBack(org: OrgContext, actionId: string): Promise
   const organizationId = org.organizationId;
   return prisma.$transaction(async (tx) => {
     const action = await tx.writeBackAction.findFirst({
-      where: { id: actionId, organizationId },
+      where: { id: actionId, organizationId, candidate: { is: visibleCandidates(org) } },
       select: { id: true, status: true, connection: { select: { id: true, status: true, leverAccountId: true } } },
     });
     if (!action) throw notFound("Write-back not found");

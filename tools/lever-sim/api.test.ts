@@ -95,6 +95,28 @@ describe("postings", () => {
     expect((await getJson(`/postings/${confId}`)).status).toBe(200);
   });
 
+  it("seeds a confidential posting with applicants in every account, each opportunity marked confidential as in Lever", async () => {
+    const seeded = createLeverSim({ opportunitiesPerAccount: 120, rateLimit: false });
+    for (const accountIndex of [0, 1]) {
+      const t = (await connect(seeded, { account: accountIndex })).access_token;
+      const get = async (path: string, tok = t) => {
+        const res = await api(seeded, tok, "GET", path);
+        return { status: res.status, body: (await res.json()) as Page };
+      };
+      const confidential = (await get("/postings?confidentiality=confidential")).body.data;
+      expect(confidential.length).toBeGreaterThanOrEqual(1);
+      const postingId = confidential[0]!.id as string;
+      const applicants = (await get(`/opportunities?posting_id=${postingId}&confidentiality=all`)).body.data;
+      expect(applicants.length).toBeGreaterThanOrEqual(2);
+      expect(applicants.every((o) => o.confidentiality === "confidential")).toBe(true);
+      // Without confidentiality=all a list leaves them out; without the scope they do not exist.
+      expect((await get(`/opportunities?posting_id=${postingId}`)).body.data).toEqual([]);
+      const narrow = (await connect(seeded, { account: accountIndex, scope: "opportunities:read:admin postings:read:admin" })).access_token;
+      expect((await get(`/opportunities/${applicants[0]!.id as string}`, narrow)).status).toBe(404);
+    }
+    seeded.dispose();
+  });
+
   it("answers 403 when the token lacks the scope", async () => {
     const narrow = (await connect(sim, { scope: "postings:read:admin" })).access_token;
     const res = await getJson<{ code: string }>("/opportunities", narrow);

@@ -14,7 +14,7 @@ const via = { MANUAL: "Imported by hand", WEBHOOK: "Webhook", AUTO_GENERATED: "A
 
 export default async function JobsPage() {
   const org = await requireOrgContext();
-  const [jobs, connection] = await Promise.all([listJobs(org.organizationId), findConnection(org.organizationId)]);
+  const [jobs, connection] = await Promise.all([listJobs(org), findConnection(org.organizationId)]);
   const connected = connection?.status === "ACTIVE";
   return (
     <div className="space-y-6">
@@ -64,6 +64,11 @@ export default async function JobsPage() {
                     <Link href={`/jobs/${j.id}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {j.title}
                     </Link>
+                    {j.confidential ? (
+                      <span className="ml-2 align-middle">
+                        <Badge tone="amber">Confidential</Badge>
+                      </span>
+                    ) : null}
                     <p className="text-slate-500">{[j.team, j.location, j.commitment].filter(Boolean).join(" · ")}</p>
                     <p className="mt-1 flex flex-wrap gap-1 sm:hidden">
                       <ScreeningBadge job={j} />

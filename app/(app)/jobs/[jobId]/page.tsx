@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { JobAccessPanel } from "@/components/access/job-access-panel";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { ResyncButton } from "@/components/jobs/resync-button";
 import { CandidateFilters } from "@/components/screening/candidate-filters";
@@ -9,7 +10,8 @@ import { CriteriaEditor } from "@/components/screening/criteria-editor";
 import { ScreenControl } from "@/components/screening/screen-control";
 import { Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { jobAccessMembers } from "@/lib/auth/job-access";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/imports/connection";
 import { getJobForOrg } from "@/lib/imports/jobs";
@@ -22,9 +24,9 @@ import { requiredStateOfStored } from "@/lib/screening/score";
 
 export const metadata: Metadata = { title: "Job" };
 
-async function load(organizationId: string, jobId: string) {
+async function load(org: OrgContext, jobId: string) {
   try {
-    return await getJobForOrg(organizationId, jobId);
+    return await getJobForOrg(org, jobId);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
@@ -52,13 +54,14 @@ function pageHref(search: Search, page: number): string {
 export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Search> }) {
   const org = await requireOrgContext();
   const { jobId } = await params;
-  const job = await load(org.organizationId, jobId);
+  const job = await load(org, jobId);
   const search = await searchParams;
   const filters = RankedFiltersSchema.parse(search);
-  const [overview, run, connection] = await Promise.all([
+  const [overview, run, connection, access] = await Promise.all([
     screeningOverview(org.organizationId, job.id),
     latestImportRun(org.organizationId, job.id),
     findConnection(org.organizationId),
+    job.confidential && isAdminRole(org.role) ? jobAccessMembers(org, job.id) : null,
   ]);
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
   const connected = connection?.status === "ACTIVE";
@@ -111,6 +114,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           {connected ? <ResyncButton jobId={job.id} /> : null}
         </div>
       </div>
+
+      {access ? <JobAccessPanel jobId={job.id} members={access} /> : null}
 
       <ScreenControl
         jobId={job.id}

@@ -15,7 +15,8 @@ export default async function AtsPage({ searchParams }: { searchParams: Promise<
   const { ats = "lever", connected, error, refresh } = await searchParams;
   const isAdmin = isAdminRole(org.role);
   const card = ats === "lever" ? await leverCardData(org.organizationId) : null;
-  const activity = card?.connection ? await connectionActivity(org.organizationId, card.connection.id) : null;
+  // The log names candidates and jobs, confidential ones included, so it is for the admins who see every job.
+  const activity = card?.connection && isAdmin ? await connectionActivity(org.organizationId, card.connection.id) : null;
   return (
     <div className="grid gap-6 lg:grid-cols-[14rem_1fr]">
       <AtsList selected={ats} />

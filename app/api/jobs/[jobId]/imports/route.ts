@@ -12,6 +12,6 @@ export const POST = withOrganization<{ jobId: string }>(async (req, { org, param
 
 /** The job's newest applicant import. */
 export const GET = withOrganization<{ jobId: string }>(async (_req, { org, params }) => {
-  const job = await getJobForOrg(org.organizationId, params.jobId);
+  const job = await getJobForOrg(org, params.jobId);
   return Response.json({ run: await latestImportRun(org.organizationId, job.id) });
 });

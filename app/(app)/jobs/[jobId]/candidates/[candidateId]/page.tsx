@@ -6,7 +6,8 @@ import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, 
 import { Alert, Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { requireCandidateAccess } from "@/lib/auth/job-access";
 import { AppError } from "@/lib/errors";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { resumeProblem } from "@/lib/resumes/status";
@@ -37,9 +38,10 @@ const linkLabel = (url: string) => {
 };
 const safeHref = (url: string) => (/^https?:\/\//i.test(url) ? url : undefined);
 
-async function load(organizationId: string, jobId: string, candidateId: string) {
+async function load(org: OrgContext, jobId: string, candidateId: string) {
   try {
-    return await candidateDetail(organizationId, jobId, candidateId);
+    await requireCandidateAccess(org, candidateId);
+    return await candidateDetail(org.organizationId, jobId, candidateId);
   } catch (error) {
     if (error instanceof AppError && error.status === 404) notFound();
     throw error;
@@ -49,7 +51,7 @@ async function load(organizationId: string, jobId: string, candidateId: string) 
 export default async function CandidatePage({ params }: { params: Promise<{ jobId: string; candidateId: string }> }) {
   const org = await requireOrgContext();
   const { jobId, candidateId } = await params;
-  const { candidate: c, criteria, result } = await load(org.organizationId, jobId, candidateId);
+  const { candidate: c, criteria, result } = await load(org, jobId, candidateId);
   const screenedIds = new Set(result?.verdicts.map((v) => v.criterionId));
   const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
