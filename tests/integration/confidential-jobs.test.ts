@@ -31,7 +31,7 @@ type Route = (req: NextRequest, ctx: { params: Promise<never> }) => Promise<Resp
 type Result = { status: number; json: Record<string, unknown> & { error?: { code: string; message: string } } };
 const call = async (handler: Route, url: string, init: { method?: string; body?: unknown } = {}, params: Record<string, string> = {}): Promise<Result> => {
   const body = init.body === undefined ? undefined : JSON.stringify(init.body);
-  const res = await handler(new NextRequest(`http://localhost${url}`, { method: init.method ?? (body ? "POST" : "GET"), body, headers: body ? { "content-type": "application/json" } : {} }), {
+  const res = await handler(new NextRequest(`http://localhost${url}`, { method: init.method ?? (body ? "POST" : "GET"), body, headers: (init.method ?? (body ? "POST" : "GET")) !== "GET" ? { "content-type": "application/json" } : {} }), {
     params: Promise.resolve(params) as Promise<never>,
   });
   return { status: res.status, json: (await res.json()) as Result["json"] };
