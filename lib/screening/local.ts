@@ -743,6 +743,10 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
     return { verdict: "NOT_MET", evidence: [], reason: `No ${what} found.` };
   }
   const yearsText = Math.round(years * 10) / 10;
+  // "2+ years of relevant experience" names no field: the years can be counted, their relevance not.
+  if (subjectEmpty && /\b(relevant|related|similar|comparable|applicable)\b/i.test(c.input.text) && years >= c.minYears) {
+    return { verdict: "UNKNOWN", evidence, reason: `${yearsText} years of experience (${source}); whether it is relevant to this job is for a person to judge.` };
+  }
   if (years >= c.minYears && years > 0) return { verdict: "MET", evidence, reason: `${yearsText} years of ${what}, ${c.minYears} required (${source}).` };
   if (years >= c.minYears / 2 && years > 0) return { verdict: "PARTLY_MET", evidence, reason: `${yearsText} years of ${what}, ${c.minYears} required (${source}).` };
   return {
@@ -794,6 +798,10 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     const months = mergedMonths(relevantExp.map((e) => e.interval));
     if (months > 0 && months < 48) {
       return { verdict: "PARTLY_MET", evidence: quotes(index, relevantExp.flatMap((e) => e.segs)).slice(0, 2), reason: `No ${needName} found; ${fmtYears(months)} of related experience, short of the four years usually taken as equivalent.` };
+    }
+    if (months >= 48 && fieldReq.length === 0) {
+      // No field named: years of any work may or may not stand in for the degree; a person decides.
+      return { verdict: "PARTLY_MET", evidence: quotes(index, relevantExp.flatMap((e) => e.segs)).slice(0, 2), reason: `No ${needName} found; ${fmtYears(months)} of experience may count as the equivalent the criterion allows.` };
     }
     if (months >= 48) {
       const labels = relevantExp.slice(0, 2).map((e) => e.label);
