@@ -115,7 +115,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         <CardBody>
           <CriteriaEditor
             jobId={job.id}
-            initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source }))}
+            initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason }))}
           />
         </CardBody>
       </Card>
