@@ -19,6 +19,8 @@ export interface CandidateRowView {
   stale: boolean;
   summary: string | null;
   verdicts: { criterionId: string; text: string; kind: string; verdict: Verdict }[];
+  /** The candidate asked for a human review: no screening job scores them. */
+  humanReview?: boolean;
 }
 
 const RESUME_NOTE: Record<string, string> = {
@@ -92,6 +94,11 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                       {c.name}
                     </Link>
                     <p className="truncate text-slate-500">{c.headline ?? c.email ?? "—"}</p>
+                    {c.humanReview ? (
+                      <span className="mt-1 inline-flex items-center rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-inset ring-brand-100" title="Not screened automatically: a person reviews this application">
+                        Asked for human review
+                      </span>
+                    ) : null}
                     {c.score === null ? (
                       <p className="mt-1 text-xs text-slate-500">{RESUME_NOTE[c.resumeStatus ?? "none"] ?? "Not screened yet"}</p>
                     ) : c.resumeStatus && RESUME_NOTE[c.resumeStatus] ? (

@@ -15,6 +15,7 @@ import { findConnection } from "@/lib/imports/connection";
 import { getJobForOrg } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
 import type { RequirementList } from "@/lib/integrations/lever/import/jobs";
+import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
 
 export const metadata: Metadata = { title: "Job" };
@@ -52,6 +53,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     findConnection(org.organizationId),
   ]);
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
+  const askedForReview = await humanReviewIds(org.organizationId, ranked.rows.map((r) => r.id));
   const connected = connection?.status === "ACTIVE";
   const lists = (job.requirementLists as unknown as RequirementList[]) ?? [];
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
@@ -69,6 +71,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     stale: r.result?.stale ?? false,
     summary: r.result?.summary ?? null,
     verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, text: v.text, kind: v.kind, verdict: v.verdict })),
+    humanReview: askedForReview.has(r.id),
   }));
   const screening =
     overview.criteria.length === 0
