@@ -36,12 +36,15 @@ describe("protected attributes and their proxies", () => {
     ["Ethnicity: Hispanic", "race or ethnicity"],
     ["Race", "race or ethnicity"],
     ["No disabilities", "disability or health"],
+    ["Not disabled", "disability or health"],
+    ["Physically fit", "disability or health"],
     ["Able-bodied", "disability or health"],
     ["In good health", "disability or health"],
     ["No history of mental illness", "disability or health"],
     ["Résumé with photo", "photo"],
     ["Includes a headshot", "photo"],
     ["Lives in ZIP code 94110", "postal code"],
+    ["Zipcode 10001 only", "postal code"],
     ["Postal code starting with SW1", "postal code"],
   ];
   it.each(flagged)("%j is flagged as %s", (text, attribute) => {
@@ -66,6 +69,13 @@ describe("protected attributes and their proxies", () => {
     "Single sign-on (SAML, OIDC)",
     "Whiteboard design sessions",
     "Manages young children's reading programs as a librarian",
+    "Experience teaching students with disabilities",
+    "Nursing experience with patients with mental illness",
+    "Chronic care management",
+    "Aged care experience",
+    "Sold men's and women's apparel",
+    "Women's health nursing",
+    "Compressing files with zip and tar",
   ];
   it.each(clean)("%j is not flagged", (text) => {
     expect(protectedAttribute(text)).toBeNull();

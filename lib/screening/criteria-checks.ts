@@ -48,7 +48,7 @@ const LANGUAGES = "english|french|german|spanish|italian|portuguese|dutch|japane
 // Canada" about nationality). Every pattern is case-insensitive and anchored on word boundaries, with
 // exceptions for the common work phrases that share a word ("race conditions", "React Native").
 const RULES: Rule[] = [
-  { attribute: "age", proxy: false, pattern: /\bage[sd]?\b/i },
+  { attribute: "age", proxy: false, pattern: /\bage[sd]?\b(?!\s+care)/i },
   {
     attribute: "age",
     proxy: false,
@@ -70,7 +70,8 @@ const RULES: Rule[] = [
   {
     attribute: "gender",
     proxy: false,
-    pattern: /\b(?:male|female|gender|sex|wom[ae]n|men|a man|girls?|boys?|lady|ladies|gentlem[ae]n|masculine|feminine|he\/him|she\/her)\b/i,
+    // "men's apparel" or "women's health" describe the work, not the candidate.
+    pattern: /\b(?:male|female|gender|sex|wom[ae]n|men|a man|girls?|boys?|lady|ladies|gentlem[ae]n|masculine|feminine|he\/him|she\/her)\b(?!['’]s)/i,
   },
   { attribute: "pregnancy", proxy: false, pattern: /\bpregnan\w*|\bmaternity\b|\bpaternity\b|\bfamily planning\b|\bplans? to have (?:children|kids)\b|\b(?:no|without) (?:children|kids)\b|\bchildless\b/i },
   { attribute: "marital status", proxy: false, pattern: /\bmarital\b|\b(?:un)?married\b|\bspouse\b|\bdivorced\b|\bwidow(?:ed|er)?\b/i },
@@ -93,12 +94,13 @@ const RULES: Rule[] = [
   {
     attribute: "disability or health",
     proxy: false,
+    // Working with people with disabilities or mental illness is experience, not a trait of the candidate.
     pattern:
-      /\bdisab\w*|\bhandicap\w*|\bable[\s-]bodied\b|\b(?:good|excellent|perfect) health\b|\bhealthy\b|\bhealth (?:conditions?|issues?|problems?|status|history|record)\b|\bmedical (?:conditions?|history)\b|\bmental (?:health|illness)\b|\billness(?:es)?\b|\bchronic\b|\bwheelchair\b/i,
+      /(?<!\b(?:with|for|of|about|on)\s)\bdisab\w*|\bhandicap\w*|\bable[\s-]bodied\b|\b(?:good|excellent|perfect) health\b|\bphysically fit\b|\bhealth (?:conditions?|issues?|problems?|status|history|record)\b|\bmedical (?:conditions?|history)\b|\bhistory of (?:mental )?illness\b|\b(?:no|without) (?:mental|medical|health) (?:conditions?|issues?|problems?|illness)\b/i,
   },
   // A photo shows age, gender and race at once; a ZIP code stands in for race and national origin.
   { attribute: "photo", proxy: true, pattern: /\bphoto(?:s|graph|graphs)?\b|\bheadshots?\b|\bselfies?\b|(?<!big\s)\bpictures?\b/i },
-  { attribute: "postal code", proxy: true, pattern: /\bzip(?:\s*codes?)?\b|\bpostal\s+codes?\b|\bpost\s*codes?\b/i },
+  { attribute: "postal code", proxy: true, pattern: /\bzip\s*codes?\b|\bpostal\s+codes?\b|\bpost\s*codes?\b/i },
 ];
 
 const PROXY_FOR: Record<string, string> = {
