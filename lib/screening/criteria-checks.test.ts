@@ -73,6 +73,7 @@ describe("protected attributes and their proxies", () => {
     "Nursing experience with patients with mental illness",
     "Chronic care management",
     "Aged care experience",
+    "Collected aged receivables",
     "Sold men's and women's apparel",
     "Women's health nursing",
     "Compressing files with zip and tar",

@@ -48,7 +48,7 @@ const LANGUAGES = "english|french|german|spanish|italian|portuguese|dutch|japane
 // Canada" about nationality). Every pattern is case-insensitive and anchored on word boundaries, with
 // exceptions for the common work phrases that share a word ("race conditions", "React Native").
 const RULES: Rule[] = [
-  { attribute: "age", proxy: false, pattern: /\bage[sd]?\b(?!\s+care)/i },
+  { attribute: "age", proxy: false, pattern: /\bage[sd]?\b(?!\s+(?:care|receivables?|payables?|debts?|inventory))/i },
   {
     attribute: "age",
     proxy: false,
