@@ -8,7 +8,7 @@ import { isOwnId } from "@/lib/imports/schemas";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
-import { skipForHumanReview } from "@/lib/oversight/skip";
+import { skipForHumanReview } from "@/lib/oversight/screening-hold";
 import { requestResultNote } from "@/lib/writeback";
 import { jobCriteria } from "./criteria";
 import { criteriaHash } from "./hash";

@@ -7,6 +7,7 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
 import { humanReviewIds } from "@/lib/oversight/human-review";
+import { screeningOverview } from "@/lib/screening/results";
 import { screenCandidate, screenJobBatch, type ScreenCandidateJob } from "@/lib/screening/run";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { makeOrg } from "@/tests/helpers/fixtures";
@@ -101,6 +102,8 @@ describe("human oversight", () => {
     const skips = await t.prisma.auditLog.findMany({ where: { organizationId: alpha.organizationId, action: "screening.skipped" } });
     expect(skips).toHaveLength(2);
     expect(skips[0]!.details).toMatchObject({ candidateId: flagged, reason: "human_review_requested" });
+    // No job will screen them, so the job's progress does not wait for them.
+    expect(await screeningOverview(alpha.organizationId, jobId)).toMatchObject({ total: 2, screened: 1, unscreened: 0, stale: 0 });
   });
 
   it("a manual Re-screen of a flagged candidate asks for confirmation; once confirmed it screens them and records who", async () => {
@@ -121,12 +124,15 @@ describe("human oversight", () => {
     expect(audit.actorUserId).toBe(alphaRecruiter.userId);
   });
 
-  it("clearing the request lets automatic screening apply again", async () => {
+  it("after a criteria change a flagged candidate's result is not counted as waiting; clearing the request lets automatic screening apply again", async () => {
     as(alphaRecruiter);
+    await t.prisma.screeningCriterion.updateMany({ where: { organizationId: alpha.organizationId, jobId }, data: { text: "4+ years of Python" } });
+    expect(await screeningOverview(alpha.organizationId, jobId)).toMatchObject({ screened: 2, stale: 1, unscreened: 0 });
     const res = await review(flagged, { requested: false });
     expect(res.json.humanReview).toBeNull();
     expect(await t.prisma.auditLog.count({ where: { organizationId: alpha.organizationId, action: "candidate.human_review_cleared" } })).toBe(1);
-    expect(await screenCandidate(t.prisma, { organizationId: alpha.organizationId, candidateId: flagged })).toBe("unchanged");
+    expect(await screeningOverview(alpha.organizationId, jobId)).toMatchObject({ stale: 2 });
+    expect(await screenCandidate(t.prisma, { organizationId: alpha.organizationId, candidateId: flagged })).toBe("screened");
   });
 
   it("the candidate notice is per organization: the default names the organization, an admin's edit stays in it", async () => {
