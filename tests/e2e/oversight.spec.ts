@@ -102,6 +102,7 @@ test.describe.serial("human oversight", () => {
     await expect(page.getByRole("heading", { name, level: 1 })).toBeVisible();
     await page.getByRole("button", { name: "Asked for human review…" }).click();
     await page.getByLabel("How did they ask? (optional)").fill("In the application form");
+    await shoot(page, "mark-human-review", page.getByRole("heading", { name, level: 1 }));
     await page.getByRole("button", { name: "Mark as asked for human review" }).click();
     const banner = page.getByTestId("human-review-banner");
     await expect(banner).toContainText("Automatic screening is off for this candidate");
