@@ -24,6 +24,8 @@ export interface CandidateRowView {
   stale: boolean;
   summary: string | null;
   verdicts: { criterionId: string; text: string; kind: string; verdict: Verdict }[];
+  /** The candidate asked for a human review: no screening job scores them. */
+  humanReview?: boolean;
 }
 
 const RESUME_NOTES: Record<string, string> = {
@@ -103,6 +105,11 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                         {c.required ? <RequiredBadge tier={c.required.tier} label={c.required.label} title={c.required.detail} /> : null}
                         <NeedsReviewCount count={c.needsReview} />
                       </div>
+                    ) : null}
+                    {c.humanReview ? (
+                      <span className="mt-1 inline-flex items-center rounded-full bg-brand-50 px-2 py-0.5 text-xs font-medium text-brand-700 ring-1 ring-inset ring-brand-100" title="Not screened automatically: a person reviews this application">
+                        Asked for human review
+                      </span>
                     ) : null}
                     {c.score === null ? (
                       <p className="mt-1 text-xs text-slate-500">{resumeNote(c.resumeStatus) ?? "Not screened yet"}</p>

@@ -5,6 +5,7 @@ import { useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { checkCriterion, MAX_KEPT_REASON } from "@/lib/screening/criteria-checks";
 import type { CriterionKind, CriterionWeight } from "@/lib/screening/types";
 import { KIND_LABEL, WEIGHT_LABEL } from "./verdicts";
 
@@ -14,6 +15,8 @@ export interface EditableCriterion {
   kind: CriterionKind;
   weight: CriterionWeight;
   source?: string | null;
+  /** Why a criterion on a protected attribute is kept; asked for only when the wording needs one. */
+  keptReason?: string | null;
 }
 
 type Row = EditableCriterion & { key: string };
@@ -28,12 +31,17 @@ const KIND_HINT: Record<CriterionKind, string> = {
 
 let counter = 0;
 const withKey = (c: EditableCriterion): Row => ({ ...c, key: c.id ?? `new-${++counter}` });
+// A reason typed for wording that no longer needs one is not sent, so it does not make the list unsaved.
+const reasonOf = (c: EditableCriterion) => (checkCriterion(c.text).protected ? c.keptReason?.trim() || null : null);
 const same = (a: EditableCriterion[], b: EditableCriterion[]) =>
-  a.length === b.length && a.every((x, i) => x.id === b[i]!.id && x.text.trim() === b[i]!.text.trim() && x.kind === b[i]!.kind && x.weight === b[i]!.weight);
+  a.length === b.length &&
+  a.every((x, i) => x.id === b[i]!.id && x.text.trim() === b[i]!.text.trim() && x.kind === b[i]!.kind && x.weight === b[i]!.weight && reasonOf(x) === reasonOf(b[i]!));
 
 /**
  * The job's criteria as one editable list: text inline, kind and weight, add, remove, move; saved
- * together (one PUT), so a half-edited list never screens anyone.
+ * together (one PUT), so a half-edited list never screens anyone. Wording on a protected attribute
+ * shows a warning and asks for a reason as it is typed (the API refuses it without one); vague
+ * wording gets a hint.
  */
 export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: EditableCriterion[] }) {
   const router = useRouter();
@@ -82,7 +90,15 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
     setBusy(true);
     setError(null);
     try {
-      const body = { criteria: rows.map(({ id, text, kind, weight }) => ({ ...(id ? { id } : {}), text, kind, weight })) };
+      const body = {
+        criteria: rows.map(({ id, text, kind, weight, keptReason }) => ({
+          ...(id ? { id } : {}),
+          text,
+          kind,
+          weight,
+          ...(checkCriterion(text).protected && keptReason?.trim() ? { keptReason } : {}),
+        })),
+      };
       const res = await fetch(`/api/jobs/${jobId}/criteria`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
       const json = (await res.json().catch(() => null)) as
         | { criteria: EditableCriterion[]; changed: boolean; error?: undefined }
@@ -117,6 +133,8 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
         <ol className="space-y-1.5">
           {rows.map((r, i) => {
             const problem = fieldError(i);
+            const check = checkCriterion(r.text, r.keptReason);
+            const reasonProblem = error?.fields?.[`criteria.${i}.keptReason`]?.[0];
             return (
               <li key={r.key} className="rounded-lg border border-slate-200 bg-white p-2 transition-colors focus-within:border-brand-500/60 hover:border-slate-300" data-testid="criterion-row">
                 <div className="flex flex-col gap-2 md:flex-row md:items-start">
@@ -180,6 +198,41 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
                   </div>
                 </div>
                 {problem ? <p className="mt-1 pl-7 text-xs text-red-600">{problem}</p> : null}
+                {check.protected ? (
+                  <div className="ml-7 mt-2 rounded-md border border-amber-200 bg-amber-50 px-3 py-2" data-testid="protected-warning">
+                    <p id={`protected-${r.key}`} className="text-xs leading-5 text-amber-900">
+                      <span className="font-semibold">Protected attribute. </span>
+                      {check.protected.message}
+                    </p>
+                    <label htmlFor={`reason-${r.key}`} className="mt-2 block text-xs font-medium text-amber-900">
+                      Reason to keep criterion {i + 1}
+                    </label>
+                    <textarea
+                      id={`reason-${r.key}`}
+                      value={r.keptReason ?? ""}
+                      rows={1}
+                      maxLength={MAX_KEPT_REASON}
+                      placeholder="e.g. Required by law for this role: bar staff must be 21 or over"
+                      aria-describedby={`protected-${r.key}`}
+                      aria-invalid={reasonProblem || check.reasonTooShort ? true : undefined}
+                      onChange={(e) => update(r.key, { keptReason: e.target.value })}
+                      className={`${inputClass} field-sizing-content mt-1 min-h-8 resize-none py-1.5 text-xs leading-5 ${reasonProblem ? "ring-red-400" : ""}`}
+                    />
+                    {check.needsReason ? (
+                      <p className={`mt-1 text-xs ${reasonProblem ? "text-red-600" : "text-amber-800"}`}>
+                        {check.reasonTooShort ? "Say a little more: an auditor should understand why it is needed." : "Required to save this criterion. The reason is recorded in the audit log."}
+                      </p>
+                    ) : (
+                      <p className="mt-1 text-xs text-amber-800">Kept with this reason, recorded in the audit log.</p>
+                    )}
+                  </div>
+                ) : null}
+                {check.vague ? (
+                  <p className="ml-7 mt-1.5 text-xs leading-5 text-slate-600" data-testid="vague-hint">
+                    <span className="font-medium text-slate-700">Hint: </span>
+                    {check.vague.message}
+                  </p>
+                ) : null}
               </li>
             );
           })}

@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/ats", label: "ATS" },
+  { href: "/settings/notice", label: "Candidate notice" },
 ];
 
 export function SettingsTabs() {

@@ -4,6 +4,7 @@ import { db, type Prisma } from "@/lib/db/client";
 import { badRequest, fromZod, notFound } from "@/lib/errors";
 import { isOwnId } from "@/lib/imports/schemas";
 import { draftCriteriaFromPosting, type PostingLike } from "./draft";
+import { checkCriterion, MAX_KEPT_REASON } from "./criteria-checks";
 import { criteriaHash } from "./hash";
 import type { CriterionInput } from "./types";
 
@@ -31,6 +32,11 @@ const CriterionSchema = z.object({
     ),
   kind: z.enum(KINDS, { message: `kind must be one of ${KINDS.join(", ")}` }),
   weight: z.enum(WEIGHTS, { message: `weight must be one of ${WEIGHTS.join(", ")}` }),
+  keptReason: z
+    .string({ message: "keptReason must be text" })
+    .max(MAX_KEPT_REASON, { message: `keep the reason under ${MAX_KEPT_REASON} characters` })
+    .nullish()
+    .transform((s) => s?.replace(/\s+/g, " ").trim() || null),
 });
 
 export const CriteriaListSchema = z.object({
@@ -43,6 +49,8 @@ export type CriteriaList = z.infer<typeof CriteriaListSchema>;
 export interface CriterionView extends CriterionInput {
   position: number;
   source: string | null;
+  /** Why a criterion on a protected attribute was kept (see criteria-checks.ts). */
+  keptReason: string | null;
 }
 
 async function requireJob(prisma: Prisma, organizationId: string, jobId: string) {
@@ -55,7 +63,7 @@ export async function jobCriteria(prisma: Prisma, organizationId: string, jobId:
   return prisma.screeningCriterion.findMany({
     where: { organizationId, jobId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, text: true, kind: true, weight: true, position: true, source: true },
+    select: { id: true, text: true, kind: true, weight: true, position: true, source: true, keptReason: true },
   });
 }
 
@@ -69,7 +77,9 @@ export async function listCriteria(org: OrgContext, jobId: string): Promise<{ cr
 /**
  * Replaces the job's criteria with the given ordered list: items with an id update that criterion,
  * items without one are added, criteria left out are removed. Ids must be this job's own; a
- * duplicate or unknown id is refused with nothing changed.
+ * duplicate or unknown id is refused with nothing changed. A criterion on a protected attribute (or a
+ * proxy for one) is refused unless it comes with a reason; the reason is stored on the criterion and
+ * in the audit entry, and dropped once the wording no longer needs one.
  */
 export async function replaceCriteria(org: OrgContext, jobId: string, input: unknown): Promise<{ criteria: CriterionView[]; criteriaHash: string; changed: boolean }> {
   const parsed = CriteriaListSchema.safeParse(input);
@@ -83,6 +93,7 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
   const texts = wanted.map((c) => c.text.toLowerCase());
   const repeated = wanted.find((c, i) => texts.indexOf(c.text.toLowerCase()) !== i);
   if (repeated) throw badRequest(`"${repeated.text}" is listed twice; merge or remove one`);
+  const kept = keptProtected(wanted);
 
   const before = await jobCriteria(prisma, org.organizationId, jobId);
   const known = new Set(before.map((c) => c.id));
@@ -94,7 +105,7 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
     const removed = before.filter((c) => !keep.has(c.id)).map((c) => c.id);
     if (removed.length) await tx.screeningCriterion.deleteMany({ where: { organizationId: org.organizationId, jobId, id: { in: removed } } });
     for (const [position, c] of wanted.entries()) {
-      const data = { text: c.text, kind: c.kind, weight: c.weight, position };
+      const data = { text: c.text, kind: c.kind, weight: c.weight, position, keptReason: kept.get(position)?.reason ?? null };
       if (c.id) await tx.screeningCriterion.updateMany({ where: { organizationId: org.organizationId, jobId, id: c.id }, data });
       else await tx.screeningCriterion.create({ data: { ...data, organizationId: org.organizationId, jobId, source: "recruiter" } });
     }
@@ -103,14 +114,35 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
         organizationId: org.organizationId,
         actorUserId: org.userId,
         action: "criteria.updated",
-        message: `${org.userEmail} edited the screening criteria of a job (${wanted.length} criteria)`,
-        details: { jobId },
+        message:
+          `${org.userEmail} edited the screening criteria of a job (${wanted.length} criteria)` +
+          (kept.size ? `, keeping ${[...kept.values()].map((k) => `“${k.text}” (${k.attribute}) because: ${k.reason}`).join("; ")}` : ""),
+        details: { jobId, ...(kept.size ? { keptProtected: [...kept.values()] } : {}) },
       },
     });
   });
   const criteria = await jobCriteria(prisma, org.organizationId, jobId);
   const hash = criteriaHash(criteria);
   return { criteria, criteriaHash: hash, changed: hash !== criteriaHash(before) };
+}
+
+/**
+ * The criteria on a protected attribute, by position, with their reasons; throws a 400 naming the
+ * first one (numbered as the editor numbers its rows) that has no usable reason.
+ */
+function keptProtected(wanted: CriteriaList["criteria"]): Map<number, { row: number; text: string; attribute: string; reason: string }> {
+  const kept = new Map<number, { row: number; text: string; attribute: string; reason: string }>();
+  for (const [i, c] of wanted.entries()) {
+    const check = checkCriterion(c.text, c.keptReason);
+    if (!check.protected) continue;
+    if (check.needsReason) {
+      const why = check.reasonTooShort ? "The reason given is too short to explain it" : "Give a reason to keep it, or remove it";
+      const message = `Criterion ${i + 1} (“${c.text}”) refers to ${check.protected.attribute}, a protected attribute${check.protected.proxy ? " (through a proxy)" : ""}. ${why}.`;
+      throw badRequest(message, { [`criteria.${i}.keptReason`]: [check.protected.message] });
+    }
+    kept.set(i, { row: i + 1, text: c.text, attribute: check.protected.attribute, reason: c.keptReason! });
+  }
+  return kept;
 }
 
 /**

@@ -3,6 +3,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
 import { isOwnId } from "@/lib/imports/schemas";
+import { heldForHumanReview } from "@/lib/oversight/screening-hold";
 import { jobCriteria, type CriterionView } from "./criteria";
 import { criteriaHash } from "./hash";
 import type { StoredVerdict } from "./run";
@@ -103,13 +104,15 @@ export async function screeningOverview(organizationId: string, jobId: string): 
   const criteria = await jobCriteria(prisma, organizationId, job.id);
   const hash = criteriaHash(criteria);
   const inJob = { candidate: { is: { jobId: job.id } } };
-  const [total, screened, fresh, stages] = await Promise.all([
+  const [total, screened, fresh, stages, held] = await Promise.all([
     prisma.candidate.count({ where: { organizationId, jobId: job.id } }),
     prisma.screeningResult.count({ where: { organizationId, ...inJob } }),
     prisma.screeningResult.count({ where: { organizationId, criteriaHash: hash, ...inJob } }),
     prisma.stage.findMany({ where: { organizationId }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true } }),
+    // Candidates who asked for a human review are never screened automatically, so they are not waiting.
+    heldForHumanReview(prisma, organizationId, job.id, hash),
   ]);
-  return { criteria, criteriaHash: hash, total, screened, stale: screened - fresh, unscreened: total - screened, stages };
+  return { criteria, criteriaHash: hash, total, screened, stale: screened - fresh - held.stale, unscreened: total - screened - held.unscreened, stages };
 }
 
 const CANDIDATE_ROW = {

@@ -8,6 +8,7 @@ import { isOwnId } from "@/lib/imports/schemas";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
+import { skipForHumanReview } from "@/lib/oversight/screening-hold";
 import { requestResultNote } from "@/lib/writeback";
 import { jobCriteria } from "./criteria";
 import { criteriaHash } from "./hash";
@@ -33,6 +34,8 @@ export interface StoredVerdict extends CriterionVerdict {
 export interface ScreenCandidateJob {
   organizationId: string;
   candidateId: string;
+  /** The user who confirmed screening a candidate who asked for a human review (lib/oversight). */
+  humanReviewConfirmedBy?: string;
 }
 
 export interface ScreenJobBatch {
@@ -96,9 +99,9 @@ export function inputHash(input: CandidateInput, version = engineVersion()): str
   return createHash("sha256").update(JSON.stringify([version, input.resumeText, input.positions, input.schools, input.answers])).digest("hex");
 }
 
-export type ScreenOutcome = "screened" | "unchanged" | "no_criteria" | "not_found";
+export type ScreenOutcome = "screened" | "unchanged" | "no_criteria" | "not_found" | "human_review";
 
-const CANDIDATE_FIELDS = { id: true, organizationId: true, jobId: true, resumeText: true, parsedPositions: true, parsedSchools: true, applicationAnswers: true } as const;
+const CANDIDATE_FIELDS = { id: true, organizationId: true, jobId: true, resumeText: true, parsedPositions: true, parsedSchools: true, applicationAnswers: true, humanReviewRequestedAt: true } as const;
 
 /**
  * Screens one candidate against the job's current criteria and stores the result. Nothing is
@@ -108,6 +111,7 @@ const CANDIDATE_FIELDS = { id: true, organizationId: true, jobId: true, resumeTe
 export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, criteriaOfJob?: CriterionInput[]): Promise<ScreenOutcome> {
   const candidate = await prisma.candidate.findFirst({ where: { id: job.candidateId, organizationId: job.organizationId }, select: CANDIDATE_FIELDS });
   if (!candidate) return "not_found";
+  if (candidate.humanReviewRequestedAt && !job.humanReviewConfirmedBy) return skipForHumanReview(prisma, candidate);
   const criteria = criteriaOfJob ?? (await jobCriteria(prisma, candidate.organizationId, candidate.jobId));
   if (criteria.length === 0) return "no_criteria";
   const input = candidateInput(candidate);
@@ -150,7 +154,7 @@ export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, c
 
 /** One batch of a job's candidates; returns where the next batch starts, or null when done. */
 export async function screenJobBatch(prisma: Prisma, batch: ScreenJobBatch, size = JOB_BATCH_SIZE): Promise<{ counts: Record<ScreenOutcome | "failed", number>; next: string | null }> {
-  const counts = { screened: 0, unchanged: 0, no_criteria: 0, not_found: 0, failed: 0 };
+  const counts = { screened: 0, unchanged: 0, no_criteria: 0, not_found: 0, human_review: 0, failed: 0 };
   const criteria = await jobCriteria(prisma, batch.organizationId, batch.jobId);
   if (criteria.length === 0) return { counts, next: null };
   const ids = await prisma.candidate.findMany({

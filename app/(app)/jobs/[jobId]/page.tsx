@@ -18,6 +18,7 @@ import { getJobForOrg } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
 import type { RequirementList } from "@/lib/integrations/lever/import/jobs";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
+import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
 import type { StoredVerdict } from "@/lib/screening/run";
 import { requiredStateOfStored } from "@/lib/screening/score";
@@ -64,6 +65,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     job.confidential && isAdminRole(org.role) ? jobAccessMembers(org, job.id) : null,
   ]);
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
+  const askedForReview = await humanReviewIds(org.organizationId, ranked.rows.map((r) => r.id));
   const connected = connection?.status === "ACTIVE";
   const lists = (job.requirementLists as unknown as RequirementList[]) ?? [];
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
@@ -83,6 +85,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     stale: r.result?.stale ?? false,
     summary: r.result?.summary ?? null,
     verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, text: v.text, kind: v.kind, verdict: v.verdict })),
+    humanReview: askedForReview.has(r.id),
   }));
   const screening =
     overview.criteria.length === 0
@@ -131,7 +134,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         <CardBody>
           <CriteriaEditor
             jobId={job.id}
-            initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source }))}
+            initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason }))}
           />
         </CardBody>
       </Card>

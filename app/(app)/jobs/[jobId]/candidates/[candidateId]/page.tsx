@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { RescreenButton } from "@/components/candidates/rescreen-button";
+import { HumanReviewBanner, MarkHumanReview } from "@/components/oversight/human-review-control";
 import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
 import { Alert, Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -11,6 +12,7 @@ import { requireCandidateAccess } from "@/lib/auth/job-access";
 import { AppError } from "@/lib/errors";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { resumeProblem } from "@/lib/resumes/status";
+import { humanReviewOf } from "@/lib/oversight/human-review";
 import { candidateDetail } from "@/lib/screening/results";
 import { requiredStateOfStored } from "@/lib/screening/score";
 
@@ -52,6 +54,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
   const org = await requireOrgContext();
   const { jobId, candidateId } = await params;
   const { candidate: c, criteria, result } = await load(org, jobId, candidateId);
+  const humanReview = await humanReviewOf(org.organizationId, c.id);
   const screenedIds = new Set(result?.verdicts.map((v) => v.criterionId));
   const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
@@ -77,13 +80,25 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
                 {required ? <RequiredBadge tier={required.tier} label={requiredLabel(required)} title={requiredSentence(required)} /> : null}
                 {required ? <NeedsReviewCount count={required.needsReview.length} /> : null}
                 {result ? <Badge tone="slate">Screened {when(result.screenedAt)}</Badge> : <Badge tone="amber">Not screened</Badge>}
+                {humanReview ? <Badge tone="brand">Asked for human review</Badge> : null}
               </p>
             </div>
           </div>
-          <RescreenButton candidateId={c.id} screenedAt={result?.screenedAt.toISOString() ?? null} disabled={criteria.length === 0} />
+          <div className="flex flex-col items-start gap-2 sm:items-end">
+            <RescreenButton
+              candidateId={c.id}
+              screenedAt={result?.screenedAt.toISOString() ?? null}
+              disabled={criteria.length === 0}
+              confirm={humanReview ? `${c.name} asked for a human review, so they are not screened automatically. Screen them anyway? Your confirmation is recorded.` : undefined}
+            />
+            {humanReview ? null : <MarkHumanReview candidateId={c.id} />}
+          </div>
         </div>
       </div>
 
+      {humanReview ? (
+        <HumanReviewBanner candidateId={c.id} requestedAt={humanReview.requestedAt.toISOString()} requestedBy={humanReview.requestedBy} note={humanReview.note} />
+      ) : null}
       {result?.stale ? (
         <Alert tone="warning" title="Screened with earlier criteria">
           The job&apos;s criteria changed since this result. Re-screen to score this candidate against the current ones.
