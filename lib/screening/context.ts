@@ -186,7 +186,8 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
-    if (i > end && clause.softs.has(i)) break;
+    // A lapse or progress cue right after the comma still qualifies it ("CSM 2019, lapsed 2021").
+    if (i > end && clause.softs.has(i) && !(POST_BY_FIRST.get((w[i] as Token).lower) ?? []).some((c) => c.stance === "lapsed" || c.stance === "progress")) break;
     let hit: Cue | undefined;
     for (const c of POST_BY_FIRST.get((w[i] as Token).lower) ?? []) {
       if (matchCue(w, i, c) && !falseCue(w, i, c)) {
