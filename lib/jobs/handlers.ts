@@ -3,13 +3,12 @@ import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import type { ScreenCandidateJob, ScreenJobBatch } from "@/lib/screening/run";
 import { QUEUES } from "./definitions";
+import { workEach } from "./work";
 
 type Handler<T> = (data: T) => Promise<unknown>;
 
-async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: PgBoss.WorkOptions = {}) {
-  await boss.work<T>(name, { pollingIntervalSeconds: 1, ...options }, async (jobs) => {
-    for (const job of jobs) await handler(job.data);
-  });
+async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: { batchSize?: number } = {}) {
+  await workEach<T>(boss, name, options, (job) => handler(job.data));
 }
 
 /**
@@ -60,14 +59,12 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
   // Manual imports: a few runs at once (each is paced by its own connection's rate limit).
   const imports = () => import("@/lib/imports/runs");
   for (let i = 0; i < 3; i++) {
-    await boss.work<{ runId: string }>(QUEUES.importsRun.name, { pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
-      for (const job of jobs) {
-        try {
-          await (await imports()).processImportRun(job.data.runId);
-        } catch (error) {
-          if (job.retryCount >= job.retryLimit) await (await imports()).markRunFailed(job.data.runId, error);
-          throw error;
-        }
+    await workEach<{ runId: string }>(boss, QUEUES.importsRun.name, {}, async (job) => {
+      try {
+        await (await imports()).processImportRun(job.data.runId);
+      } catch (error) {
+        if (job.retryCount >= job.retryLimit) await (await imports()).markRunFailed(job.data.runId, error);
+        throw error;
       }
     });
   }
@@ -75,16 +72,8 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
 
   // Screening: a few candidates per fetch, each completed or failed on its own (the queue polls once a second).
   const screening = () => import("@/lib/screening/run");
-  await boss.work<ScreenCandidateJob>(QUEUES.screeningRun.name, { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
-    const prisma = await db();
-    for (const job of jobs) {
-      try {
-        await (await screening()).screenCandidate(prisma, job.data);
-      } catch (error) {
-        log.warn("screening failed", { candidateId: job.data.candidateId, error });
-        await boss.fail(QUEUES.screeningRun.name, job.id, { message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+  await workEach<ScreenCandidateJob>(boss, QUEUES.screeningRun.name, { batchSize: 10 }, async (job) => {
+    await (await screening()).screenCandidate(await db(), job.data);
   });
   await one<ScreenJobBatch>(boss, QUEUES.screeningJob.name, async (batch) => {
     const { counts, next } = await (await screening()).screenJobBatch(await db(), batch);
