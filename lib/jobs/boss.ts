@@ -54,6 +54,41 @@ function tolerateOwnCompletion(db: PgBoss.Db): PgBoss.Db {
 }
 
 const strictDbs = new WeakMap<PgBoss, PgBoss.Db>();
+const setupLocks = new WeakMap<PgBoss, SetupLock>();
+
+/** Runs `fn` while this process holds the queue set-up lock. */
+export type SetupLock = (fn: () => Promise<void>) => Promise<void>;
+
+const SETUP_LOCK = "SELECT pg_advisory_lock(hashtext('screening.queue-setup'))";
+const SETUP_UNLOCK = "SELECT pg_advisory_unlock(hashtext('screening.queue-setup'))";
+
+/**
+ * A session-level advisory lock held on one pooled connection for the whole set-up, while the set-up
+ * itself runs on the others. PGlite is one connection in one process, so it needs none.
+ */
+function setupLock(database: Database): SetupLock {
+  if (database.kind !== "postgres") return (fn) => fn();
+  return async (fn) => {
+    const client = await database.pool.connect();
+    let unlocked = false;
+    try {
+      await client.query(SETUP_LOCK);
+      try {
+        await fn();
+      } finally {
+        await client.query(SETUP_UNLOCK);
+        unlocked = true;
+      }
+    } finally {
+      // A connection that may still hold the lock is ended (which frees it), not returned to the pool.
+      client.release(!unlocked);
+    }
+  };
+}
+
+export function queueSetupLock(boss: PgBoss): SetupLock {
+  return setupLocks.get(boss) ?? ((fn) => fn());
+}
 
 /** The handle that reports every error, for callers that await the result and retry themselves. */
 export function strictDb(boss: PgBoss): PgBoss.Db | undefined {
@@ -75,5 +110,6 @@ export function createBoss(
     archiveCompletedAfterSeconds: 3600,
   });
   strictDbs.set(boss, db);
+  setupLocks.set(boss, setupLock(database));
   return boss;
 }

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { queueSetupLock } from "./boss";
 
 /**
  * Every queue, its retry policy and where its failures go. Handlers are registered in
@@ -38,18 +39,61 @@ export const QUEUES = {
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 
+interface QueueSettings {
+  name: string;
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+  deadLetter?: string;
+}
+
+function settingsOf(definitions: QueueDefinition[]): QueueSettings[] {
+  return definitions.map((q) => ({
+    name: q.name,
+    retryLimit: q.retryLimit,
+    retryDelay: q.retryDelay,
+    retryBackoff: q.retryBackoff,
+    expireInSeconds: q.expireInSeconds,
+    deadLetter: DEAD_LETTER_QUEUE,
+  }));
+}
+
+type ExistingQueue = Pick<QueueSettings, "name" | "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds"> & { deadLetter: string | null };
+
+function upToDate(existing: ExistingQueue | undefined, wanted: QueueSettings): boolean {
+  return (
+    !!existing &&
+    existing.retryLimit === wanted.retryLimit &&
+    existing.retryDelay === wanted.retryDelay &&
+    existing.retryBackoff === wanted.retryBackoff &&
+    existing.expireInSeconds === wanted.expireInSeconds &&
+    (existing.deadLetter ?? undefined) === wanted.deadLetter
+  );
+}
+
+/**
+ * Creates missing queues and brings existing ones to their current settings (a release may add a
+ * queue or change an expiry). pg-boss's create_queue creates a partition and foreign keys, and two
+ * processes running it at once deadlock, so the set-up runs under one PostgreSQL advisory lock: any
+ * number of processes may start together, one sets up and the others find it done. A process whose
+ * queues already match takes no lock.
+ */
 export async function ensureQueues(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
-  await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
-  for (const q of definitions) {
-    await boss.createQueue(q.name, {
-      name: q.name,
-      retryLimit: q.retryLimit,
-      retryDelay: q.retryDelay,
-      retryBackoff: q.retryBackoff,
-      expireInSeconds: q.expireInSeconds,
-      deadLetter: DEAD_LETTER_QUEUE,
-    });
-  }
+  const wanted = settingsOf(definitions);
+  const current = async () => new Map(((await boss.getQueues()) as unknown as ExistingQueue[]).map((q) => [q.name, q]));
+  const before = await current();
+  if (before.has(DEAD_LETTER_QUEUE) && wanted.every((q) => upToDate(before.get(q.name), q))) return;
+  await queueSetupLock(boss)(async () => {
+    const existing = await current();
+    // Nobody consumes the dead letters: they are the list people read and retry from, kept a month.
+    if (!existing.has(DEAD_LETTER_QUEUE)) await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
+    for (const q of wanted) {
+      const found = existing.get(q.name);
+      if (!found) await boss.createQueue(q.name, { ...q });
+      else if (!upToDate(found, q)) await boss.updateQueue(q.name, { ...q });
+    }
+  });
 }
 
 export async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
