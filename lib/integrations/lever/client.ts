@@ -2,7 +2,7 @@ import pRetry from "p-retry";
 import type { z } from "zod";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { RateLimiter, withHeadroom, type Priority } from "./rate-limit";
+import { RateLimiter, type Priority } from "./rate-limit";
 import {
   ArchiveReasonSchema,
   dataEnvelope,
@@ -200,7 +200,7 @@ export class LeverClient {
     const lever = config().lever;
     const tokens = new TokenManager();
     const limiter = new RateLimiter();
-    const budget = withHeadroom({ ratePerSec: lever.ratePerSec, burst: lever.burst });
+    const budget = { ratePerSec: lever.ratePerSec, burst: lever.burst };
     return new LeverClient({
       apiBase: lever.apiBase,
       connectionId,
