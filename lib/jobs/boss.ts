@@ -105,6 +105,9 @@ export function createBoss(
     schema: SCHEMA,
     schedule: options.schedule ?? true,
     supervise: options.supervise ?? true,
+    // Expired jobs are found by the maintenance pass: every 30 s instead of 2 min, so a dead
+    // worker's job is retried soon after its (short) expiry.
+    maintenanceIntervalSeconds: 30,
     // Keep finished jobs a week so failures can be looked at and retried from the UI.
     deleteAfterDays: 7,
     archiveCompletedAfterSeconds: 3600,

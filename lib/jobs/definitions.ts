@@ -17,24 +17,36 @@ export interface QueueDefinition {
   cron?: string;
 }
 
-const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 };
+const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
+
+/**
+ * Expiry is how long a job may stay active before pg-boss takes it for dead and retries it, so it
+ * is sized to each queue's real work (a fetched batch included): a worker that dies strands its jobs
+ * for that long plus one maintenance pass (30 s, lib/jobs/boss.ts), not a fixed quarter of an hour.
+ * A handler still running past its expiry is retried elsewhere; every handler is idempotent.
+ */
+const seconds = (expireInSeconds: number) => ({ expireInSeconds });
 
 export const QUEUES = {
-  leverWebhook: { name: "lever.webhook", ...standard },
-  leverReconcile: { name: "lever.reconcile", ...standard, retryLimit: 2 },
-  leverReconcileDue: { name: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *" },
-  leverSyncReference: { name: "lever.sync-reference", ...standard },
-  leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *" },
-  leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *" },
+  // One opportunity and its résumé; the rate limiter waits at most a minute.
+  leverWebhook: { name: "lever.webhook", ...standard, ...seconds(90) },
+  // A pass lists what changed since the last one: pages of opportunities for a busy account.
+  leverReconcile: { name: "lever.reconcile", ...standard, retryLimit: 2, ...seconds(10 * 60) },
+  leverReconcileDue: { name: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
+  leverSyncReference: { name: "lever.sync-reference", ...standard, ...seconds(5 * 60) },
+  leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *", ...seconds(60) },
+  leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *", ...seconds(10 * 60) },
   // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
-  importsRun: { name: "imports.run", ...standard, retryLimit: 5, expireInSeconds: 60 * 60 },
-  importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *" },
-  // One candidate against its job's current criteria; a no-op when nothing changed since the last result.
-  screeningRun: { name: "screening.run", ...standard },
+  importsRun: { name: "imports.run", ...standard, retryLimit: 5, ...seconds(60 * 60) },
+  importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
+  // One candidate against its job's current criteria; a no-op when nothing changed since the last
+  // result. Ten per fetch, each up to the LLM's timeout when one screens.
+  screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60) },
   // A batch of a job's candidates; the job enqueues the next batch itself, so each job's work is bounded.
-  screeningJob: { name: "screening.job", ...standard },
-  // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction.
-  leverWriteBack: { name: "lever.write-back", ...standard },
+  screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60) },
+  // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction,
+  // twenty per fetch on four lanes: seconds of a connection's Lever budget.
+  leverWriteBack: { name: "lever.write-back", ...standard, ...seconds(90) },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

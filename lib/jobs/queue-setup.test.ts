@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { openDatabase, type Database } from "@/lib/db/client";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { createBoss } from "./boss";
+import { bossDb, createBoss } from "./boss";
 import { DEAD_LETTER_QUEUE, ensureQueues, QUEUES, type QueueDefinition } from "./definitions";
 
 const q = (name: string, expireInSeconds: number): QueueDefinition => ({ name, retryLimit: 3, retryDelay: 5, retryBackoff: true, expireInSeconds });
@@ -103,5 +103,28 @@ describe.skipIf(!serverUrl)("queue set-up from many processes on PostgreSQL", ()
     const names = (await bosses[0]!.getQueues()).map((x) => x.name).sort();
     expect(names).toEqual([DEAD_LETTER_QUEUE, ...Object.values(QUEUES).map((x) => x.name), "test.locked"].sort());
     await Promise.all(bosses.map((b) => b.stop({ graceful: false, close: false, wait: true, timeout: 1000 })));
+  });
+});
+
+describe("job expiry", () => {
+  let t: TestDatabase;
+  let boss: PgBoss;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    boss = createBoss(t.database, { schedule: false, supervise: false });
+    await boss.start();
+    await ensureQueues(boss);
+  });
+  afterAll(async () => {
+    await boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
+    await t.close();
+  });
+
+  it("a webhook's or a write-back's job is taken for dead within two minutes, not a quarter of an hour", async () => {
+    for (const queue of [QUEUES.leverWebhook.name, QUEUES.leverWriteBack.name, QUEUES.leverReconcileDue.name, QUEUES.importsWatchdog.name]) {
+      const id = (await boss.send(queue, {}))!;
+      const { rows } = await bossDb(t.database).executeSql("SELECT EXTRACT(epoch FROM expire_in)::int AS s FROM pgboss.job WHERE id = $1", [id]);
+      expect((rows as { s: number }[])[0]?.s, queue).toBeLessThanOrEqual(120);
+    }
   });
 });
