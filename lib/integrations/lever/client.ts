@@ -2,6 +2,7 @@ import pRetry from "p-retry";
 import type { z } from "zod";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { RateLimiter, type Priority } from "./rate-limit";
 import {
   ArchiveReasonSchema,
@@ -524,6 +525,7 @@ export class LeverClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (error) {
+        metrics().leverRequests.inc({ connection: this.connectionId ?? "none", status: "0" });
         const timedOut = error instanceof Error && error.name === "TimeoutError";
         throw new LeverApiError(0, timedOut ? "timeout" : "network_error", timedOut ? `Lever did not answer within ${this.timeoutMs} ms` : "Could not reach Lever", {
           method,
@@ -531,6 +533,7 @@ export class LeverClient {
           retryable: options.idempotent,
         });
       }
+      metrics().leverRequests.inc({ connection: this.connectionId ?? "none", status: String(response.status) });
       if (response.status < 300 || response.status >= 400) return response;
 
       await discard(response);
