@@ -90,6 +90,39 @@ describe("working a queue through a database restart", () => {
   });
 });
 
+describe("a fetched batch", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("is worked side by side up to the concurrency, not one job after another", async () => {
+    const boss = createBoss(t.database, { schedule: false, supervise: false });
+    await boss.start();
+    const name = `test.side-by-side-${randomBytes(3).toString("hex")}`;
+    await ensureQueues(boss, [{ name, retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 60 }]);
+    const ids = await Promise.all([1, 2, 3, 4].map((n) => boss.send(name, { n }) as Promise<string>));
+    // Each job waits until all four have started: that only ends if they run at the same time.
+    let started = 0;
+    let allStarted!: () => void;
+    const together = new Promise<void>((resolve) => (allStarted = resolve));
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    let completed = 0;
+    await workEach<{ n: number }>(boss, name, { batchSize: 4, concurrency: 4 }, async () => {
+      if (++started === 4) allStarted();
+      await together;
+      if (++completed === 4) done();
+    });
+    await finished;
+    await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
+    expect(await states(boss, name, ids)).toEqual(["completed", "completed", "completed", "completed"]);
+  });
+});
+
 describe("worker start-up", () => {
   it("tries again with growing waits until the database answers", async () => {
     let calls = 0;
