@@ -7,7 +7,10 @@ import { workEach } from "./work";
 
 type Handler<T> = (data: T) => Promise<unknown>;
 
-async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: { batchSize?: number } = {}) {
+/** Webhook deliveries a worker takes per fetch and works at once. */
+export const WEBHOOK_BATCH = 5;
+
+async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: { batchSize?: number; concurrency?: number } = {}) {
   await workEach<T>(boss, name, options, (job) => handler(job.data));
 }
 
@@ -23,9 +26,17 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     tokens: () => import("@/lib/integrations/lever/tokens"),
   };
 
-  await one<{ deliveryId: string }>(boss, QUEUES.leverWebhook.name, async ({ deliveryId }) => {
-    await (await lever.deliveries()).processDelivery(deliveryId);
-  });
+  // pg-boss waits its polling interval (1 s) after each fetch, so one delivery per fetch capped a
+  // worker at one webhook a second, below a busy account's arrival rate. A delivery mostly waits on
+  // Lever, and the connection's shared rate limit paces the calls, so several run side by side.
+  await one<{ deliveryId: string }>(
+    boss,
+    QUEUES.leverWebhook.name,
+    async ({ deliveryId }) => {
+      await (await lever.deliveries()).processDelivery(deliveryId);
+    },
+    { batchSize: WEBHOOK_BATCH, concurrency: WEBHOOK_BATCH },
+  );
 
   await one<{ connectionId: string }>(boss, QUEUES.leverReconcile.name, async ({ connectionId }) => {
     const result = await (await lever.reconcile()).reconcileConnection(connectionId);
