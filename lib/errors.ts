@@ -1,4 +1,5 @@
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "@/lib/db/outage";
 
 /**
  * The one error type that reaches clients. Anything else is logged and answered with a generic 500,
@@ -10,6 +11,8 @@ export class AppError extends Error {
     readonly code: string,
     message: string,
     readonly fieldErrors?: Record<string, string[]>,
+    /** Sent as Retry-After: the condition is expected to pass by itself. */
+    readonly retryAfterSeconds?: number,
   ) {
     super(message);
   }
@@ -21,6 +24,9 @@ export const unauthorized = () => new AppError(401, "unauthorized", "Sign in to 
 export const badRequest = (message: string, fieldErrors?: Record<string, string[]>) =>
   new AppError(400, "bad_request", message, fieldErrors);
 export const conflict = (message: string) => new AppError(409, "conflict", message);
+/** A database restart or failover takes seconds; clients retry instead of showing a failure. */
+export const databaseUnavailable = () =>
+  new AppError(503, "database_unavailable", "The service is briefly unavailable. Please try again in a few seconds.", undefined, 5);
 
 export function fromZod(error: ZodError): AppError {
   const fieldErrors: Record<string, string[]> = {};
@@ -36,5 +42,6 @@ export function fromZod(error: ZodError): AppError {
 export function toAppError(error: unknown): AppError | null {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) return fromZod(error);
+  if (isDatabaseUnavailable(error)) return databaseUnavailable();
   return null;
 }

@@ -64,9 +64,13 @@ export async function requireOrgContext(options: { admin?: boolean; action?: str
 export function errorResponse(error: unknown): Response {
   const appError = toAppError(error);
   if (appError) {
+    if (appError.code === "database_unavailable") log.warn("database unavailable; answered 503", { error });
     return Response.json(
       { error: { code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors } },
-      { status: appError.status },
+      {
+        status: appError.status,
+        headers: appError.retryAfterSeconds ? { "retry-after": String(appError.retryAfterSeconds) } : undefined,
+      },
     );
   }
   log.error("unhandled error in route", { error });

@@ -220,10 +220,10 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
     return existing && ACTIVE.includes(existing.status) ? "busy" : "finished-already";
   }
 
-  // Every write below is conditional on still holding the lease.
+  // Every write below is conditional on still holding the lease, and extends it unless it ends it.
   const guarded = async (data: Record<string, unknown>) => {
     try {
-      return await prisma.importRun.update({ where: { id: runId, leaseOwner: owner }, data: { ...data, leaseUntil: lease() }, select: { cancelRequested: true } });
+      return await prisma.importRun.update({ where: { id: runId, leaseOwner: owner }, data: { leaseUntil: lease(), ...data }, select: { cancelRequested: true } });
     } catch (error) {
       if ((error as { code?: string }).code === "P2025") throw new LostLease();
       throw error;

@@ -1,5 +1,9 @@
 import PgBoss from "pg-boss";
+// pg-boss's own SQL for completing and failing jobs, to recognise the calls its fetch loop makes.
+import plans from "pg-boss/src/plans.js";
 import type { Database } from "@/lib/db/client";
+import { isDatabaseUnavailable } from "@/lib/db/outage";
+import { log } from "@/lib/log";
 
 /**
  * pg-boss over the app's own database handle: PGlite through `exec`/`query` (its `query` refuses
@@ -22,13 +26,93 @@ export function bossDb(database: Database): PgBoss.Db {
   };
 }
 
-export function createBoss(database: Database, options: { schedule?: boolean; supervise?: boolean } = {}): PgBoss {
-  return new PgBoss({
-    db: bossDb(database),
+const SCHEMA = "pgboss";
+const OWN_COMPLETION = new Set<string>([plans.completeJobs(SCHEMA), plans.failJobsById(SCHEMA)]);
+
+/**
+ * pg-boss 10 completes or fails each fetched batch without awaiting the call, so when the database
+ * restarts at that moment the rejection is unhandled and ends the process. Our handlers settle every
+ * job themselves (lib/jobs/work.ts, through the strict handle), so what pg-boss's own call would
+ * change is already done; when the database is unavailable that call is logged and counted as
+ * changing nothing, and a job it missed is picked up again when its expiry passes.
+ */
+function tolerateOwnCompletion(db: PgBoss.Db): PgBoss.Db {
+  return {
+    async executeSql(text, values) {
+      try {
+        return await db.executeSql(text, values);
+      } catch (error) {
+        if (!OWN_COMPLETION.has(text) || !isDatabaseUnavailable(error)) throw error;
+        log.warn("database unavailable while the queue settled a batch; its jobs are retried after their expiry", {
+          queue: values?.[0],
+          error,
+        });
+        return { rows: [{ count: "0" }] };
+      }
+    },
+  };
+}
+
+const strictDbs = new WeakMap<PgBoss, PgBoss.Db>();
+const setupLocks = new WeakMap<PgBoss, SetupLock>();
+
+/** Runs `fn` while this process holds the queue set-up lock. */
+export type SetupLock = (fn: () => Promise<void>) => Promise<void>;
+
+const SETUP_LOCK = "SELECT pg_advisory_lock(hashtext('screening.queue-setup'))";
+const SETUP_UNLOCK = "SELECT pg_advisory_unlock(hashtext('screening.queue-setup'))";
+
+/**
+ * A session-level advisory lock held on one pooled connection for the whole set-up, while the set-up
+ * itself runs on the others. PGlite is one connection in one process, so it needs none.
+ */
+function setupLock(database: Database): SetupLock {
+  if (database.kind !== "postgres") return (fn) => fn();
+  return async (fn) => {
+    const client = await database.pool.connect();
+    let unlocked = false;
+    try {
+      await client.query(SETUP_LOCK);
+      try {
+        await fn();
+      } finally {
+        await client.query(SETUP_UNLOCK);
+        unlocked = true;
+      }
+    } finally {
+      // A connection that may still hold the lock is ended (which frees it), not returned to the pool.
+      client.release(!unlocked);
+    }
+  };
+}
+
+export function queueSetupLock(boss: PgBoss): SetupLock {
+  return setupLocks.get(boss) ?? ((fn) => fn());
+}
+
+/** The handle that reports every error, for callers that await the result and retry themselves. */
+export function strictDb(boss: PgBoss): PgBoss.Db | undefined {
+  return strictDbs.get(boss);
+}
+
+export function createBoss(
+  database: Database,
+  options: { schedule?: boolean; supervise?: boolean; db?: PgBoss.Db } = {},
+): PgBoss {
+  const db = options.db ?? bossDb(database);
+  const boss = new PgBoss({
+    db: tolerateOwnCompletion(db),
+    schema: SCHEMA,
     schedule: options.schedule ?? true,
     supervise: options.supervise ?? true,
+    // Expired jobs are found by the maintenance pass: every 30 s instead of 2 min, so a dead
+    // worker's job is retried soon after its (short) expiry.
+    maintenanceIntervalSeconds: 30,
     // Keep finished jobs a week so failures can be looked at and retried from the UI.
     deleteAfterDays: 7,
     archiveCompletedAfterSeconds: 3600,
   });
+  strictDbs.set(boss, db);
+  setupLocks.set(boss, setupLock(database));
+  return boss;
 }

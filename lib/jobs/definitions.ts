@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { queueSetupLock } from "./boss";
 
 /**
  * Every queue, its retry policy and where its failures go. Handlers are registered in
@@ -16,40 +17,95 @@ export interface QueueDefinition {
   cron?: string;
 }
 
-const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true, expireInSeconds: 15 * 60 };
+const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
+
+/**
+ * Expiry is how long a job may stay active before pg-boss takes it for dead and retries it, so it
+ * is sized to each queue's real work (a fetched batch included): a worker that dies strands its jobs
+ * for that long plus one maintenance pass (30 s, lib/jobs/boss.ts), not a fixed quarter of an hour.
+ * A handler still running past its expiry is retried elsewhere; every handler is idempotent.
+ */
+const seconds = (expireInSeconds: number) => ({ expireInSeconds });
 
 export const QUEUES = {
-  leverWebhook: { name: "lever.webhook", ...standard },
-  leverReconcile: { name: "lever.reconcile", ...standard, retryLimit: 2 },
-  leverReconcileDue: { name: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *" },
-  leverSyncReference: { name: "lever.sync-reference", ...standard },
-  leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *" },
-  leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *" },
+  // One opportunity and its résumé; the rate limiter waits at most a minute.
+  leverWebhook: { name: "lever.webhook", ...standard, ...seconds(90) },
+  // A pass lists what changed since the last one: pages of opportunities for a busy account.
+  leverReconcile: { name: "lever.reconcile", ...standard, retryLimit: 2, ...seconds(10 * 60) },
+  leverReconcileDue: { name: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
+  leverSyncReference: { name: "lever.sync-reference", ...standard, ...seconds(5 * 60) },
+  leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *", ...seconds(60) },
+  leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *", ...seconds(10 * 60) },
   // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
-  importsRun: { name: "imports.run", ...standard, retryLimit: 5, expireInSeconds: 60 * 60 },
-  importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *" },
-  // One candidate against its job's current criteria; a no-op when nothing changed since the last result.
-  screeningRun: { name: "screening.run", ...standard },
+  importsRun: { name: "imports.run", ...standard, retryLimit: 5, ...seconds(60 * 60) },
+  importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
+  // One candidate against its job's current criteria; a no-op when nothing changed since the last
+  // result. Ten per fetch, each up to the LLM's timeout when one screens.
+  screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60) },
   // A batch of a job's candidates; the job enqueues the next batch itself, so each job's work is bounded.
-  screeningJob: { name: "screening.job", ...standard },
-  // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction.
-  leverWriteBack: { name: "lever.write-back", ...standard },
+  screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60) },
+  // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction,
+  // twenty per fetch on four lanes: seconds of a connection's Lever budget.
+  leverWriteBack: { name: "lever.write-back", ...standard, ...seconds(90) },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 
+interface QueueSettings {
+  name: string;
+  retryLimit: number;
+  retryDelay: number;
+  retryBackoff: boolean;
+  expireInSeconds: number;
+  deadLetter?: string;
+}
+
+function settingsOf(definitions: QueueDefinition[]): QueueSettings[] {
+  return definitions.map((q) => ({
+    name: q.name,
+    retryLimit: q.retryLimit,
+    retryDelay: q.retryDelay,
+    retryBackoff: q.retryBackoff,
+    expireInSeconds: q.expireInSeconds,
+    deadLetter: DEAD_LETTER_QUEUE,
+  }));
+}
+
+type ExistingQueue = Pick<QueueSettings, "name" | "retryLimit" | "retryDelay" | "retryBackoff" | "expireInSeconds"> & { deadLetter: string | null };
+
+function upToDate(existing: ExistingQueue | undefined, wanted: QueueSettings): boolean {
+  return (
+    !!existing &&
+    existing.retryLimit === wanted.retryLimit &&
+    existing.retryDelay === wanted.retryDelay &&
+    existing.retryBackoff === wanted.retryBackoff &&
+    existing.expireInSeconds === wanted.expireInSeconds &&
+    (existing.deadLetter ?? undefined) === wanted.deadLetter
+  );
+}
+
+/**
+ * Creates missing queues and brings existing ones to their current settings (a release may add a
+ * queue or change an expiry). pg-boss's create_queue creates a partition and foreign keys, and two
+ * processes running it at once deadlock, so the set-up runs under one PostgreSQL advisory lock: any
+ * number of processes may start together, one sets up and the others find it done. A process whose
+ * queues already match takes no lock.
+ */
 export async function ensureQueues(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
-  await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
-  for (const q of definitions) {
-    await boss.createQueue(q.name, {
-      name: q.name,
-      retryLimit: q.retryLimit,
-      retryDelay: q.retryDelay,
-      retryBackoff: q.retryBackoff,
-      expireInSeconds: q.expireInSeconds,
-      deadLetter: DEAD_LETTER_QUEUE,
-    });
-  }
+  const wanted = settingsOf(definitions);
+  const current = async () => new Map(((await boss.getQueues()) as unknown as ExistingQueue[]).map((q) => [q.name, q]));
+  const before = await current();
+  if (before.has(DEAD_LETTER_QUEUE) && wanted.every((q) => upToDate(before.get(q.name), q))) return;
+  await queueSetupLock(boss)(async () => {
+    const existing = await current();
+    // Nobody consumes the dead letters: they are the list people read and retry from, kept a month.
+    if (!existing.has(DEAD_LETTER_QUEUE)) await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
+    for (const q of wanted) {
+      const found = existing.get(q.name);
+      if (!found) await boss.createQueue(q.name, { ...q });
+      else if (!upToDate(found, q)) await boss.updateQueue(q.name, { ...q });
+    }
+  });
 }
 
 export async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {

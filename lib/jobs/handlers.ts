@@ -3,13 +3,15 @@ import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import type { ScreenCandidateJob, ScreenJobBatch } from "@/lib/screening/run";
 import { QUEUES } from "./definitions";
+import { workEach } from "./work";
 
 type Handler<T> = (data: T) => Promise<unknown>;
 
-async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: PgBoss.WorkOptions = {}) {
-  await boss.work<T>(name, { pollingIntervalSeconds: 1, ...options }, async (jobs) => {
-    for (const job of jobs) await handler(job.data);
-  });
+/** Webhook deliveries a worker takes per fetch and works at once. */
+export const WEBHOOK_BATCH = 5;
+
+async function one<T extends object>(boss: PgBoss, name: string, handler: Handler<T>, options: { batchSize?: number; concurrency?: number } = {}) {
+  await workEach<T>(boss, name, options, (job) => handler(job.data));
 }
 
 /**
@@ -24,9 +26,17 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     tokens: () => import("@/lib/integrations/lever/tokens"),
   };
 
-  await one<{ deliveryId: string }>(boss, QUEUES.leverWebhook.name, async ({ deliveryId }) => {
-    await (await lever.deliveries()).processDelivery(deliveryId);
-  });
+  // pg-boss waits its polling interval (1 s) after each fetch, so one delivery per fetch capped a
+  // worker at one webhook a second, below a busy account's arrival rate. A delivery mostly waits on
+  // Lever, and the connection's shared rate limit paces the calls, so several run side by side.
+  await one<{ deliveryId: string }>(
+    boss,
+    QUEUES.leverWebhook.name,
+    async ({ deliveryId }) => {
+      await (await lever.deliveries()).processDelivery(deliveryId);
+    },
+    { batchSize: WEBHOOK_BATCH, concurrency: WEBHOOK_BATCH },
+  );
 
   await one<{ connectionId: string }>(boss, QUEUES.leverReconcile.name, async ({ connectionId }) => {
     const result = await (await lever.reconcile()).reconcileConnection(connectionId);
@@ -60,14 +70,12 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
   // Manual imports: a few runs at once (each is paced by its own connection's rate limit).
   const imports = () => import("@/lib/imports/runs");
   for (let i = 0; i < 3; i++) {
-    await boss.work<{ runId: string }>(QUEUES.importsRun.name, { pollingIntervalSeconds: 1, includeMetadata: true }, async (jobs) => {
-      for (const job of jobs) {
-        try {
-          await (await imports()).processImportRun(job.data.runId);
-        } catch (error) {
-          if (job.retryCount >= job.retryLimit) await (await imports()).markRunFailed(job.data.runId, error);
-          throw error;
-        }
+    await workEach<{ runId: string }>(boss, QUEUES.importsRun.name, {}, async (job) => {
+      try {
+        await (await imports()).processImportRun(job.data.runId);
+      } catch (error) {
+        if (job.retryCount >= job.retryLimit) await (await imports()).markRunFailed(job.data.runId, error);
+        throw error;
       }
     });
   }
@@ -75,16 +83,8 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
 
   // Screening: a few candidates per fetch, each completed or failed on its own (the queue polls once a second).
   const screening = () => import("@/lib/screening/run");
-  await boss.work<ScreenCandidateJob>(QUEUES.screeningRun.name, { pollingIntervalSeconds: 1, batchSize: 10 }, async (jobs) => {
-    const prisma = await db();
-    for (const job of jobs) {
-      try {
-        await (await screening()).screenCandidate(prisma, job.data);
-      } catch (error) {
-        log.warn("screening failed", { candidateId: job.data.candidateId, error });
-        await boss.fail(QUEUES.screeningRun.name, job.id, { message: error instanceof Error ? error.message : String(error) });
-      }
-    }
+  await workEach<ScreenCandidateJob>(boss, QUEUES.screeningRun.name, { batchSize: 10 }, async (job) => {
+    await (await screening()).screenCandidate(await db(), job.data);
   });
   await one<ScreenJobBatch>(boss, QUEUES.screeningJob.name, async (batch) => {
     const { counts, next } = await (await screening()).screenJobBatch(await db(), batch);

@@ -22,11 +22,17 @@ export function startQueue(options: { work: boolean }): Promise<QueueRuntime> {
       const { database } = await getRuntime();
       const boss = createBoss(database, { schedule: options.work, supervise: options.work });
       boss.on("error", (error) => log.error("queue error", { error }));
-      await boss.start();
-      await ensureQueues(boss);
-      if (options.work) {
-        await ensureSchedules(boss);
-        await registerHandlers(boss);
+      try {
+        await boss.start();
+        await ensureQueues(boss);
+        if (options.work) {
+          await ensureSchedules(boss);
+          await registerHandlers(boss);
+        }
+      } catch (error) {
+        // A start that failed half-way (the database went away) must not leave timers polling.
+        await boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 }).catch(() => undefined);
+        throw error;
       }
       return { boss, working: options.work };
     })();

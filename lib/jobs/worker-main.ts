@@ -1,32 +1,35 @@
 /**
  * `npm run worker`: a separate worker process (PostgreSQL deployments). It runs every job handler
- * and the schedules; stop it with SIGTERM and it finishes the jobs in hand first.
+ * and the schedules; stop it with SIGTERM and it finishes the jobs in hand first. A database restart
+ * does not stop it: start-up waits for the database, and the queue reconnects on its own.
  */
 import { config } from "@/lib/config";
 import { getRuntime } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { startQueue, stopQueue } from "./queue";
+import { abortableSleep, keepWorkingAfterUnhandledRejection, startWhenDatabaseAnswers } from "./worker";
 
 async function main() {
   const cfg = config();
   if (cfg.database.kind === "pglite") {
     throw new Error("npm run worker needs DATABASE_URL: the embedded database is single-process, and npm start already runs the worker in-process.");
   }
-  await getRuntime();
-  await startQueue({ work: true });
-  log.info("worker started");
-  let stopping = false;
+  process.on("unhandledRejection", keepWorkingAfterUnhandledRejection);
+  const stopping = new AbortController();
   const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
+    if (stopping.signal.aborted) return;
+    stopping.abort();
     log.info("worker stopping", { signal });
-    await stopQueue();
+    await stopQueue().catch((error: unknown) => log.warn("queue did not stop cleanly", { error }));
     const { database } = await getRuntime();
     await database.close();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
+
+  const started = await startWhenDatabaseAnswers(() => startQueue({ work: true }), { signal: stopping.signal, sleep: abortableSleep });
+  if (started) log.info("worker started");
 }
 
 main().catch((error: unknown) => {

@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
 import { QUEUES } from "@/lib/jobs/definitions";
+import { failure, settle, type Outcome } from "@/lib/jobs/work";
 import { executeWriteBack } from "./execute";
 import type { WriteBackJob } from "./record";
 
@@ -17,12 +18,15 @@ const CONCURRENCY = 4;
 export async function workWriteBacks(boss: PgBoss): Promise<string> {
   const name = QUEUES.leverWriteBack.name;
   return boss.work<WriteBackJob>(name, { pollingIntervalSeconds: 1, batchSize: 20, includeMetadata: true }, async (jobs) => {
+    // Each job is settled as soon as it is done, so a crash mid-batch never re-sends a finished one.
     const run = async (job: (typeof jobs)[number]) => {
+      let outcome: Outcome = { ok: true };
       try {
         await executeWriteBack(job.data.actionId, { finalAttempt: job.retryCount >= job.retryLimit });
       } catch (error) {
-        await boss.fail(name, job.id, { message: error instanceof Error ? error.message : "write-back failed" });
+        outcome = failure(error);
       }
+      await settle(boss, name, job.id, outcome);
     };
     const lanes = [...(await byCandidate(jobs)).values()];
     const next = async (): Promise<void> => {

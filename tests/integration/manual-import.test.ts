@@ -92,6 +92,8 @@ describe("manual import of Lever applicants", () => {
     expect(await importedIds()).toEqual(before);
     expect(resumeCalls()).toBe(resumes);
     expect(await getImportRun(org, run.id)).toMatchObject({ created: 0, updated: 0, skipped: before.length, done: before.length });
+    // A finished run holds no lease: nothing reads it as still being worked on.
+    expect(await prisma().importRun.findUniqueOrThrow({ where: { id: run.id }, select: { leaseOwner: true, leaseUntil: true } })).toEqual({ leaseOwner: null, leaseUntil: null });
 
     // Re-importing on request updates the same rows.
     const again = await startApplicantImport(org, jobId, { reimport: true });
@@ -186,6 +188,7 @@ describe("manual import of Lever applicants", () => {
     expect(await processImportRun(running.id, { client, concurrency: 1 })).toBe("cancelled");
     const view = await getImportRun(org, running.id);
     expect(view.status).toBe("CANCELLED");
+    expect(await prisma().importRun.findUniqueOrThrow({ where: { id: running.id }, select: { leaseUntil: true } })).toEqual({ leaseUntil: null });
     expect(view.done).toBeLessThan(allIds().length);
   });
 

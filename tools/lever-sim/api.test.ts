@@ -285,10 +285,11 @@ describe("rate limit and faults", () => {
   it("answers 429 TOO_MANY_REQUESTS after the burst, per account and client", async () => {
     const limited = createLeverSim({ opportunitiesPerAccount: 5, rateLimit: { ratePerSec: 10, burst: 20 } });
     const t = await connect(limited);
+    // Only advanceClock moves time from here, so the bucket does not refill while the calls run.
+    limited.freezeClock(true);
     const statuses = await Promise.all(Array.from({ length: 25 }, () => api(limited, t.access_token, "GET", "/stages").then((r) => r.status)));
-    expect(statuses.filter((s) => s === 200).length).toBeGreaterThanOrEqual(20);
-    expect(statuses.filter((s) => s === 200).length).toBeLessThanOrEqual(22); // a little refill while the calls run
-    expect(statuses).toContain(429);
+    expect(statuses.filter((s) => s === 200).length).toBe(20);
+    expect(statuses.filter((s) => s === 429).length).toBe(5);
     const res = await api(limited, t.access_token, "GET", "/stages");
     expect(res.status).toBe(429);
     expect(await res.json()).toMatchObject({ code: "TOO_MANY_REQUESTS" });
@@ -298,8 +299,11 @@ describe("rate limit and faults", () => {
     expect((await api(limited, same.access_token, "GET", "/stages")).status).toBe(429);
     const other = await connect(limited, { account: 1 });
     expect((await api(limited, other.access_token, "GET", "/stages")).status).toBe(200);
-    // Steady rate refills the bucket.
-    await new Promise((r) => setTimeout(r, 250));
+    // Steady rate refills the bucket: a tenth of a second is one request.
+    limited.advanceClock(100);
+    expect((await api(limited, t.access_token, "GET", "/stages")).status).toBe(200);
+    expect((await api(limited, t.access_token, "GET", "/stages")).status).toBe(429);
+    limited.advanceClock(250);
     expect((await api(limited, t.access_token, "GET", "/stages")).status).toBe(200);
   });
 

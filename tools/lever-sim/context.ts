@@ -110,6 +110,8 @@ export interface SimContext {
   buckets: Map<string, { tokens: number; last: number }>;
   requests: Record<string, Record<string, number>>;
   clockOffset: number;
+  /** While frozen, the clock moves only with advanceClock (deterministic tests of timing). */
+  clockFrozen: boolean;
   /** Real time at the last reset: the sim clock runs at real speed from startTime, plus clockOffset. */
   clockRealStart: number;
   timers: Set<ReturnType<typeof setTimeout>>;
@@ -160,11 +162,12 @@ export function createContext(options: LeverSimOptions = {}): SimContext {
     buckets: new Map(),
     requests: {},
     clockOffset: 0,
+    clockFrozen: false,
     clockRealStart: Date.now(),
     timers: new Set(),
     inflight: new Set(),
     generation: 0,
-    now: () => ctx.opts.startTime + ctx.clockOffset + (Date.now() - ctx.clockRealStart),
+    now: () => ctx.opts.startTime + ctx.clockOffset + (ctx.clockFrozen ? 0 : Date.now() - ctx.clockRealStart),
   };
   resetContext(ctx);
   return ctx;
@@ -176,6 +179,7 @@ export function resetContext(ctx: SimContext): void {
   ctx.generation++;
   ctx.clockRealStart = Date.now();
   ctx.clockOffset = 0;
+  ctx.clockFrozen = false;
   ctx.world = buildWorld(ctx.opts.seed, ctx.opts.startTime, ctx.opts.opportunitiesPerAccount);
   ctx.clients = new Map(ctx.opts.initialClients.map((c) => [c.clientId, { ...c, redirectUris: [...c.redirectUris] }]));
   ctx.codes.clear();

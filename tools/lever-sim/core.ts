@@ -67,6 +67,8 @@ export interface LeverSim {
   reset(): void;
   /** Move the sim clock forward (token/code/refresh expiry, timestamps). Returns the new now(). */
   advanceClock(ms: number): number;
+  /** Stops (true) or restarts (false) the clock's real-time running, keeping its current reading. */
+  freezeClock(frozen: boolean): void;
   now(): number;
   state(): SimState;
   addApplication(input: AddApplicationInput): Promise<AddApplicationResult>;
@@ -159,7 +161,8 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
     if (limit) {
       // Lever limits per key; for OAuth that is the (account, app) pair, so refreshed tokens share a bucket.
       const key = `${principal.accountId}:${principal.clientId}`;
-      const t = performance.now();
+      // The sim clock, so advanceClock refills the bucket as elapsed time would.
+      const t = ctx.now();
       const b = ctx.buckets.get(key) ?? { tokens: limit.burst, last: t };
       b.tokens = Math.min(limit.burst, b.tokens + ((t - b.last) / 1000) * limit.ratePerSec);
       b.last = t;
@@ -235,6 +238,12 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
       if (!Number.isFinite(ms) || ms < 0) throw new RangeError("advanceClock: ms must be a non-negative number");
       ctx.clockOffset += ms;
       return ctx.now();
+    },
+    freezeClock(frozen) {
+      const now = ctx.now();
+      ctx.clockFrozen = frozen;
+      ctx.clockRealStart = Date.now();
+      ctx.clockOffset = now - ctx.opts.startTime;
     },
     now: () => ctx.now(),
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { createPrisma } from "@/lib/db/client";
 import { LeverClient } from "./client";
-import { RateLimiter, withHeadroom } from "./rate-limit";
-import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "./test-helpers";
+import { RateLimiter, type LimiterClock } from "./rate-limit";
+import { authorizeWithSim, createConnection, requestCount, SIM_URL, startLeverTestBed, type LeverTestBed } from "./test-helpers";
 import { TokenManager } from "./tokens";
 
 /** Against the simulator's own rate limit (10/s, burst 20, with Retry-After). */
@@ -20,6 +20,58 @@ afterAll(async () => {
 });
 beforeEach(() => bed.sim.reset());
 
+/**
+ * Time for limiters, on the simulator's clock frozen so that only this moves it: callers run until
+ * each has finished or gone to sleep, then the earliest sleeper wakes alone, the clock set to its
+ * wake-up time. Neither machine load nor scheduling changes when a request is let go.
+ */
+function virtualTime() {
+  let active = 0;
+  const sleeping: Array<{ wake: number; resolve: () => void }> = [];
+  const tick = () => {
+    if (active > 0 || sleeping.length === 0) return;
+    sleeping.sort((x, y) => x.wake - y.wake);
+    const next = sleeping.shift()!;
+    if (next.wake > bed.sim.now()) bed.sim.advanceClock(next.wake - bed.sim.now());
+    active += 1;
+    next.resolve();
+  };
+  const clock: LimiterClock = {
+    now: () => bed.sim.now(),
+    sleep: (ms) =>
+      new Promise<void>((resolve) => {
+        sleeping.push({ wake: bed.sim.now() + ms, resolve });
+        active -= 1;
+        tick();
+      }),
+  };
+  const run = async <T>(fn: () => Promise<T>): Promise<T> => {
+    active += 1;
+    try {
+      return await fn();
+    } finally {
+      active -= 1;
+      tick();
+    }
+  };
+  return { clock, run };
+}
+
+const budget = () => ({ ratePerSec: config().lever.ratePerSec, burst: config().lever.burst });
+
+/** Sends one request per arrival time (ms after the first), in order, on the simulator's clock; returns the 429s. */
+async function deliver(arrivals: number[]): Promise<number> {
+  const { accessToken } = await authorizeWithSim(bed.sim);
+  const base = bed.sim.now();
+  let refused = 0;
+  for (const arrival of [...arrivals].sort((x, y) => x - y)) {
+    if (base + arrival > bed.sim.now()) bed.sim.advanceClock(base + arrival - bed.sim.now());
+    const response = await bed.sim.handle(new Request(`${SIM_URL}/v1/stages`, { headers: { authorization: `Bearer ${accessToken}` } }));
+    if (response.status === 429) refused += 1;
+  }
+  return refused;
+}
+
 function client(connectionId: string, limiter?: RateLimiter) {
   const tokens = new TokenManager();
   return new LeverClient({
@@ -30,21 +82,46 @@ function client(connectionId: string, limiter?: RateLimiter) {
       getAccessToken: () => tokens.getAccessToken(connectionId),
       refreshAccessToken: (stale) => tokens.refreshAccessToken(connectionId, stale),
     },
-    limiter: limiter && { acquire: (signal) => limiter.acquire(connectionId, { ...withHeadroom({ ratePerSec: 10, burst: 20 }), signal }) },
+    limiter: limiter && { acquire: (signal) => limiter.acquire(connectionId, { ...budget(), signal }) },
   });
 }
 
 describe("LeverClient under Lever's rate limit", () => {
   it("two processes sharing the Postgres limiter never trip Lever's 429", async () => {
-    const { connectionId } = await createConnection(bed.db, await authorizeWithSim(bed.sim));
-    const a = client(connectionId, new RateLimiter({ db: async () => bed.db.prisma }));
-    const b = client(connectionId, new RateLimiter({ db: async () => secondProcessDb }));
-    const calls = Array.from({ length: 36 }, (_, i) => (i % 2 ? a : b).stages());
-    await Promise.all(calls);
-    expect(requestCount(bed.sim, "GET /v1/stages", "200")).toBe(36);
-    // Without the shared limiter 36 simultaneous calls meet 16+ 429s (burst 20); with it, at most a
-    // stray one when a loaded machine delivers two requests late and together.
-    expect(requestCount(bed.sim, "GET /v1/stages", "429")).toBeLessThanOrEqual(2);
+    bed.sim.freezeClock(true);
+    const time = virtualTime();
+    const start = bed.sim.now();
+    const granted: number[] = [];
+    const processes = [bed.db.prisma, secondProcessDb].map((prisma) => new RateLimiter({ db: async () => prisma, clock: time.clock }));
+    await Promise.all(
+      Array.from({ length: 60 }, (_, i) =>
+        time.run(async () => {
+          await processes[i % 2]!.acquire("shared-connection", budget());
+          granted.push(bed.sim.now() - start);
+        }),
+      ),
+    );
+    expect(granted).toHaveLength(60);
+    // Lever sees each request when the limiter let it go, on the same clock.
+    expect(await deliver(granted)).toBe(0);
+  });
+
+  it("the default budget leaves headroom for a burst that reaches Lever late", async () => {
+    bed.sim.freezeClock(true);
+    const time = virtualTime();
+    const limiter = new RateLimiter({ db: async () => bed.db.prisma, clock: time.clock });
+    const { burst } = budget();
+    // When the limiter lets requests go: a whole burst at once, then one per 1/rate seconds.
+    const start = bed.sim.now();
+    const granted: number[] = [];
+    for (let i = 0; i < burst + 15; i++) {
+      await time.run(() => limiter.acquire("headroom", budget()));
+      granted.push(bed.sim.now() - start);
+    }
+    // The first burst meets a slow moment of the network and reaches Lever 500 ms late, together
+    // with the requests that left on time.
+    expect(await deliver(granted.map((t, i) => (i < burst ? t + 500 : t)))).toBe(0);
+    expect(budget()).toEqual({ ratePerSec: 9, burst: 15 });
   });
 
   it("without the limiter, a burst gets 429s from Lever and every call still succeeds", async () => {

@@ -2,7 +2,8 @@ import pRetry from "p-retry";
 import type { z } from "zod";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
-import { RateLimiter, withHeadroom, type Priority } from "./rate-limit";
+import { metrics } from "@/lib/metrics";
+import { RateLimiter, type Priority } from "./rate-limit";
 import {
   ArchiveReasonSchema,
   dataEnvelope,
@@ -213,7 +214,7 @@ export class LeverClient {
     const lever = config().lever;
     const tokens = new TokenManager();
     const limiter = new RateLimiter();
-    const budget = withHeadroom({ ratePerSec: lever.ratePerSec, burst: lever.burst });
+    const budget = { ratePerSec: lever.ratePerSec, burst: lever.burst };
     return new LeverClient({
       apiBase: lever.apiBase,
       connectionId,
@@ -535,6 +536,7 @@ export class LeverClient {
           signal: AbortSignal.timeout(this.timeoutMs),
         });
       } catch (error) {
+        metrics().leverRequests.inc({ connection: this.connectionId ?? "none", status: "0" });
         const timedOut = error instanceof Error && error.name === "TimeoutError";
         throw new LeverApiError(0, timedOut ? "timeout" : "network_error", timedOut ? `Lever did not answer within ${this.timeoutMs} ms` : "Could not reach Lever", {
           method,
@@ -542,6 +544,7 @@ export class LeverClient {
           retryable: options.idempotent,
         });
       }
+      metrics().leverRequests.inc({ connection: this.connectionId ?? "none", status: String(response.status) });
       if (response.status < 300 || response.status >= 400) return response;
 
       await discard(response);

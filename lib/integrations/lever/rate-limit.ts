@@ -1,11 +1,12 @@
 import { db as defaultDb, type Prisma } from "@/lib/db/client";
+import { Prisma as Sql } from "@/lib/generated/prisma/client";
 
 /**
  * Lever allows 10 requests/s with bursts of 20 per token, and every process that uses a
  * connection's token draws from that one budget. The bucket therefore lives in Postgres: one
  * `RateLimitBucket` row per key, refilled lazily from the time elapsed since it was last drawn from
  * and taken from in a single atomic upsert, so concurrent processes never over-draw it.
- * Time is the database's clock, which every process shares.
+ * Time is the database's clock, which every process shares (tests may hand in another clock).
  */
 
 export type Priority = "high" | "low";
@@ -40,24 +41,23 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     signal?.addEventListener("abort", abort, { once: true });
   });
 
-/**
- * The budget we draw against, a little under Lever's published limit: requests reach Lever some
- * milliseconds after they leave our bucket, and uneven latency bunches them up on Lever's side.
- * A 429 that still slips through is retried by the client.
- */
-export function withHeadroom(limit: { ratePerSec: number; burst: number }): { ratePerSec: number; burst: number } {
-  return { ratePerSec: limit.ratePerSec * 0.9, burst: Math.max(1, Math.floor(limit.burst * 0.9)) };
-}
-
 export function defaultReserve(burst: number): number {
   return Math.max(0, Math.min(5, Math.floor(burst / 4), burst - 1));
 }
 
+/** A clock for the bucket and its waits; without one, the database's now() and real time. */
+export interface LimiterClock {
+  now(): number;
+  sleep(ms: number, signal?: AbortSignal): Promise<void>;
+}
+
 export class RateLimiter {
   private readonly db: () => Promise<Prisma>;
+  private readonly clock: LimiterClock | undefined;
 
-  constructor(options: { db?: () => Promise<Prisma> } = {}) {
+  constructor(options: { db?: () => Promise<Prisma>; clock?: LimiterClock } = {}) {
     this.db = options.db ?? defaultDb;
+    this.clock = options.clock;
   }
 
   /**
@@ -70,24 +70,25 @@ export class RateLimiter {
     // Tokens that must be available before taking one.
     const need = 1 + reserve;
     const prisma = await this.db();
+    const now = this.clock ? Sql.sql`(${new Date(this.clock.now()).toISOString()}::timestamptz AT TIME ZONE 'UTC')` : Sql.sql`(now() AT TIME ZONE 'UTC')`;
     // A new key starts with a full bucket. On conflict the row is locked, refilled by elapsed time
     // (capped at burst) and drawn from only if the WHERE holds; otherwise it is left untouched and
     // nothing is returned.
     const taken = await prisma.$queryRaw<Array<{ tokens: number }>>`
       INSERT INTO "RateLimitBucket" AS b ("key", "tokens", "updatedAt")
-      VALUES (${key}, ${burst - 1}::double precision, (now() AT TIME ZONE 'UTC'))
+      VALUES (${key}, ${burst - 1}::double precision, ${now})
       ON CONFLICT ("key") DO UPDATE
          SET "tokens" = LEAST(${burst}::double precision,
-                              b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM ((now() AT TIME ZONE 'UTC') - b."updatedAt"))) * ${rate}::double precision) - 1,
-             "updatedAt" = GREATEST(b."updatedAt", (now() AT TIME ZONE 'UTC'))
+                              b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))) * ${rate}::double precision) - 1,
+             "updatedAt" = GREATEST(b."updatedAt", ${now})
        WHERE LEAST(${burst}::double precision,
-                   b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM ((now() AT TIME ZONE 'UTC') - b."updatedAt"))) * ${rate}::double precision) >= ${need}::double precision
+                   b."tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - b."updatedAt"))) * ${rate}::double precision) >= ${need}::double precision
       RETURNING b."tokens"`;
     if (taken.length > 0) return 0;
 
     const [state] = await prisma.$queryRaw<Array<{ available: number }>>`
       SELECT LEAST(${burst}::double precision,
-                   "tokens" + GREATEST(0, EXTRACT(EPOCH FROM ((now() AT TIME ZONE 'UTC') - "updatedAt"))) * ${rate}::double precision)::double precision AS "available"
+                   "tokens" + GREATEST(0, EXTRACT(EPOCH FROM (${now} - "updatedAt"))) * ${rate}::double precision)::double precision AS "available"
         FROM "RateLimitBucket" WHERE "key" = ${key}`;
     const available = Number(state?.available ?? 0);
     return Math.max(1, Math.ceil(((need - available) / rate) * 1000));
@@ -95,15 +96,18 @@ export class RateLimiter {
 
   /** Waits until a token is taken. Waiters add a little jitter so they do not all retry at once. */
   async acquire(key: string, options: AcquireOptions): Promise<void> {
-    const deadline = Date.now() + (options.maxWaitMs ?? 60_000);
+    const now = () => this.clock?.now() ?? Date.now();
+    const deadline = now() + (options.maxWaitMs ?? 60_000);
     for (;;) {
       options.signal?.throwIfAborted();
       const waitMs = await this.tryAcquire(key, options);
       if (waitMs === 0) return;
-      if (Date.now() + waitMs > deadline) {
+      if (now() + waitMs > deadline) {
         throw new RateLimitTimeoutError(`Rate limit for ${key} did not free up within ${options.maxWaitMs ?? 60_000} ms`);
       }
-      await sleep(waitMs + Math.random() * Math.min(50, waitMs), options.signal);
+      // A given clock is the tests' deterministic one; real processes add jitter.
+      if (this.clock) await this.clock.sleep(waitMs, options.signal);
+      else await sleep(waitMs + Math.random() * Math.min(50, waitMs), options.signal);
     }
   }
 }

@@ -76,6 +76,15 @@ describe("Lever webhook intake", () => {
     expect(conn.lastWebhookAt).not.toBeNull();
   });
 
+  it("a webhook brings a backed-off reconcile back to once a minute", async () => {
+    const later = new Date(Date.now() + 2 * 3600_000);
+    await t.prisma.atsConnection.update({ where: { id: connA.id }, data: { lastWebhookAt: null, reconcileIntervalSec: 4 * 3600, nextReconcileAt: later } });
+    expect((await post(connA.id, delivery(keyA))).status).toBe(200);
+    const conn = await t.prisma.atsConnection.findUniqueOrThrow({ where: { id: connA.id } });
+    expect(conn.reconcileIntervalSec).toBe(60);
+    expect(conn.nextReconcileAt!.getTime()).toBeLessThanOrEqual(Date.now() + 60_000);
+  });
+
   it("the same delivery five times is recorded and enqueued once", async () => {
     const before = { jobs: await jobCount(), rows: await deliveries(connA.id) };
     const body = delivery(keyA);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { enqueueInTransaction } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
+import { MIN_INTERVAL_SEC } from "./import/reconcile-pace";
 
 /**
  * Lever webhook intake: validate, then record and enqueue in one transaction. No Lever call happens
@@ -118,13 +119,17 @@ export async function receiveLeverWebhook(connectionId: string, rawBody: string,
   // Outside the transaction, and at most about once a second per connection: updating the connection
   // row inside every delivery's transaction made concurrent deliveries wait for each other on that
   // row's lock (held until commit), which capped intake on PostgreSQL. The delivery is durable here.
+  // Activity also brings the reconcile back to its fastest pace, so what webhooks miss while the
+  // account is busy is found within a minute.
   const staleBefore = new Date(now - 1000);
   if (!connection.lastWebhookAt || connection.lastWebhookAt < staleBefore) {
+    const where = { id: connection.id, organizationId: connection.organizationId, OR: [{ lastWebhookAt: null }, { lastWebhookAt: { lt: staleBefore } }] };
+    const data =
+      connection.reconcileIntervalSec > MIN_INTERVAL_SEC
+        ? { lastWebhookAt: receivedAt, reconcileIntervalSec: MIN_INTERVAL_SEC, nextReconcileAt: new Date(now + MIN_INTERVAL_SEC * 1000) }
+        : { lastWebhookAt: receivedAt };
     await prisma.atsConnection
-      .updateMany({
-        where: { id: connection.id, organizationId: connection.organizationId, OR: [{ lastWebhookAt: null }, { lastWebhookAt: { lt: staleBefore } }] },
-        data: { lastWebhookAt: receivedAt },
-      })
+      .updateMany({ where, data })
       .catch((error: unknown) => log.warn("could not record the last webhook time", { connectionId, error }));
   }
   return reply(200, isTest ? "Test delivery received" : "Received");

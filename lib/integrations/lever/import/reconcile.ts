@@ -3,15 +3,10 @@ import { log } from "@/lib/log";
 import { LeverClient } from "../client";
 import { importApplication } from "./application";
 import { describeError } from "./deliveries";
+import { nextInterval } from "./reconcile-pace";
 
 const OVERLAP_MS = 10 * 60_000;
-export const MIN_INTERVAL_SEC = 60;
-export const MAX_INTERVAL_SEC = 12 * 3600;
-
-/** Poll faster while applicants arrive, back off (doubling, up to 12 h) while the account is quiet. */
-export function nextInterval(currentSec: number, foundNew: boolean): number {
-  return foundNew ? MIN_INTERVAL_SEC : Math.min(MAX_INTERVAL_SEC, Math.max(MIN_INTERVAL_SEC, currentSec * 2));
-}
+export { ACTIVE_MAX_INTERVAL_SEC, MAX_INTERVAL_SEC, MIN_INTERVAL_SEC, nextInterval } from "./reconcile-pace";
 
 /**
  * Imports what webhooks missed (webhook switched off in Lever, endpoint down, Lever's retries used
@@ -55,7 +50,9 @@ export async function reconcileConnection(connectionId: string, now = new Date()
       }
     }
   }
-  const interval = nextInterval(connection.reconcileIntervalSec, imported > 0);
+  // The newest application seen (or the connection's start) and the last webhook are its activity.
+  const lastActivity = new Date(Math.max(newest, connection.lastWebhookAt?.getTime() ?? 0));
+  const interval = nextInterval(connection.reconcileIntervalSec, imported > 0, lastActivity, now);
   await prisma.atsConnection.update({
     where: { id: connection.id },
     data: {

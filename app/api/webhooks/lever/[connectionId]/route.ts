@@ -3,6 +3,7 @@ import { config } from "@/lib/config";
 import { receiveLeverWebhook } from "@/lib/integrations/lever/webhooks";
 import { log } from "@/lib/log";
 import { readBodyWithLimit } from "@/lib/http/body";
+import { metrics } from "@/lib/metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -10,7 +11,16 @@ export const dynamic = "force-dynamic";
  * Lever posts here. The organization is the connection's; nothing in the body chooses it.
  * 2xx only after the delivery is recorded and its job enqueued.
  */
-export async function POST(req: NextRequest, { params }: { params: Promise<{ connectionId: string }> }) {
+export async function POST(req: NextRequest, ctx: { params: Promise<{ connectionId: string }> }) {
+  const started = performance.now();
+  const response = await receive(req, ctx);
+  const status = String(response.status);
+  metrics().webhookDeliveries.inc({ status });
+  metrics().webhookIntakeSeconds.observe({ status }, (performance.now() - started) / 1000);
+  return response;
+}
+
+async function receive(req: NextRequest, { params }: { params: Promise<{ connectionId: string }> }): Promise<Response> {
   const { connectionId } = await params;
   const raw = await readBodyWithLimit(req, config().webhooks.maxBodyBytes);
   if (raw === null) return Response.json({ ok: false, message: "Body too large" }, { status: 413 });

@@ -1,0 +1,189 @@
+import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type PgBoss from "pg-boss";
+import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
+import { bossDb, createBoss } from "./boss";
+import { ensureQueues, type QueueDefinition } from "./definitions";
+import { workEach } from "./work";
+import { startWhenDatabaseAnswers } from "./worker";
+
+const restarting = () => Object.assign(new Error("terminating connection due to administrator command"), { code: "57P01" });
+const startingUp = () => Object.assign(new Error("the database system is starting up"), { code: "57P03" });
+
+/**
+ * The app's pg-boss handle with a switch: `down(n)` makes the next n statements fail as during a
+ * PostgreSQL restart, and pg-boss's own completion of a whole fetched batch (what its fetch loop
+ * sends without awaiting) always fails, as when the restart begins right after the batch's work.
+ */
+function flakyDb(inner: PgBoss.Db, batchSize: number) {
+  let failuresLeft = 0;
+  let batchSettlementRefused!: () => void;
+  const refused = new Promise<void>((resolve) => (batchSettlementRefused = resolve));
+  const db: PgBoss.Db = {
+    async executeSql(text, values) {
+      if (failuresLeft > 0) {
+        failuresLeft -= 1;
+        throw restarting();
+      }
+      const ids = values?.[1];
+      if (Array.isArray(ids) && ids.length === batchSize && /state = 'completed'|state < 'completed'/.test(text)) {
+        batchSettlementRefused();
+        throw startingUp();
+      }
+      return inner.executeSql(text, values);
+    },
+  };
+  return { db, down: (n: number) => (failuresLeft = n), refused };
+}
+
+async function states(boss: PgBoss, queue: string, ids: string[]) {
+  return Promise.all(ids.map(async (id) => (await boss.getJobById(queue, id))?.state));
+}
+
+describe("working a queue through a database restart", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  async function queueWithFlakyDb(name: string) {
+    const flaky = flakyDb(bossDb(t.database), 3);
+    const boss = createBoss(t.database, { schedule: false, supervise: false, db: flaky.db });
+    await boss.start();
+    const q: QueueDefinition = { name, retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 60 };
+    await ensureQueues(boss, [q]);
+    return { flaky, boss };
+  }
+
+  it("settles each job of a batch as it finishes, waits out the restart, and survives the queue's own unawaited completion", async () => {
+    const name = `test.restart-${randomBytes(3).toString("hex")}`;
+    const { flaky, boss } = await queueWithFlakyDb(name);
+    const ids = await Promise.all([1, 2, 3].map((n) => boss.send(name, { n }) as Promise<string>));
+    const handled: number[] = [];
+    const waits: number[] = [];
+    await workEach<{ n: number }>(boss, name, { batchSize: 3, sleep: async (ms) => void waits.push(ms) }, async (job) => {
+      handled.push(job.data.n);
+      // The restart begins as the second job finishes: its completion fails twice, then goes through.
+      if (job.data.n === 2) flaky.down(2);
+    });
+    await flaky.refused;
+    await boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
+    expect(handled.sort()).toEqual([1, 2, 3]);
+    expect(waits).toEqual([1000, 2000]);
+    expect(await states(boss, name, ids)).toEqual(["completed", "completed", "completed"]);
+  });
+
+  it("fails only the job whose handler threw; the rest of its batch completes", async () => {
+    const name = `test.partial-${randomBytes(3).toString("hex")}`;
+    const { flaky, boss } = await queueWithFlakyDb(name);
+    const ids = await Promise.all([1, 2, 3].map((n) => boss.send(name, { n }) as Promise<string>));
+    await workEach<{ n: number }>(boss, name, { batchSize: 3 }, async (job) => {
+      if (job.data.n === 2) throw new Error("Lever answered 500");
+    });
+    await flaky.refused;
+    await boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
+    expect(await states(boss, name, ids)).toEqual(["completed", "retry", "completed"]);
+  });
+});
+
+describe("a fetched batch", () => {
+  let t: TestDatabase;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it("is worked side by side up to the concurrency, not one job after another", async () => {
+    const boss = createBoss(t.database, { schedule: false, supervise: false });
+    await boss.start();
+    const name = `test.side-by-side-${randomBytes(3).toString("hex")}`;
+    await ensureQueues(boss, [{ name, retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 60 }]);
+    const ids = await Promise.all([1, 2, 3, 4].map((n) => boss.send(name, { n }) as Promise<string>));
+    // Each job waits until all four have started: that only ends if they run at the same time.
+    let started = 0;
+    let allStarted!: () => void;
+    const together = new Promise<void>((resolve) => (allStarted = resolve));
+    let done!: () => void;
+    const finished = new Promise<void>((resolve) => (done = resolve));
+    let completed = 0;
+    await workEach<{ n: number }>(boss, name, { batchSize: 4, concurrency: 4 }, async () => {
+      if (++started === 4) allStarted();
+      await together;
+      if (++completed === 4) done();
+    });
+    await finished;
+    await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
+    expect(await states(boss, name, ids)).toEqual(["completed", "completed", "completed", "completed"]);
+  });
+});
+
+describe("worker start-up", () => {
+  it("tries again with growing waits until the database answers", async () => {
+    let calls = 0;
+    const waits: number[] = [];
+    const started = await startWhenDatabaseAnswers(
+      async () => {
+        calls += 1;
+        if (calls <= 3) throw startingUp();
+        return "running";
+      },
+      { signal: new AbortController().signal, sleep: async (ms) => void waits.push(ms) },
+    );
+    expect(started).toBe("running");
+    expect(waits).toEqual([1000, 2000, 4000]);
+  });
+
+  it("stops trying when a signal arrives, and does not retry an error a person must fix", async () => {
+    const stop = new AbortController();
+    const started = await startWhenDatabaseAnswers(
+      async () => {
+        throw startingUp();
+      },
+      { signal: stop.signal, sleep: async () => stop.abort() },
+    );
+    expect(started).toBeUndefined();
+    const wrongPassword = Object.assign(new Error('password authentication failed for user "screening"'), { code: "28P01" });
+    await expect(
+      startWhenDatabaseAnswers(
+        async () => {
+          throw wrongPassword;
+        },
+        { signal: new AbortController().signal, sleep: async () => undefined },
+      ),
+    ).rejects.toThrow("password authentication failed");
+  });
+
+  it("npm run worker keeps waiting while the database is down and exits cleanly on SIGTERM", async () => {
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker-main.ts"], {
+      env: {
+        ...process.env,
+        // Port 1 refuses connections: a database that is not up yet.
+        DATABASE_URL: "postgresql://screening:screening@127.0.0.1:1/screening",
+        AUTH_SECRET: "x".repeat(40),
+        ENCRYPTION_KEYS: `k1:${randomBytes(32).toString("base64")}`,
+        LOG_LEVEL: "info",
+      },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+    const waiting = new Promise<boolean>((resolve) => {
+      const seen = (chunk: Buffer) => {
+        output += chunk.toString();
+        if (output.includes("database not answering")) resolve(true);
+      };
+      child.stdout.on("data", seen);
+      child.stderr.on("data", seen);
+      void exited.then(() => resolve(false));
+    });
+    expect(await waiting, output).toBe(true);
+    child.kill("SIGTERM");
+    expect(await exited, output).toBe(0);
+  });
+});
