@@ -27,7 +27,7 @@ describe("fromZod: plain messages", () => {
       done: ["Done must be true or false"],
       _: ["Unexpected field: extra"],
     });
-    expect(e.message).toBe("Enter the title. Count must be a number. Choose at least one tag. And 3 more problems.");
+    expect(e.message).toBe("Enter the title. Count must be a number. Choose at least one tag. Enter a valid email address. Done must be true or false. And 1 more problem.");
     expect(e.message).not.toMatch(DEVELOPER_WORDING);
   });
 

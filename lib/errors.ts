@@ -156,6 +156,8 @@ export function issueLocation(path: readonly PropertyKey[]): string | null {
   return null;
 }
 
+const SUMMARY_LIMIT = 5;
+
 const sentence = (s: string) => {
   const t = capitalize(s.trim());
   return /[.!?…]$/.test(t) ? t : `${t}.`;
@@ -179,8 +181,10 @@ export function fromZod(error: ZodError): AppError {
     summary.push(sentence(where ? `${where}: ${message}` : message));
   }
   if (summary.length === 0) return badRequest("Check what you entered and try again.");
-  const shown = summary.slice(0, 3).join(" ");
-  const more = summary.length - 3;
+  // A form has a handful of fields: the summary names each problem (GOV.UK's error summary), and
+  // the fields repeat their own under them.
+  const shown = summary.slice(0, SUMMARY_LIMIT).join(" ");
+  const more = summary.length - SUMMARY_LIMIT;
   return badRequest(more > 0 ? `${shown} And ${more} more ${more === 1 ? "problem" : "problems"}.` : shown, fieldErrors);
 }
 

@@ -5,9 +5,11 @@
  *
  * Ports: PORT (app, default 3000) and LEVER_SIM_PORT (simulator, default 4010).
  *
- * Stopping: Ctrl-C, SIGTERM or SIGHUP stops every child. Each child runs in its own process group
- * (spawned detached, without npx in between), and the whole group gets the signal, so nothing it
- * started (next-server) is left behind; a group still alive after the grace period is killed.
+ * Stopping: Ctrl-C, SIGTERM or SIGHUP stops every child. The app is started as `node next start`
+ * directly (npx put npm and a shell in between, which did not pass SIGTERM on, and next-server was
+ * left running), so each signal reaches the server itself; a child still alive after the grace
+ * period is killed. The children stay in this process's group, so a signal to the whole group
+ * (a terminal's Ctrl-C, a test runner stopping its web server) reaches them as well.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -32,8 +34,7 @@ if (!existsSync(".next/BUILD_ID")) {
 
 const children = [];
 function start(name, args, childEnv) {
-  // detached: the child leads a process group of its own, so a signal to -pid reaches what it starts too.
-  const child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv, detached: true });
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
   child.name = name;
   children.push(child);
   return child;
@@ -51,29 +52,21 @@ if (useSim) {
 start("web", [require.resolve("next/dist/bin/next"), "start", "-p", port], env);
 
 const alive = (c) => c.exitCode === null && c.signalCode === null;
-function signalGroup(child, signal) {
-  try {
-    process.kill(-child.pid, signal);
-  } catch {
-    // The group is gone already.
-  }
+function signal(child, name) {
+  if (alive(child)) child.kill(name);
 }
 
 let exiting = false;
 function stopAll(code) {
   if (exiting) return;
   exiting = true;
-  for (const c of children) signalGroup(c, "SIGTERM");
+  for (const c of children) signal(c, "SIGTERM");
   const force = setTimeout(() => {
-    for (const c of children) signalGroup(c, "SIGKILL");
+    for (const c of children) signal(c, "SIGKILL");
     process.exit(code || 1);
   }, GRACE_MS);
   force.unref();
-  Promise.all(children.map((c) => (alive(c) ? new Promise((r) => c.once("exit", r)) : null))).then(() => {
-    // The group leader is gone; anything it left in its group goes with it.
-    for (const c of children) signalGroup(c, "SIGKILL");
-    process.exit(code);
-  });
+  Promise.all(children.map((c) => (alive(c) ? new Promise((r) => c.once("exit", r)) : null))).then(() => process.exit(code));
 }
 for (const c of children) {
   c.on("exit", (code, signal) => {
@@ -81,4 +74,4 @@ for (const c of children) {
     stopAll(code ?? (signal ? 1 : 0));
   });
 }
-for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stopAll(0));
+for (const name of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(name, () => stopAll(0));

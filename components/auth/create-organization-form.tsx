@@ -8,7 +8,7 @@ import { fieldError, formError, useFormAction } from "@/components/ui/use-form-a
 
 export function CreateOrganizationForm() {
   const [state, action, pending, formRef] = useFormAction(createOrganizationAction, ["organizationName"]);
-  const alert = formError(state, ["organizationName"]);
+  const alert = formError(state);
   return (
     <form ref={formRef} action={action} className="space-y-4" noValidate>
       {alert ? <Alert tone="error">{alert}</Alert> : null}

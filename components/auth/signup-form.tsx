@@ -7,12 +7,10 @@ import { Button } from "@/components/ui/button";
 import { Field } from "@/components/ui/field";
 import { fieldError, formError, useFormAction } from "@/components/ui/use-form-action";
 
-const FIELDS = ["name", "email", "password", "organizationName"] as const;
-
 export function SignupForm({ invite }: { invite?: { token: string; email: string; organization: string } }) {
   // Everything typed comes back after a server error except the password.
   const [state, action, pending, formRef] = useFormAction(signupAction, ["name", "email", "organizationName"]);
-  const alert = formError(state, FIELDS);
+  const alert = formError(state);
   const kept = state?.values;
   return (
     <form ref={formRef} action={action} className="space-y-4" noValidate>

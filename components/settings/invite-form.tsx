@@ -9,7 +9,7 @@ import { fieldError, formError, useFormAction } from "@/components/ui/use-form-a
 export function InviteForm({ canGrantOwner }: { canGrantOwner: boolean }) {
   // A refused invitation keeps the address and role typed; a sent one clears them for the next.
   const [state, action, pending, formRef] = useFormAction(inviteAction, ["email", "role"]);
-  const alert = formError(state, ["email", "role"]);
+  const alert = formError(state);
   return (
     <form ref={formRef} action={action} className="space-y-4" noValidate>
       {alert ? <Alert tone="error">{alert}</Alert> : null}

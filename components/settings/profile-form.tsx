@@ -8,7 +8,7 @@ import { fieldError, formError, useFormAction } from "@/components/ui/use-form-a
 
 export function ProfileForm({ name, email }: { name: string; email: string }) {
   const [state, action, pending, formRef] = useFormAction(updateProfileAction, ["name"]);
-  const alert = formError(state, ["name"]);
+  const alert = formError(state);
   return (
     <form ref={formRef} action={action} className="max-w-md space-y-4" noValidate>
       {state?.ok ? <Alert tone="success">{state.message}</Alert> : alert ? <Alert tone="error">{alert}</Alert> : null}

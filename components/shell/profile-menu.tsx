@@ -80,8 +80,19 @@ export function ProfileMenu({ name, email, role, organizationId, organizationNam
     const onPointer = (e: PointerEvent) => {
       if (!rootRef.current?.contains(e.target as Node)) close(false);
     };
+    // Escape closes it wherever focus is (still on the button after a pointer click).
+    const onKey = (e: globalThis.KeyboardEvent) => {
+      if (e.key === "Escape") {
+        e.preventDefault();
+        close(true);
+      }
+    };
     document.addEventListener("pointerdown", onPointer);
-    return () => document.removeEventListener("pointerdown", onPointer);
+    document.addEventListener("keydown", onKey);
+    return () => {
+      document.removeEventListener("pointerdown", onPointer);
+      document.removeEventListener("keydown", onKey);
+    };
   }, [open, close]);
 
   const onButtonKey = (e: KeyboardEvent) => {
@@ -103,10 +114,7 @@ export function ProfileMenu({ name, email, role, organizationId, organizationNam
     else if (e.key === "ArrowUp") move(at - 1);
     else if (e.key === "Home") move(0);
     else if (e.key === "End") move(list.length - 1);
-    else if (e.key === "Escape") {
-      e.preventDefault();
-      close(true);
-    } else if (e.key === "Tab") close(false);
+    else if (e.key === "Tab") close(false);
   };
 
   const itemClass = "flex w-full items-center gap-2 rounded-md px-3 py-2 text-left text-sm text-slate-700 outline-none hover:bg-slate-100 focus:bg-slate-100 focus-visible:outline-none";
@@ -120,7 +128,8 @@ export function ProfileMenu({ name, email, role, organizationId, organizationNam
         aria-haspopup="menu"
         aria-expanded={open}
         aria-controls={open ? menuId : undefined}
-        aria-label={`Account menu: ${displayName}, ${organizationName}`}
+        // The avatar alone (phones) is named by its label; beside the name, the visible text names it.
+        aria-label={compact ? `Account menu: ${displayName}, ${organizationName}` : undefined}
         onClick={(e) => {
           // Opened with the keyboard (Enter, Space: a click of detail 0), focus goes to the first item;
           // with a pointer it stays on the button, and ↓ moves into the menu.
@@ -138,7 +147,9 @@ export function ProfileMenu({ name, email, role, organizationId, organizationNam
         {compact ? null : (
           <>
             <span className="min-w-0 flex-1">
+              <span className="sr-only">Account menu: </span>
               <span className="block truncate text-sm font-medium text-slate-900">{displayName}</span>
+              <span className="sr-only">, </span>
               <span className="block truncate text-xs text-slate-600">{organizationName}</span>
             </span>
             <svg aria-hidden viewBox="0 0 20 20" className="h-4 w-4 shrink-0 fill-current text-slate-500">

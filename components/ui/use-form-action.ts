@@ -46,15 +46,7 @@ export function fieldError<T>(state: FormState<T>, name: string): string[] | und
   return state && !state.ok ? state.fieldErrors?.[name] : undefined;
 }
 
-/**
- * The message for the form's top alert: the server's sentence, unless every problem it found is
- * already shown under a field of this form (then the alert only points at them).
- */
-export function formError<T>(state: FormState<T>, fields: readonly string[]): string | null {
-  if (!state || state.ok) return null;
-  const named = Object.keys(state.fieldErrors ?? {});
-  if (named.length > 0 && named.every((k) => fields.includes(k))) {
-    return named.length === 1 ? "Check the field marked below." : `Check the ${named.length} fields marked below.`;
-  }
-  return state.error;
+/** The message for the form's top alert: the server's summary, which names each field's problem. */
+export function formError<T>(state: FormState<T>): string | null {
+  return state && !state.ok ? state.error : null;
 }

@@ -30,7 +30,7 @@ describe("form input validation", () => {
       password: ["Enter a password"],
       organizationName: ["Enter your organization's name"],
     });
-    expect(error?.message).toBe("Enter your name. Enter your email address. Enter a password. And 1 more problem.");
+    expect(error?.message).toBe("Enter your name. Enter your email address. Enter a password. Enter your organization's name.");
     expect(error?.message).not.toMatch(/Invalid input|expected string|received undefined/);
   });
 
