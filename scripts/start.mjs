@@ -28,7 +28,7 @@ function run(cmd, args) {
 }
 
 if (!existsSync(".next/BUILD_ID")) {
-  console.log("No production build yet: building (a few minutes on two cores)…");
+  console.log("No production build yet: building (about a minute on two idle cores, longer on a busy machine)…");
   run("npm", ["run", "build"]);
 }
 

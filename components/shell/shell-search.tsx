@@ -45,7 +45,7 @@ export function ShellSearch() {
         name="q"
         defaultValue={current}
         maxLength={100}
-        placeholder="Search candidates, jobs"
+        placeholder="Search"
         autoComplete="off"
         className="block w-full rounded-lg border-0 bg-slate-100 py-1.5 pl-8 pr-8 text-sm text-slate-900 ring-1 ring-inset ring-transparent placeholder:text-slate-500 focus:bg-white focus:ring-2 focus:ring-brand-500"
       />

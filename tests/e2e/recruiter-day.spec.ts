@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn } from "./helpers";
+import { DEMO_PASSWORD, signIn, signUp } from "./helpers";
 import { seedJobs, type SeededJob } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
@@ -133,6 +133,39 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await expect(page).toHaveURL(/\/login/);
   });
 
+  test("with two organizations the account menu switches between them", async ({ browser, page }) => {
+    // Another organization invites the demo admin.
+    const owner = await browser.newPage();
+    const otherOrg = `Switchboard ${RUN}`;
+    await signUp(owner, otherOrg);
+    await owner.goto("/settings/team");
+    await owner.getByLabel("Email").fill("admin@demo.test");
+    await owner.getByRole("button", { name: "Invite" }).click();
+    const link = (await owner.locator("code").filter({ hasText: "/invite/" }).innerText()).trim();
+    await owner.close();
+
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, "admin@demo.test");
+    await page.goto(new URL(link).pathname);
+    await page.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+
+    const account = page.getByRole("button", { name: /^Account menu/ });
+    await account.click();
+    const orgs = page.getByRole("group", { name: "Switch organization" });
+    await expect(orgs.getByRole("menuitemradio")).toHaveCount(2);
+    await expect(orgs.getByRole("menuitemradio", { name: /Demo Company/ })).toHaveAttribute("aria-checked", "true");
+    await shot(page, "menu-organizations-desktop");
+    await expectNoAxeViolations(page, "the account menu with two organizations");
+    await orgs.getByRole("menuitemradio", { name: new RegExp(otherOrg) }).click();
+    await expect(account).toContainText(otherOrg);
+    await expect(page.getByRole("table")).toHaveCount(0);
+    // And back: the rest of the specs work in Demo Company (a new browser starts there anyway).
+    await account.click();
+    await page.getByRole("menuitemradio", { name: /Demo Company/ }).click();
+    await expect(account).toContainText("Demo Company");
+  });
+
   test("search finds a candidate by name across jobs, on desktop and phone", async ({ page }) => {
     await page.setViewportSize(DESKTOP);
     await signIn(page, "recruiter@demo.test");
@@ -217,6 +250,7 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await expectNoAxeViolations(page, "sign-up");
     await page.goto("/no-such-page");
     await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+    await shot(page, "not-found");
     await expectNoAxeViolations(page, "404");
 
     await page.goto("/login");
