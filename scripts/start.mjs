@@ -2,14 +2,25 @@
  * npm start: builds when there is no build yet, starts the Lever simulator beside the app when
  * LEVER_ENV is the simulator (the default), then serves the production build. The app migrates
  * and seeds its embedded database itself at start-up.
+ *
+ * Ports: PORT (app, default 3000) and LEVER_SIM_PORT (simulator, default 4010).
+ *
+ * Stopping: Ctrl-C, SIGTERM or SIGHUP stops every child. The app is started as `node next start`
+ * directly (npx put npm and a shell in between, which did not pass SIGTERM on, and next-server was
+ * left running), so each signal reaches the server itself; a child still alive after the grace
+ * period is killed. The children stay in this process's group, so a signal to the whole group
+ * (a terminal's Ctrl-C, a test runner stopping its web server) reaches them as well.
  */
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 
+const require = createRequire(import.meta.url);
 const env = { ...process.env };
 const port = env.PORT ?? "3000";
 env.APP_URL ??= `http://localhost:${port}`;
 const useSim = (env.LEVER_ENV ?? "simulator") === "simulator" && env.LEVER_START_SIMULATOR !== "false";
+const GRACE_MS = 20_000;
 
 function run(cmd, args) {
   const r = spawnSync(cmd, args, { stdio: "inherit", env });
@@ -17,31 +28,50 @@ function run(cmd, args) {
 }
 
 if (!existsSync(".next/BUILD_ID")) {
-  console.log("No production build yet: building (about a minute)…");
+  console.log("No production build yet: building (about a minute on two idle cores, longer on a busy machine)…");
   run("npm", ["run", "build"]);
 }
 
 const children = [];
+function start(name, args, childEnv) {
+  const child = spawn(process.execPath, args, { stdio: "inherit", env: childEnv });
+  child.name = name;
+  children.push(child);
+  return child;
+}
+
 if (useSim) {
   const simPort = env.LEVER_SIM_PORT ?? "4010";
   env.LEVER_SIM_URL ??= `http://localhost:${simPort}`;
-  const sim = spawn(process.execPath, ["--import", "tsx", "tools/lever-sim/main.ts"], {
-    stdio: "inherit",
-    env: { ...env, LEVER_SIM_PORT: simPort, LEVER_SIM_REDIRECT_URIS: `${env.APP_URL}/api/integrations/lever/callback` },
+  start("simulator", ["--import", "tsx", "tools/lever-sim/main.ts"], {
+    ...env,
+    LEVER_SIM_PORT: simPort,
+    LEVER_SIM_REDIRECT_URIS: `${env.APP_URL}/api/integrations/lever/callback`,
   });
-  children.push(sim);
 }
-const web = spawn("npx", ["next", "start", "-p", port], { stdio: "inherit", env });
-children.push(web);
+start("web", [require.resolve("next/dist/bin/next"), "start", "-p", port], env);
+
+const alive = (c) => c.exitCode === null && c.signalCode === null;
+function signal(child, name) {
+  if (alive(child)) child.kill(name);
+}
 
 let exiting = false;
 function stopAll(code) {
   if (exiting) return;
   exiting = true;
-  for (const c of children) if (c.exitCode === null) c.kill("SIGTERM");
-  setTimeout(() => process.exit(code), 25_000).unref();
-  Promise.all(children.map((c) => (c.exitCode === null ? new Promise((r) => c.once("exit", r)) : null))).then(() => process.exit(code));
+  for (const c of children) signal(c, "SIGTERM");
+  const force = setTimeout(() => {
+    for (const c of children) signal(c, "SIGKILL");
+    process.exit(code || 1);
+  }, GRACE_MS);
+  force.unref();
+  Promise.all(children.map((c) => (alive(c) ? new Promise((r) => c.once("exit", r)) : null))).then(() => process.exit(code));
 }
-for (const c of children) c.on("exit", (code) => stopAll(code ?? 0));
-process.on("SIGINT", () => stopAll(0));
-process.on("SIGTERM", () => stopAll(0));
+for (const c of children) {
+  c.on("exit", (code, signal) => {
+    if (!exiting) console.error(`${c.name} stopped (${signal ?? `exit ${code}`}); stopping the others.`);
+    stopAll(code ?? (signal ? 1 : 0));
+  });
+}
+for (const name of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(name, () => stopAll(0));

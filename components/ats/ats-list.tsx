@@ -20,7 +20,7 @@ export function AtsList({ selected }: { selected: string }) {
                 {a.name}
               </Link>
             ) : (
-              <span className="flex items-center justify-between rounded-lg px-3 py-2 text-sm text-slate-400" aria-disabled>
+              <span className="flex items-center justify-between rounded-lg px-3 py-2 text-sm text-slate-500" aria-disabled>
                 {a.name} <Badge>Soon</Badge>
               </span>
             )}

@@ -81,7 +81,7 @@ export async function ReferencePanel({ organizationId, isAdmin, refreshFailed = 
             <ol className="mt-2 space-y-1 text-sm text-slate-700" data-testid="stages">
               {data.stages.map((s, i) => (
                 <li key={s.id} className="flex gap-2">
-                  <span className="w-5 text-right tabular-nums text-slate-400">{i + 1}.</span>
+                  <span className="w-5 text-right tabular-nums text-slate-500">{i + 1}.</span>
                   {s.text}
                 </li>
               ))}

@@ -132,7 +132,7 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                         ))}
                       </div>
                     ) : (
-                      <span className="text-slate-400">—</span>
+                      <span className="text-slate-500">—</span>
                     )}
                   </td>
                   <td className="px-5 py-3">

@@ -93,7 +93,7 @@ export function ScoreBadge({ score, stale, requiredTier = 0, size = "md" }: { sc
   const box = size === "lg" ? "h-16 w-16 text-2xl rounded-2xl" : "h-9 w-11 text-sm rounded-lg";
   if (score === null) {
     return (
-      <span title="Not screened yet" className={`inline-grid place-items-center bg-slate-50 font-semibold text-slate-400 ring-1 ring-inset ring-slate-200 ${box}`}>
+      <span title="Not screened yet" className={`inline-grid place-items-center bg-slate-50 font-semibold text-slate-500 ring-1 ring-inset ring-slate-200 ${box}`}>
         —
       </span>
     );

@@ -1,29 +1,31 @@
 "use client";
 
-import { useActionState } from "react";
 import { inviteAction } from "@/app/(app)/settings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { fieldError, formError, useFormAction } from "@/components/ui/use-form-action";
 
 export function InviteForm({ canGrantOwner }: { canGrantOwner: boolean }) {
-  const [state, action, pending] = useActionState(inviteAction, null);
+  // A refused invitation keeps the address and role typed; a sent one clears them for the next.
+  const [state, action, pending, formRef] = useFormAction(inviteAction, ["email", "role"]);
+  const alert = formError(state);
   return (
-    <form action={action} className="space-y-4">
-      {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
+    <form ref={formRef} action={action} className="space-y-4" noValidate>
+      {alert ? <Alert tone="error">{alert}</Alert> : null}
       {state?.ok && state.data ? (
         <Alert tone="success" title={`Invitation ready for ${state.data.email}`}>
           Send them this link: <code className="break-all rounded bg-white/70 px-1">{state.data.url}</code>
         </Alert>
       ) : null}
-      <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-end">
-        <Field label="Email" name="email" type="email" required error={state && !state.ok ? state.fieldErrors?.email : undefined} />
-        <Select label="Role" name="role" defaultValue="RECRUITER">
+      <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">
+        <Field label="Email" name="email" type="email" autoComplete="off" required defaultValue={state?.values.email} error={fieldError(state, "email")} />
+        <Select key={state?.values.role ?? "RECRUITER"} label="Role" name="role" defaultValue={state?.values.role ?? "RECRUITER"}>
           <option value="RECRUITER">Recruiter</option>
           <option value="ADMIN">Admin</option>
           {canGrantOwner ? <option value="OWNER">Owner</option> : null}
         </Select>
-        <Button type="submit" disabled={pending}>{pending ? "Inviting…" : "Invite"}</Button>
+        <Button type="submit" disabled={pending} className="sm:mt-6">{pending ? "Inviting…" : "Invite"}</Button>
       </div>
     </form>
   );

@@ -22,7 +22,7 @@ export function MemberRow(props: {
     <li className="flex flex-col gap-3 px-5 py-3 sm:flex-row sm:items-center sm:justify-between">
       <div className="min-w-0">
         <p className="truncate text-sm font-medium text-slate-900">
-          {props.name} {props.isSelf ? <span className="text-slate-400">(you)</span> : null}
+          {props.name} {props.isSelf ? <span className="text-slate-500">(you)</span> : null}
         </p>
         <p className="truncate text-sm text-slate-500">{props.email}</p>
         {error ? <p role="alert" className="mt-1 text-xs text-red-600">{error}</p> : null}

@@ -1,5 +1,7 @@
 import { visibleJobs, type Viewer } from "@/lib/auth/job-access";
+import { z } from "zod";
 import { db } from "@/lib/db/client";
+import type { Prisma as P } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
 import { isOwnId } from "./schemas";
 
@@ -15,13 +17,39 @@ export async function getJobForOrg(viewer: Viewer, jobId: string) {
   return job;
 }
 
-export async function listJobs(viewer: Viewer) {
+export const JOB_SORTS = ["newest", "title", "applicants"] as const;
+export type JobSort = (typeof JOB_SORTS)[number];
+
+/** The jobs list's search (title, team, department, location; every word must match) and sort. */
+export const JobListInput = z.object({
+  q: z.string().trim().max(100).catch("").default(""),
+  sort: z.enum(JOB_SORTS).catch("newest").default("newest"),
+});
+export type JobListInput = z.infer<typeof JobListInput>;
+
+const JOB_ORDER: Record<JobSort, P.JobOrderByWithRelationInput[]> = {
+  newest: [{ createdAt: "desc" }, { id: "asc" }],
+  title: [{ title: "asc" }, { id: "asc" }],
+  applicants: [{ candidates: { _count: "desc" } }, { title: "asc" }, { id: "asc" }],
+};
+
+export async function countJobs(viewer: Viewer): Promise<number> {
+  return (await db()).job.count({ where: visibleJobs(viewer) });
+}
+
+export async function listJobs(viewer: Viewer, options: Partial<JobListInput> = {}) {
   const { organizationId } = viewer;
   const prisma = await db();
+  const words = (options.q ?? "").trim().split(/\s+/).filter(Boolean).slice(0, 6);
+  const fields = ["title", "team", "department", "location"] as const;
+  const where: P.JobWhereInput = {
+    organizationId,
+    ...(words.length ? { AND: words.map((w) => ({ OR: fields.map((f) => ({ [f]: { contains: w, mode: "insensitive" as const } })) })) } : {}),
+  };
   const [jobs, running, screened] = await Promise.all([
     prisma.job.findMany({
-      where: visibleJobs(viewer),
-      orderBy: { createdAt: "desc" },
+      where: { AND: [visibleJobs(viewer), where] },
+      orderBy: JOB_ORDER[options.sort ?? "newest"],
       select: {
         id: true,
         title: true,

@@ -1,34 +1,50 @@
 import { z } from "zod";
 import { isCommonPassword } from "@/lib/auth/common-passwords";
 
-const email = z.email({ message: "Enter a valid email address" }).max(320).transform((e) => e.trim().toLowerCase());
-const name = z.string().trim().min(1, { message: "Required" }).max(100, { message: "Keep it under 100 characters" });
+// Each field says what to do in its own words; anything else zod finds is worded by lib/errors.
+const emailField = (missing: string) =>
+  z
+    .string({ error: missing })
+    .trim()
+    .min(1, { error: missing })
+    .pipe(z.email({ error: "Enter a valid email address, like name@company.com" }).max(320, { error: "Use an email address of at most 320 characters" }))
+    .transform((e) => e.toLowerCase());
+const email = emailField("Enter your email address");
+const text = (missing: string) =>
+  z.string({ error: missing }).trim().min(1, { error: missing }).max(100, { error: "Keep it under 100 characters" });
+const name = text("Enter your name");
+const organizationName = text("Enter your organization's name");
 const password = z
-  .string()
-  .min(10, { message: "Use at least 10 characters" })
-  .max(200, { message: "Keep it under 200 characters" })
+  .string({ error: "Enter a password" })
+  .min(10, { error: "Use at least 10 characters for your password" })
+  .max(200, { error: "Keep your password under 200 characters" })
   .refine((p) => !isCommonPassword(p), { message: "This password is too common or easy to guess. Choose another" });
 
-export const RoleInput = z.enum(["OWNER", "ADMIN", "RECRUITER"], { message: "Choose Owner, Admin or Recruiter" });
+export const RoleInput = z.enum(["OWNER", "ADMIN", "RECRUITER"], { error: "Choose Owner, Admin or Recruiter" });
 
 export const SignUpInput = z
   .object({
     name,
     email,
     password,
-    organizationName: name.optional(),
-    inviteToken: z.string().min(20).max(100).optional(),
+    organizationName: organizationName.optional(),
+    inviteToken: z.string({ error: "This invitation link is incomplete" }).min(20, { error: "This invitation link is incomplete" }).max(100, { error: "This invitation link is not valid" }).optional(),
   })
   .strict()
-  .refine((v) => v.organizationName || v.inviteToken, { message: "Name your organization", path: ["organizationName"] });
+  .refine((v) => v.organizationName || v.inviteToken, {
+    error: "Enter your organization's name",
+    path: ["organizationName"],
+    // Also when other fields are wrong, so every missing field is named at once.
+    when: (payload) => typeof payload.value === "object" && payload.value !== null,
+  });
 
-export const InviteInput = z.object({ email, role: RoleInput }).strict();
+export const InviteInput = z.object({ email: emailField("Enter the email address to invite"), role: RoleInput }).strict();
 export const ChangeRoleInput = z.object({ membershipId: z.string().min(1).max(50), role: RoleInput }).strict();
 export const MembershipIdInput = z.object({ membershipId: z.string().min(1).max(50) }).strict();
 export const InvitationIdInput = z.object({ invitationId: z.string().min(1).max(50) }).strict();
 export const ProfileInput = z.object({ name }).strict();
 export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1, { message: "Enter your current password" }).max(200), newPassword: password }).strict();
-export const CreateOrganizationInput = z.object({ organizationName: name }).strict();
+export const CreateOrganizationInput = z.object({ organizationName }).strict();
 
 /** FormData → plain object; empty strings count as absent so optional fields stay optional. */
 export function formToObject(form: FormData): Record<string, string> {

@@ -19,19 +19,20 @@ export const MAX_CRITERION_TEXT = 300;
 const KINDS = ["REQUIRED", "PREFERRED", "NEUTRAL"] as const;
 const WEIGHTS = ["LOW", "MEDIUM", "HIGH"] as const;
 
+// Messages are about one row; lib/errors puts the row's number as shown in the editor before them.
 const CriterionSchema = z.object({
-  id: z.string({ message: "id must be a string" }).optional(),
+  id: z.string({ error: "Reload the page: this criterion's id is not valid" }).optional(),
   text: z
-    .string({ message: "text is required" })
+    .string({ error: "Write the criterion" })
     .transform((s) => s.replace(/\s+/g, " ").trim())
     .pipe(
       z
         .string()
-        .min(2, { message: "write the criterion in at least 2 characters" })
-        .max(MAX_CRITERION_TEXT, { message: `keep the criterion under ${MAX_CRITERION_TEXT} characters` }),
+        .min(2, { error: "Write the criterion in at least 2 characters" })
+        .max(MAX_CRITERION_TEXT, { error: `Keep the criterion under ${MAX_CRITERION_TEXT} characters` }),
     ),
-  kind: z.enum(KINDS, { message: `kind must be one of ${KINDS.join(", ")}` }),
-  weight: z.enum(WEIGHTS, { message: `weight must be one of ${WEIGHTS.join(", ")}` }),
+  kind: z.enum(KINDS, { error: "Choose Required, Preferred or Neutral" }),
+  weight: z.enum(WEIGHTS, { error: "Choose a weight: Low, Medium or High" }),
   keptReason: z
     .string({ message: "keptReason must be text" })
     .max(MAX_KEPT_REASON, { message: `keep the reason under ${MAX_KEPT_REASON} characters` })
@@ -41,8 +42,8 @@ const CriterionSchema = z.object({
 
 export const CriteriaListSchema = z.object({
   criteria: z
-    .array(CriterionSchema, { message: "criteria must be a list" })
-    .max(MAX_CRITERIA, { message: `a job can have at most ${MAX_CRITERIA} criteria` }),
+    .array(CriterionSchema, { error: "Send the criteria as a list" })
+    .max(MAX_CRITERIA, { error: `A job can have at most ${MAX_CRITERIA} criteria` }),
 });
 export type CriteriaList = z.infer<typeof CriteriaListSchema>;
 
@@ -88,17 +89,33 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
   await requireJob(prisma, org.organizationId, jobId);
   const wanted = parsed.data.criteria;
   const ids = wanted.flatMap((c) => (c.id ? [c.id] : []));
-  const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) throw badRequest(`Criterion ${duplicate} appears twice in the list`);
+  // Rows are named by their number as the editor shows them (from 1).
+  const row = (i: number) => `Criterion ${i + 1}`;
+  const duplicate = wanted.findIndex((c, i) => c.id && wanted.findIndex((d) => d.id === c.id) !== i);
+  if (duplicate >= 0) {
+    const first = wanted.findIndex((d) => d.id === wanted[duplicate]!.id);
+    throw badRequest(`${row(duplicate)} appears twice in the list (also as criterion ${first + 1}). Reload the page and edit again.`, {
+      [`criteria.${duplicate}.text`]: [`Also listed as criterion ${first + 1}`],
+    });
+  }
   const texts = wanted.map((c) => c.text.toLowerCase());
-  const repeated = wanted.find((c, i) => texts.indexOf(c.text.toLowerCase()) !== i);
-  if (repeated) throw badRequest(`"${repeated.text}" is listed twice; merge or remove one`);
+  const repeated = wanted.findIndex((c, i) => texts.indexOf(c.text.toLowerCase()) !== i);
+  if (repeated >= 0) {
+    const first = texts.indexOf(texts[repeated]!);
+    throw badRequest(`Criteria ${first + 1} and ${repeated + 1} are the same ("${wanted[repeated]!.text}"): merge them or remove one.`, {
+      [`criteria.${repeated}.text`]: [`Same as criterion ${first + 1}`],
+    });
+  }
   const kept = keptProtected(wanted);
 
   const before = await jobCriteria(prisma, org.organizationId, jobId);
   const known = new Set(before.map((c) => c.id));
-  const unknown = ids.find((id) => !known.has(id));
-  if (unknown) throw badRequest(`Criterion ${unknown} is not one of this job's criteria (reload the page: someone may have removed it)`);
+  const unknown = wanted.findIndex((c) => c.id && !known.has(c.id));
+  if (unknown >= 0) {
+    throw badRequest(`${row(unknown)} is no longer one of this job's criteria (someone may have removed it). Reload the page and edit again.`, {
+      [`criteria.${unknown}.text`]: ["No longer one of this job's criteria"],
+    });
+  }
 
   await prisma.$transaction(async (tx) => {
     const keep = new Set(ids);

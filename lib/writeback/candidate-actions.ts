@@ -7,7 +7,7 @@ import { recordActions, type NewAction } from "./record";
 
 export const MAX_CANDIDATES_PER_ACTION = 200;
 
-const id = z.string().min(1).max(50).regex(/^[\w-]+$/, "is not an id");
+const id = z.string().min(1).max(50).regex(/^[\w-]+$/, "That is not a valid id");
 const common = {
   candidateIds: z
     .array(id)
@@ -16,13 +16,17 @@ const common = {
   /** When given, every candidate must be one of this job's. */
   jobId: id.optional(),
   // Chosen by the client once per submitted change: a double-click or a resent request repeats it.
-  idempotencyKey: z.string().min(8).max(100).regex(/^[\w-]+$/, "must be letters, digits, - or _"),
+  idempotencyKey: z
+    .string({ error: "Reload the page and try again (the request key is missing)" })
+    .min(8, { error: "Reload the page and try again (the request key is too short)" })
+    .max(100, { error: "Reload the page and try again (the request key is too long)" })
+    .regex(/^[\w-]+$/, { error: "Reload the page and try again (the request key is not valid)" }),
 };
 
 export const CandidateActionInput = z.discriminatedUnion(
   "action",
   [
-    z.object({ action: z.literal("advance"), stageId: id, ...common }).strict(),
+    z.object({ action: z.literal("advance"), stageId: z.string({ error: "Choose a stage" }).pipe(id), ...common }).strict(),
     z
       .object({
         action: z.literal("archive"),
@@ -31,7 +35,7 @@ export const CandidateActionInput = z.discriminatedUnion(
       })
       .strict(),
   ],
-  { error: "action must be advance or archive" },
+  { error: "Choose whether to advance or reject" },
 );
 export type CandidateActionInput = z.infer<typeof CandidateActionInput>;
 

@@ -110,14 +110,14 @@ describe("import routes: tenant isolation, roles and bad input", () => {
     const jobsBefore = await bed.db.prisma.job.count({ where: { organizationId: alpha.organizationId } });
     const runsBefore = await bed.db.prisma.importRun.count({ where: { organizationId: alpha.organizationId } });
     const cases: Array<[Awaited<ReturnType<typeof call>>, RegExp]> = [
-      [await call(postingsRoute, "/api/jobs/lever-postings?state=draft"), /state must be one of published, internal, closed/],
+      [await call(postingsRoute, "/api/jobs/lever-postings?state=draft"), /^Choose published, internal or closed postings\.$/],
       [await call(postingsRoute, `/api/jobs/lever-postings?q=${"x".repeat(300)}`), /200 characters/],
       [await call(postingsRoute, "/api/jobs/lever-postings?offset=made-up-token"), /no longer available/],
-      [await call(importRoute, "/api/jobs/import", { body: { postingIds: [] } }), /choose at least one posting/],
-      [await call(importRoute, "/api/jobs/import", { body: { postingIds: ["../etc"] } }), /not a Lever id/],
+      [await call(importRoute, "/api/jobs/import", { body: { postingIds: [] } }), /^Choose at least one posting\.$/],
+      [await call(importRoute, "/api/jobs/import", { body: { postingIds: ["../etc"] } }), /^That is not a Lever id\.$/],
       [await call(importRoute, "/api/jobs/import", { raw: "{not json" }), /must be JSON/],
       [await call(importRoute, "/api/jobs/import", { body: { postingIds: Array.from({ length: 51 }, (_, i) => `p${i}`) } }), /at most 50/],
-      [await call(startRoute, `/api/jobs/${alphaJobId}/imports`, { body: { includeArchived: "yes" } }, { jobId: alphaJobId }), /includeArchived must be true or false/],
+      [await call(startRoute, `/api/jobs/${alphaJobId}/imports`, { body: { includeArchived: "yes" } }, { jobId: alphaJobId }), /^Choose whether to include archived applicants\.$/],
       [await call(startRoute, `/api/jobs/${alphaJobId}/imports`, { raw: "[1," }, { jobId: alphaJobId }), /must be JSON/],
     ];
     for (const [res, message] of cases) {

@@ -162,15 +162,15 @@ describe("screening", () => {
 
     const before = await prisma().screeningCriterion.findMany({ where: { organizationId: alpha.organizationId, jobId }, orderBy: { position: "asc" } });
     const cases: Array<[unknown, RegExp]> = [
-      [{ criteria: [{ text: "x", kind: "REQUIRED", weight: "HIGH" }] }, /at least 2 characters/],
-      [{ criteria: [{ text: "Python", kind: "MUST", weight: "HIGH" }] }, /kind must be one of REQUIRED, PREFERRED, NEUTRAL/],
-      [{ criteria: [{ text: "Python", kind: "REQUIRED", weight: "HUGE" }] }, /weight must be one of LOW, MEDIUM, HIGH/],
-      [{ criteria: [{ text: "y".repeat(301), kind: "REQUIRED", weight: "HIGH" }] }, /under 300 characters/],
-      [{ criteria: "Python" }, /criteria must be a list/],
-      [{ criteria: Array.from({ length: 41 }, (_, i) => ({ text: `Skill ${i}`, kind: "REQUIRED", weight: "LOW" })) }, /at most 40 criteria/],
-      [{ criteria: [list[0], list[0]] }, /appears twice/],
-      [{ criteria: [{ text: "Python", kind: "REQUIRED", weight: "LOW" }, { text: "python", kind: "PREFERRED", weight: "LOW" }] }, /listed twice/],
-      [{ criteria: [{ id: "ckzzzzzzzzzzzzzzzzzzzzzzz", text: "Go", kind: "REQUIRED", weight: "LOW" }] }, /not one of this job's criteria/],
+      [{ criteria: [{ text: "x", kind: "REQUIRED", weight: "HIGH" }] }, /^Criterion 1: Write the criterion in at least 2 characters\.$/],
+      [{ criteria: [{ text: "Python", kind: "MUST", weight: "HIGH" }] }, /^Criterion 1: Choose Required, Preferred or Neutral\.$/],
+      [{ criteria: [{ text: "Python", kind: "REQUIRED", weight: "HUGE" }] }, /^Criterion 1: Choose a weight: Low, Medium or High\.$/],
+      [{ criteria: [{ text: "y".repeat(301), kind: "REQUIRED", weight: "HIGH" }] }, /^Criterion 1: Keep the criterion under 300 characters\.$/],
+      [{ criteria: "Python" }, /^Send the criteria as a list\.$/],
+      [{ criteria: Array.from({ length: 41 }, (_, i) => ({ text: `Skill ${i}`, kind: "REQUIRED", weight: "LOW" })) }, /^A job can have at most 40 criteria\.$/],
+      [{ criteria: [list[0], list[0]] }, /^Criterion 2 appears twice in the list \(also as criterion 1\)/],
+      [{ criteria: [{ text: "Python", kind: "REQUIRED", weight: "LOW" }, { text: "python", kind: "PREFERRED", weight: "LOW" }] }, /^Criteria 1 and 2 are the same \("python"\)/],
+      [{ criteria: [{ id: "ckzzzzzzzzzzzzzzzzzzzzzzz", text: "Go", kind: "REQUIRED", weight: "LOW" }] }, /^Criterion 1 is no longer one of this job's criteria/],
     ];
     for (const [body, message] of cases) {
       const res = await put(body);

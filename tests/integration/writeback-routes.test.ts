@@ -81,12 +81,12 @@ describe("write-back routes", () => {
       [{ action: "archive", archiveReasonId: hired.id, candidateIds: ids, idempotencyKey: key() }, /hired reason/],
       [{ action: "archive", archiveReasonId: inactive.id, candidateIds: ids, idempotencyKey: key() }, /inactive/],
       [{ action: "archive", archiveReasonId: betaReason.id, candidateIds: ids, idempotencyKey: key() }, /Choose one of your rejection reasons/],
-      [{ action: "advance", candidateIds: ids, idempotencyKey: key() }, /stageId/],
+      [{ action: "advance", candidateIds: ids, idempotencyKey: key() }, /^Choose a stage\.$/],
       [{ action: "advance", stageId: "no-such-stage", candidateIds: ids, idempotencyKey: key() }, /Choose one of your Lever stages/],
-      [{ action: "promote", stageId: "x", candidateIds: ids, idempotencyKey: key() }, /action must be advance or archive/],
+      [{ action: "promote", stageId: "x", candidateIds: ids, idempotencyKey: key() }, /^Choose whether to advance or reject\.$/],
       [{ action: "archive", archiveReasonId: inactive.id, candidateIds: [], idempotencyKey: key() }, /Select at least one candidate/],
       [{ action: "archive", archiveReasonId: inactive.id, candidateIds: Array.from({ length: 201 }, (_, i) => `c${i}`), idempotencyKey: key() }, /at most 200/],
-      [{ action: "archive", archiveReasonId: hired.id, candidateIds: ids }, /idempotencyKey/],
+      [{ action: "archive", archiveReasonId: hired.id, candidateIds: ids }, /^Reload the page and try again \(the request key is missing\)\.$/],
     ];
     for (const [body, message] of cases) {
       const res = await call(actionsRoute, "/api/candidates/actions", { body });

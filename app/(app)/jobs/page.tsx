@@ -1,21 +1,25 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { JobsToolbar } from "@/components/jobs/jobs-toolbar";
 import { PostingPicker } from "@/components/jobs/posting-picker";
 import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { findConnection } from "@/lib/imports/connection";
-import { listJobs } from "@/lib/imports/jobs";
+import { countJobs, JobListInput, listJobs } from "@/lib/imports/jobs";
 
 export const metadata: Metadata = { title: "Jobs" };
 
 const via = { MANUAL: "Imported by hand", WEBHOOK: "Webhook", AUTO_GENERATED: "Auto-generated", RECONCILE: "Reconcile" } as const;
 
-export default async function JobsPage() {
+export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const org = await requireOrgContext();
-  const [jobs, connection] = await Promise.all([listJobs(org), findConnection(org.organizationId)]);
+  const raw = await searchParams;
+  const list = JobListInput.parse({ q: typeof raw.q === "string" ? raw.q : undefined, sort: typeof raw.sort === "string" ? raw.sort : undefined });
+  const [jobs, connection, all] = await Promise.all([listJobs(org, list), findConnection(org.organizationId), countJobs(org)]);
   const connected = connection?.status === "ACTIVE";
+  const filtered = list.q !== "";
   return (
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
@@ -37,7 +41,19 @@ export default async function JobsPage() {
           </CardBody>
         </Card>
       ) : null}
-      {jobs.length === 0 && connected ? (
+      {all > 0 ? <JobsToolbar q={list.q} sort={list.sort} /> : null}
+      {filtered && jobs.length === 0 && all > 0 ? (
+        <Card>
+          <CardBody className="py-10 text-center">
+            <h2 className="text-base font-semibold">No jobs match “{list.q}”</h2>
+            <p className="mx-auto mt-1 max-w-md text-sm text-slate-600">Search looks in titles, teams, departments and locations.</p>
+            <Link href="/jobs" className={buttonClass("secondary", "mt-4")}>
+              Show all jobs
+            </Link>
+          </CardBody>
+        </Card>
+      ) : null}
+      {all === 0 && connected ? (
         <Card>
           <CardBody className="py-12 text-center">
             <h2 className="text-base font-semibold">No jobs yet</h2>
@@ -48,7 +64,7 @@ export default async function JobsPage() {
       {jobs.length > 0 ? (
         <Card className="overflow-hidden">
           <table className="w-full text-left text-sm">
-            <caption className="sr-only">Imported jobs</caption>
+            <caption className="sr-only">{filtered ? `${jobs.length} of ${all} imported jobs, matching “${list.q}”` : "Imported jobs"}</caption>
             <thead className="bg-slate-50 text-xs font-medium uppercase tracking-wide text-slate-500">
               <tr>
                 <th scope="col" className="px-5 py-2.5">Job</th>

@@ -1,0 +1,26 @@
+import Link from "next/link";
+import { buttonClass } from "@/components/ui/button";
+import { StatusPage } from "@/components/ui/status-page";
+
+/** A job or candidate that is not there (removed, another organization's, or a mistyped link), inside the shell. */
+export default function AppNotFound() {
+  return (
+    <StatusPage
+      code="404"
+      title="Not found"
+      actions={
+        <>
+          <Link href="/jobs" className={buttonClass("primary")}>
+            Go to Jobs
+          </Link>
+          <Link href="/search" className={buttonClass("secondary")}>
+            Search candidates
+          </Link>
+        </>
+      }
+    >
+      This job or candidate is not in your organization: it may have been removed, or the link belongs to another
+      organization. If you belong to several, switch organization from your account menu.
+    </StatusPage>
+  );
+}

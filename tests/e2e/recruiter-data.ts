@@ -1,0 +1,63 @@
+import { expect, type Page } from "@playwright/test";
+import { connectLever, pauseWebhooks, sim } from "./helpers";
+
+interface SimState {
+  accounts: { name: string; postings: { id: string; text: string; state: string; confidentiality: string }[] }[];
+}
+
+export interface SeededJob {
+  postingId: string;
+  jobId: string;
+  title: string;
+}
+
+/**
+ * Jobs with applicants for specs about what a recruiter does with them (search, candidate pages,
+ * accessibility): connects Lever if needed, adds the given applications in the simulator, and
+ * imports the postings and their applicants through the app's own JSON routes (the picker and the
+ * import button have specs of their own). Webhooks are paused meanwhile, so no other spec's
+ * webhook imports these applicants first.
+ */
+export async function seedJobs(
+  page: Page,
+  titles: string[],
+  applications: Array<{ posting: number; name: string; email?: string; resumeText?: string }>,
+): Promise<SeededJob[]> {
+  await page.goto("/settings/ats");
+  if ((await page.getByTestId("lever-connection-status").innerText()) !== "Connected") {
+    await connectLever(page);
+    await page.keyboard.press("Escape");
+  }
+  const resume = await pauseWebhooks();
+  try {
+    const state = await sim<SimState>("/_sim/state");
+    const acme = state.accounts.find((a) => a.name === "Acme Robotics")!;
+    // By title, whatever the posting's state (a closed posting's applicants can be imported too).
+    const postings = titles.map((title) => {
+      const posting = acme.postings.find((p) => p.text === title && p.confidentiality !== "confidential");
+      if (!posting) throw new Error(`The simulator has no posting "${title}"`);
+      return posting;
+    });
+    for (const a of applications) {
+      await sim("/_sim/applications", { body: { postingId: postings[a.posting]!.id, name: a.name, ...(a.email ? { email: a.email } : {}), resumeText: a.resumeText ?? "" } });
+    }
+    const origin = new URL(page.url()).origin;
+    const headers = { origin, "content-type": "application/json" };
+    const imported = await page.request.post("/api/jobs/import", { headers, data: { postingIds: postings.map((p) => p.id) } });
+    expect(imported.status(), await imported.text()).toBe(200);
+    const body = (await imported.json()) as { imported: Array<{ postingId: string; jobId: string; title: string }> };
+    const jobs = postings.map((p) => body.imported.find((i) => i.postingId === p.id)!);
+    for (const job of jobs) {
+      const started = await page.request.post(`/api/jobs/${job.jobId}/imports`, { headers, data: {} });
+      const run = started.status() === 202 ? ((await started.json()) as { id: string }) : null;
+      await expect(async () => {
+        const latest = (await (await page.request.get(`/api/jobs/${job.jobId}/imports`)).json()) as { run: { id: string; status: string } | null };
+        if (run) expect(latest.run?.id).toBe(run.id);
+        expect(latest.run?.status).toBe("SUCCEEDED");
+      }).toPass({ timeout: 150_000, intervals: [1000, 2000] });
+    }
+    return jobs;
+  } finally {
+    await resume();
+  }
+}

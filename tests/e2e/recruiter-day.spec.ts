@@ -1,0 +1,288 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { DEMO_PASSWORD, signIn, signUp } from "./helpers";
+import { seedJobs, type SeededJob } from "./recruiter-data";
+
+const RUN = Date.now().toString(36);
+const ROSA = { name: `Rosa Quillfeather ${RUN}`, email: `rosa.${RUN}@quill.test` };
+const OTHER = { name: `Tomas Brightwater ${RUN}`, email: `tomas.${RUN}@bright.test` };
+const TITLES = ["Field Service Technician", "Data Engineer"];
+const RESUME = "Rosa Quillfeather — Field engineer. Seven years servicing industrial robots and data pipelines in Python.";
+
+const DESKTOP = { width: 1440, height: 900 };
+const PHONE = { width: 390, height: 844 };
+
+/** The form's own alert (Next's route announcer is an alert too). */
+const formAlert = (page: Page) => page.locator("form").getByRole("alert");
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `test-results/recruiter-day-${name}.png` });
+
+/** Sign in on the form (any page), without expecting where it lands. */
+async function submitSignIn(page: Page, email: string, password = DEMO_PASSWORD) {
+  await page.getByLabel("Work email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Sign in" }).click();
+}
+
+/** Asserts axe finds no WCAG 2.x A/AA violations on the page as it is. */
+async function expectNoAxeViolations(page: Page, what: string) {
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]).analyze();
+  const found = results.violations.map((v) => `${v.id} (${v.impact}): ${v.help}\n    ${v.nodes.slice(0, 5).map((n) => n.target.join(" ")).join("\n    ")}`);
+  expect.soft(found, `axe on ${what}`).toEqual([]);
+}
+
+test.describe.serial("a recruiter's day: sign in, the account menu, search, links that come back", () => {
+  let jobs: SeededJob[] = [];
+  let candidateUrl = "";
+
+  test.beforeAll(async ({ browser }) => {
+    test.setTimeout(360_000);
+    const page = await browser.newPage();
+    await signIn(page, "admin@demo.test");
+    // Rosa applied to two jobs: search must find both applications.
+    jobs = await seedJobs(page, TITLES, [
+      { posting: 0, ...ROSA, resumeText: RESUME },
+      { posting: 1, ...ROSA, resumeText: RESUME },
+      { posting: 1, ...OTHER },
+    ]);
+    await page.close();
+  });
+
+  test("a wrong password keeps the email typed; sign-up keeps everything but the password", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await page.goto("/login");
+    await submitSignIn(page, "admin@demo.test", "not-the-password");
+    await expect(formAlert(page)).toContainText("do not match");
+    await expect(page.getByLabel("Work email")).toHaveValue("admin@demo.test");
+    await expect(page.getByLabel("Password")).toHaveValue("");
+    await expect(page.getByLabel("Password")).toBeFocused();
+    // Typing the right one now is enough.
+    await page.getByLabel("Password").fill(DEMO_PASSWORD);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+
+    await page.context().clearCookies();
+    await page.goto("/signup");
+    await page.getByLabel("Your name").fill("Dana Duplicate");
+    await page.getByLabel("Work email").fill("admin@demo.test");
+    await page.getByLabel("Password").fill("a-long-enough-password");
+    await page.getByLabel("Organization name").fill("Duplicate Hiring");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(formAlert(page)).toContainText("already exists");
+    await expect(page.getByLabel("Your name")).toHaveValue("Dana Duplicate");
+    await expect(page.getByLabel("Work email")).toHaveValue("admin@demo.test");
+    await expect(page.getByLabel("Organization name")).toHaveValue("Duplicate Hiring");
+    await expect(page.getByLabel("Password")).toHaveValue("");
+
+    // Field problems are named one per field, in plain words.
+    await page.getByLabel("Your name").fill("");
+    await page.getByLabel("Work email").fill("nope");
+    await page.getByRole("button", { name: "Create account" }).click();
+    await expect(formAlert(page)).toHaveText("Enter your name. Enter a valid email address, like name@company.com. Enter a password.");
+    await expect(page.getByLabel("Your name")).toHaveAccessibleDescription("Enter your name");
+    await expect(page.getByLabel("Your name")).toBeFocused();
+    await expect(page.getByLabel("Organization name")).toHaveValue("Duplicate Hiring");
+    await expect(formAlert(page)).not.toContainText(/Invalid input|expected string|received undefined/);
+  });
+
+  test("the account menu at the bottom left opens Settings → ATS; on a phone it is in the top bar", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, "admin@demo.test");
+    const account = page.getByRole("button", { name: /^Account menu/ });
+    await expect(account).toBeVisible();
+    const box = (await account.boundingBox())!;
+    expect(box.x).toBeLessThan(240);
+    expect(box.y).toBeGreaterThan(DESKTOP.height - 120);
+    await account.click();
+    const menu = page.getByRole("menu");
+    await expect(menu.getByRole("menuitem", { name: "Settings" })).toBeVisible();
+    await expect(menu.getByRole("menuitem", { name: "Sign out" })).toBeVisible();
+    await expect(page.getByTestId("profile-menu")).toContainText("Demo Company");
+    await shot(page, "menu-desktop");
+    await expectNoAxeViolations(page, "the open account menu");
+
+    // Keyboard: Escape closes and gives focus back; Enter opens on the first item, arrows move.
+    await page.keyboard.press("Escape");
+    await expect(menu).toHaveCount(0);
+    await expect(account).toBeFocused();
+    await page.keyboard.press("Enter");
+    await expect(page.getByRole("menuitem", { name: "Settings" })).toBeFocused();
+    await page.keyboard.press("ArrowDown");
+    await expect(page.getByRole("menuitem", { name: "Sign out" })).toBeFocused();
+    await page.keyboard.press("ArrowUp");
+    await page.keyboard.press("Enter");
+    await expect(page).toHaveURL(/\/settings\/profile$/);
+    await page.getByRole("link", { name: "ATS" }).click();
+    await expect(page.getByTestId("lever-connection-status")).toBeVisible();
+
+    await page.setViewportSize(PHONE);
+    await page.goto("/jobs");
+    const phoneAccount = page.getByRole("button", { name: /^Account menu/ });
+    await expect(phoneAccount).toBeInViewport();
+    await phoneAccount.click();
+    await expect(page.getByRole("menuitem", { name: "Settings" })).toBeInViewport();
+    await shot(page, "menu-phone");
+    await page.getByRole("menuitem", { name: "Settings" }).click();
+    await expect(page).toHaveURL(/\/settings\/profile$/);
+    await page.getByRole("link", { name: "ATS" }).click();
+    await expect(page.getByTestId("lever-connection-status")).toBeVisible();
+
+    // Sign out from the menu.
+    await page.getByRole("button", { name: /^Account menu/ }).click();
+    await page.getByRole("menuitem", { name: "Sign out" }).click();
+    await expect(page).toHaveURL(/\/login/);
+  });
+
+  test("with two organizations the account menu switches between them", async ({ browser, page }) => {
+    // Another organization invites the demo admin.
+    const owner = await browser.newPage();
+    const otherOrg = `Switchboard ${RUN}`;
+    await signUp(owner, otherOrg);
+    await owner.goto("/settings/team");
+    await owner.getByLabel("Email").fill("admin@demo.test");
+    await owner.getByRole("button", { name: "Invite" }).click();
+    const link = (await owner.locator("code").filter({ hasText: "/invite/" }).innerText()).trim();
+    await owner.close();
+
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, "admin@demo.test");
+    await page.goto(new URL(link).pathname);
+    await page.getByRole("button", { name: "Accept invitation" }).click();
+    await expect(page).toHaveURL(/\/jobs$/);
+
+    const account = page.getByRole("button", { name: /^Account menu/ });
+    await account.click();
+    const orgs = page.getByRole("group", { name: "Switch organization" });
+    await expect(orgs.getByRole("menuitemradio")).toHaveCount(2);
+    await expect(orgs.getByRole("menuitemradio", { name: /Demo Company/ })).toHaveAttribute("aria-checked", "true");
+    await shot(page, "menu-organizations-desktop");
+    await expectNoAxeViolations(page, "the account menu with two organizations");
+    await orgs.getByRole("menuitemradio", { name: new RegExp(otherOrg) }).click();
+    await expect(account).toContainText(otherOrg);
+    await expect(page.getByRole("table")).toHaveCount(0);
+    // And back: the rest of the specs work in Demo Company (a new browser starts there anyway).
+    await account.click();
+    await page.getByRole("menuitemradio", { name: /Demo Company/ }).click();
+    await expect(account).toContainText("Demo Company");
+  });
+
+  test("search finds a candidate by name across jobs, on desktop and phone", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, "recruiter@demo.test");
+    const box = page.getByRole("searchbox", { name: "Search candidates and jobs" });
+    await page.keyboard.press("/");
+    await expect(box).toBeFocused();
+    await box.fill(`quillfeather ${RUN}`);
+    await box.press("Enter");
+    await expect(page).toHaveURL(/\/search\?q=/);
+    const results = page.getByTestId("candidate-results").getByRole("listitem");
+    await expect(results).toHaveCount(2);
+    await expect(page.getByRole("heading", { name: /^Candidates/ })).toContainText("(2)");
+    for (const title of jobs.map((j) => j.title)) await expect(results.filter({ hasText: title })).toHaveCount(1);
+    await expect(results.first()).toContainText(ROSA.email);
+    await expect(page.getByText(OTHER.name)).toHaveCount(0);
+    await shot(page, "search-desktop");
+
+    // By email, and a job by title.
+    await box.fill(`tomas.${RUN}@`);
+    await box.press("Enter");
+    await expect(results).toHaveCount(1);
+    await expect(results.first()).toContainText(OTHER.name);
+    await box.fill(TITLES[1]!);
+    await box.press("Enter");
+    await expect(page.getByRole("heading", { name: /^Jobs/ })).toBeVisible();
+    await expect(page.getByRole("link", { name: TITLES[1], exact: true }).first()).toBeVisible();
+
+    await page.setViewportSize(PHONE);
+    await page.goto("/jobs");
+    await page.getByRole("link", { name: "Search candidates and jobs" }).click();
+    const phoneBox = page.getByRole("searchbox", { name: "Search candidates and jobs" });
+    await expect(phoneBox).toBeFocused();
+    await phoneBox.fill(ROSA.name);
+    await page.getByRole("button", { name: "Search", exact: true }).click();
+    await expect(results).toHaveCount(2);
+    await shot(page, "search-phone");
+
+    candidateUrl = new URL((await results.first().getByRole("link", { name: ROSA.name }).getAttribute("href"))!, page.url()).pathname;
+    expect(candidateUrl).toMatch(/^\/jobs\/\w+\/candidates\/\w+$/);
+  });
+
+  test("the jobs list searches and sorts", async ({ page }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, "recruiter@demo.test");
+    await page.getByLabel("Find a job").fill(TITLES[0]!);
+    await page.getByLabel("Find a job").press("Enter");
+    await expect(page).toHaveURL(/q=Field/);
+    const rows = page.getByRole("table").getByRole("row");
+    await expect(rows.filter({ hasText: TITLES[0]! })).toHaveCount(1);
+    await expect(rows.filter({ hasText: TITLES[1]! })).toHaveCount(0);
+    await page.getByLabel("Find a job").fill("");
+    await page.getByLabel("Find a job").press("Enter");
+    await page.getByLabel("Sort by").selectOption("title");
+    await expect(page).toHaveURL(/sort=title/);
+    const titles = (await page.getByRole("table").getByRole("link").allInnerTexts()).map((t) => t.trim());
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test("a candidate link opened signed out returns to the candidate after sign-in; an off-site callback is refused", async ({ page }) => {
+    expect(candidateUrl).not.toBe("");
+    await page.setViewportSize(DESKTOP);
+    await page.goto(candidateUrl);
+    await expect(page).toHaveURL(new RegExp(`/login\\?next=${encodeURIComponent(candidateUrl).replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}$`));
+    await submitSignIn(page, "recruiter@demo.test");
+    await expect(page).toHaveURL(new RegExp(`${candidateUrl}$`));
+    await expect(page.getByRole("heading", { name: ROSA.name, level: 1 })).toBeVisible();
+
+    for (const next of ["https://evil.example/steal", "//evil.example/steal", "/\\evil.example"]) {
+      await page.context().clearCookies();
+      await page.goto(`/login?next=${encodeURIComponent(next)}`);
+      await submitSignIn(page, "recruiter@demo.test");
+      await expect(page).toHaveURL(/\/jobs$/);
+    }
+  });
+
+  test("a 404 has a way back; axe finds no violations on sign-in, jobs, a job, a candidate, search and the Settings tabs", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(DESKTOP);
+    await page.goto("/login");
+    await expectNoAxeViolations(page, "sign-in");
+    await page.goto("/signup");
+    await expectNoAxeViolations(page, "sign-up");
+    await page.goto("/no-such-page");
+    await expect(page.getByRole("heading", { name: "This page does not exist" })).toBeVisible();
+    await shot(page, "not-found");
+    await expectNoAxeViolations(page, "404");
+
+    await page.goto("/login");
+    await submitSignIn(page, "admin@demo.test");
+    await expect(page).toHaveURL(/\/jobs$/);
+    // The skip link is the first thing Tab reaches, and it moves focus to the page's content.
+    await page.keyboard.press("Tab");
+    const skip = page.getByRole("link", { name: "Skip to content" });
+    await expect(skip).toBeFocused();
+    await expect(skip).toBeInViewport();
+    await page.keyboard.press("Enter");
+    await expect(page.locator("main#main")).toBeFocused();
+
+    const pages: Array<[string, string]> = [
+      ["/jobs", "jobs"],
+      [`/jobs/${jobs[0]!.jobId}`, "a job"],
+      [candidateUrl, "a candidate"],
+      [`/search?q=${encodeURIComponent(ROSA.name)}`, "search results"],
+      ["/settings/profile", "Settings → Profile"],
+      ["/settings/team", "Settings → Team"],
+      ["/settings/ats", "Settings → ATS"],
+      [`/jobs/${jobs[0]!.jobId}/candidates/no-such-candidate`, "a missing candidate"],
+    ];
+    for (const [path, what] of pages) {
+      await page.goto(path);
+      await expect(page.locator("main#main")).toBeVisible();
+      await expectNoAxeViolations(page, what);
+    }
+    await page.setViewportSize(PHONE);
+    for (const [path, what] of pages.slice(0, 3)) {
+      await page.goto(path);
+      await expectNoAxeViolations(page, `${what} on a phone`);
+    }
+  });
+});
