@@ -80,7 +80,7 @@ describe("human oversight", () => {
     as(alphaRecruiter);
     const res = await review(other, { requested: "yes" });
     expect(res.status).toBe(400);
-    expect(res.json.error?.message).toMatch(/requested must be true or false/);
+    expect(res.json.error?.message).toMatch(/requested must be true or false/i);
   });
 
   it("another organization's member gets 404 for the candidate and changes nothing", async () => {
