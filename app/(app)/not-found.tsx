@@ -19,8 +19,9 @@ export default function AppNotFound() {
         </>
       }
     >
-      This job or candidate is not in your organization: it may have been removed, or the link belongs to another
-      organization. If you belong to several, switch organization from your account menu.
+      This job or candidate is not one you can open: it may have been removed, be a confidential job you have not been
+      given access to, or belong to another organization. If you belong to several, switch organization from your
+      account menu.
     </StatusPage>
   );
 }

@@ -104,7 +104,7 @@ export function ScoreBadge({ score, stale, requiredTier = 0, size = "md" }: { sc
     <span
       title={title}
       data-testid="score"
-      className={`relative inline-grid place-items-center font-semibold tabular-nums ring-inset ${missing ? "bg-slate-100 text-slate-500 ring-2 ring-red-300" : `ring-1 ${scoreTone(score)}`} ${box} ${stale ? "opacity-60" : ""}`}
+      className={`relative inline-grid place-items-center font-semibold tabular-nums ring-inset ${missing ? "bg-slate-100 text-slate-700 ring-2 ring-red-300" : `ring-1 ${scoreTone(score)}`} ${box} ${stale ? "opacity-60" : ""}`}
     >
       {score}
       {stale ? <span aria-hidden className="absolute -right-1 -top-1 h-2.5 w-2.5 rounded-full bg-amber-400 ring-2 ring-white" /> : null}

@@ -73,7 +73,7 @@ test.describe.serial("confidential jobs", () => {
     for (const url of [jobUrl, candidateUrl]) {
       const res = await recruiter.goto(url);
       expect(res?.status()).toBe(404);
-      await expect(recruiter.getByText("This page could not be found.")).toBeVisible();
+      await expect(recruiter.getByRole("heading", { name: "Not found" })).toBeVisible();
     }
     await recruiter.context().close();
     await admin.context().close();

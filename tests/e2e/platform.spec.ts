@@ -42,7 +42,8 @@ test("pages run under a nonce-based Content-Security-Policy with the other secur
 test("signing out ends the session: a copy of the cookie saved before no longer signs anyone in", async ({ page, context }) => {
   await signIn(page, "recruiter@demo.test");
   const saved = await context.cookies();
-  await page.getByRole("button", { name: "Sign out" }).first().click();
+  await page.getByRole("button", { name: /^Account menu/ }).click();
+  await page.getByRole("menuitem", { name: "Sign out" }).click();
   await expect(page).toHaveURL(/\/login/);
   await context.addCookies(saved);
   await page.goto("/jobs");

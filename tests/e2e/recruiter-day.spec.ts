@@ -6,7 +6,7 @@ import { seedJobs, type SeededJob } from "./recruiter-data";
 const RUN = Date.now().toString(36);
 const ROSA = { name: `Rosa Quillfeather ${RUN}`, email: `rosa.${RUN}@quill.test` };
 const OTHER = { name: `Tomas Brightwater ${RUN}`, email: `tomas.${RUN}@bright.test` };
-const TITLES = ["Field Service Technician", "Data Engineer"];
+const TITLES = ["Senior Robotics Software Engineer", "Data Engineer"];
 const RESUME = "Rosa Quillfeather — Field engineer. Seven years servicing industrial robots and data pipelines in Python.";
 
 const DESKTOP = { width: 1440, height: 900 };
