@@ -139,7 +139,7 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
               <li key={r.key} className="rounded-lg border border-slate-200 bg-white p-2 transition-colors focus-within:border-brand-500/60 hover:border-slate-300" data-testid="criterion-row">
                 <div className="flex flex-col gap-2 md:flex-row md:items-start">
                   <div className="flex min-w-0 flex-1 items-start gap-2">
-                    <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-xs font-medium tabular-nums text-slate-400">
+                    <span aria-hidden className="mt-2 w-5 shrink-0 text-right text-xs font-medium tabular-nums text-slate-500">
                       {i + 1}
                     </span>
                     <label htmlFor={`criterion-${r.key}`} className="sr-only">
@@ -275,7 +275,7 @@ function IconButton({ label, onClick, disabled, danger, children }: { label: str
       title={label}
       onClick={onClick}
       disabled={disabled}
-      className={`grid h-7 w-7 place-items-center rounded-md text-slate-400 transition-colors disabled:cursor-not-allowed disabled:opacity-30 ${danger ? "hover:bg-red-50 hover:text-red-600" : "hover:bg-slate-100 hover:text-slate-700"}`}
+      className={`grid h-7 w-7 place-items-center rounded-md text-slate-500 transition-colors disabled:cursor-not-allowed disabled:opacity-30 ${danger ? "hover:bg-red-50 hover:text-red-600" : "hover:bg-slate-100 hover:text-slate-700"}`}
     >
       <svg viewBox="0 0 20 20" fill="none" stroke="currentColor" strokeWidth={1.8} strokeLinecap="round" strokeLinejoin="round" className="h-4 w-4">
         {children}
