@@ -29,14 +29,17 @@ export function initials(name: string | null, email: string): string {
   return email.replace(/[^a-z0-9]/gi, "").slice(0, 2).toUpperCase() || "?";
 }
 
+/**
+ * Decorative: the initials are drawn from an attribute (CSS generated content), so they are not text
+ * of the button that holds the avatar, whose name is "Account menu: <name>, <organization>".
+ */
 export function Avatar({ name, email, size = "md" }: { name: string | null; email: string; size?: "md" | "lg" }) {
   return (
     <span
       aria-hidden
-      className={`grid shrink-0 place-items-center rounded-full bg-brand-600 font-semibold text-white ${size === "lg" ? "h-10 w-10 text-sm" : "h-8 w-8 text-xs"}`}
-    >
-      {initials(name, email)}
-    </span>
+      data-initials={initials(name, email)}
+      className={`grid shrink-0 place-items-center rounded-full bg-brand-600 font-semibold text-white before:content-[attr(data-initials)] ${size === "lg" ? "h-10 w-10 text-sm" : "h-8 w-8 text-xs"}`}
+    />
   );
 }
 

@@ -92,8 +92,8 @@ export async function jobAccessMembers(org: OrgContext, jobId: string): Promise<
 }
 
 export const JobAccessInput = z.object({
-  jobId: z.string({ message: "jobId is required" }).min(1).max(50),
-  userId: z.string({ message: "userId is required" }).min(1).max(50),
+  jobId: z.string({ error: "Choose the job" }).min(1, { error: "Choose the job" }).max(50, { error: "That job does not exist" }),
+  userId: z.string({ error: "Choose the member" }).min(1, { error: "Choose the member" }).max(50, { error: "That member does not exist" }),
 });
 
 async function resolveGrant(org: OrgContext, input: unknown, action: string) {

@@ -18,7 +18,7 @@ const password = z
   .string({ error: "Enter a password" })
   .min(10, { error: "Use at least 10 characters for your password" })
   .max(200, { error: "Keep your password under 200 characters" })
-  .refine((p) => !isCommonPassword(p), { message: "This password is too common or easy to guess. Choose another" });
+  .refine((p) => !isCommonPassword(p), { error: "This password is too common or easy to guess. Choose another" });
 
 export const RoleInput = z.enum(["OWNER", "ADMIN", "RECRUITER"], { error: "Choose Owner, Admin or Recruiter" });
 
@@ -43,7 +43,12 @@ export const ChangeRoleInput = z.object({ membershipId: z.string().min(1).max(50
 export const MembershipIdInput = z.object({ membershipId: z.string().min(1).max(50) }).strict();
 export const InvitationIdInput = z.object({ invitationId: z.string().min(1).max(50) }).strict();
 export const ProfileInput = z.object({ name }).strict();
-export const ChangePasswordInput = z.object({ currentPassword: z.string().min(1, { message: "Enter your current password" }).max(200), newPassword: password }).strict();
+export const ChangePasswordInput = z
+  .object({
+    currentPassword: z.string({ error: "Enter your current password" }).min(1, { error: "Enter your current password" }).max(200, { error: "That is not your current password" }),
+    newPassword: password,
+  })
+  .strict();
 export const CreateOrganizationInput = z.object({ organizationName }).strict();
 
 /** FormData → plain object; empty strings count as absent so optional fields stay optional. */

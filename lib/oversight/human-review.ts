@@ -20,10 +20,10 @@ export const MAX_REVIEW_NOTE = 300;
 export const HUMAN_REVIEW_CONFIRM = "human_review_requested";
 
 const HumanReviewInput = z.object({
-  requested: z.boolean({ message: "requested must be true or false" }),
+  requested: z.boolean({ error: "Choose whether the candidate asked for a review by a person" }),
   note: z
-    .string({ message: "note must be text" })
-    .max(MAX_REVIEW_NOTE, { message: `keep the note under ${MAX_REVIEW_NOTE} characters` })
+    .string({ error: "Write the note as text" })
+    .max(MAX_REVIEW_NOTE, { error: `Keep the note under ${MAX_REVIEW_NOTE} characters` })
     .nullish()
     .transform((s) => s?.replace(/\s+/g, " ").trim() || null),
 });
@@ -106,7 +106,7 @@ export async function humanReviewIds(organizationId: string, candidateIds: strin
  * the screening runs once, recorded with the person who confirmed it.
  */
 export async function requestCandidateRescreen(org: OrgContext, candidateId: string, input: unknown): Promise<{ queued: boolean }> {
-  const parsed = z.object({ confirmHumanReview: z.boolean({ message: "confirmHumanReview must be true or false" }).optional() }).safeParse(input ?? {});
+  const parsed = z.object({ confirmHumanReview: z.boolean({ error: "Confirm whether to screen a candidate who asked for a review by a person" }).optional() }).safeParse(input ?? {});
   if (!parsed.success) throw fromZod(parsed.error);
   const prisma = await db();
   const candidate = await ownCandidate(prisma, org.organizationId, candidateId);

@@ -36,9 +36,9 @@ export async function candidateNotice(org: Pick<OrgContext, "organizationId">): 
 const NoticeInput = z.object({
   // null (or the default wording itself) goes back to the default, which follows a renamed organization.
   text: z
-    .string({ message: "text must be the notice as text, or null for the default wording" })
+    .string({ error: "Write the notice, or reset it to the default wording" })
     .transform((s) => s.replace(/\r\n/g, "\n").trim())
-    .pipe(z.string().min(40, { message: "the notice is too short to tell candidates what they need to know (40 characters at least)" }).max(MAX_NOTICE, { message: `keep the notice under ${MAX_NOTICE} characters` }))
+    .pipe(z.string().min(40, { error: "The notice is too short to tell candidates what they need to know (40 characters at least)" }).max(MAX_NOTICE, { error: `Keep the notice under ${MAX_NOTICE} characters` }))
     .nullable(),
 });
 

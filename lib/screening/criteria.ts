@@ -34,8 +34,8 @@ const CriterionSchema = z.object({
   kind: z.enum(KINDS, { error: "Choose Required, Preferred or Neutral" }),
   weight: z.enum(WEIGHTS, { error: "Choose a weight: Low, Medium or High" }),
   keptReason: z
-    .string({ message: "keptReason must be text" })
-    .max(MAX_KEPT_REASON, { message: `keep the reason under ${MAX_KEPT_REASON} characters` })
+    .string({ error: "Write the reason for keeping this criterion as text" })
+    .max(MAX_KEPT_REASON, { error: `Keep the reason under ${MAX_KEPT_REASON} characters` })
     .nullish()
     .transform((s) => s?.replace(/\s+/g, " ").trim() || null),
 });

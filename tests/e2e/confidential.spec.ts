@@ -61,6 +61,10 @@ test.describe.serial("confidential jobs", () => {
     await admin.reload();
     await expect(admin.getByRole("heading", { name: /^Candidates \([1-9]\d*\)$/ })).toBeVisible();
     const candidateUrl = new URL(await admin.getByRole("table").getByRole("link").first().evaluate((a) => (a as HTMLAnchorElement).href)).pathname;
+    const candidateName = (await admin.getByRole("table").getByRole("link").first().innerText()).trim();
+    // The shell's search finds the candidate for the admin…
+    await admin.goto(`/search?q=${encodeURIComponent(candidateName)}`);
+    await expect(admin.locator(`a[href="${candidateUrl}"]`)).toHaveCount(1);
 
     const recruiter = await as(browser, RECRUITER);
     await expect(recruiter.getByRole("heading", { name: "Jobs", level: 1 })).toBeVisible();
@@ -70,6 +74,12 @@ test.describe.serial("confidential jobs", () => {
     await dialog.getByRole("searchbox", { name: "Search postings" }).fill(posting.text);
     await expect(dialog.getByText(/No postings match/)).toBeVisible();
     await dialog.getByRole("button", { name: "Close", exact: true }).click();
+    // …and not for the recruiter, by name or by the job's title.
+    await recruiter.goto(`/search?q=${encodeURIComponent(candidateName)}`);
+    await expect(recruiter.getByRole("heading", { name: /^Candidates/ })).toBeVisible();
+    await expect(recruiter.locator(`a[href="${candidateUrl}"]`)).toHaveCount(0);
+    await recruiter.goto(`/search?q=${encodeURIComponent(posting.text)}`);
+    await expect(recruiter.getByRole("link", { name: posting.text })).toHaveCount(0);
     for (const url of [jobUrl, candidateUrl]) {
       const res = await recruiter.goto(url);
       expect(res?.status()).toBe(404);

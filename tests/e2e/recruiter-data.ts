@@ -13,28 +13,31 @@ export interface SeededJob {
 
 /**
  * Jobs with applicants for specs about what a recruiter does with them (search, candidate pages,
- * accessibility): connects Lever if needed, adds the given applications in the simulator, and
- * imports the postings and their applicants through the app's own JSON routes (the picker and the
- * import button have specs of their own). Webhooks are paused meanwhile, so no other spec's
+ * accessibility), for the signed-in owner's organization: connects it to the simulator's `account`
+ * as `superAdmin` if needed, adds the given applications, and imports the postings and their
+ * applicants through the app's own JSON routes (the picker and the import button have specs of
+ * their own). The demo organization and the other specs use Acme Robotics; a spec of its own
+ * organization on Globex Health shares no job with them. Webhooks are paused meanwhile, so no
  * webhook imports these applicants first.
  */
 export async function seedJobs(
   page: Page,
+  lever: { account: string; superAdmin: RegExp },
   titles: string[],
   applications: Array<{ posting: number; name: string; email?: string; resumeText?: string }>,
 ): Promise<SeededJob[]> {
   await page.goto("/settings/ats");
   if ((await page.getByTestId("lever-connection-status").innerText()) !== "Connected") {
-    await connectLever(page);
+    await connectLever(page, lever.superAdmin);
     await page.keyboard.press("Escape");
   }
   const resume = await pauseWebhooks();
   try {
     const state = await sim<SimState>("/_sim/state");
-    const acme = state.accounts.find((a) => a.name === "Acme Robotics")!;
+    const account = state.accounts.find((a) => a.name === lever.account)!;
     // By title, whatever the posting's state (a closed posting's applicants can be imported too).
     const postings = titles.map((title) => {
-      const posting = acme.postings.find((p) => p.text === title && p.confidentiality !== "confidential");
+      const posting = account.postings.find((p) => p.text === title && p.confidentiality !== "confidential");
       if (!posting) throw new Error(`The simulator has no posting "${title}"`);
       return posting;
     });

@@ -80,7 +80,7 @@ describe("human oversight", () => {
     as(alphaRecruiter);
     const res = await review(other, { requested: "yes" });
     expect(res.status).toBe(400);
-    expect(res.json.error?.message).toMatch(/requested must be true or false/i);
+    expect(res.json.error?.message).toBe("Choose whether the candidate asked for a review by a person.");
   });
 
   it("another organization's member gets 404 for the candidate and changes nothing", async () => {
@@ -165,7 +165,7 @@ describe("human oversight", () => {
     as(alpha);
     const short = await call(putNoticeRoute, "/api/settings/candidate-notice", { method: "PUT", body: { text: "We use AI." } });
     expect(short.status).toBe(400);
-    expect(short.json.error?.message).toMatch(/too short/);
+    expect(short.json.error?.message).toMatch(/^The notice is too short/);
     const reset = await call(putNoticeRoute, "/api/settings/candidate-notice", { method: "PUT", body: { text: null } });
     expect(reset.json).toMatchObject({ isDefault: true });
   });
