@@ -18,7 +18,7 @@ import { fold, protect, stem, type Token } from "./text";
 export type Stance = "affirmed" | "exposure" | "progress" | "lapsed" | "negated" | "wanted";
 
 /** Which stance wins when a term appears several times: any affirmed mention shows the skill. */
-export const STANCE_RANK: Readonly<Record<Stance, number>> = { affirmed: 5, progress: 4, lapsed: 3, exposure: 3, wanted: 1, negated: 0 };
+const STANCE_RANK: Readonly<Record<Stance, number>> = { affirmed: 5, progress: 4, lapsed: 3, exposure: 3, wanted: 1, negated: 0 };
 
 type Item = { tok: Token } | { brk: "hard" | "soft" | "open" | "close" };
 

@@ -38,7 +38,7 @@ export interface LanguageRequirement {
   level: number;
 }
 
-export function levelOf(text: string): number | null {
+function levelOf(text: string): number | null {
   for (const [re, level] of LEVEL_WORDS) if (re.test(text)) return level;
   return null;
 }
@@ -70,7 +70,7 @@ const LANGUAGE_CONTEXT = /\b(languages?|speak\w*|spoken|bilingual|trilingual|mul
 const NEGATION = /\b(no|not|without|never|don'?t|do not|cannot|can'?t)\b/i;
 
 /** What a résumé line says of a language: its level in that clause (CEFR code, words), or none. */
-export function languageMentions(line: string, language: string): LanguageEvidence[] {
+function languageMentions(line: string, language: string): LanguageEvidence[] {
   const t = fold(line);
   const out: LanguageEvidence[] = [];
   for (const m of t.matchAll(LANG_RE)) {

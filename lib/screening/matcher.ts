@@ -117,7 +117,7 @@ const NEAR = 6;
 /** "OSHA 30", "Series 7", "Level 4": an acronym or a rank word with its number names one thing, not OSHA in general. */
 const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class"]);
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
-export function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
+function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
   const t = tokens[i];
   const n = tokens[i + 1];
   if (!t || !n || !("stem" in t) || !("stem" in n)) return null;

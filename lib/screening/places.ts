@@ -1,5 +1,6 @@
 import cityTimezones from "city-timezones";
 import { fold } from "./text";
+import { US_STATES } from "./us-states";
 
 /**
  * Where a candidate is, against where a criterion asks for ("Based in Pennsylvania" is met by
@@ -11,15 +12,6 @@ import { fold } from "./text";
 
 const US = "United States of America";
 
-export const US_STATES: Readonly<Record<string, string>> = {
-  AL: "Alabama", AK: "Alaska", AZ: "Arizona", AR: "Arkansas", CA: "California", CO: "Colorado", CT: "Connecticut", DE: "Delaware",
-  FL: "Florida", GA: "Georgia", HI: "Hawaii", ID: "Idaho", IL: "Illinois", IN: "Indiana", IA: "Iowa", KS: "Kansas", KY: "Kentucky",
-  LA: "Louisiana", ME: "Maine", MD: "Maryland", MA: "Massachusetts", MI: "Michigan", MN: "Minnesota", MS: "Mississippi",
-  MO: "Missouri", MT: "Montana", NE: "Nebraska", NV: "Nevada", NH: "New Hampshire", NJ: "New Jersey", NM: "New Mexico",
-  NY: "New York", NC: "North Carolina", ND: "North Dakota", OH: "Ohio", OK: "Oklahoma", OR: "Oregon", PA: "Pennsylvania",
-  RI: "Rhode Island", SC: "South Carolina", SD: "South Dakota", TN: "Tennessee", TX: "Texas", UT: "Utah", VT: "Vermont",
-  VA: "Virginia", WA: "Washington", WV: "West Virginia", WI: "Wisconsin", WY: "Wyoming", DC: "District of Columbia",
-};
 const STATE_BY_NAME = new Map(Object.values(US_STATES).map((n) => [n.toLowerCase(), n]));
 
 const COUNTRY_ALIASES: Readonly<Record<string, string>> = {
@@ -77,7 +69,7 @@ const NOT_A_CITY = /^(remote|hybrid|on-?site|onsite|anywhere|based|located|locat
 const CAPWORDS = /\b\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}/gu;
 
 /** Places named in a line, most specific first: "City, ST", "City, State", "City, Country", a state, a country, a city. */
-export function placesIn(line: string, bareWords = true): Place[] {
+function placesIn(line: string, bareWords = true): Place[] {
   const { cities, countries } = gazetteer();
   const t = fold(line).replace(/-based\b/gi, " based").replace(/\bD\.C\.?/g, "DC");
   const out: Place[] = [];

@@ -1,3 +1,8 @@
+import { US_STATES } from "./us-states";
+
+/** Postal codes that are also common words or abbreviations (OR, IN, ME, OK, HI, ID, IL) and DC are left out. */
+const STATE_CODES_ALSO_WORDS = new Set(["OR", "IN", "ME", "OK", "HI", "ID", "IL", "DC"]);
+
 /**
  * Synonyms and abbreviations for common skills, titles and fields. Each concept lists the ways it is
  * written; a variant starting with "=" is matched case-sensitively on the original spelling (so "Go"
@@ -217,14 +222,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- US states: a licence "in Washington" is a "WA" licence (codes that are also common words are left out)
-  ...Object.entries({
-    AL: "alabama", AK: "alaska", AZ: "arizona", AR: "arkansas", CA: "california", CO: "colorado", CT: "connecticut", DE: "delaware",
-    FL: "florida", GA: "georgia", IA: "iowa", KS: "kansas", KY: "kentucky", LA: "louisiana", MD: "maryland", MA: "massachusetts",
-    MI: "michigan", MN: "minnesota", MS: "mississippi", MO: "missouri", MT: "montana", NE: "nebraska", NV: "nevada", NH: "new hampshire",
-    NJ: "new jersey", NM: "new mexico", NY: "new york", NC: "north carolina", ND: "north dakota", OH: "ohio", PA: "pennsylvania",
-    RI: "rhode island", SC: "south carolina", SD: "south dakota", TN: "tennessee", TX: "texas", UT: "utah", VT: "vermont",
-    VA: "virginia", WA: "washington", WV: "west virginia", WI: "wisconsin", WY: "wyoming",
-  }).map(([code, name]) => ({ id: `state_${code.toLowerCase()}`, variants: [name, `=${code}`] })),
+  ...Object.entries(US_STATES)
+    .filter(([code]) => !STATE_CODES_ALSO_WORDS.has(code))
+    .map(([code, name]) => ({ id: `state_${code.toLowerCase()}`, variants: [name.toLowerCase(), `=${code}`] })),
   // ---- fields of study
   { id: "computer_science", variants: ["computer science", "=CS", "comp sci", "computing science", "informatics", "computing", "informatica", "informatique", "informatik", "ciencia da computacao", "ciencias de la computacion", "ingenieria informatica", "engenharia de computacao"] },
   { id: "computer_engineering", variants: ["computer engineering"] },
