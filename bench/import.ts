@@ -134,8 +134,8 @@ async function main() {
   const requests = after.total - before.total;
   const tooMany = after.tooMany - before.tooMany;
 
-  const rows = await db.prisma.candidate.findMany({ where: { organizationId, jobId }, select: { leverOpportunityId: true } });
-  const ids = rows.map((r) => r.leverOpportunityId);
+  const rows = await db.prisma.candidate.findMany({ where: { organizationId, jobId }, select: { externalId: true } });
+  const ids = rows.map((r) => r.externalId);
   const distinct = new Set(ids);
   const lost = [...expected].filter((id) => !distinct.has(id)).length;
   const duplicated = ids.length - distinct.size;

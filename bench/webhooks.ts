@@ -105,7 +105,7 @@ async function seed(target: Target): Promise<{ connectionId: string; signatureTo
     const suffix = randomBytes(4).toString("hex");
     const org = await prisma.organization.create({ data: { name: "Webhook Bench", slug: `webhook-bench-${suffix}` } });
     const connection = await prisma.atsConnection.create({
-      data: { organizationId: org.id, environment: "SIMULATOR", leverAccountId: `bench-${suffix}`, accountClaim: `SIMULATOR:bench-${suffix}`, status: "ACTIVE" },
+      data: { organizationId: org.id, environment: "SIMULATOR", externalAccountId: `bench-${suffix}`, accountClaim: `SIMULATOR:bench-${suffix}`, status: "ACTIVE" },
     });
     const signatureToken = randomBytes(24).toString("hex");
     const sealed = sealSecret(signatureToken);
@@ -113,7 +113,7 @@ async function seed(target: Target): Promise<{ connectionId: string; signatureTo
       data: {
         organizationId: org.id,
         connectionId: connection.id,
-        leverWebhookId: `bench-hook-${suffix}`,
+        externalId: `bench-hook-${suffix}`,
         event: "applicationCreated",
         url: `${BASE}/api/webhooks/lever/${connection.id}`,
         signatureTokenEnc: sealed.ciphertext,

@@ -12,7 +12,7 @@ interface Entry {
 interface FailedDelivery {
   id: string;
   event: string;
-  leverOpportunityId: string | null;
+  externalCandidateId: string | null;
   attempts: number;
   lastError: string | null;
   receivedAt: Date;
@@ -31,7 +31,7 @@ export function ActivityPanel({ entries, failed, canRetry }: { entries: Entry[];
               <li key={d.id} className="flex flex-col gap-2 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">
                 <div>
                   <p className="font-medium text-slate-900">
-                    {d.event} <span className="font-normal text-slate-500">· {d.leverOpportunityId ?? "no opportunity"}</span>
+                    {d.event} <span className="font-normal text-slate-500">· {d.externalCandidateId ?? "no opportunity"}</span>
                   </p>
                   <p className="text-slate-500">
                     {d.lastError ?? "Unknown error"} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · received {when(d.receivedAt)} UTC

@@ -28,7 +28,7 @@ export interface LeverCardProps {
   connection: {
     id: string;
     environment: string;
-    leverAccountId: string;
+    externalAccountId: string;
     connectedBy: string | null;
     connectedAt: Date;
     statusReason: string | null;
@@ -103,7 +103,7 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
               <div>
                 <dt className="text-slate-500">Lever account</dt>
                 <dd className="font-medium text-slate-900">
-                  {connection.leverAccountId} <span className="font-normal text-slate-500">({ENV_LABEL[connection.environment] ?? connection.environment})</span>
+                  {connection.externalAccountId} <span className="font-normal text-slate-500">({ENV_LABEL[connection.environment] ?? connection.environment})</span>
                 </dd>
               </div>
               <div>

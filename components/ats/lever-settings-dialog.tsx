@@ -12,7 +12,7 @@ export interface LeverSettingsView {
   autoImportCandidates: boolean;
   postResults: boolean;
   updateStages: boolean;
-  actingLeverUserId: string | null;
+  actingUserExternalId: string | null;
   appliedAt: string | null;
 }
 
@@ -161,8 +161,8 @@ export function LeverSettingsDialog(props: {
                 </label>
                 <select
                   id="acting-user"
-                  name="actingLeverUserId"
-                  defaultValue={s.actingLeverUserId ?? ""}
+                  name="actingUserExternalId"
+                  defaultValue={s.actingUserExternalId ?? ""}
                   disabled={readOnly || props.leverUsers.length === 0}
                   className="mt-1 block w-full rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
                 >

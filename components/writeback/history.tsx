@@ -20,7 +20,7 @@ function leverAnswer(entry: WriteBackEntry): string | null {
     return entry.lastError ?? "Lever did not accept the change";
   }
   if (entry.status !== "SUCCEEDED") return null;
-  const answer = (entry.leverResponse ?? {}) as { method?: string; skipped?: string };
+  const answer = (entry.externalResponse ?? {}) as { method?: string; skipped?: string };
   if (answer.skipped) return "Not sent: a later change replaced it";
   if (entry.kind === "NOTE") return answer.method === "PUT" ? "Lever updated the existing note" : "Lever added the note";
   return "Lever accepted the change";
@@ -57,7 +57,7 @@ export async function WriteBackHistory({ candidateId }: { candidateId: string })
                     {e.attempts > 1 ? ` · ${e.attempts} attempts` : ""}
                   </p>
                   {answer ? (
-                    <p className={`mt-0.5 break-words ${e.status === "FAILED" ? "text-red-700" : "text-slate-600"}`} title={e.leverNoteId ? `Lever note ${e.leverNoteId}` : undefined}>
+                    <p className={`mt-0.5 break-words ${e.status === "FAILED" ? "text-red-700" : "text-slate-600"}`} title={e.externalNoteId ? `Lever note ${e.externalNoteId}` : undefined}>
                       {answer}
                     </p>
                   ) : null}

@@ -79,11 +79,11 @@ export async function searchLeverPostings(org: OrgContext, input: unknown): Prom
   const prisma = await db();
   const imported = found.length
     ? await prisma.job.findMany({
-        where: { ...visibleJobs(org), leverPostingId: { in: found.map((p) => p.id) } },
-        select: { id: true, leverPostingId: true },
+        where: { ...visibleJobs(org), externalId: { in: found.map((p) => p.id) } },
+        select: { id: true, externalId: true },
       })
     : [];
-  const jobByPosting = new Map(imported.map((j) => [j.leverPostingId, j.id]));
+  const jobByPosting = new Map(imported.map((j) => [j.externalId, j.id]));
   // The connection sees confidential postings; a member who is not an admin sees only those whose job they were given.
   const shown = isAdminRole(org.role) ? found : found.filter((p) => p.confidentiality !== "confidential" || jobByPosting.has(p.id));
   return {
@@ -116,7 +116,7 @@ export interface PostingImportResult {
 async function maySeePosting(org: OrgContext, posting: Posting): Promise<boolean> {
   if (posting.confidentiality !== "confidential" || isAdminRole(org.role)) return true;
   const prisma = await db();
-  return (await prisma.job.count({ where: { ...visibleJobs(org), leverPostingId: posting.id, confidential: true } })) > 0;
+  return (await prisma.job.count({ where: { ...visibleJobs(org), externalId: posting.id, confidential: true } })) > 0;
 }
 
 /** Imports (or refreshes) the chosen postings as jobs. Each posting stands alone: one failure does not undo the others. */
@@ -157,14 +157,14 @@ export async function importPostings(org: OrgContext, input: unknown): Promise<P
 export async function resyncJob(org: OrgContext, jobId: string): Promise<{ jobId: string; title: string }> {
   const prisma = await db();
   const job = isOwnId(jobId)
-    ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(org) }, select: { id: true, leverPostingId: true } })
+    ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(org) }, select: { id: true, externalId: true } })
     : null;
   if (!job) throw notFound("Job not found");
   const connection = await requireActiveConnection(org.organizationId);
   const client = LeverClient.forConnection(connection.id, { priority: "high" });
   let posting: Posting;
   try {
-    posting = await client.getPosting(job.leverPostingId);
+    posting = await client.getPosting(job.externalId);
   } catch (error) {
     throw leverToAppError(error, { notFound: "This posting no longer exists in Lever (or the connection cannot see it)." });
   }

@@ -235,7 +235,7 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
 
   const run = await prisma.importRun.findUniqueOrThrow({
     where: { id: runId },
-    include: { job: { select: { id: true, leverPostingId: true } }, connection: { include: { settings: true } } },
+    include: { job: { select: { id: true, externalId: true } }, connection: { include: { settings: true } } },
   });
   if (!run.startedAt) await guarded({ startedAt: new Date() });
 
@@ -253,7 +253,7 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
       return "failed";
     }
     const client = options.client ?? LeverClient.forConnection(run.connectionId, { priority: "low" });
-    const filters: OpportunityListParams = { posting_id: run.job.leverPostingId, ...(run.includeArchived ? {} : { archived: false }) };
+    const filters: OpportunityListParams = { posting_id: run.job.externalId, ...(run.includeArchived ? {} : { archived: false }) };
     const pageSize = options.pageSize ?? PAGE_SIZE;
 
     if (run.total === null) {
@@ -285,10 +285,10 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
         : new Set(
             (
               await prisma.candidate.findMany({
-                where: { organizationId: run.organizationId, leverOpportunityId: { in: todo.map((o) => o.id) } },
-                select: { leverOpportunityId: true },
+                where: { organizationId: run.organizationId, externalId: { in: todo.map((o) => o.id) } },
+                select: { externalId: true },
               })
-            ).map((c) => c.leverOpportunityId),
+            ).map((c) => c.externalId),
           );
       let stop: "cancelled" | "abandoned" | null = null;
       await forEachConcurrent(todo, options.concurrency ?? CONCURRENCY, async (opp: Opportunity) => {

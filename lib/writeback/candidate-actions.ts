@@ -79,20 +79,20 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
   });
   const writeBack = !connection ? "not_connected" : (connection.settings?.updateStages ?? true) ? "queued" : "off";
 
-  let target: { stageId: string; leverStageId: string } | { archiveReasonId: string; leverArchiveReasonId: string };
+  let target: { stageId: string; externalStageId: string } | { archiveReasonId: string; externalArchiveReasonId: string };
   if (input.action === "advance") {
-    const stage = await prisma.stage.findFirst({ where: { organizationId, id: input.stageId }, select: { id: true, leverStageId: true } });
+    const stage = await prisma.stage.findFirst({ where: { organizationId, id: input.stageId }, select: { id: true, externalId: true } });
     if (!stage) throw badRequest("Choose one of your Lever stages", { stageId: ["Unknown stage"] });
-    target = { stageId: stage.id, leverStageId: stage.leverStageId };
+    target = { stageId: stage.id, externalStageId: stage.externalId };
   } else {
     const reason = await prisma.archiveReason.findFirst({
       where: { organizationId, id: input.archiveReasonId },
-      select: { id: true, leverArchiveReasonId: true, type: true, active: true, text: true },
+      select: { id: true, externalId: true, type: true, active: true, text: true },
     });
     if (!reason) throw badRequest("Choose one of your rejection reasons", { archiveReasonId: ["Unknown rejection reason"] });
     if (reason.type !== "non-hired") throw badRequest(`"${reason.text}" is a hired reason; rejecting needs a non-hired reason`, { archiveReasonId: ["Not a rejection reason"] });
     if (!reason.active) throw badRequest(`"${reason.text}" is inactive in Lever; choose an active reason`, { archiveReasonId: ["Inactive reason"] });
-    target = { archiveReasonId: reason.id, leverArchiveReasonId: reason.leverArchiveReasonId };
+    target = { archiveReasonId: reason.id, externalArchiveReasonId: reason.externalId };
   }
 
   const kind = input.action === "advance" ? "STAGE_CHANGE" : "ARCHIVE";

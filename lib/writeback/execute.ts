@@ -29,8 +29,8 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   const action = await prisma.writeBackAction.findUnique({
     where: { id: actionId },
     include: {
-      candidate: { select: { id: true, jobId: true, leverOpportunityId: true } },
-      connection: { select: { id: true, status: true, actingLeverUserId: true } },
+      candidate: { select: { id: true, jobId: true, externalId: true } },
+      connection: { select: { id: true, status: true, actingUserExternalId: true } },
     },
   });
   if (!action || action.status === "SUCCEEDED") return "skipped";
@@ -43,7 +43,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   if (action.kind !== "NOTE" && (await replacedByLater(action))) {
     await prisma.writeBackAction.update({
       where: { id: action.id, organizationId },
-      data: { status: "SUCCEEDED", lastError: null, leverResponse: { ok: true, skipped: "superseded" }, completedAt: new Date() },
+      data: { status: "SUCCEEDED", lastError: null, externalResponse: { ok: true, skipped: "superseded" }, completedAt: new Date() },
     });
     return "skipped";
   }
@@ -61,26 +61,26 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
       );
     }
     const client = options.client ?? LeverClient.forConnection(action.connection.id, { priority: "low" });
-    const performAs = action.connection.actingLeverUserId ?? undefined;
-    const opportunityId = action.candidate.leverOpportunityId;
+    const performAs = action.connection.actingUserExternalId ?? undefined;
+    const opportunityId = action.candidate.externalId;
 
     let answer: LeverAnswer;
-    let leverNoteId: string | null = null;
+    let externalNoteId: string | null = null;
     if (action.kind === "NOTE") {
       const written = await writeNote(client, { action, payload, performAs, attemptedBefore });
-      leverNoteId = written.noteId;
+      externalNoteId = written.noteId;
       answer = written.answer;
     } else if (action.kind === "STAGE_CHANGE") {
-      await client.changeStage(opportunityId, payload.leverStageId!, performAs);
-      answer = { method: "PUT", path: "stage", stage: payload.leverStageId };
+      await client.changeStage(opportunityId, payload.externalStageId!, performAs);
+      answer = { method: "PUT", path: "stage", stage: payload.externalStageId };
     } else {
-      await client.archive(opportunityId, payload.leverArchiveReasonId!, performAs);
-      answer = { method: "PUT", path: "archived", reason: payload.leverArchiveReasonId };
+      await client.archive(opportunityId, payload.externalArchiveReasonId!, performAs);
+      answer = { method: "PUT", path: "archived", reason: payload.externalArchiveReasonId };
     }
 
     await prisma.writeBackAction.update({
       where: { id: action.id, organizationId },
-      data: { status: "SUCCEEDED", lastError: null, leverNoteId, leverResponse: { ok: true, ...answer }, completedAt: new Date() },
+      data: { status: "SUCCEEDED", lastError: null, externalNoteId, externalResponse: { ok: true, ...answer }, completedAt: new Date() },
     });
     return "succeeded";
   } catch (error) {
@@ -92,7 +92,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
       data: {
         status: final ? "FAILED" : "PENDING",
         lastError: message,
-        leverResponse: error instanceof LeverApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
+        externalResponse: error instanceof LeverApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
       },
     });
     log.warn("write-back to Lever failed", { actionId: action.id, kind: action.kind, final, error: message });
@@ -125,7 +125,7 @@ function describe(error: unknown): string {
 }
 
 interface NoteContext {
-  action: { id: string; organizationId: string; candidate: { id: string; jobId: string; leverOpportunityId: string } };
+  action: { id: string; organizationId: string; candidate: { id: string; jobId: string; externalId: string } };
   payload: Record<string, string>;
   performAs: string | undefined;
   attemptedBefore: boolean;
@@ -148,9 +148,9 @@ async function writeNote(client: LeverClient, { action, payload, performAs, atte
     value: formatLeverNote({ score: result.score, summary: result.summary, engine: result.engine === "llm" ? "llm" : "local", verdicts: result.verdicts as unknown as NoteVerdict[] }, { candidateUrl: candidateUrl(candidate) }),
     score: leverScore(result.score, result.requiredTier as RequiredTier),
   };
-  const opportunityId = candidate.leverOpportunityId;
+  const opportunityId = candidate.externalId;
 
-  let noteId = result.leverNoteId ?? (await earlierNoteId(organizationId, candidate.id));
+  let noteId = result.externalNoteId ?? (await earlierNoteId(organizationId, candidate.id));
   if (!noteId && attemptedBefore) noteId = await findPostedNote(client, opportunityId, noteMarker(candidate.id));
 
   let method: "POST" | "PUT" = "PUT";
@@ -168,7 +168,7 @@ async function writeNote(client: LeverClient, { action, payload, performAs, atte
     noteId = await client.createNote(opportunityId, note, performAs);
   }
   // Stored before the action is marked done, so a crash in between still updates this note next time.
-  await prisma.screeningResult.updateMany({ where: { id: result.id, organizationId }, data: { leverNoteId: noteId } });
+  await prisma.screeningResult.updateMany({ where: { id: result.id, organizationId }, data: { externalNoteId: noteId } });
   return { noteId, answer: { method, noteId, score: note.score } };
 }
 
@@ -176,11 +176,11 @@ async function writeNote(client: LeverClient, { action, payload, performAs, atte
 async function earlierNoteId(organizationId: string, candidateId: string): Promise<string | null> {
   const prisma = await db();
   const earlier = await prisma.writeBackAction.findFirst({
-    where: { organizationId, candidateId, kind: "NOTE", status: "SUCCEEDED", leverNoteId: { not: null } },
+    where: { organizationId, candidateId, kind: "NOTE", status: "SUCCEEDED", externalNoteId: { not: null } },
     orderBy: { completedAt: "desc" },
-    select: { leverNoteId: true },
+    select: { externalNoteId: true },
   });
-  return earlier?.leverNoteId ?? null;
+  return earlier?.externalNoteId ?? null;
 }
 
 async function findPostedNote(client: LeverClient, opportunityId: string, marker: string): Promise<string | null> {

@@ -16,8 +16,8 @@ export interface WriteBackEntry {
   createdAt: Date;
   completedAt: Date | null;
   lastError: string | null;
-  leverNoteId: string | null;
-  leverResponse: unknown;
+  externalNoteId: string | null;
+  externalResponse: unknown;
 }
 
 /** A candidate's write-backs to Lever, newest first. Another organization's candidate is a 404. */
@@ -63,8 +63,8 @@ export async function listWriteBacks(org: OrgContext, candidateId: string): Prom
       createdAt: a.createdAt,
       completedAt: a.completedAt,
       lastError: a.lastError,
-      leverNoteId: a.leverNoteId,
-      leverResponse: a.leverResponse,
+      externalNoteId: a.externalNoteId,
+      externalResponse: a.externalResponse,
     };
   });
 }
@@ -76,7 +76,7 @@ export async function retryWriteBack(org: OrgContext, actionId: string): Promise
   return prisma.$transaction(async (tx) => {
     const action = await tx.writeBackAction.findFirst({
       where: { id: actionId, organizationId, candidate: { is: visibleCandidates(org) } },
-      select: { id: true, status: true, connection: { select: { id: true, status: true, leverAccountId: true } } },
+      select: { id: true, status: true, connection: { select: { id: true, status: true, externalAccountId: true } } },
     });
     if (!action) throw notFound("Write-back not found");
     if (action.status !== "FAILED") throw conflict(action.status === "SUCCEEDED" ? "This write-back already succeeded" : "This write-back is already queued");
@@ -85,7 +85,7 @@ export async function retryWriteBack(org: OrgContext, actionId: string): Promise
     let connectionId = action.connection.id;
     if (action.connection.status === "DISCONNECTED") {
       const current = await tx.atsConnection.findFirst({
-        where: { organizationId, status: { not: "DISCONNECTED" }, leverAccountId: action.connection.leverAccountId },
+        where: { organizationId, status: { not: "DISCONNECTED" }, externalAccountId: action.connection.externalAccountId },
         select: { id: true },
       });
       if (!current) throw conflict("Reconnect the same Lever account in Settings → ATS, then retry.");

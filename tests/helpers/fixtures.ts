@@ -16,9 +16,9 @@ export async function makeOrg(prisma: Prisma, name = "Org", role: Role = "OWNER"
 export async function makeConnection(
   prisma: Prisma,
   org: OrgContext,
-  options: { leverAccountId?: string; status?: "ACTIVE" | "NEEDS_RECONNECT" | "DISCONNECTED"; accessToken?: string; refreshToken?: string } = {},
+  options: { externalAccountId?: string; status?: "ACTIVE" | "NEEDS_RECONNECT" | "DISCONNECTED"; accessToken?: string; refreshToken?: string } = {},
 ) {
-  const leverAccountId = options.leverAccountId ?? `acct-${randomBytes(4).toString("hex")}`;
+  const externalAccountId = options.externalAccountId ?? `acct-${randomBytes(4).toString("hex")}`;
   const access = sealSecret(options.accessToken ?? "test-access-token");
   const refresh = sealSecret(options.refreshToken ?? "test-refresh-token");
   const status = options.status ?? "ACTIVE";
@@ -26,8 +26,8 @@ export async function makeConnection(
     data: {
       organizationId: org.organizationId,
       environment: "SIMULATOR",
-      leverAccountId,
-      accountClaim: status === "DISCONNECTED" ? null : `SIMULATOR:${leverAccountId}`,
+      externalAccountId,
+      accountClaim: status === "DISCONNECTED" ? null : `lever:SIMULATOR:${externalAccountId}`,
       status,
       accessTokenEnc: access.ciphertext,
       refreshTokenEnc: refresh.ciphertext,
@@ -46,7 +46,7 @@ export async function makeSubscription(prisma: Prisma, connection: { id: string;
     data: {
       organizationId: connection.organizationId,
       connectionId: connection.id,
-      leverWebhookId: `wh-${randomBytes(4).toString("hex")}`,
+      externalId: `wh-${randomBytes(4).toString("hex")}`,
       event,
       url: `http://localhost/api/webhooks/lever/${connection.id}`,
       signatureTokenEnc: sealed.ciphertext,

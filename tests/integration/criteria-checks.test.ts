@@ -36,7 +36,7 @@ describe("criteria checks on save", () => {
     t = await createTestDatabase();
     alpha = await makeOrg(t.prisma, "Alpha", "RECRUITER");
     beta = await makeOrg(t.prisma, "Beta", "RECRUITER");
-    jobId = (await t.prisma.job.create({ data: { organizationId: alpha.organizationId, leverPostingId: "post-1", title: "Bartender", importedVia: "MANUAL" } })).id;
+    jobId = (await t.prisma.job.create({ data: { organizationId: alpha.organizationId, provider: "LEVER", externalId: "post-1", title: "Bartender", importedVia: "MANUAL" } })).id;
   });
   afterAll(() => t.close());
 

@@ -48,10 +48,10 @@ describe("human oversight", () => {
     const recruiter = await t.prisma.user.create({ data: { email: "rita@alpha.test", name: "Rita Recruiter" } });
     await t.prisma.membership.create({ data: { organizationId: alpha.organizationId, userId: recruiter.id, role: "RECRUITER" } });
     alphaRecruiter = { ...alpha, userId: recruiter.id, userEmail: recruiter.email, role: "RECRUITER" };
-    jobId = (await t.prisma.job.create({ data: { organizationId: alpha.organizationId, leverPostingId: "post-1", title: "Backend Engineer", importedVia: "MANUAL" } })).id;
+    jobId = (await t.prisma.job.create({ data: { organizationId: alpha.organizationId, provider: "LEVER", externalId: "post-1", title: "Backend Engineer", importedVia: "MANUAL" } })).id;
     await t.prisma.screeningCriterion.create({ data: { organizationId: alpha.organizationId, jobId, text: "5+ years of Python", kind: "REQUIRED", weight: "HIGH", position: 0 } });
     const candidate = (name: string, opp: string) =>
-      t.prisma.candidate.create({ data: { organizationId: alpha.organizationId, jobId, leverOpportunityId: opp, name, resumeText: RESUME, importedVia: "MANUAL" } });
+      t.prisma.candidate.create({ data: { organizationId: alpha.organizationId, jobId, provider: "LEVER", externalId: opp, name, resumeText: RESUME, importedVia: "MANUAL" } });
     flagged = (await candidate("Ada Quinn", "opp-1")).id;
     other = (await candidate("Bob Marsh", "opp-2")).id;
   });

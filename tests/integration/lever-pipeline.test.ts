@@ -69,7 +69,7 @@ describe("Lever import pipeline", () => {
     expect(hooks.every((h) => !h.enabled)).toBe(true);
     const stored = await prisma().webhookSubscription.findMany({ where: { connectionId } });
     expect(stored).toHaveLength(3);
-    for (const s of stored) expect(s.signatureTokenEnc).not.toContain(hooks.find((h) => h.id === s.leverWebhookId)!.signatureToken);
+    for (const s of stored) expect(s.signatureTokenEnc).not.toContain(hooks.find((h) => h.id === s.externalId)!.signatureToken);
     // A second Apply Changes registers nothing new.
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
     expect(bed.sim.state().webhooks.filter((w) => w.url.endsWith(connectionId))).toHaveLength(3);
@@ -90,7 +90,7 @@ describe("Lever import pipeline", () => {
     expect(result.deliveries[0]?.delivered).toBe(true);
     await processAll();
     const candidate = await prisma().candidate.findUniqueOrThrow({
-      where: { organizationId_leverOpportunityId: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } },
+      where: { organizationId_provider_externalId: { organizationId: org.organizationId, provider: "LEVER" as const, externalId: result.opportunityId } },
     });
     expect(candidate.name).toBe("Priya Raman");
     expect(candidate.emails).toContain("priya@example.test");
@@ -105,13 +105,13 @@ describe("Lever import pipeline", () => {
     await processAll();
     const connection = await prisma().atsConnection.findUniqueOrThrow({ where: { id: connectionId }, include: { settings: true } });
     for (let i = 0; i < 4; i++) await importApplication(connection, result.opportunityId, i % 2 ? "RECONCILE" : "MANUAL");
-    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } })).toBe(1);
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: result.opportunityId } })).toBe(1);
   });
 
   it("an unprocessable résumé is recorded and the candidate still imported", async () => {
     const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Lee Unreadable", unprocessable: true });
     await processAll();
-    const c = await prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } });
+    const c = await prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: result.opportunityId } });
     expect(c.resumeStatus).toBe("unprocessable");
     expect(c.resumeText).toBeNull();
   });
@@ -123,7 +123,7 @@ describe("Lever import pipeline", () => {
       const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name });
       bed.server.use(http.get(download(result.opportunityId), respond));
       await processAll();
-      return prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } });
+      return prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: result.opportunityId } });
     }
 
     it("a DOCX that inflates to 100 MB: the candidate is imported, screened, and the reason recorded", async () => {
@@ -146,14 +146,14 @@ describe("Lever import pipeline", () => {
   it("with auto-generate on, an application to an unknown posting creates the job too", async () => {
     await setFlags({ autoGenerateJobs: true, autoImportCandidates: true });
     const posting = postings[1]!;
-    expect(await prisma().job.count({ where: { organizationId: org.organizationId, leverPostingId: posting.id } })).toBe(0);
+    expect(await prisma().job.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: posting.id } })).toBe(0);
     const result = await bed.sim.addApplication({ postingId: posting.id, name: "Ana Costa" });
     await processAll();
-    const job = await prisma().job.findUniqueOrThrow({ where: { organizationId_leverPostingId: { organizationId: org.organizationId, leverPostingId: posting.id } } });
+    const job = await prisma().job.findUniqueOrThrow({ where: { organizationId_provider_externalId: { organizationId: org.organizationId, provider: "LEVER" as const, externalId: posting.id } } });
     expect(job.importedVia).toBe("AUTO_GENERATED");
     expect(job.title).toBe(posting.text);
     expect((job.requirementLists as unknown[]).length).toBeGreaterThan(0);
-    expect(await prisma().candidate.count({ where: { jobId: job.id, leverOpportunityId: result.opportunityId } })).toBe(1);
+    expect(await prisma().candidate.count({ where: { jobId: job.id, externalId: result.opportunityId } })).toBe(1);
   });
 
   it("with both settings off, nothing is imported and the reason is recorded", async () => {
@@ -162,11 +162,11 @@ describe("Lever import pipeline", () => {
     const unknown = await bed.sim.addApplication({ postingId: postings[2]!.id, name: "Off Two" });
     await processAll();
     for (const r of [known, unknown]) {
-      expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: r.opportunityId } })).toBe(0);
+      expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: r.opportunityId } })).toBe(0);
     }
-    const skipped = await prisma().webhookDelivery.findMany({ where: { connectionId, status: "SKIPPED", leverOpportunityId: { in: [known.opportunityId, unknown.opportunityId] } } });
+    const skipped = await prisma().webhookDelivery.findMany({ where: { connectionId, status: "SKIPPED", externalCandidateId: { in: [known.opportunityId, unknown.opportunityId] } } });
     expect(skipped.map((d) => d.outcome).join(" ")).toMatch(/auto-import candidates is off[\s\S]*auto-generate jobs is off|auto-generate jobs is off[\s\S]*auto-import candidates is off/);
-    expect(await prisma().job.count({ where: { organizationId: org.organizationId, leverPostingId: postings[2]!.id } })).toBe(0);
+    expect(await prisma().job.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: postings[2]!.id } })).toBe(0);
   });
 
   it("Lever 429/503 during processing is retried and the candidate imported once", { timeout: 90_000 }, async () => {
@@ -178,7 +178,7 @@ describe("Lever import pipeline", () => {
     expect(Object.values(faulted).some((byStatus) => (byStatus["503"] ?? 0) + (byStatus["429"] ?? 0) > 0)).toBe(true);
     bed.sim.clearFaults();
     await processAll(); // anything that exhausted the client's retries is processed on the queue's retry
-    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } })).toBe(1);
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: result.opportunityId } })).toBe(1);
   });
 
   it("applications that arrive while the webhook is disabled are imported by the reconcile, once", async () => {
@@ -197,7 +197,7 @@ describe("Lever import pipeline", () => {
     const again = await reconcileConnection(connectionId);
     expect(again.imported).toBe(0);
     for (const m of missed) {
-      expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: m.opportunityId } })).toBe(1);
+      expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: m.opportunityId } })).toBe(1);
     }
     bed.sim.enableWebhook(hook.id);
   });
@@ -212,12 +212,12 @@ describe("Lever import pipeline", () => {
     const deadline = Date.now() + 45_000;
     let status = "";
     while (Date.now() < deadline) {
-      const d = await prisma().webhookDelivery.findFirst({ where: { connectionId, leverOpportunityId: result.opportunityId } });
+      const d = await prisma().webhookDelivery.findFirst({ where: { connectionId, externalCandidateId: result.opportunityId } });
       status = d?.status ?? "";
       if (status === "PROCESSED") break;
       await new Promise((r) => setTimeout(r, 250));
     }
     expect(status).toBe("PROCESSED");
-    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, leverOpportunityId: result.opportunityId } })).toBe(1);
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: result.opportunityId } })).toBe(1);
   });
 });

@@ -25,8 +25,8 @@ describe("manual import of Lever applicants", () => {
   const activeIds = () => simOpportunities().filter((o) => !o.archived).map((o) => o.id).sort();
   const allIds = () => simOpportunities().map((o) => o.id).sort();
   async function importedIds() {
-    const rows = await prisma().candidate.findMany({ where: { organizationId: org.organizationId, jobId }, select: { leverOpportunityId: true } });
-    return rows.map((r) => r.leverOpportunityId).sort();
+    const rows = await prisma().candidate.findMany({ where: { organizationId: org.organizationId, jobId }, select: { externalId: true } });
+    return rows.map((r) => r.externalId).sort();
   }
   const resumeCalls = () => requestCount(bed.sim, "GET /v1/opportunities/:id/resumes", "200");
   const listCalls = () => requestCount(bed.sim, "GET /v1/opportunities", "200");
@@ -110,7 +110,7 @@ describe("manual import of Lever applicants", () => {
     expect(await processImportRun(run.id)).toBe("succeeded");
     expect(await importedIds()).toEqual(allIds());
     expect(await getImportRun(org, run.id)).toMatchObject({ total: allIds().length, created: 5 });
-    const one = await prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, leverOpportunityId: archived[0]! } });
+    const one = await prisma().candidate.findFirstOrThrow({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: archived[0]! } });
     expect(one.archivedAt).not.toBeNull();
     expect(one.archiveReasonId).not.toBeNull();
   });

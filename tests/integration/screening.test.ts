@@ -212,8 +212,8 @@ describe("screening", () => {
     expect(notesBefore).toBe(1);
     expect(await screenCandidate(prisma(), { organizationId: alpha.organizationId, candidateId: ids.strong })).toBe("unchanged");
     // Re-importing the same application enqueues nothing; asking for the whole job re-screens nobody.
-    const opp = await prisma().candidate.findUniqueOrThrow({ where: { id: ids.strong }, select: { leverOpportunityId: true } });
-    await importApplication({ id: connectionId, organizationId: alpha.organizationId, settings: null }, opp.leverOpportunityId, "MANUAL", { client: LeverClient.forConnection(connectionId) });
+    const opp = await prisma().candidate.findUniqueOrThrow({ where: { id: ids.strong }, select: { externalId: true } });
+    await importApplication({ id: connectionId, organizationId: alpha.organizationId, settings: null }, opp.externalId, "MANUAL", { client: LeverClient.forConnection(connectionId) });
     as(alpha);
     expect(await call(screenJobRoute, `/api/jobs/${jobId}/screen`, { method: "POST" }, { jobId })).toMatchObject({ status: 202, json: { queued: 0, total: 3 } });
     await drainScreening();

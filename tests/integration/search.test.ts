@@ -15,13 +15,13 @@ describe("search", () => {
 
   async function job(org: OrgContext, title: string, extra: { team?: string; location?: string; createdAt?: Date; confidential?: boolean } = {}) {
     const row = await t.prisma.job.create({
-      data: { organizationId: org.organizationId, leverPostingId: `p-${randomBytes(4).toString("hex")}`, title, importedVia: "MANUAL", ...extra },
+      data: { organizationId: org.organizationId, provider: "LEVER", externalId: `p-${randomBytes(4).toString("hex")}`, title, importedVia: "MANUAL", ...extra },
     });
     return row.id;
   }
   async function candidate(org: OrgContext, jobId: string, name: string, emails: string[], extra: { archivedAt?: Date } = {}) {
     const row = await t.prisma.candidate.create({
-      data: { organizationId: org.organizationId, jobId, leverOpportunityId: `o-${randomBytes(5).toString("hex")}`, name, emails, importedVia: "MANUAL", ...extra },
+      data: { organizationId: org.organizationId, jobId, provider: "LEVER", externalId: `o-${randomBytes(5).toString("hex")}`, name, emails, importedVia: "MANUAL", ...extra },
     });
     return row.id;
   }

@@ -23,7 +23,7 @@ export interface WriteBackBed {
   connectionId: string;
   jobId: string;
   actingUserId: string;
-  candidates: Array<{ id: string; leverOpportunityId: string }>;
+  candidates: Array<{ id: string; externalId: string }>;
   close(): Promise<void>;
 }
 
@@ -40,7 +40,7 @@ export async function connectOrg(bed: LeverTestBed, accountIndex: number, count:
   const org = await member(bed, created.organizationId, email, "RECRUITER");
   const account = bed.sim.state().accounts[accountIndex]!;
   const actingUserId = account.users.find((u) => u.accessRole === "super admin" && !u.deactivatedAt)!.id;
-  await prisma.atsConnection.update({ where: { id: created.connectionId }, data: { actingLeverUserId: actingUserId, actingLeverUserName: "Acting User" } });
+  await prisma.atsConnection.update({ where: { id: created.connectionId }, data: { actingUserExternalId: actingUserId, actingUserName: "Acting User" } });
   await prisma.integrationSettings.create({ data: { organizationId: org.organizationId, connectionId: created.connectionId, postResults: true, updateStages: true } });
   await syncStagesAndReasons({ id: created.connectionId, organizationId: org.organizationId });
 
@@ -53,8 +53,8 @@ export async function connectOrg(bed: LeverTestBed, accountIndex: number, count:
   for (const o of opportunities) {
     candidates.push(
       await prisma.candidate.create({
-        data: { organizationId: org.organizationId, jobId: job.id, leverOpportunityId: o.id, name: o.name ?? "Candidate", importedVia: "MANUAL" },
-        select: { id: true, leverOpportunityId: true },
+        data: { organizationId: org.organizationId, jobId: job.id, provider: "LEVER", externalId: o.id, name: o.name ?? "Candidate", importedVia: "MANUAL" },
+        select: { id: true, externalId: true },
       }),
     );
   }

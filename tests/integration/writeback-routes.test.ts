@@ -151,7 +151,7 @@ describe("write-back routes", () => {
     expect(first).toMatchObject({ status: 200, json: { requested: 3, changed: 3, queued: 3, writeBack: "queued", repeated: false } });
     expect(await call(actionsRoute, "/api/candidates/actions", { body })).toMatchObject({ status: 200, json: { changed: 0, queued: 0, repeated: true } });
     const rows = await prisma().candidate.findMany({ where: { id: { in: ids } } });
-    expect(rows.every((c) => c.archiveReasonId === good.id && c.leverArchiveReasonId === good.leverArchiveReasonId && c.archivedAt)).toBe(true);
+    expect(rows.every((c) => c.archiveReasonId === good.id && c.externalArchiveReasonId === good.externalId && c.archivedAt)).toBe(true);
     const actions = await prisma().writeBackAction.findMany({ where: { candidateId: { in: ids } } });
     expect(actions.map((a) => [a.kind, a.status, a.requestedById])).toEqual(ids.map(() => ["ARCHIVE", "PENDING", w.org.userId]));
   });

@@ -41,25 +41,25 @@ describe("write-back to Lever", () => {
     expect(faulted).toBeGreaterThan(0);
 
     for (const c of batch) {
-      const notes = notesOf(w, c.leverOpportunityId);
+      const notes = notesOf(w, c.externalId);
       expect(notes).toHaveLength(1);
       expect(notes[0]!.performAs).toBe(w.actingUserId);
       expect(notes[0]!.value).toContain(`/jobs/${w.jobId}/candidates/${c.id}`);
       const result = await prisma().screeningResult.findUniqueOrThrow({ where: { candidateId: c.id } });
-      expect(result.leverNoteId).toBe(notes[0]!.id);
-      const changes = stageChangesOf(w, c.leverOpportunityId);
+      expect(result.externalNoteId).toBe(notes[0]!.id);
+      const changes = stageChangesOf(w, c.externalId);
       expect(changes).toHaveLength(1);
-      expect(changes[0]).toMatchObject({ toStageId: stage.leverStageId, performAs: w.actingUserId });
+      expect(changes[0]).toMatchObject({ toStageId: stage.externalId, performAs: w.actingUserId });
     }
     const actions = await prisma().writeBackAction.findMany({ where: { candidateId: { in: batch.map((c) => c.id) } } });
     expect(actions).toHaveLength(40);
     expect(actions.every((a) => a.status === "SUCCEEDED" && a.completedAt)).toBe(true);
-    expect(actions.filter((a) => a.kind === "NOTE").every((a) => a.leverNoteId)).toBe(true);
+    expect(actions.filter((a) => a.kind === "NOTE").every((a) => a.externalNoteId)).toBe(true);
   });
 
   it("re-screening replaces the candidate's note (PUT) instead of adding one; the same result is never posted twice", async () => {
     const c = w.candidates[0]!;
-    const before = notesOf(w, c.leverOpportunityId);
+    const before = notesOf(w, c.externalId);
     expect(before).toHaveLength(1);
     const result = await screen(w, c.id, 91, "criteria-v2");
     // The screening job running twice for the same result asks once.
@@ -67,13 +67,13 @@ describe("write-back to Lever", () => {
     expect(await prisma().writeBackAction.count({ where: { candidateId: c.id, kind: "NOTE", status: "PENDING" } })).toBe(1);
     await drain(w);
 
-    const after = notesOf(w, c.leverOpportunityId);
+    const after = notesOf(w, c.externalId);
     expect(after).toHaveLength(1);
     expect(after[0]!.id).toBe(before[0]!.id);
     expect(after[0]!.value).toContain("Screening score: 91/100");
     expect(after[0]!.score).toBe(4);
     const latest = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "NOTE" }, orderBy: { createdAt: "desc" } });
-    expect(latest).toMatchObject({ status: "SUCCEEDED", leverNoteId: before[0]!.id, leverResponse: { method: "PUT" } });
+    expect(latest).toMatchObject({ status: "SUCCEEDED", externalNoteId: before[0]!.id, externalResponse: { method: "PUT" } });
   });
 
   it("a note POST whose answer was lost is found on retry and not posted again", async () => {
@@ -91,13 +91,13 @@ describe("write-back to Lever", () => {
     const action = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "NOTE" } });
     await expect(executeWriteBack(action.id, { finalAttempt: false })).rejects.toThrow(/500/);
     expect(lost).toBe(1);
-    expect(notesOf(w, c.leverOpportunityId)).toHaveLength(1);
+    expect(notesOf(w, c.externalId)).toHaveLength(1);
     expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "PENDING", attempts: 1 });
 
     expect(await executeWriteBack(action.id, { finalAttempt: false })).toBe("succeeded");
-    const notes = notesOf(w, c.leverOpportunityId);
+    const notes = notesOf(w, c.externalId);
     expect(notes).toHaveLength(1);
-    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, leverNoteId: notes[0]!.id });
+    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 2, externalNoteId: notes[0]!.id });
     // Done is done: running it again changes nothing.
     expect(await executeWriteBack(action.id, { finalAttempt: false })).toBe("skipped");
   });
@@ -108,7 +108,7 @@ describe("write-back to Lever", () => {
     await screen(w, c.id, 80);
     await drain(w);
     expect(await prisma().writeBackAction.count({ where: { candidateId: c.id } })).toBe(0);
-    expect(notesOf(w, c.leverOpportunityId)).toHaveLength(0);
+    expect(notesOf(w, c.externalId)).toHaveLength(0);
   });
 
   it("with Update stages off, advance and reject change the app's copy and write nothing to Lever", async () => {
@@ -119,11 +119,11 @@ describe("write-back to Lever", () => {
     expect(await applyCandidateAction(w.org, { action: "advance", stageId: stage.id, candidateIds: [a.id], idempotencyKey: nextKey() })).toMatchObject({ changed: 1, queued: 0, writeBack: "off" });
     expect(await applyCandidateAction(w.org, { action: "archive", archiveReasonId: reason.id, candidateIds: [b.id], idempotencyKey: nextKey() })).toMatchObject({ changed: 1, queued: 0, writeBack: "off" });
     await drain(w);
-    expect(await prisma().candidate.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ stageId: stage.id, leverStageId: stage.leverStageId });
-    expect(await prisma().candidate.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ archiveReasonId: reason.id, leverArchiveReasonId: reason.leverArchiveReasonId, archivedAt: expect.any(Date) });
+    expect(await prisma().candidate.findUniqueOrThrow({ where: { id: a.id } })).toMatchObject({ stageId: stage.id, externalStageId: stage.externalId });
+    expect(await prisma().candidate.findUniqueOrThrow({ where: { id: b.id } })).toMatchObject({ archiveReasonId: reason.id, externalArchiveReasonId: reason.externalId, archivedAt: expect.any(Date) });
     expect(await prisma().writeBackAction.count({ where: { candidateId: { in: [a.id, b.id] } } })).toBe(0);
-    expect(stageChangesOf(w, a.leverOpportunityId)).toHaveLength(0);
-    expect(archivesOf(w, b.leverOpportunityId)).toHaveLength(0);
+    expect(stageChangesOf(w, a.externalId)).toHaveLength(0);
+    expect(archivesOf(w, b.externalId)).toHaveLength(0);
   });
 
   it("a repeated request (double-click) archives once; candidates already there are not written again", async () => {
@@ -136,7 +136,7 @@ describe("write-back to Lever", () => {
     expect(await applyCandidateAction(w.org, { ...input, idempotencyKey: nextKey() })).toMatchObject({ changed: 0, unchanged: 4, queued: 0 });
     await drain(w);
     expect(await prisma().writeBackAction.count({ where: { candidateId: { in: ids }, kind: "ARCHIVE" } })).toBe(4);
-    for (const c of w.candidates.slice(20, 24)) expect(archivesOf(w, c.leverOpportunityId).map((a) => a.reason)).toEqual([reason.leverArchiveReasonId]);
+    for (const c of w.candidates.slice(20, 24)) expect(archivesOf(w, c.externalId).map((a) => a.reason)).toEqual([reason.externalId]);
   });
 
   it("a stage change replaced by a later one is not sent when it runs late, so Lever ends where the app is", async () => {
@@ -148,8 +148,8 @@ describe("write-back to Lever", () => {
     // The older one failed once and its retry comes after the newer one.
     expect(await executeWriteBack(newer!.id, { finalAttempt: false })).toBe("succeeded");
     expect(await executeWriteBack(older!.id, { finalAttempt: false })).toBe("skipped");
-    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([second!.leverStageId]);
-    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: older!.id } })).toMatchObject({ status: "SUCCEEDED", leverResponse: { skipped: "superseded" } });
+    expect(stageChangesOf(w, c.externalId).map((s) => s.toStageId)).toEqual([second!.externalId]);
+    expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: older!.id } })).toMatchObject({ status: "SUCCEEDED", externalResponse: { skipped: "superseded" } });
   });
 
   it("advancing twice in a row ends in the second stage even when Lever's webhook for the first resets the app's copy in between", async () => {
@@ -160,10 +160,10 @@ describe("write-back to Lever", () => {
     expect(await executeWriteBack(older.id, { finalAttempt: false })).toBe("succeeded");
     await applyCandidateAction(w.org, { action: "advance", stageId: second!.id, candidateIds: [c.id], idempotencyKey: nextKey() });
     // Lever's candidateStageChange for the first write arrives now, and the app's copy follows Lever.
-    await prisma().candidate.update({ where: { id: c.id }, data: { stageId: first!.id, leverStageId: first!.leverStageId } });
+    await prisma().candidate.update({ where: { id: c.id }, data: { stageId: first!.id, externalStageId: first!.externalId } });
     const newer = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "STAGE_CHANGE", id: { not: older.id } } });
     expect(await executeWriteBack(newer.id, { finalAttempt: false })).toBe("succeeded");
-    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([first!.leverStageId, second!.leverStageId]);
+    expect(stageChangesOf(w, c.externalId).map((s) => s.toStageId)).toEqual([first!.externalId, second!.externalId]);
   });
 
   it("an action that keeps failing is FAILED with Lever's error, shown in the history, and succeeds when retried after the faults clear", async () => {
@@ -176,9 +176,9 @@ describe("write-back to Lever", () => {
     await expect(executeWriteBack(action.id, { finalAttempt: false, client })).rejects.toThrow(/503/);
     expect(await executeWriteBack(action.id, { finalAttempt: true, client })).toBe("failed");
     const failed = await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } });
-    expect(failed).toMatchObject({ status: "FAILED", attempts: 2, leverResponse: { ok: false, status: 503 } });
+    expect(failed).toMatchObject({ status: "FAILED", attempts: 2, externalResponse: { ok: false, status: 503 } });
     expect(failed.lastError).toMatch(/Lever answered 503 to PUT .*stage/);
-    expect(stageChangesOf(w, c.leverOpportunityId)).toHaveLength(0);
+    expect(stageChangesOf(w, c.externalId)).toHaveLength(0);
 
     const [entry] = await listWriteBacks(w.org, c.id);
     expect(entry).toMatchObject({ id: action.id, kind: "STAGE_CHANGE", summary: `Moved to ${stage.text}`, status: "FAILED", requestedBy: "recruiter" });
@@ -187,7 +187,7 @@ describe("write-back to Lever", () => {
     expect(await retryWriteBack(w.org, action.id)).toEqual({ id: action.id, status: "PENDING" });
     await drain(w);
     expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "SUCCEEDED", attempts: 3, lastError: null });
-    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([stage.leverStageId]);
+    expect(stageChangesOf(w, c.externalId).map((s) => s.toStageId)).toEqual([stage.externalId]);
   });
 
   it("after Lever is disconnected and the same account reconnected, Retry sends a failed action through the new connection", async () => {
@@ -206,20 +206,20 @@ describe("write-back to Lever", () => {
       data: {
         organizationId: old.organizationId,
         environment: old.environment,
-        leverAccountId: old.leverAccountId,
-        accountClaim: `simulator:${old.leverAccountId}:again`,
+        externalAccountId: old.externalAccountId,
+        accountClaim: `simulator:${old.externalAccountId}:again`,
         accessTokenEnc: old.accessTokenEnc,
         refreshTokenEnc: old.refreshTokenEnc,
         tokenKeyId: old.tokenKeyId,
         accessTokenExpiresAt: old.accessTokenExpiresAt,
         tokenVersion: old.tokenVersion,
-        actingLeverUserId: old.actingLeverUserId,
+        actingUserExternalId: old.actingUserExternalId,
       },
     });
     expect(await retryWriteBack(w.org, action.id)).toEqual({ id: action.id, status: "PENDING" });
     expect((await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).connectionId).toBe(reconnected.id);
     await drain(w);
     expect(await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } })).toMatchObject({ status: "SUCCEEDED", lastError: null });
-    expect(stageChangesOf(w, c.leverOpportunityId).map((s) => s.toStageId)).toEqual([stage.leverStageId]);
+    expect(stageChangesOf(w, c.externalId).map((s) => s.toStageId)).toEqual([stage.externalId]);
   });
 });

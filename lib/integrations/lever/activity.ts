@@ -28,6 +28,6 @@ export async function retryDelivery(org: OrgContext, deliveryId: string): Promis
     actorUserId: org.userId,
     connectionId: delivery.connectionId,
     action: "webhook.retried",
-    message: `${org.userEmail} retried ${delivery.event} for ${delivery.leverOpportunityId ?? "an opportunity"}`,
+    message: `${org.userEmail} retried ${delivery.event} for ${delivery.externalCandidateId ?? "an opportunity"}`,
   });
 }

@@ -17,15 +17,15 @@ export async function leverCardData(organizationId: string) {
       leverUsersError = "Lever's users could not be loaded just now; the current choice is kept.";
     }
   }
-  if (connection.actingLeverUserId && !leverUsers.some((u) => u.id === connection.actingLeverUserId)) {
-    leverUsers.unshift({ id: connection.actingLeverUserId, name: connection.actingLeverUserName ?? "Current Lever user" });
+  if (connection.actingUserExternalId && !leverUsers.some((u) => u.id === connection.actingUserExternalId)) {
+    leverUsers.unshift({ id: connection.actingUserExternalId, name: connection.actingUserName ?? "Current Lever user" });
   }
   const s = connection.settings;
   return {
     connection: {
       id: connection.id,
       environment: connection.environment,
-      leverAccountId: connection.leverAccountId,
+      externalAccountId: connection.externalAccountId,
       connectedBy: connection.connectedBy?.name ?? connection.connectedBy?.email ?? null,
       connectedAt: connection.connectedAt,
       statusReason: connection.statusReason,
@@ -36,7 +36,7 @@ export async function leverCardData(organizationId: string) {
       autoImportCandidates: s?.autoImportCandidates ?? true,
       postResults: s?.postResults ?? true,
       updateStages: s?.updateStages ?? true,
-      actingLeverUserId: connection.actingLeverUserId,
+      actingUserExternalId: connection.actingUserExternalId,
       appliedAt: s?.appliedAt?.toISOString() ?? null,
     },
     leverUsers,

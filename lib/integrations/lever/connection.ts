@@ -4,7 +4,7 @@ import { config } from "@/lib/config";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
-import type { LeverEnvironment } from "@/lib/generated/prisma/enums";
+import type { AtsEnvironment } from "@/lib/generated/prisma/enums";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
@@ -21,13 +21,13 @@ import { sealTokenColumns } from "./tokens";
 
 const STATE_TTL_MS = 10 * 60_000;
 
-const ENVIRONMENTS: Record<ReturnType<typeof config>["lever"]["environment"], LeverEnvironment> = {
+const ENVIRONMENTS: Record<ReturnType<typeof config>["lever"]["environment"], AtsEnvironment> = {
   simulator: "SIMULATOR",
   sandbox: "SANDBOX",
   production: "PRODUCTION",
 };
 
-export const currentEnvironment = (): LeverEnvironment => ENVIRONMENTS[config().lever.environment];
+export const currentEnvironment = (): AtsEnvironment => ENVIRONMENTS[config().lever.environment];
 
 function stateMac(nonce: string, userId: string, organizationId: string): string {
   return createHmac("sha256", config().authSecret).update(`lever-oauth:${nonce}:${userId}:${organizationId}`).digest("base64url");
@@ -123,7 +123,7 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
   }
   const { accountId, userId: leverUserId } = readLeverClaims(tokens.accessToken);
   const environment = currentEnvironment();
-  const accountClaim = `${environment}:${accountId}`;
+  const accountClaim = `lever:${environment}:${accountId}`;
   const prisma = await db();
 
   const claimed = await prisma.atsConnection.findUnique({ where: { accountClaim } });
@@ -142,7 +142,7 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
     status: "ACTIVE" as const,
     statusReason: null,
     environment,
-    leverAccountId: accountId,
+    externalAccountId: accountId,
     accountClaim,
     connectedById: org.userId,
     connectedAt: new Date(),
@@ -155,7 +155,7 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
     const connection = current
       ? await prisma.atsConnection.update({ where: { id: current.id }, data })
       : await prisma.atsConnection.create({
-          data: { ...data, tokenVersion: 0, organizationId: org.organizationId, actingLeverUserId: leverUserId },
+          data: { ...data, tokenVersion: 0, organizationId: org.organizationId, actingUserExternalId: leverUserId },
         });
     connectionId = connection.id;
   } catch (error) {
@@ -208,7 +208,7 @@ export async function disconnect(org: OrgContext, connectionId: string): Promise
     const client = LeverClient.forConnection(connection.id);
     for (const hook of connection.webhooks) {
       try {
-        await client.deleteWebhook(hook.leverWebhookId);
+        await client.deleteWebhook(hook.externalId);
         webhooksRemoved += 1;
       } catch (error) {
         webhookErrors += 1;

@@ -20,7 +20,7 @@ export const SettingsInput = z
     autoImportCandidates: checkbox,
     postResults: checkbox,
     updateStages: checkbox,
-    actingLeverUserId: z.string().max(100).optional(),
+    actingUserExternalId: z.string().max(100).optional(),
   })
   .strict();
 
@@ -46,13 +46,13 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
   if (connection.status !== "ACTIVE") throw badRequest("Reconnect Lever before changing its settings.");
   const prisma = await db();
 
-  let actingLeverUserName: string | null | undefined;
+  let actingUserName: string | null | undefined;
   const client = LeverClient.forConnection(connection.id);
-  if (input.actingLeverUserId && input.actingLeverUserId !== connection.actingLeverUserId) {
+  if (input.actingUserExternalId && input.actingUserExternalId !== connection.actingUserExternalId) {
     const users = await client.users();
-    const user = users.find((u) => u.id === input.actingLeverUserId && !u.deactivatedAt);
+    const user = users.find((u) => u.id === input.actingUserExternalId && !u.deactivatedAt);
     if (!user) throw badRequest("Choose an active Lever user to act as.");
-    actingLeverUserName = user.name ?? user.email ?? null;
+    actingUserName = user.name ?? user.email ?? null;
   }
 
   const flags = {
@@ -66,10 +66,10 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
     update: { ...flags, appliedAt: new Date(), updatedById: org.userId },
     create: { ...flags, connectionId: connection.id, organizationId: org.organizationId, appliedAt: new Date(), updatedById: org.userId },
   });
-  if (actingLeverUserName !== undefined) {
+  if (actingUserName !== undefined) {
     await prisma.atsConnection.update({
       where: { id: connection.id },
-      data: { actingLeverUserId: input.actingLeverUserId, actingLeverUserName },
+      data: { actingUserExternalId: input.actingUserExternalId, actingUserName },
     });
   }
 
@@ -84,7 +84,7 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
       data: {
         organizationId: org.organizationId,
         connectionId: connection.id,
-        leverWebhookId: hook.id,
+        externalId: hook.id,
         event,
         url,
         signatureTokenEnc: sealed.ciphertext,

@@ -100,7 +100,7 @@ export async function createConnection(db: TestDatabase, tokens: LeverTokenSet &
     data: {
       organizationId: organization.id,
       environment: "SIMULATOR",
-      leverAccountId: accountId,
+      externalAccountId: accountId,
       accountClaim: `simulator:${accountId}:${slug}`,
       ...sealTokenColumns(tokens),
     },

@@ -112,7 +112,7 @@ describe("TokenManager", () => {
   it("invalid_grant marks the connection NEEDS_RECONNECT and writes an audit row", async () => {
     const { connectionId, organizationId } = await connected();
     const row0 = await bed.db.prisma.atsConnection.findUniqueOrThrow({ where: { id: connectionId } });
-    bed.sim.revoke(row0.leverAccountId);
+    bed.sim.revoke(row0.externalAccountId);
     await expireAccessToken(connectionId);
 
     const error = await new TokenManager().getAccessToken(connectionId).catch((e: unknown) => e);

@@ -70,7 +70,7 @@ describe("Lever webhook intake", () => {
     expect(res.status).toBe(200);
     const row = await t.prisma.webhookDelivery.findFirstOrThrow({ where: { connectionId: connA.id, token: body.token } });
     expect(row.organizationId).toBe(connA.organizationId);
-    expect(row.leverOpportunityId).toBe("opp-1");
+    expect(row.externalCandidateId).toBe("opp-1");
     expect(await jobCount()).toBe(before + 1);
     const conn = await t.prisma.atsConnection.findUniqueOrThrow({ where: { id: connA.id } });
     expect(conn.lastWebhookAt).not.toBeNull();

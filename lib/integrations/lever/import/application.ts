@@ -36,7 +36,7 @@ export async function importApplication(
   if (!postingId) return { kind: "skipped", message: `Opportunity ${opportunityId} has no application to a posting` };
 
   let job = await prisma.job.findUnique({
-    where: { organizationId_leverPostingId: { organizationId: connection.organizationId, leverPostingId: postingId } },
+    where: { organizationId_provider_externalId: { organizationId: connection.organizationId, provider: "LEVER" as const, externalId: postingId } },
     select: { id: true, title: true },
   });
   let jobCreated = false;

@@ -82,19 +82,19 @@ export async function upsertCandidate(
 ): Promise<{ candidateId: string; created: boolean }> {
   const app = applicationFor(opportunity, postingId);
   const resume = await fetchResume(client, opportunity.id);
-  const leverStageId = idOf(opportunity.stage);
+  const externalStageId = idOf(opportunity.stage);
   const [stage, reason] = await Promise.all([
-    leverStageId ? prisma.stage.findUnique({ where: { organizationId_leverStageId: { organizationId: target.organizationId, leverStageId } } }) : null,
+    externalStageId ? prisma.stage.findUnique({ where: { organizationId_provider_externalId: { organizationId: target.organizationId, provider: "LEVER" as const, externalId: externalStageId } } }) : null,
     opportunity.archived?.reason
       ? prisma.archiveReason.findUnique({
-          where: { organizationId_leverArchiveReasonId: { organizationId: target.organizationId, leverArchiveReasonId: opportunity.archived.reason } },
+          where: { organizationId_provider_externalId: { organizationId: target.organizationId, provider: "LEVER" as const, externalId: opportunity.archived.reason } },
         })
       : null,
   ]);
   const fields = {
     jobId: target.jobId,
-    leverApplicationId: app?.id ?? null,
-    leverContactId: idOf(opportunity.contact),
+    externalApplicationId: app?.id ?? null,
+    externalPersonId: idOf(opportunity.contact),
     name: opportunity.name ?? app?.name ?? "Unnamed candidate",
     headline: opportunity.headline ?? null,
     emails: opportunity.emails.length ? opportunity.emails : app?.email ? [app.email] : [],
@@ -103,21 +103,21 @@ export async function upsertCandidate(
     links: [...new Set([...opportunity.links, ...(app?.links ?? [])])],
     applicationAnswers: answersOf(app),
     ...resume,
-    leverStageId,
+    externalStageId,
     stageId: stage?.id ?? null,
     archivedAt: opportunity.archived?.archivedAt ? new Date(opportunity.archived.archivedAt) : null,
-    leverArchiveReasonId: opportunity.archived?.reason ?? null,
+    externalArchiveReasonId: opportunity.archived?.reason ?? null,
     archiveReasonId: reason?.id ?? null,
-    leverCreatedAt: opportunity.createdAt ? new Date(opportunity.createdAt) : null,
-    leverUpdatedAt: opportunity.updatedAt ? new Date(opportunity.updatedAt) : null,
-    leverUrl: opportunity.urls?.show ?? null,
+    externalCreatedAt: opportunity.createdAt ? new Date(opportunity.createdAt) : null,
+    externalUpdatedAt: opportunity.updatedAt ? new Date(opportunity.updatedAt) : null,
+    externalUrl: opportunity.urls?.show ?? null,
   };
-  const where = { organizationId_leverOpportunityId: { organizationId: target.organizationId, leverOpportunityId: opportunity.id } };
+  const where = { organizationId_provider_externalId: { organizationId: target.organizationId, provider: "LEVER" as const, externalId: opportunity.id } };
   const existing = await prisma.candidate.findUnique({ where, select: { id: true } });
   const candidate = await prisma.candidate.upsert({
     where,
     update: fields,
-    create: { ...fields, organizationId: target.organizationId, leverOpportunityId: opportunity.id, importedVia: via },
+    create: { ...fields, organizationId: target.organizationId, provider: "LEVER", externalId: opportunity.id, importedVia: via },
     select: { id: true },
   });
   await screenAfterImport(prisma, { organizationId: target.organizationId, jobId: target.jobId, candidateId: candidate.id }, fields);

@@ -27,25 +27,25 @@ async function activity(
 async function syncOpportunityState(connection: { id: string; organizationId: string }, opportunityId: string): Promise<ImportOutcome> {
   const prisma = await db();
   const candidate = await prisma.candidate.findUnique({
-    where: { organizationId_leverOpportunityId: { organizationId: connection.organizationId, leverOpportunityId: opportunityId } },
+    where: { organizationId_provider_externalId: { organizationId: connection.organizationId, provider: "LEVER" as const, externalId: opportunityId } },
   });
   if (!candidate) return { kind: "skipped", message: `Opportunity ${opportunityId} is not imported` };
   const opp = await LeverClient.forConnection(connection.id).getOpportunity(opportunityId);
-  const leverStageId = typeof opp.stage === "string" ? opp.stage : (opp.stage?.id ?? null);
+  const externalStageId = typeof opp.stage === "string" ? opp.stage : (opp.stage?.id ?? null);
   const reasonId = opp.archived?.reason ?? null;
   const [stage, reason] = await Promise.all([
-    leverStageId ? prisma.stage.findUnique({ where: { organizationId_leverStageId: { organizationId: connection.organizationId, leverStageId } } }) : null,
-    reasonId ? prisma.archiveReason.findUnique({ where: { organizationId_leverArchiveReasonId: { organizationId: connection.organizationId, leverArchiveReasonId: reasonId } } }) : null,
+    externalStageId ? prisma.stage.findUnique({ where: { organizationId_provider_externalId: { organizationId: connection.organizationId, provider: "LEVER" as const, externalId: externalStageId } } }) : null,
+    reasonId ? prisma.archiveReason.findUnique({ where: { organizationId_provider_externalId: { organizationId: connection.organizationId, provider: "LEVER" as const, externalId: reasonId } } }) : null,
   ]);
   await prisma.candidate.update({
     where: { id: candidate.id },
     data: {
-      leverStageId,
+      externalStageId,
       stageId: stage?.id ?? null,
       archivedAt: opp.archived?.archivedAt ? new Date(opp.archived.archivedAt) : null,
-      leverArchiveReasonId: reasonId,
+      externalArchiveReasonId: reasonId,
       archiveReasonId: reason?.id ?? null,
-      leverUpdatedAt: opp.updatedAt ? new Date(opp.updatedAt) : null,
+      externalUpdatedAt: opp.updatedAt ? new Date(opp.updatedAt) : null,
     },
   });
   return { kind: "imported", candidateId: candidate.id, jobId: candidate.jobId, candidateCreated: false, jobCreated: false, message: `Updated ${candidate.name}'s stage from Lever` };
@@ -75,7 +75,7 @@ export async function processDelivery(deliveryId: string): Promise<ImportOutcome
     await activity(target, "webhook.skipped", message, "warn");
     return { kind: "skipped", message };
   }
-  const opportunityId = delivery.leverOpportunityId;
+  const opportunityId = delivery.externalCandidateId;
   try {
     let outcome: ImportOutcome;
     if (!opportunityId) outcome = { kind: "skipped", message: `${delivery.event} without an opportunity id` };

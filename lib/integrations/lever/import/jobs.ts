@@ -24,8 +24,8 @@ export function postingToJobFields(posting: Posting) {
     description: content?.description ?? (content?.descriptionHtml ? htmlToText(content.descriptionHtml) : null),
     descriptionHtml: content?.descriptionHtml ?? null,
     requirementLists: requirementLists as unknown as object[],
-    leverUrl: posting.urls?.show ?? null,
-    leverUpdatedAt: posting.updatedAt ? new Date(posting.updatedAt) : null,
+    externalUrl: posting.urls?.show ?? null,
+    externalUpdatedAt: posting.updatedAt ? new Date(posting.updatedAt) : null,
     syncedAt: new Date(),
   };
 }
@@ -42,12 +42,12 @@ export async function upsertJob(
   importedById?: string | null,
 ): Promise<{ job: { id: string; title: string }; created: boolean }> {
   const fields = postingToJobFields(posting);
-  const where = { organizationId_leverPostingId: { organizationId: target.organizationId, leverPostingId: posting.id } };
+  const where = { organizationId_provider_externalId: { organizationId: target.organizationId, provider: "LEVER" as const, externalId: posting.id } };
   const existing = await prisma.job.findUnique({ where, select: { id: true } });
   const job = await prisma.job.upsert({
     where,
     update: { ...fields, connectionId: target.connectionId },
-    create: { ...fields, organizationId: target.organizationId, connectionId: target.connectionId, leverPostingId: posting.id, importedVia: via, importedById: importedById ?? null },
+    create: { ...fields, organizationId: target.organizationId, connectionId: target.connectionId, provider: "LEVER", externalId: posting.id, importedVia: via, importedById: importedById ?? null },
     select: { id: true, title: true },
   });
   // Criteria are drafted once, when the job first arrives by any path; later syncs leave the recruiters' edits alone.

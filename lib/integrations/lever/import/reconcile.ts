@@ -30,7 +30,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
       seen += 1;
       newest = Math.max(newest, opp.createdAt ?? 0);
       const exists = await prisma.candidate.findUnique({
-        where: { organizationId_leverOpportunityId: { organizationId: connection.organizationId, leverOpportunityId: opp.id } },
+        where: { organizationId_provider_externalId: { organizationId: connection.organizationId, provider: "LEVER" as const, externalId: opp.id } },
         select: { id: true },
       });
       if (exists) continue;

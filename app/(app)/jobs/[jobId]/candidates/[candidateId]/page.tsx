@@ -233,9 +233,9 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
                 </dd>
               </div>
             </dl>
-            {c.leverUrl ? (
+            {c.externalUrl ? (
               <div className="mt-3 border-t border-slate-100 pt-3">
-                <a href={c.leverUrl} target="_blank" rel="noreferrer noopener" className="text-sm font-medium text-brand-700 hover:text-brand-600">
+                <a href={c.externalUrl} target="_blank" rel="noreferrer noopener" className="text-sm font-medium text-brand-700 hover:text-brand-600">
                   Open in Lever ↗
                 </a>
               </div>
