@@ -16,8 +16,8 @@ import { resetConfigForTests } from "@/lib/config";
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings } from "@/lib/imports/postings";
 import { getImportRun, startApplicantImport } from "@/lib/imports/runs";
-import { buildAuthorizationUrl, createPkce, exchangeCode } from "@/lib/integrations/lever/oauth";
-import { createConnection } from "@/lib/integrations/lever/test-helpers";
+import { buildAuthorizationUrl, createPkce, exchangeCode } from "@/lib/ats/providers/lever/oauth";
+import { createConnection } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { createTestDatabase } from "@/tests/helpers/db";
 

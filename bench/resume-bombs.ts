@@ -17,7 +17,7 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
-import { LeverApiError, LeverClient } from "@/lib/integrations/lever/client";
+import { LeverApiError, LeverClient } from "@/lib/ats/providers/lever/client";
 import { extractResumeText } from "@/lib/resumes/extract";
 import { docxBomb, lieAboutSize, MiB, pdfWithContent, repeatedMoves, repeatedText } from "@/tests/helpers/resume-bombs";
 import { documentBytes } from "@/tools/lever-sim/files";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { Badge } from "@/components/ui/alert";
-import { ATS_CATALOG } from "@/lib/integrations/catalog";
+import { ATS_CATALOG } from "@/lib/ats/catalog";
 
 export function AtsList({ selected }: { selected: string }) {
   return (

@@ -1,8 +1,8 @@
 import { Alert, Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { LEVER_PERMISSIONS } from "@/lib/integrations/catalog";
-import type { LeverStatus } from "@/lib/integrations/lever/status";
+import { LEVER_PERMISSIONS } from "@/lib/ats/catalog";
+import type { LeverStatus } from "@/lib/ats/providers/lever/status";
 import { DisconnectButton } from "./disconnect-button";
 import { LeverSettingsDialog, type LeverSettingsView } from "./lever-settings-dialog";
 import { WebhookStatusLine } from "./webhook-status";

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { applyLeverSettingsAction } from "@/app/(app)/settings/ats/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { LeverStatus } from "@/lib/integrations/lever/status";
+import type { LeverStatus } from "@/lib/ats/providers/lever/status";
 import { describeWebhook, useLeverStatus } from "./webhook-status";
 
 export interface LeverSettingsView {

@@ -1,7 +1,7 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { LeverStatus } from "@/lib/integrations/lever/status";
+import type { LeverStatus } from "@/lib/ats/providers/lever/status";
 
 /** Polls the connection's status so "waiting for Lever" turns into "receiving" without a reload. */
 export function useLeverStatus(initial: LeverStatus, intervalMs = 3000): LeverStatus {

@@ -1,6 +1,6 @@
 import { AppError } from "@/lib/errors";
-import { LeverApiError } from "@/lib/integrations/lever/client";
-import { RateLimitTimeoutError } from "@/lib/integrations/lever/rate-limit";
+import { LeverApiError } from "@/lib/ats/providers/lever/client";
+import { RateLimitTimeoutError } from "@/lib/ats/rate-limit";
 
 /** Lever's failures as answers a recruiter can act on (never Lever's raw body or a token). */
 export function leverToAppError(error: unknown, context: { notFound?: string; badRequest?: string } = {}): unknown {

@@ -1,7 +1,7 @@
 import { isAdminRole, type OrgContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { forbidden } from "@/lib/errors";
-import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
+import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
 import { findConnection, requireActiveConnection } from "./connection";
 import { leverToAppError } from "./lever-errors";
 

@@ -20,10 +20,10 @@ async function one<T extends object>(boss: PgBoss, name: string, handler: Handle
  */
 export async function registerHandlers(boss: PgBoss): Promise<void> {
   const lever = {
-    deliveries: () => import("@/lib/integrations/lever/import/deliveries"),
-    reconcile: () => import("@/lib/integrations/lever/import/reconcile"),
-    reference: () => import("@/lib/integrations/lever/import/reference"),
-    tokens: () => import("@/lib/integrations/lever/tokens"),
+    deliveries: () => import("@/lib/ats/providers/lever/import/deliveries"),
+    reconcile: () => import("@/lib/ats/providers/lever/import/reconcile"),
+    reference: () => import("@/lib/ats/providers/lever/import/reference"),
+    tokens: () => import("@/lib/ats/providers/lever/tokens"),
   };
 
   // pg-boss waits its polling interval (1 s) after each fetch, so one delivery per fetch capped a

@@ -1,6 +1,6 @@
 import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
-import { LeverApiError, LeverClient } from "@/lib/integrations/lever/client";
+import { LeverApiError, LeverClient } from "@/lib/ats/providers/lever/client";
 import { log } from "@/lib/log";
 import { formatLeverNote, leverScore, type NoteVerdict, type RequiredTier } from "@/lib/screening";
 import { candidateUrl, noteMarker } from "./record";

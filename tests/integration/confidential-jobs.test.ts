@@ -16,9 +16,9 @@ import { grantJobAccess, jobAccessMembers, requireCandidateAccess, revokeJobAcce
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getJobForOrg, listJobs } from "@/lib/imports/jobs";
 import { processImportRun } from "@/lib/imports/runs";
-import { importApplication } from "@/lib/integrations/lever/import/application";
-import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
-import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
+import { importApplication } from "@/lib/ats/providers/lever/import/application";
+import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { listWriteBacks } from "@/lib/writeback";
 

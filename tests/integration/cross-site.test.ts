@@ -3,7 +3,7 @@ import { join, relative } from "node:path";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
-import { pointConfigAtSim } from "@/lib/integrations/lever/test-helpers";
+import { pointConfigAtSim } from "@/lib/ats/providers/lever/test-helpers";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { makeOrg } from "@/tests/helpers/fixtures";
 

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as callback } from "@/app/api/integrations/lever/callback/route";
 import { POST as connect } from "@/app/api/integrations/lever/connect/route";
 import type { OrgContext } from "@/lib/auth/guard";
-import { CONNECT_ERRORS, connectErrorMessage } from "@/lib/integrations/lever/connect-errors";
-import { pointConfigAtSim } from "@/lib/integrations/lever/test-helpers";
+import { CONNECT_ERRORS, connectErrorMessage } from "@/lib/ats/providers/lever/connect-errors";
+import { pointConfigAtSim } from "@/lib/ats/providers/lever/test-helpers";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { makeOrg } from "@/tests/helpers/fixtures";
 

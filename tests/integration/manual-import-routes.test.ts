@@ -8,7 +8,7 @@ import { POST as syncRoute } from "@/app/api/jobs/[jobId]/sync/route";
 import { POST as importRoute } from "@/app/api/jobs/import/route";
 import { GET as postingsRoute } from "@/app/api/jobs/lever-postings/route";
 import type { OrgContext } from "@/lib/auth/guard";
-import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
+import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 
 // The session is the only source of the organization: tests choose who is signed in.

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings, searchLeverPostings } from "@/lib/imports/postings";
 import { cancelImportRun, getImportRun, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
-import { LeverClient } from "@/lib/integrations/lever/client";
-import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
-import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
+import { LeverClient } from "@/lib/ats/providers/lever/client";
+import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 
 /**

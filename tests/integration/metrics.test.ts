@@ -1,12 +1,12 @@
 import { NextRequest } from "next/server";
+import { leverTokenManager } from "@/lib/ats/providers/lever/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { POST as webhookRoute } from "@/app/api/webhooks/lever/[connectionId]/route";
 import { GET as metricsRoute } from "@/app/metrics/route";
 import { config } from "@/lib/config";
-import { LeverClient } from "@/lib/integrations/lever/client";
-import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
-import { TokenManager } from "@/lib/integrations/lever/tokens";
+import { LeverClient } from "@/lib/ats/providers/lever/client";
+import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { createPrisma, openDatabase, setRuntimeForTests } from "@/lib/db/client";
 import { createBoss } from "@/lib/jobs/boss";
 import { ensureQueues, QUEUES } from "@/lib/jobs/definitions";
@@ -59,7 +59,7 @@ describe("GET /metrics", () => {
 
   it("counts Lever requests and Lever's 429s per connection", async () => {
     const { connectionId } = await createConnection(bed.db, await authorizeWithSim(bed.sim));
-    const tokens = new TokenManager();
+    const tokens = leverTokenManager();
     const client = new LeverClient({
       apiBase: config().lever.apiBase,
       connectionId,

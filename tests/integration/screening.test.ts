@@ -5,10 +5,10 @@ import { GET as getCriteriaRoute, PUT as putCriteriaRoute } from "@/app/api/jobs
 import { GET as jobStatusRoute, POST as screenJobRoute } from "@/app/api/jobs/[jobId]/screen/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings, resyncJob } from "@/lib/imports/postings";
-import { LeverClient } from "@/lib/integrations/lever/client";
-import { importApplication } from "@/lib/integrations/lever/import/application";
-import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
-import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
+import { LeverClient } from "@/lib/ats/providers/lever/client";
+import { importApplication } from "@/lib/ats/providers/lever/import/application";
+import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
 import { draftCriteriaFromPosting } from "@/lib/screening";

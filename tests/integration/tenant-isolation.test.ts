@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { retryDelivery } from "@/lib/integrations/lever/activity";
-import { disconnect } from "@/lib/integrations/lever/connection";
-import { applySettings } from "@/lib/integrations/lever/settings";
-import { leverStatus } from "@/lib/integrations/lever/status";
+import { retryDelivery } from "@/lib/ats/providers/lever/activity";
+import { disconnect } from "@/lib/ats/providers/lever/connection";
+import { applySettings } from "@/lib/ats/providers/lever/settings";
+import { leverStatus } from "@/lib/ats/providers/lever/status";
 import { changeRole, invite, listTeam, removeMember } from "@/lib/organizations/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { makeConnection, makeOrg } from "@/tests/helpers/fixtures";

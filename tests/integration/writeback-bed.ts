@@ -1,11 +1,11 @@
 import { expect } from "vitest";
+import { leverTokenManager } from "@/lib/ats/providers/lever/tokens";
 import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
-import { LeverClient } from "@/lib/integrations/lever/client";
-import { upsertJob } from "@/lib/integrations/lever/import/jobs";
-import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
-import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
-import { TokenManager } from "@/lib/integrations/lever/tokens";
+import { LeverClient } from "@/lib/ats/providers/lever/client";
+import { upsertJob } from "@/lib/ats/providers/lever/import/jobs";
+import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
 import type { StoredVerdict } from "@/lib/screening/run";
@@ -123,7 +123,7 @@ export async function drain(w: WriteBackBed, organizationId = w.org.organization
 
 /** The connection's client without its own retries, so a failure reaches the action at once. */
 export function clientWithoutRetries(connectionId: string): LeverClient {
-  const tokens = new TokenManager();
+  const tokens = leverTokenManager();
   return new LeverClient({
     apiBase: config().lever.apiBase,
     connectionId,

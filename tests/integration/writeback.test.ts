@@ -1,6 +1,6 @@
 import { http } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { SIM_URL } from "@/lib/integrations/lever/test-helpers";
+import { SIM_URL } from "@/lib/ats/providers/lever/test-helpers";
 import { applyCandidateAction, executeWriteBack, listWriteBacks, requestResultNote, retryWriteBack } from "@/lib/writeback";
 import { archivesOf, clientWithoutRetries, drain, notesOf, screen, stageChangesOf, startWriteBackBed, type WriteBackBed } from "./writeback-bed";
 

@@ -16,7 +16,7 @@ import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/imports/connection";
 import { getJobForOrg } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
-import type { RequirementList } from "@/lib/integrations/lever/import/jobs";
+import type { RequirementList } from "@/lib/ats/providers/lever/import/jobs";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";

@@ -4,9 +4,9 @@ import { AtsList } from "@/components/ats/ats-list";
 import { LeverCard } from "@/components/ats/lever-card";
 import { ReferencePanel } from "@/components/ats/reference-panel";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
-import { connectionActivity } from "@/lib/integrations/lever/activity";
-import { leverCardData } from "@/lib/integrations/lever/card";
-import { connectErrorMessage } from "@/lib/integrations/lever/connect-errors";
+import { connectionActivity } from "@/lib/ats/providers/lever/activity";
+import { leverCardData } from "@/lib/ats/providers/lever/card";
+import { connectErrorMessage } from "@/lib/ats/providers/lever/connect-errors";
 
 export const metadata: Metadata = { title: "ATS" };
 

@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { toAppError } from "@/lib/errors";
-import { completeConnect, connectErrorCode } from "@/lib/integrations/lever/connection";
+import { completeConnect, connectErrorCode } from "@/lib/ats/providers/lever/connection";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";

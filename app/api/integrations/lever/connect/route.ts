@@ -3,7 +3,7 @@ import { requireOrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { toAppError } from "@/lib/errors";
 import { assertSameOrigin } from "@/lib/http/same-origin";
-import { connectErrorCode, startConnect } from "@/lib/integrations/lever/connection";
+import { connectErrorCode, startConnect } from "@/lib/ats/providers/lever/connection";
 import { log } from "@/lib/log";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { withOrganization } from "@/lib/auth/guard";
-import { leverStatus } from "@/lib/integrations/lever/status";
+import { leverStatus } from "@/lib/ats/providers/lever/status";
 
 export const dynamic = "force-dynamic";
 

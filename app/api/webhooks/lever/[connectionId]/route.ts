@@ -1,6 +1,6 @@
 import type { NextRequest } from "next/server";
 import { config } from "@/lib/config";
-import { receiveLeverWebhook } from "@/lib/integrations/lever/webhooks";
+import { receiveLeverWebhook } from "@/lib/ats/providers/lever/webhooks";
 import { log } from "@/lib/log";
 import { readBodyWithLimit } from "@/lib/http/body";
 import { metrics } from "@/lib/metrics";

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { leverTokenManager } from "./tokens";
 import { config } from "@/lib/config";
 import { createPrisma } from "@/lib/db/client";
 import { LeverClient } from "./client";
-import { RateLimiter, type LimiterClock } from "./rate-limit";
+import { RateLimiter, type LimiterClock } from "@/lib/ats/rate-limit";
 import { authorizeWithSim, createConnection, requestCount, SIM_URL, startLeverTestBed, type LeverTestBed } from "./test-helpers";
-import { TokenManager } from "./tokens";
 
 /** Against the simulator's own rate limit (10/s, burst 20, with Retry-After). */
 let bed: LeverTestBed;
@@ -73,7 +73,7 @@ async function deliver(arrivals: number[]): Promise<number> {
 }
 
 function client(connectionId: string, limiter?: RateLimiter) {
-  const tokens = new TokenManager();
+  const tokens = leverTokenManager();
   return new LeverClient({
     apiBase: config().lever.apiBase,
     connectionId,

@@ -11,8 +11,8 @@ import { log } from "@/lib/log";
 import { audit } from "@/lib/organizations/service";
 import { LeverClient } from "./client";
 import { CONNECT_ERRORS, type ConnectErrorCode } from "./connect-errors";
-import { buildAuthorizationUrl, createPkce, exchangeCode, LeverOAuthError, readLeverClaims } from "./oauth";
-import { sealTokenColumns } from "./tokens";
+import { buildAuthorizationUrl, createPkce, exchangeCode, readLeverClaims } from "./oauth";
+import { OAuthError, sealTokenColumns } from "@/lib/ats/tokens";
 
 /**
  * Connecting an organization to a Lever account: the OAuth round trip, the one-account-one-organization
@@ -118,7 +118,7 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
   try {
     tokens = await exchangeCode({ currentUrl: callbackUrl, expectedState: state, codeVerifier });
   } catch (error) {
-    log.warn("Lever code exchange failed", { organizationId: org.organizationId, code: error instanceof LeverOAuthError ? error.code : "unknown" });
+    log.warn("Lever code exchange failed", { organizationId: org.organizationId, code: error instanceof OAuthError ? error.code : "unknown" });
     throw new ConnectError("exchange_failed", 502);
   }
   const { accountId, userId: leverUserId } = readLeverClaims(tokens.accessToken);

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { leverTokenManager } from "./tokens";
 import { refreshWithToken } from "./oauth";
 import { authorizeWithSim, createConnection, startLeverTestBed, tokenCalls, type LeverTestBed } from "./test-helpers";
-import { ConnectionNeedsReconnectError, TokenManager } from "./tokens";
+import { ConnectionNeedsReconnectError } from "@/lib/ats/tokens";
 
 let bed: LeverTestBed;
 /** Every refresh token sent to the sim's token endpoint, in order. */
@@ -38,11 +39,11 @@ async function expireAccessToken(connectionId: string) {
 describe("TokenManager", () => {
   it("stores tokens encrypted: no row holds them in plaintext", async () => {
     const { tokens, connectionId } = await connected();
-    await new TokenManager().refreshAccessToken(connectionId, 0);
+    await leverTokenManager().refreshAccessToken(connectionId, 0);
     const newest = sentRefreshTokens.length;
     expect(newest).toBe(1);
     const dump = JSON.stringify(await bed.db.prisma.$queryRawUnsafe(`SELECT * FROM "AtsConnection"`));
-    const current = await new TokenManager().getAccessToken(connectionId);
+    const current = await leverTokenManager().getAccessToken(connectionId);
     for (const secret of [tokens.accessToken, tokens.refreshToken, current.accessToken]) {
       expect(dump).not.toContain(secret);
       // Nor a recognisable slice of it.
@@ -53,12 +54,12 @@ describe("TokenManager", () => {
 
   it("returns the stored token while fresh and refreshes it within 60 s of expiry", async () => {
     const { tokens, connectionId } = await connected();
-    const manager = new TokenManager();
+    const manager = leverTokenManager();
     const fresh = await manager.getAccessToken(connectionId);
     expect(fresh.accessToken).toBe(tokens.accessToken);
     expect(tokenCalls(bed.sim)).toBe(1);
 
-    const later = new TokenManager({ now: () => new Date(Date.now() + HOUR - 30_000) });
+    const later = leverTokenManager({ now: () => new Date(Date.now() + HOUR - 30_000) });
     const refreshed = await later.getAccessToken(connectionId);
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
     expect(refreshed.tokenVersion).toBe(fresh.tokenVersion + 1);
@@ -74,7 +75,7 @@ describe("TokenManager", () => {
     const { tokens, connectionId } = await connected();
     await expireAccessToken(connectionId);
     const before = tokenCalls(bed.sim);
-    const managers = Array.from({ length: 10 }, () => new TokenManager({ pollMs: 10 }));
+    const managers = Array.from({ length: 10 }, () => leverTokenManager({ pollMs: 10 }));
     const results = await Promise.all(managers.map((m) => m.getAccessToken(connectionId)));
     expect(tokenCalls(bed.sim) - before).toBe(1);
     expect(new Set(results.map((r) => r.accessToken)).size).toBe(1);
@@ -84,7 +85,7 @@ describe("TokenManager", () => {
 
   it("never sends a refresh token twice across many rotations", async () => {
     const { connectionId } = await connected();
-    const managers = Array.from({ length: 4 }, () => new TokenManager({ pollMs: 5 }));
+    const managers = Array.from({ length: 4 }, () => leverTokenManager({ pollMs: 5 }));
     for (let round = 0; round < 5; round++) {
       await expireAccessToken(connectionId);
       await Promise.all(managers.flatMap((m) => [m.getAccessToken(connectionId), m.getAccessToken(connectionId)]));
@@ -100,7 +101,7 @@ describe("TokenManager", () => {
 
   it("keeps the stored refresh token when a refresh response has none", async () => {
     const { tokens, connectionId } = await connected();
-    const manager = new TokenManager({ refresh: async (rt) => ({ ...(await refreshWithToken(rt)), refreshToken: null }) });
+    const manager = leverTokenManager({ refresh: async (rt) => ({ ...(await refreshWithToken(rt)), refreshToken: null }) });
     const refreshed = await manager.refreshAccessToken(connectionId, 0);
     expect(refreshed.accessToken).not.toBe(tokens.accessToken);
     const row = await bed.db.prisma.atsConnection.findUniqueOrThrow({ where: { id: connectionId } });
@@ -115,7 +116,7 @@ describe("TokenManager", () => {
     bed.sim.revoke(row0.externalAccountId);
     await expireAccessToken(connectionId);
 
-    const error = await new TokenManager().getAccessToken(connectionId).catch((e: unknown) => e);
+    const error = await leverTokenManager().getAccessToken(connectionId).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConnectionNeedsReconnectError);
     const row = await bed.db.prisma.atsConnection.findUniqueOrThrow({ where: { id: connectionId } });
     expect(row.status).toBe("NEEDS_RECONNECT");
@@ -123,11 +124,11 @@ describe("TokenManager", () => {
     expect(row.refreshLockUntil).toBeNull();
     const audit = await bed.db.prisma.auditLog.findMany({ where: { organizationId, connectionId } });
     expect(audit).toHaveLength(1);
-    expect(audit[0]).toMatchObject({ action: "lever.connection.needs_reconnect", level: "error" });
+    expect(audit[0]).toMatchObject({ action: "connection.needs_reconnect", level: "error" });
 
     // Later callers fail fast without calling Lever again.
     const calls = sentRefreshTokens.length;
-    await expect(new TokenManager().getAccessToken(connectionId)).rejects.toBeInstanceOf(ConnectionNeedsReconnectError);
+    await expect(leverTokenManager().getAccessToken(connectionId)).rejects.toBeInstanceOf(ConnectionNeedsReconnectError);
     expect(sentRefreshTokens.length).toBe(calls);
   });
 
@@ -135,7 +136,7 @@ describe("TokenManager", () => {
     const { connectionId } = await connected();
     await bed.db.prisma.atsConnection.update({ where: { id: connectionId }, data: { status: "NEEDS_RECONNECT", statusReason: "x" } });
     const fresh = await authorizeWithSim(bed.sim);
-    const manager = new TokenManager();
+    const manager = leverTokenManager();
     await manager.storeInitialTokens(connectionId, fresh);
     const token = await manager.getAccessToken(connectionId);
     expect(token.accessToken).toBe(fresh.accessToken);
@@ -149,7 +150,7 @@ describe("TokenManager", () => {
     const now = new Date();
     await bed.db.prisma.atsConnection.update({ where: { id: idle.connectionId }, data: { refreshedAt: new Date(now.getTime() - 61 * 24 * HOUR) } });
     await bed.db.prisma.atsConnection.update({ where: { id: recent.connectionId }, data: { refreshedAt: new Date(now.getTime() - 10 * 24 * HOUR) } });
-    const result = await new TokenManager().refreshIdleConnections(now);
+    const result = await leverTokenManager().refreshIdleConnections(now);
     expect(result).toMatchObject({ refreshed: 1, needsReconnect: 0, failed: 0 });
     expect(sentRefreshTokens).toEqual([idle.tokens.refreshToken]);
     const row = await bed.db.prisma.atsConnection.findUniqueOrThrow({ where: { id: idle.connectionId } });

@@ -3,6 +3,7 @@ import { decodeJwt } from "jose";
 import * as client from "openid-client";
 import { config } from "@/lib/config";
 import { TokenResponseSchema } from "./schemas";
+import { InvalidGrantError, OAuthError, type TokenSet } from "@/lib/ats/tokens";
 
 /**
  * Lever's OAuth 2.0 authorization-code flow (a confidential client). Lever publishes no discovery
@@ -35,39 +36,8 @@ export function redirectUri(): string {
   return `${config().appUrl}/api/integrations/lever/callback`;
 }
 
-export interface LeverTokenSet {
-  accessToken: string;
-  /** Null when the token endpoint sent none: keep the one already stored. */
-  refreshToken: string | null;
-  expiresAt: Date;
-  scopes: string[];
-}
-
-/** An OAuth failure. `code` is the OAuth error (`access_denied`, `invalid_grant`, …) or one of ours. */
-export class LeverOAuthError extends Error {
-  override readonly name: string = "LeverOAuthError";
-  constructor(
-    readonly code: string,
-    message: string,
-    /** HTTP status of the token endpoint when it answered; undefined for transport failures. */
-    readonly status?: number,
-  ) {
-    super(message);
-  }
-
-  /** Worth trying again later (Lever unavailable or the request never completed). */
-  get transient(): boolean {
-    return this.status === undefined || this.status === 429 || this.status >= 500;
-  }
-}
-
-/** The refresh token (or code) is no longer valid: the connection must be authorized again. */
-export class LeverInvalidGrantError extends LeverOAuthError {
-  override readonly name = "LeverInvalidGrantError";
-  constructor(message: string, status?: number) {
-    super("invalid_grant", message, status);
-  }
-}
+/** Lever's token answer, in the shared shape the token manager stores. */
+export type LeverTokenSet = TokenSet;
 
 const TOKEN_REQUEST_TIMEOUT_SECONDS = 15;
 
@@ -116,7 +86,7 @@ export function buildAuthorizationUrl({ state, codeChallenge }: { state: string;
 
 function toTokenSet(response: client.TokenEndpointResponse): LeverTokenSet {
   const parsed = TokenResponseSchema.safeParse(response);
-  if (!parsed.success) throw new LeverOAuthError("invalid_response", "Lever's token endpoint sent an unexpected response");
+  if (!parsed.success) throw new OAuthError("invalid_response", "Lever's token endpoint sent an unexpected response");
   const body = parsed.data;
   return {
     accessToken: body.access_token,
@@ -128,26 +98,26 @@ function toTokenSet(response: client.TokenEndpointResponse): LeverTokenSet {
 
 /** Turns openid-client's errors into ours, keeping only OAuth error codes and descriptions (never tokens). */
 function mapError(error: unknown): never {
-  if (error instanceof LeverOAuthError) throw error;
+  if (error instanceof OAuthError) throw error;
   if (error instanceof client.ResponseBodyError) {
     const description = error.error_description ? `: ${error.error_description}` : "";
-    if (error.error === "invalid_grant") throw new LeverInvalidGrantError(`Lever refused the grant${description}`, error.status);
-    throw new LeverOAuthError(error.error, `Lever's token endpoint answered ${error.status} ${error.error}${description}`, error.status);
+    if (error.error === "invalid_grant") throw new InvalidGrantError(`Lever refused the grant${description}`, error.status);
+    throw new OAuthError(error.error, `Lever's token endpoint answered ${error.status} ${error.error}${description}`, error.status);
   }
   if (error instanceof client.AuthorizationResponseError) {
     const message =
       error.error === "access_denied"
         ? "The Lever admin declined to authorize the app"
         : `Lever's authorization failed: ${error.error}${error.error_description ? ` (${error.error_description})` : ""}`;
-    throw new LeverOAuthError(error.error, message);
+    throw new OAuthError(error.error, message);
   }
   if (error instanceof client.ClientError) {
     const cause = (error as { cause?: unknown }).cause;
     const status = cause instanceof Response ? cause.status : undefined;
-    throw new LeverOAuthError(error.code ?? "oauth_error", `Lever OAuth request failed: ${error.message}`, status);
+    throw new OAuthError(error.code ?? "oauth_error", `Lever OAuth request failed: ${error.message}`, status);
   }
   if (error instanceof Error && (error.name === "TimeoutError" || error.name === "AbortError" || error instanceof TypeError)) {
-    throw new LeverOAuthError("network_error", `Could not reach Lever's token endpoint (${error.name})`);
+    throw new OAuthError("network_error", `Could not reach Lever's token endpoint (${error.name})`);
   }
   throw error;
 }
@@ -172,7 +142,7 @@ export async function exchangeCode({
 }): Promise<LeverTokenSet & { refreshToken: string }> {
   // Checked here as well as by openid-client, to report it as its own error code.
   if (!sameString(currentUrl.searchParams.get("state") ?? "", expectedState)) {
-    throw new LeverOAuthError("invalid_state", "The OAuth state did not match: start the connection again");
+    throw new OAuthError("invalid_state", "The OAuth state did not match: start the connection again");
   }
   const callback = new URL(redirectUri());
   callback.search = currentUrl.search;
@@ -183,7 +153,7 @@ export async function exchangeCode({
     });
     const tokens = toTokenSet(response);
     if (!tokens.refreshToken) {
-      throw new LeverOAuthError("no_refresh_token", "Lever did not return a refresh token (was offline_access granted?)");
+      throw new OAuthError("no_refresh_token", "Lever did not return a refresh token (was offline_access granted?)");
     }
     return { ...tokens, refreshToken: tokens.refreshToken };
   } catch (error) {
@@ -218,12 +188,12 @@ export function readLeverClaims(accessToken: string): LeverClaims {
   try {
     claims = decodeJwt(accessToken);
   } catch {
-    throw new LeverOAuthError("invalid_token", "Lever's access token is not a JWT");
+    throw new OAuthError("invalid_token", "Lever's access token is not a JWT");
   }
   const accountId = claims["https://oauth.lever.co/accountId"];
   const userId = claims["https://oauth.lever.co/userId"];
   if (typeof accountId !== "string" || !accountId) {
-    throw new LeverOAuthError("invalid_token", "Lever's access token carries no accountId claim");
+    throw new OAuthError("invalid_token", "Lever's access token carries no accountId claim");
   }
   return { accountId, userId: typeof userId === "string" && userId ? userId : null };
 }

@@ -5,7 +5,7 @@ import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { createLeverSim, type LeverSim, type LeverSimOptions } from "@/tools/lever-sim/core";
 import { leverSimHandlers } from "@/tools/lever-sim/msw";
 import { buildAuthorizationUrl, createPkce, exchangeCode, readLeverClaims, redirectUri, type LeverTokenSet } from "./oauth";
-import { sealTokenColumns } from "./tokens";
+import { sealTokenColumns } from "@/lib/ats/tokens";
 
 /**
  * Test wiring for the Lever integration: the simulator behind msw (one source of truth for Lever's

@@ -3,10 +3,10 @@ import { log } from "@/lib/log";
 import { LeverClient } from "../client";
 import { importApplication } from "./application";
 import { describeError } from "./deliveries";
-import { nextInterval } from "./reconcile-pace";
+import { nextInterval } from "@/lib/ats/poll-pace";
 
 const OVERLAP_MS = 10 * 60_000;
-export { ACTIVE_MAX_INTERVAL_SEC, MAX_INTERVAL_SEC, MIN_INTERVAL_SEC, nextInterval } from "./reconcile-pace";
+export { ACTIVE_MAX_INTERVAL_SEC, MAX_INTERVAL_SEC, MIN_INTERVAL_SEC, nextInterval } from "@/lib/ats/poll-pace";
 
 /**
  * Imports what webhooks missed (webhook switched off in Lever, endpoint down, Lever's retries used

@@ -1,9 +1,9 @@
 import { http, HttpResponse } from "msw";
+import { leverTokenManager } from "./tokens";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { config } from "@/lib/config";
 import { LeverApiError, LeverClient } from "./client";
 import { authorizeWithSim, createConnection, requestCount, SIM_URL, startLeverTestBed, tokenCalls, type LeverTestBed } from "./test-helpers";
-import { TokenManager } from "./tokens";
 
 let bed: LeverTestBed;
 
@@ -26,7 +26,7 @@ async function setup(accountIndex = 0) {
 }
 
 function clientFor(connectionId: string, options: { timeoutMs?: number; maxDownloadBytes?: number } = {}) {
-  const tokens = new TokenManager({ pollMs: 5 });
+  const tokens = leverTokenManager({ pollMs: 5 });
   return new LeverClient({
     apiBase: config().lever.apiBase,
     confidentialAccess: true,

@@ -1,9 +1,10 @@
 import pRetry from "p-retry";
+import { leverTokenManager } from "./tokens";
 import type { z } from "zod";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
-import { RateLimiter, type Priority } from "./rate-limit";
+import { RateLimiter, type Priority } from "@/lib/ats/rate-limit";
 import {
   ArchiveReasonSchema,
   dataEnvelope,
@@ -33,7 +34,7 @@ import {
   type Webhook,
   type WebhookEvent,
 } from "./schemas";
-import { TokenManager, type AccessToken } from "./tokens";
+import type { AccessToken } from "@/lib/ats/tokens";
 
 /**
  * The one Lever API client. Every call: take a token from the connection's shared rate limiter,
@@ -212,7 +213,7 @@ export class LeverClient {
   /** The production wiring: the connection's stored tokens and its Postgres-backed rate limit. */
   static forConnection(connectionId: string, { priority = "high" }: { priority?: Priority } = {}): LeverClient {
     const lever = config().lever;
-    const tokens = new TokenManager();
+    const tokens = leverTokenManager();
     const limiter = new RateLimiter();
     const budget = { ratePerSec: lever.ratePerSec, burst: lever.burst };
     return new LeverClient({

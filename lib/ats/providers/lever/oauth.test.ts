@@ -3,12 +3,11 @@ import {
   buildAuthorizationUrl,
   createPkce,
   exchangeCode,
-  LeverInvalidGrantError,
-  LeverOAuthError,
   readLeverClaims,
   refreshWithToken,
   SCOPES,
 } from "./oauth";
+import { InvalidGrantError, OAuthError } from "@/lib/ats/tokens";
 import { authorizeWithSim, consent, SIM_URL, startLeverTestBed, type LeverTestBed } from "./test-helpers";
 
 let bed: LeverTestBed;
@@ -55,7 +54,7 @@ describe("Lever OAuth", () => {
   it("reports a declined consent as access_denied", async () => {
     const callback = new URL("http://localhost:3000/api/integrations/lever/callback?error=access_denied&error_description=no&state=s");
     const error = await exchangeCode({ currentUrl: callback, expectedState: "s" }).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LeverOAuthError);
+    expect(error).toBeInstanceOf(OAuthError);
     expect(error).toMatchObject({ code: "access_denied" });
   });
 
@@ -63,7 +62,7 @@ describe("Lever OAuth", () => {
     const pkce = await createPkce();
     const callback = await consent(bed.sim, { state: "s", codeChallenge: pkce.codeChallenge });
     const other = await createPkce();
-    await expect(exchangeCode({ currentUrl: callback, expectedState: "s", codeVerifier: other.codeVerifier })).rejects.toBeInstanceOf(LeverInvalidGrantError);
+    await expect(exchangeCode({ currentUrl: callback, expectedState: "s", codeVerifier: other.codeVerifier })).rejects.toBeInstanceOf(InvalidGrantError);
   });
 
   it("rotates refresh tokens, and a reused one is invalid_grant", async () => {
@@ -73,12 +72,12 @@ describe("Lever OAuth", () => {
     expect(second.refreshToken).not.toBe(first.refreshToken);
     expect(second.accessToken).not.toBe(first.accessToken);
     const error = await refreshWithToken(first.refreshToken).catch((e: unknown) => e);
-    expect(error).toBeInstanceOf(LeverInvalidGrantError);
+    expect(error).toBeInstanceOf(InvalidGrantError);
     // Neither token leaks into the message.
     expect(String((error as Error).message)).not.toContain(first.refreshToken);
   });
 
   it("refuses to read claims from something that is not Lever's JWT", () => {
-    expect(() => readLeverClaims("not-a-jwt")).toThrow(LeverOAuthError);
+    expect(() => readLeverClaims("not-a-jwt")).toThrow(OAuthError);
   });
 });

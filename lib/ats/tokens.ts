@@ -2,37 +2,72 @@ import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db as defaultDb, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { log } from "@/lib/log";
-import { LeverInvalidGrantError, LeverOAuthError, refreshWithToken, type LeverTokenSet } from "./oauth";
+import type { ProviderColumn } from "./provider";
 
 /**
- * Lever tokens of one connection, stored encrypted on its AtsConnection row.
+ * OAuth tokens of one ATS connection, stored encrypted on its AtsConnection row. The provider hands
+ * in how a refresh token is exchanged; everything else (storage, lease, single flight) is here.
  *
- * Refresh tokens rotate on every use and must never be sent twice, and several processes (web,
- * workers) share one connection. So a refresh is single-flight across processes: the caller that
- * wins a lease (a conditional UPDATE on `refreshLockUntil` and `tokenVersion`) calls Lever and stores
- * the new pair while bumping `tokenVersion` in one UPDATE; everyone else polls the row until the
- * version moves and then uses the new access token.
+ * Refresh tokens may rotate on every use and must never be sent twice (Lever's do), and several
+ * processes (web, workers) share one connection. So a refresh is single-flight across processes: the
+ * caller that wins a lease (a conditional UPDATE on `refreshLockUntil` and `tokenVersion`) calls the
+ * ATS and stores the new pair while bumping `tokenVersion` in one UPDATE; everyone else polls the row
+ * until the version moves and then uses the new access token.
  */
+
+export interface TokenSet {
+  accessToken: string;
+  /** Null when the token endpoint sent none: keep the one already stored. */
+  refreshToken: string | null;
+  expiresAt: Date;
+  scopes: string[];
+}
+
+/** An OAuth failure. `code` is the OAuth error (`access_denied`, `invalid_grant`, …) or one of ours. */
+export class OAuthError extends Error {
+  override readonly name: string = "OAuthError";
+  constructor(
+    readonly code: string,
+    message: string,
+    /** HTTP status of the token endpoint when it answered; undefined for transport failures. */
+    readonly status?: number,
+  ) {
+    super(message);
+  }
+
+  /** Worth trying again later (the ATS unavailable or the request never completed). */
+  get transient(): boolean {
+    return this.status === undefined || this.status === 429 || this.status >= 500;
+  }
+}
+
+/** The refresh token (or code) is no longer valid: the connection must be authorized again. */
+export class InvalidGrantError extends OAuthError {
+  override readonly name = "InvalidGrantError";
+  constructor(message: string, status?: number) {
+    super("invalid_grant", message, status);
+  }
+}
 
 export interface AccessToken {
   accessToken: string;
-  /** Pass back to `refreshAccessToken` when Lever rejects this token. */
+  /** Pass back to `refreshAccessToken` when the ATS rejects this token. */
   tokenVersion: number;
   expiresAt: Date | null;
 }
 
-/** The connection cannot be used until a Lever Super Admin authorizes the app again. */
+/** The connection cannot be used until an admin of the ATS authorizes the app again. */
 export class ConnectionNeedsReconnectError extends AppError {
   override readonly name = "ConnectionNeedsReconnectError";
   constructor(
     readonly connectionId: string,
     readonly reason: string,
   ) {
-    super(409, "lever_needs_reconnect", `The Lever connection must be reconnected by a Lever Super Admin: ${reason}`);
+    super(409, "needs_reconnect", `The ATS connection must be reconnected by an admin: ${reason}`);
   }
 }
 
-/** A refresh did not complete (Lever unavailable, or another process's refresh failed); try again later. */
+/** A refresh did not complete (the ATS unavailable, or another process's refresh failed); try again later. */
 export class TokenRefreshError extends Error {
   override readonly name = "TokenRefreshError";
   constructor(
@@ -44,8 +79,15 @@ export class TokenRefreshError extends Error {
 }
 
 export interface TokenManagerOptions {
+  /** Exchanges a refresh token at the provider's token endpoint. */
+  refresh: (refreshToken: string) => Promise<TokenSet>;
+  /** The provider whose connections this manager serves (the idle refresh walks only those). */
+  provider: ProviderColumn;
+  /** "Lever": for messages and the activity log. */
+  label: string;
+  /** How many days of disuse the provider allows a refresh token; the idle refresh acts well before. */
+  idleRefreshAfterMs?: number;
   db?: () => Promise<Prisma>;
-  refresh?: (refreshToken: string) => Promise<LeverTokenSet>;
   now?: () => Date;
   /** Refresh when the access token expires within this window. */
   expiryMarginMs?: number;
@@ -58,23 +100,29 @@ export interface TokenManagerOptions {
 }
 
 const DAY_MS = 24 * 3600 * 1000;
-/** Lever drops refresh tokens unused for 90 days; refresh well before that. */
+/** Lever drops refresh tokens unused for 90 days; by default refresh well before that. */
 export const IDLE_REFRESH_AFTER_MS = 60 * DAY_MS;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 export class TokenManager {
   private readonly db: () => Promise<Prisma>;
-  private readonly refresh: (refreshToken: string) => Promise<LeverTokenSet>;
+  private readonly refresh: (refreshToken: string) => Promise<TokenSet>;
+  private readonly provider: ProviderColumn;
+  private readonly label: string;
+  private readonly idleRefreshAfterMs: number;
   private readonly now: () => Date;
   private readonly expiryMarginMs: number;
   private readonly leaseMs: number;
   private readonly pollMs: number;
   private readonly maxWaitMs: number;
 
-  constructor(options: TokenManagerOptions = {}) {
+  constructor(options: TokenManagerOptions) {
     this.db = options.db ?? defaultDb;
-    this.refresh = options.refresh ?? refreshWithToken;
+    this.refresh = options.refresh;
+    this.provider = options.provider;
+    this.label = options.label;
+    this.idleRefreshAfterMs = options.idleRefreshAfterMs ?? IDLE_REFRESH_AFTER_MS;
     this.now = options.now ?? (() => new Date());
     this.expiryMarginMs = options.expiryMarginMs ?? 60_000;
     this.leaseMs = options.leaseMs ?? 30_000;
@@ -85,7 +133,7 @@ export class TokenManager {
   async getAccessToken(connectionId: string): Promise<AccessToken> {
     const row = await this.readRow(connectionId);
     if (!row.accessTokenEnc || !row.tokenKeyId) {
-      throw new ConnectionNeedsReconnectError(connectionId, "no Lever token is stored for this connection");
+      throw new ConnectionNeedsReconnectError(connectionId, `no ${this.label} token is stored for this connection`);
     }
     const expiresAt = row.accessTokenExpiresAt;
     if (!expiresAt || expiresAt.getTime() - this.now().getTime() < this.expiryMarginMs) {
@@ -96,7 +144,7 @@ export class TokenManager {
 
   /**
    * Replaces the access token known as `staleVersion`. If another caller (in any process) already
-   * did, returns its result without calling Lever.
+   * did, returns its result without calling the ATS.
    */
   async refreshAccessToken(connectionId: string, staleVersion: number): Promise<AccessToken> {
     const prisma = await this.db();
@@ -112,11 +160,11 @@ export class TokenManager {
       if (sawOtherRefresh && !lockHeld) {
         // The other caller gave up without rotating. Its failure is ours: sending the same
         // refresh token again right away from every waiter could trip Auth0's reuse detection.
-        throw new TokenRefreshError(connectionId, "Another process could not refresh the Lever token; try again later");
+        throw new TokenRefreshError(connectionId, `Another process could not refresh the ${this.label} token; try again later`);
       }
       sawOtherRefresh = true;
       if (Date.now() > deadline) {
-        throw new TokenRefreshError(connectionId, "Timed out waiting for another process to refresh the Lever token");
+        throw new TokenRefreshError(connectionId, `Timed out waiting for another process to refresh the ${this.label} token`);
       }
       await sleep(this.pollMs);
     }
@@ -126,7 +174,7 @@ export class TokenManager {
    * Stores the tokens of a fresh authorization (the OAuth callback) on an existing connection row and
    * makes it ACTIVE again. Use `sealTokenColumns` to create the row with tokens in one statement.
    */
-  async storeInitialTokens(connectionId: string, tokens: LeverTokenSet & { refreshToken: string }): Promise<void> {
+  async storeInitialTokens(connectionId: string, tokens: TokenSet & { refreshToken: string }): Promise<void> {
     const prisma = await this.db();
     await prisma.atsConnection.update({
       where: { id: connectionId },
@@ -140,13 +188,13 @@ export class TokenManager {
   }
 
   /**
-   * For the daily job: refreshes ACTIVE connections not refreshed for 60 days, so Lever's 90-day
-   * idle expiry never hits a connection that is simply quiet.
+   * For the daily job: refreshes this provider's ACTIVE connections not refreshed for a while, so the
+   * ATS's idle expiry of refresh tokens (Lever: 90 days) never hits a connection that is simply quiet.
    */
   async refreshIdleConnections(now: Date): Promise<{ checked: number; refreshed: number; needsReconnect: number; failed: number }> {
     const prisma = await this.db();
     const idle = await prisma.atsConnection.findMany({
-      where: { status: "ACTIVE", refreshTokenEnc: { not: null }, refreshedAt: { lt: new Date(now.getTime() - IDLE_REFRESH_AFTER_MS) } },
+      where: { provider: this.provider, status: "ACTIVE", refreshTokenEnc: { not: null }, refreshedAt: { lt: new Date(now.getTime() - this.idleRefreshAfterMs) } },
       select: { id: true, tokenVersion: true },
     });
     const result = { checked: idle.length, refreshed: 0, needsReconnect: 0, failed: 0 };
@@ -158,7 +206,7 @@ export class TokenManager {
         if (error instanceof ConnectionNeedsReconnectError) result.needsReconnect++;
         else {
           result.failed++;
-          log.warn("idle Lever token refresh failed", { connectionId: connection.id, error });
+          log.warn("idle token refresh failed", { connectionId: connection.id, error });
         }
       }
     }
@@ -189,7 +237,7 @@ export class TokenManager {
   private async current(connectionId: string): Promise<AccessToken> {
     const row = await this.readRow(connectionId);
     if (!row.accessTokenEnc || !row.tokenKeyId) {
-      throw new ConnectionNeedsReconnectError(connectionId, "no Lever token is stored for this connection");
+      throw new ConnectionNeedsReconnectError(connectionId, `no ${this.label} token is stored for this connection`);
     }
     return { accessToken: openSecret(row.accessTokenEnc, row.tokenKeyId), tokenVersion: row.tokenVersion, expiresAt: row.accessTokenExpiresAt };
   }
@@ -221,22 +269,22 @@ export class TokenManager {
     });
     if (!row || row.tokenVersion !== staleVersion || !row.refreshTokenEnc || !row.tokenKeyId) {
       await this.releaseLease(prisma, connectionId, staleVersion);
-      throw new ConnectionNeedsReconnectError(connectionId, "no Lever refresh token is stored for this connection");
+      throw new ConnectionNeedsReconnectError(connectionId, `no ${this.label} refresh token is stored for this connection`);
     }
     const refreshToken = openSecret(row.refreshTokenEnc, row.tokenKeyId);
 
-    let tokens: LeverTokenSet;
+    let tokens: TokenSet;
     try {
       tokens = await this.refresh(refreshToken);
     } catch (error) {
-      if (error instanceof LeverInvalidGrantError) {
+      if (error instanceof InvalidGrantError) {
         await this.markNeedsReconnect(prisma, connectionId, row.organizationId, staleVersion);
-        throw new ConnectionNeedsReconnectError(connectionId, "Lever no longer accepts this connection's refresh token");
+        throw new ConnectionNeedsReconnectError(connectionId, `${this.label} no longer accepts this connection's refresh token`);
       }
       await this.releaseLease(prisma, connectionId, staleVersion);
-      const detail = error instanceof LeverOAuthError ? `${error.code} (${error.status ?? "no response"})` : "unexpected error";
-      log.warn("Lever token refresh failed", { connectionId, detail });
-      throw new TokenRefreshError(connectionId, `Could not refresh the Lever token: ${detail}`);
+      const detail = error instanceof OAuthError ? `${error.code} (${error.status ?? "no response"})` : "unexpected error";
+      log.warn("token refresh failed", { connectionId, provider: this.label, detail });
+      throw new TokenRefreshError(connectionId, `Could not refresh the ${this.label} token: ${detail}`);
     }
 
     const now = this.now();
@@ -248,14 +296,15 @@ export class TokenManager {
     });
     if (stored.count !== 1) {
       // Only possible if our lease outlived leaseMs and someone else rotated meanwhile.
-      log.error("Lever token refresh lost its lease before storing", { connectionId });
+      log.error("token refresh lost its lease before storing", { connectionId });
       return this.current(connectionId);
     }
     return { accessToken: tokens.accessToken, tokenVersion: staleVersion + 1, expiresAt: tokens.expiresAt };
   }
 
   private async markNeedsReconnect(prisma: Prisma, connectionId: string, organizationId: string, staleVersion: number): Promise<void> {
-    const reason = "Lever refused the refresh token (invalid_grant): the app was revoked in Lever or the token expired. A Lever Super Admin must reconnect.";
+    const label = this.label;
+    const reason = `${label} refused the refresh token (invalid_grant): the app was revoked in ${label} or the token expired. An admin must reconnect ${label}.`;
     await prisma.$transaction([
       prisma.atsConnection.updateMany({
         where: { id: connectionId, tokenVersion: staleVersion },
@@ -265,19 +314,19 @@ export class TokenManager {
         data: {
           organizationId,
           connectionId,
-          action: "lever.connection.needs_reconnect",
+          action: "connection.needs_reconnect",
           level: "error",
           message: reason,
           details: { error: "invalid_grant" },
         },
       }),
     ]);
-    log.warn("Lever connection needs reconnect", { connectionId, organizationId });
+    log.warn("ATS connection needs reconnect", { connectionId, organizationId });
   }
 }
 
 /** Encrypted token columns of AtsConnection, for creating or updating a row. */
-export function sealTokenColumns(tokens: LeverTokenSet & { refreshToken: string }, now: Date = new Date()) {
+export function sealTokenColumns(tokens: TokenSet & { refreshToken: string }, now: Date = new Date()) {
   const access = sealSecret(tokens.accessToken);
   const refresh = sealSecret(tokens.refreshToken);
   return {
@@ -291,11 +340,3 @@ export function sealTokenColumns(tokens: LeverTokenSet & { refreshToken: string 
     ...(tokens.scopes.length ? { scopes: tokens.scopes } : {}),
   };
 }
-
-const defaultManager = new TokenManager();
-
-export const getAccessToken = (connectionId: string) => defaultManager.getAccessToken(connectionId);
-export const refreshAccessToken = (connectionId: string, staleVersion: number) => defaultManager.refreshAccessToken(connectionId, staleVersion);
-export const storeInitialTokens = (connectionId: string, tokens: LeverTokenSet & { refreshToken: string }) =>
-  defaultManager.storeInitialTokens(connectionId, tokens);
-export const refreshIdleConnections = (now: Date) => defaultManager.refreshIdleConnections(now);

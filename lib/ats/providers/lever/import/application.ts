@@ -1,7 +1,7 @@
 import { db } from "@/lib/db/client";
 import type { ImportSource } from "@/lib/generated/prisma/enums";
 import { LeverClient } from "../client";
-import type { Priority } from "../rate-limit";
+import type { Priority } from "@/lib/ats/rate-limit";
 import type { Opportunity } from "../schemas";
 import { postingIdOf, upsertCandidate } from "./candidates";
 import { upsertJob } from "./jobs";

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { ACTIVE_MAX_INTERVAL_SEC, MAX_INTERVAL_SEC, MIN_INTERVAL_SEC, nextInterval } from "./reconcile-pace";
+import { ACTIVE_MAX_INTERVAL_SEC, MAX_INTERVAL_SEC, MIN_INTERVAL_SEC, nextInterval } from "./poll-pace";
 
 const now = new Date("2026-11-30T12:00:00Z");
 const hoursAgo = (h: number) => new Date(now.getTime() - h * 3600_000);

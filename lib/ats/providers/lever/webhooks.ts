@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { enqueueInTransaction } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
-import { MIN_INTERVAL_SEC } from "./import/reconcile-pace";
+import { MIN_INTERVAL_SEC } from "@/lib/ats/poll-pace";
 
 /**
  * Lever webhook intake: validate, then record and enqueue in one transaction. No Lever call happens

@@ -1,0 +1,193 @@
+/**
+ * What the product needs of any ATS, in the product's words. The core (imports, reconcile, screening,
+ * write-back, the settings page) speaks only these types; each ATS implements them in its own folder
+ * under lib/ats/providers/<name>/ and is listed in lib/ats/registry.ts.
+ *
+ * Ids are the ATS's own, opaque to the core (`externalId`); the core stores them with the provider's
+ * name, so rows imported from two ATSs never collide.
+ */
+import type { AtsEnvironment, AtsProvider as ProviderEnum } from "@/lib/generated/prisma/enums";
+
+export type ProviderName = "lever";
+export type ProviderColumn = ProviderEnum;
+
+/** Which calls go first on a connection's shared rate limit: webhook work before bulk work. */
+export type Priority = "high" | "low";
+
+/** One page of a list, and the ATS's opaque cursor to the next (null on the last page). */
+export interface Page<T> {
+  items: T[];
+  next: string | null;
+}
+
+export interface RequirementList {
+  text: string;
+  items: string[];
+}
+
+/** A job (Lever's posting). */
+export interface AtsJob {
+  externalId: string;
+  title: string;
+  team: string | null;
+  department: string | null;
+  location: string | null;
+  commitment: string | null;
+  /** "published" | "internal" | "closed" | … as the ATS names it. */
+  state: string | null;
+  confidential: boolean;
+  description: string | null;
+  descriptionHtml: string | null;
+  requirementLists: RequirementList[];
+  externalUrl: string | null;
+  externalUpdatedAt: Date | null;
+}
+
+/** A question on the application and its answers. */
+export interface AtsAnswer {
+  text: string;
+  fields: Array<{ text: string; value: string }>;
+}
+
+/** A candidacy for one job (Lever's opportunity with its application). */
+export interface AtsCandidate {
+  externalId: string;
+  /** The job this candidacy applied to; null when it is not for a job (a sourced lead). */
+  jobExternalId: string | null;
+  externalApplicationId: string | null;
+  externalPersonId: string | null;
+  name: string | null;
+  headline: string | null;
+  emails: string[];
+  phones: string[];
+  location: string | null;
+  links: string[];
+  answers: AtsAnswer[];
+  externalStageId: string | null;
+  archived: { at: Date; externalReasonId: string | null } | null;
+  externalCreatedAt: Date | null;
+  externalUpdatedAt: Date | null;
+  externalUrl: string | null;
+}
+
+/** The newest résumé of a candidacy: the file's text, and what the ATS parsed from it. */
+export interface AtsResume {
+  /** "parsed" when `text` holds the file's text; otherwise why not ("none", "too_large", "missing", …). */
+  status: string;
+  text: string | null;
+  fileName: string | null;
+  parsedPositions: object[];
+  parsedSchools: object[];
+}
+
+export interface AtsStage {
+  externalId: string;
+  text: string;
+}
+
+export interface AtsRejectionReason {
+  externalId: string;
+  text: string;
+  /** "non-hired" reasons reject; "hired" ones close a candidacy as hired. */
+  type: "hired" | "non-hired";
+  active: boolean;
+}
+
+export interface AtsUser {
+  externalId: string;
+  name: string;
+  active: boolean;
+}
+
+/** A webhook delivery, verified and reduced to what the core acts on. */
+export interface AtsEvent {
+  /** The ATS's id of this delivery: a replay with the same id is recorded once. */
+  deliveryId: string;
+  /** What the core does with it. "test" is the ATS's test delivery (nothing to fetch). */
+  kind: "candidate.created" | "candidate.changed" | "test" | "other";
+  /** The ATS's event name, for the activity log. */
+  name: string;
+  triggeredAt: Date;
+  externalCandidateId: string | null;
+  externalApplicationId: string | null;
+}
+
+export type WebhookVerdict = { ok: true; event: AtsEvent } | { ok: false; status: 400 | 401; message: string };
+
+/** The signing secrets of a connection's webhooks, opened for verification. */
+export interface WebhookSecret {
+  event: string;
+  secret: string;
+}
+
+/** The result of a screening as the core words it; each provider formats it for its ATS. */
+export interface ResultNote {
+  /** Plain text, one line per part: headline, summary, verdicts, link back. */
+  text: string;
+  /** 0–100. */
+  score: number;
+  /** Where the REQUIRED criteria leave the candidate: 0 all met, 1 some unclear, 2 some not met. */
+  requiredTier: 0 | 1 | 2;
+  /** A string only this candidate's notes contain: a retried write looks for it before writing again. */
+  marker: string;
+}
+
+/** What the connection's ATS can and cannot do, so the core and the UI can say so. */
+export interface AtsCapabilities {
+  /** "api": the app registers its webhooks; "manual": an admin pastes the URL and secret in the ATS. */
+  webhookRegistration: "api" | "manual";
+  /** Writes are made as a chosen ATS user (Lever's performAs). */
+  actsAsUser: boolean;
+  /** Jobs can be confidential in the ATS. */
+  confidentialJobs: boolean;
+  /** A rejected candidacy can be restored. */
+  unreject: boolean;
+}
+
+/** The calls of one connection, paced on its shared rate limit at the given priority. */
+export interface AtsSession {
+  listJobs(params: { states: string[]; limit: number; cursor?: string }): Promise<Page<AtsJob>>;
+  getJob(externalId: string): Promise<AtsJob>;
+  listCandidates(params: { jobExternalId?: string; includeArchived?: boolean; createdSince?: Date; limit: number; cursor?: string }): Promise<Page<AtsCandidate>>;
+  getCandidate(externalId: string): Promise<AtsCandidate>;
+  getResume(candidateExternalId: string): Promise<AtsResume>;
+  stages(): Promise<AtsStage[]>;
+  rejectionReasons(): Promise<AtsRejectionReason[]>;
+  users(): Promise<AtsUser[]>;
+  /** Posts the result, or replaces `existingNoteId`; returns the id of the note that now carries it. */
+  writeResult(candidateExternalId: string, note: ResultNote, options: { existingNoteId: string | null; actAs: string | null }): Promise<{ noteId: string; created: boolean }>;
+  /** The note an earlier attempt may have written, found by its marker. */
+  findResult(candidateExternalId: string, marker: string): Promise<string | null>;
+  moveStage(candidateExternalId: string, stageExternalId: string, actAs: string | null): Promise<void>;
+  reject(candidateExternalId: string, reasonExternalId: string, actAs: string | null): Promise<void>;
+  /** Registers a webhook for `event` at `url`; returns its id and signing secret. */
+  registerWebhook(event: string, url: string): Promise<{ externalId: string; secret: string }>;
+  removeWebhook(externalId: string): Promise<void>;
+}
+
+/** A connection as providers need it. */
+export interface ConnectionRef {
+  id: string;
+  organizationId: string;
+}
+
+/** An ATS behind the boundary. */
+export interface AtsProvider {
+  name: ProviderName;
+  /** The column value stored on imported rows. */
+  column: ProviderColumn;
+  /** "Lever": the word the UI and messages use. */
+  label: string;
+  capabilities: AtsCapabilities;
+  /** Events the app subscribes to (webhooks registered through the API, or the ones to set up by hand). */
+  webhookEvents: readonly string[];
+  /** The connection's calls, on its shared rate limit at the given priority. */
+  session(connection: ConnectionRef, options?: { priority?: Priority }): AtsSession;
+  /**
+   * Verifies a raw webhook request against the connection's secrets and reduces it to an event.
+   * Never throws for bad input: a malformed or forged request is a 4xx verdict.
+   */
+  verifyWebhook(request: { rawBody: string; headers: Headers; now: number }, secrets: WebhookSecret[]): WebhookVerdict;
+  /** The environment a new connection is made in (the simulator, a sandbox, production). */
+  environment(): AtsEnvironment;
+}
