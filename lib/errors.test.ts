@@ -75,7 +75,7 @@ describe("fromZod: plain messages", () => {
   });
 
   it("JSON routes' inputs read plainly too", () => {
-    expect(fail(ImportPostingsSchema, { postingIds: ["ok", "../etc"] }).message).toBe("That is not a Lever id.");
+    expect(fail(ImportPostingsSchema, { postingIds: ["ok", "../etc"] }).message).toBe("That is not an id from your ATS.");
     expect(fail(ImportPostingsSchema, { postingIds: [] }).message).toBe("Choose at least one posting.");
     expect(fail(StartApplicantImportSchema, { includeArchived: "yes" }).message).toBe("Choose whether to include archived applicants.");
     expect(fail(CandidateActionInput, { action: "advance", candidateIds: ["c1"], idempotencyKey: "k".repeat(10) }).message).toBe("Choose a stage.");

@@ -2,7 +2,7 @@ import { Alert, Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { LEVER_PERMISSIONS } from "@/lib/ats/catalog";
-import type { LeverStatus } from "@/lib/ats/providers/lever/status";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import { DisconnectButton } from "./disconnect-button";
 import { LeverSettingsDialog, type LeverSettingsView } from "./lever-settings-dialog";
 import { WebhookStatusLine } from "./webhook-status";
@@ -33,10 +33,10 @@ export interface LeverCardProps {
     connectedAt: Date;
     statusReason: string | null;
   } | null;
-  status: LeverStatus;
+  status: ConnectionStatus;
   settings: LeverSettingsView | null;
-  leverUsers: { id: string; name: string }[];
-  leverUsersError?: string;
+  atsUsers: { id: string; name: string }[];
+  atsUsersError?: string;
 }
 
 const ENV_LABEL: Record<string, string> = { SIMULATOR: "Simulator", SANDBOX: "Sandbox", PRODUCTION: "Production" };
@@ -57,7 +57,7 @@ function Permissions() {
   );
 }
 
-export function LeverCard({ isAdmin, error, openSettings, connection, status, settings, leverUsers, leverUsersError }: LeverCardProps) {
+export function LeverCard({ isAdmin, error, openSettings, connection, status, settings, atsUsers, atsUsersError }: LeverCardProps) {
   const needsReconnect = status.status === "NEEDS_RECONNECT";
   const badge = !connection ? (
     <Badge>Not connected</Badge>
@@ -127,8 +127,8 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
                   initialOpen={openSettings}
                   isAdmin={isAdmin && !needsReconnect}
                   settings={settings}
-                  leverUsers={leverUsers}
-                  leverUsersError={leverUsersError}
+                  atsUsers={atsUsers}
+                  atsUsersError={atsUsersError}
                   status={status}
                 />
               ) : null}

@@ -4,7 +4,7 @@ import { useActionState, useEffect, useRef, useState } from "react";
 import { applyLeverSettingsAction } from "@/app/(app)/settings/ats/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import type { LeverStatus } from "@/lib/ats/providers/lever/status";
+import type { ConnectionStatus } from "@/lib/connections/status";
 import { describeWebhook, useLeverStatus } from "./webhook-status";
 
 export interface LeverSettingsView {
@@ -46,7 +46,7 @@ function Toggle({ name, label, hint, defaultChecked, disabled }: { name: string;
   );
 }
 
-function WebhookStep({ status: initial, onClose }: { status: LeverStatus; onClose: () => void }) {
+function WebhookStep({ status: initial, onClose }: { status: ConnectionStatus; onClose: () => void }) {
   const status = useLeverStatus(initial, 2000);
   const d = describeWebhook(status);
   return (
@@ -88,9 +88,9 @@ export function LeverSettingsDialog(props: {
   initialOpen: boolean;
   isAdmin: boolean;
   settings: LeverSettingsView;
-  leverUsers: { id: string; name: string }[];
-  leverUsersError?: string;
-  status: LeverStatus;
+  atsUsers: { id: string; name: string }[];
+  atsUsersError?: string;
+  status: ConnectionStatus;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<"settings" | "webhook">("settings");
@@ -163,17 +163,17 @@ export function LeverSettingsDialog(props: {
                   id="acting-user"
                   name="actingUserExternalId"
                   defaultValue={s.actingUserExternalId ?? ""}
-                  disabled={readOnly || props.leverUsers.length === 0}
+                  disabled={readOnly || props.atsUsers.length === 0}
                   className="mt-1 block w-full rounded-lg bg-white px-3 py-2 text-sm ring-1 ring-inset ring-slate-300"
                 >
-                  {props.leverUsers.map((u) => (
+                  {props.atsUsers.map((u) => (
                     <option key={u.id} value={u.id}>
                       {u.name}
                     </option>
                   ))}
                 </select>
                 <p className="mt-1 text-xs text-slate-500">
-                  {props.leverUsersError ?? "Notes and stage changes appear in Lever as made by this user."}
+                  {props.atsUsersError ?? "Notes and stage changes appear in Lever as made by this user."}
                 </p>
               </div>
               <p className="text-sm text-slate-500">With both import options off, jobs and candidates are only imported by hand.</p>

@@ -1,10 +1,10 @@
 "use client";
 
 import { useEffect, useState } from "react";
-import type { LeverStatus } from "@/lib/ats/providers/lever/status";
+import type { ConnectionStatus } from "@/lib/connections/status";
 
 /** Polls the connection's status so "waiting for Lever" turns into "receiving" without a reload. */
-export function useLeverStatus(initial: LeverStatus, intervalMs = 3000): LeverStatus {
+export function useLeverStatus(initial: ConnectionStatus, intervalMs = 3000): ConnectionStatus {
   const [status, setStatus] = useState(initial);
   useEffect(() => {
     let stopped = false;
@@ -25,14 +25,14 @@ export function useLeverStatus(initial: LeverStatus, intervalMs = 3000): LeverSt
   return status;
 }
 
-export function describeWebhook(status: LeverStatus): { tone: "waiting" | "receiving" | "none"; text: string } {
+export function describeWebhook(status: ConnectionStatus): { tone: "waiting" | "receiving" | "none"; text: string } {
   if (!status.webhooksRegistered) return { tone: "none", text: "Not registered yet: apply the integration settings first." };
   if (!status.lastWebhookAt) return { tone: "waiting", text: "Waiting for Lever: switch the webhook on in Lever." };
   const at = new Date(status.lastWebhookAt).toLocaleString();
   return { tone: "receiving", text: `Receiving, last event at ${at}` };
 }
 
-export function WebhookStatusLine({ initial }: { initial: LeverStatus }) {
+export function WebhookStatusLine({ initial }: { initial: ConnectionStatus }) {
   const status = useLeverStatus(initial);
   const d = describeWebhook(status);
   const dot = { waiting: "bg-amber-400 animate-pulse", receiving: "bg-emerald-500", none: "bg-slate-300" }[d.tone];

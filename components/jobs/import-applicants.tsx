@@ -66,7 +66,7 @@ function useRun(initial: RunView | null) {
   return { run, setRun, error, rate, eta };
 }
 
-function Progress({ run, rate, eta }: { run: RunView; rate: number | null; eta: number | null }) {
+function Progress({ run, rate, eta, ats }: { run: RunView; rate: number | null; eta: number | null; ats: string }) {
   const total = run.total;
   const pct = total ? Math.min(100, Math.round((run.done / total) * 100)) : run.status === "SUCCEEDED" ? 100 : 0;
   const active = ACTIVE.has(run.status);
@@ -74,7 +74,7 @@ function Progress({ run, rate, eta }: { run: RunView; rate: number | null; eta: 
     run.status === "QUEUED"
       ? "Waiting for a worker…"
       : run.status === "RUNNING" && total === null
-        ? "Counting applicants in Lever…"
+        ? `Counting applicants in ${ats}…`
         : `${run.done} / ${total ?? "?"} applicants`;
   return (
     <div className="space-y-2" data-testid="import-progress" data-status={run.status}>
@@ -117,8 +117,8 @@ const finished: Record<string, { tone: "success" | "warning" | "error"; text: (r
   FAILED: { tone: "error", text: (r) => `Import failed: ${r.lastError ?? "unknown error"}` },
 };
 
-/** The job page's "Import from Lever" for existing applicants, with a live progress bar everyone in the organization sees. */
-export function ImportApplicants({ jobId, initialRun, canImport }: { jobId: string; initialRun: RunView | null; canImport: boolean }) {
+/** The job page's "Import from <ATS>" for existing applicants, with a live progress bar everyone in the organization sees. */
+export function ImportApplicants({ jobId, initialRun, canImport, ats }: { jobId: string; initialRun: RunView | null; canImport: boolean; ats: string }) {
   const { run, setRun, error: pollError, rate, eta } = useRun(initialRun);
   const [includeArchived, setIncludeArchived] = useState(false);
   const [reimport, setReimport] = useState(false);
@@ -154,15 +154,15 @@ export function ImportApplicants({ jobId, initialRun, canImport }: { jobId: stri
   return (
     <Card>
       <CardHeader
-        title="Applicants in Lever"
-        description="Import the people who already applied to this posting in Lever. New applications arrive by webhook."
+        title={`Applicants in ${ats}`}
+        description={`Import the people who already applied to this posting in ${ats}. New applications arrive by webhook.`}
       />
       <CardBody className="space-y-4">
         {error ? <Alert tone="error">{error}</Alert> : null}
         {pollError && active ? <Alert tone="warning">{pollError}</Alert> : null}
         {run && active ? (
           <>
-            <Progress run={run} rate={rate} eta={eta} />
+            <Progress ats={ats} run={run} rate={rate} eta={eta} />
             <div className="flex flex-wrap items-center justify-between gap-3">
               <p className="text-xs text-slate-500">
                 Started by {run.startedBy ?? "someone"} · {run.includeArchived ? "active and archived" : "active only"}
@@ -178,7 +178,7 @@ export function ImportApplicants({ jobId, initialRun, canImport }: { jobId: stri
             {run && outcome ? (
               <div className="space-y-3">
                 <Alert tone={outcome.tone}>{outcome.text(run)}</Alert>
-                {run.status !== "SUCCEEDED" ? <Progress run={run} rate={null} eta={null} /> : null}
+                {run.status !== "SUCCEEDED" ? <Progress ats={ats} run={run} rate={null} eta={null} /> : null}
               </div>
             ) : null}
             {canImport ? (
@@ -207,11 +207,11 @@ export function ImportApplicants({ jobId, initialRun, canImport }: { jobId: stri
                   </label>
                 </div>
                 <Button type="submit" disabled={busy} className="shrink-0">
-                  {busy ? "Starting…" : "Import from Lever"}
+                  {busy ? "Starting…" : `Import from ${ats}`}
                 </Button>
               </form>
             ) : (
-              <p className="text-sm text-slate-500">Connect Lever in Settings → ATS to import applicants.</p>
+              <p className="text-sm text-slate-500">Connect your ATS in Settings → ATS to import applicants.</p>
             )}
           </>
         )}

@@ -19,11 +19,11 @@ function query(states: string[], q: string, offset?: string | null) {
   for (const s of states) p.append("state", s);
   if (q.trim()) p.set("q", q.trim());
   if (offset) p.set("offset", offset);
-  return `/api/jobs/lever-postings?${p}`;
+  return `/api/jobs/ats-postings?${p}`;
 }
 
-/** "Import from Lever": a dialog that pages through the account's postings and imports the chosen ones as jobs. */
-export function PostingPicker() {
+/** "Import from <ATS>": a dialog that pages through the account's postings and imports the chosen ones as jobs. */
+export function PostingPicker({ ats }: { ats: string }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [open, setOpen] = useState(false);
@@ -54,7 +54,7 @@ export function PostingPicker() {
     }
   }, [states, q]);
 
-  // Search as you type (debounced); a new search starts from Lever's first page.
+  // Search as you type (debounced); a new search starts from the ATS's first page.
   useEffect(() => {
     if (!open) return;
     const t = setTimeout(() => void load(null, true), q ? 300 : 0);
@@ -99,7 +99,7 @@ export function PostingPicker() {
   return (
     <>
       <Button type="button" onClick={show}>
-        Import from Lever
+        Import from {ats}
       </Button>
       <dialog
         ref={dialog}
@@ -111,7 +111,7 @@ export function PostingPicker() {
           <div className="border-b border-slate-100 px-5 py-4">
             <div className="flex items-start justify-between gap-4">
               <div>
-                <h2 id="picker-title" className="text-lg font-semibold">Import jobs from Lever</h2>
+                <h2 id="picker-title" className="text-lg font-semibold">Import jobs from {ats}</h2>
                 <p className="mt-0.5 text-sm text-slate-500">Choose postings to import. Their applicants can be imported from each job&apos;s page.</p>
               </div>
               <button type="button" onClick={close} className="rounded-md p-1 text-slate-500 hover:bg-slate-100" aria-label="Close dialog">
@@ -160,7 +160,7 @@ export function PostingPicker() {
             {items.length === 0 && !loading && !error ? (
               <p className="py-8 text-center text-sm text-slate-500">{q ? `No postings match “${q}”.` : "No postings in these states."}</p>
             ) : null}
-            <ul className="divide-y divide-slate-100" aria-label="Lever postings">
+            <ul className="divide-y divide-slate-100" aria-label={`${ats} postings`}>
               {items.map((p) => {
                 const id = `posting-${p.id}`;
                 return (
@@ -186,7 +186,7 @@ export function PostingPicker() {
                 );
               })}
             </ul>
-            {loading ? <p className="py-3 text-center text-sm text-slate-500">Loading postings from Lever…</p> : null}
+            {loading ? <p className="py-3 text-center text-sm text-slate-500">Loading postings from {ats}…</p> : null}
             {next && !loading ? (
               <div className="py-2 text-center">
                 <Button type="button" variant="secondary" onClick={() => void load(next, false)}>

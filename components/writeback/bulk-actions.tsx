@@ -15,20 +15,21 @@ interface Option {
 interface Options {
   stages: Option[];
   archiveReasons: Option[];
-  updatesLever: boolean;
+  ats: string | null;
+  updatesAts: boolean;
 }
 type Outcome = CandidateActionOutcome;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-function describe(outcome: Outcome, target: string): { tone: "success" | "info"; text: string } {
+function describe(outcome: Outcome, target: string, ats: string): { tone: "success" | "info"; text: string } {
   if (outcome.repeated) return { tone: "info", text: "This change was already made." };
   const verb = outcome.action === "advance" ? `Moved ${plural(outcome.changed, "candidate")} to ${target}` : `Rejected ${plural(outcome.changed, "candidate")} (${target})`;
   const parts = [outcome.changed ? verb : "Nothing to change"];
   if (outcome.unchanged) parts.push(`${outcome.unchanged} already ${outcome.action === "advance" ? "there" : "rejected"}`);
-  if (outcome.writeBack === "queued" && outcome.queued) parts.push(`${plural(outcome.queued, "update")} on the way to Lever`);
-  if (outcome.writeBack === "off") parts.push("Lever is not updated (Update stages in Lever is off)");
-  if (outcome.writeBack === "not_connected") parts.push("Lever is not connected");
+  if (outcome.writeBack === "queued" && outcome.queued) parts.push(`${plural(outcome.queued, "update")} on the way to ${ats}`);
+  if (outcome.writeBack === "off") parts.push(`${ats} is not updated (Update stages is off)`);
+  if (outcome.writeBack === "not_connected") parts.push("No ATS is connected");
   return { tone: "success", text: `${parts.join(" · ")}.` };
 }
 
@@ -36,13 +37,14 @@ type Mode = "advance" | "archive";
 
 /**
  * Advance or reject the selected candidates. The change shows in the app at once; with "Update
- * stages in Lever" on it is also written to Lever by the worker (see each candidate's history).
+ * stages" on it is also written to the ATS by the worker (see each candidate's history).
  */
 export function BulkActions({ jobId, selectedIds, onDone }: { jobId: string; selectedIds: readonly string[]; onDone?: () => void }) {
   const router = useRouter();
   const dialog = useRef<HTMLDialogElement>(null);
   const [options, setOptions] = useState<Options | null>(null);
   const [optionsError, setOptionsError] = useState<string | null>(null);
+  const ats = options?.ats ?? "your ATS";
   const [mode, setMode] = useState<Mode>("advance");
   const [choice, setChoice] = useState("");
   // One key per opened dialog: a double-click or a resent request is the same change, made once.
@@ -83,7 +85,7 @@ export function BulkActions({ jobId, selectedIds, onDone }: { jobId: string; sel
           ? { action: "advance", stageId: choice, candidateIds: selectedIds, jobId, idempotencyKey }
           : { action: "archive", archiveReasonId: choice, candidateIds: selectedIds, jobId, idempotencyKey };
       const result = await api<Outcome>("/api/candidates/actions", { body });
-      setOutcome(describe(result, list.find((o) => o.id === choice)?.text ?? ""));
+      setOutcome(describe(result, list.find((o) => o.id === choice)?.text ?? "", ats));
       dialog.current?.close();
       onDone?.();
       router.refresh();
@@ -121,11 +123,13 @@ export function BulkActions({ jobId, selectedIds, onDone }: { jobId: string; sel
               {mode === "advance" ? `Advance ${plural(count, "candidate")}` : `Reject ${plural(count, "candidate")}`}
             </h2>
             <p className="mt-1 text-sm text-slate-500">
-              {options?.updatesLever
+              {options?.updatesAts
                 ? mode === "advance"
-                  ? "They move to this stage here and in Lever."
-                  : "They are archived here and in Lever with this reason."
-                : "The change stays in this app: Update stages in Lever is off."}
+                  ? `They move to this stage here and in ${ats}.`
+                  : `They are archived here and in ${ats} with this reason.`
+                : options?.ats
+                  ? `The change stays in this app: Update stages in ${ats} is off.`
+                  : "The change stays in this app: no ATS is connected."}
             </p>
           </div>
           {error ? <Alert tone="error">{error}</Alert> : null}
@@ -145,7 +149,7 @@ export function BulkActions({ jobId, selectedIds, onDone }: { jobId: string; sel
             </select>
             {list.length === 0 ? (
               <p className="mt-1 text-xs text-amber-700">
-                {mode === "advance" ? "No stages yet: they are imported from Lever on Settings → ATS." : "No active rejection reasons yet: they are imported from Lever on Settings → ATS."}
+                {mode === "advance" ? `No stages yet: they are imported from ${ats} on Settings → ATS.` : `No active rejection reasons yet: they are imported from ${ats} on Settings → ATS.`}
               </p>
             ) : null}
           </div>

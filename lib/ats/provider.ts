@@ -6,6 +6,7 @@
  * Ids are the ATS's own, opaque to the core (`externalId`); the core stores them with the provider's
  * name, so rows imported from two ATSs never collide.
  */
+import type { OrgContext } from "@/lib/auth/guard";
 import type { AtsEnvironment, AtsProvider as ProviderEnum } from "@/lib/generated/prisma/enums";
 
 export type ProviderName = "lever";
@@ -148,8 +149,10 @@ export interface AtsCapabilities {
 export interface AtsSession {
   listJobs(params: { states: string[]; limit: number; cursor?: string }): Promise<Page<AtsJob>>;
   getJob(externalId: string): Promise<AtsJob>;
-  listCandidates(params: { jobExternalId?: string; includeArchived?: boolean; createdSince?: Date; limit: number; cursor?: string }): Promise<Page<AtsCandidate>>;
-  getCandidate(externalId: string): Promise<AtsCandidate>;
+  /** Candidacies, newest pages last; `activeOnly` leaves out archived (rejected or hired) ones. */
+  listCandidates(params: { jobExternalId?: string; activeOnly?: boolean; createdSince?: Date; limit: number; cursor?: string }): Promise<Page<AtsCandidate>>;
+  /** One candidacy; `jobExternalId` picks its application to that job when it has several. */
+  getCandidate(externalId: string, options?: { jobExternalId?: string }): Promise<AtsCandidate>;
   getResume(candidateExternalId: string): Promise<AtsResume>;
   stages(): Promise<AtsStage[]>;
   rejectionReasons(): Promise<AtsRejectionReason[]>;
@@ -178,6 +181,8 @@ export interface AtsProvider {
   column: ProviderColumn;
   /** "Lever": the word the UI and messages use. */
   label: string;
+  /** Who in the ATS may authorize the app ("Super Admin" in Lever), for messages. */
+  adminRole: string;
   capabilities: AtsCapabilities;
   /** Events the app subscribes to (webhooks registered through the API, or the ones to set up by hand). */
   webhookEvents: readonly string[];
@@ -188,6 +193,15 @@ export interface AtsProvider {
    * Never throws for bad input: a malformed or forged request is a 4xx verdict.
    */
   verifyWebhook(request: { rawBody: string; headers: Headers; now: number }, secrets: WebhookSecret[]): WebhookVerdict;
+  /** What the core does with a recorded delivery of this event name (as `verifyWebhook` named it). */
+  webhookEventKind(event: string): AtsEvent["kind"];
   /** The environment a new connection is made in (the simulator, a sandbox, production). */
   environment(): AtsEnvironment;
+  /** Starts connecting (the OAuth consent URL to send the admin to). */
+  startConnect(org: OrgContext): Promise<URL>;
+  /**
+   * Completes the OAuth callback: checks the state, exchanges the code, stores the connection with
+   * its tokens (one ATS account belongs to one organization) and says what it did.
+   */
+  completeConnect(org: OrgContext, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }>;
 }

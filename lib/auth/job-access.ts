@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { badRequest, forbidden, fromZod, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
-import { isOwnId } from "@/lib/imports/schemas";
+import { isOwnId } from "@/lib/ids";
 import type { OrgContext } from "./guard";
 import { isAdminRole } from "./roles";
 

@@ -3,7 +3,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
 import { notFound } from "@/lib/errors";
-import { isOwnId } from "./schemas";
+import { isOwnId } from "@/lib/ids";
 
 /**
  * Reads behind the jobs pages, always scoped to the organization and to the jobs the member may see:

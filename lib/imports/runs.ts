@@ -2,26 +2,28 @@ import { randomUUID } from "node:crypto";
 import type { OrgContext } from "@/lib/auth/guard";
 import { visibleJobs } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
-import { AppError, conflict, fromZod, notFound } from "@/lib/errors";
+import { audit } from "@/lib/audit";
+import { describeAtsError, isPermanentAtsError } from "@/lib/ats/errors";
+import type { AtsCandidate, AtsSession } from "@/lib/ats/provider";
+import { providerFor } from "@/lib/ats/registry";
+import { requireActiveConnection } from "@/lib/connections/lookup";
+import { conflict, fromZod, notFound } from "@/lib/errors";
 import type { ImportRunStatus } from "@/lib/generated/prisma/enums";
-import { LeverApiError, LeverClient, type OpportunityListParams } from "@/lib/ats/providers/lever/client";
-import { importApplication } from "@/lib/ats/providers/lever/import/application";
-import { describeError } from "@/lib/ats/providers/lever/import/deliveries";
-import type { Opportunity } from "@/lib/ats/providers/lever/schemas";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { enqueue, enqueueInTransaction } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
-import { requireActiveConnection } from "./connection";
+import { importCandidate } from "./candidates";
 import { getJobForOrg } from "./jobs";
-import { isOwnId, StartApplicantImportSchema } from "./schemas";
+import { isOwnId } from "@/lib/ids";
+import { StartApplicantImportSchema } from "./schemas";
 
 /**
- * Manual imports of a job's existing Lever applicants, run in the background as an ImportRun.
+ * Manual imports of a job's existing ATS applicants, run in the background as an ImportRun.
  *
  * The run is worked by whichever worker holds its lease (renewed with every applicant). Progress is
- * saved per applicant and the cursor (Lever's `next` token of the page being worked on) per page, so
- * a worker that dies is replaced by another that resumes from the cursor, skipping the applicants of
- * that page it had already counted. Every applicant goes through importApplication, the import the
+ * saved per applicant and the cursor (the ATS's token of the page being worked on) per page, so a
+ * worker that dies is replaced by another that resumes from the cursor, skipping the applicants of
+ * that page it had already counted. Every applicant goes through importCandidate, the import the
  * webhook uses, at low priority on the connection's shared rate limit so webhooks keep flowing.
  */
 
@@ -109,7 +111,7 @@ async function viewOf(run: RunRow): Promise<RunView> {
   return toView(run, user ? (user.name ?? user.email) : null);
 }
 
-/** Starts importing a job's Lever applicants in the background; one run per job at a time. */
+/** Starts importing a job's ATS applicants in the background; one run per job at a time. */
 export async function startApplicantImport(org: OrgContext, jobId: string, input: unknown): Promise<RunView> {
   const job = await getJobForOrg(org, jobId);
   const parsed = StartApplicantImportSchema.safeParse(input ?? {});
@@ -136,14 +138,12 @@ export async function startApplicantImport(org: OrgContext, jobId: string, input
     await enqueueInTransaction(tx, QUEUES.importsRun.name, { runId: created.id });
     return created;
   });
-  await prisma.auditLog.create({
-    data: {
-      organizationId: org.organizationId,
-      connectionId: connection.id,
-      actorUserId: org.userId,
-      action: "import.started",
-      message: `${org.userEmail} started importing ${parsed.data.includeArchived ? "all" : "active"} Lever applicants of ${job.title}`,
-    },
+  await audit(prisma, {
+    organizationId: org.organizationId,
+    connectionId: connection.id,
+    actorUserId: org.userId,
+    action: "import.started",
+    message: `${org.userEmail} started importing ${parsed.data.includeArchived ? "all" : "active"} ${providerFor(connection.provider).label} applicants of ${job.title}`,
   });
   return viewOf(run);
 }
@@ -189,7 +189,8 @@ export interface ProcessOptions {
   leaseMs?: number;
   concurrency?: number;
   pageSize?: number;
-  client?: LeverClient;
+  /** Tests hand in a session on the simulator; the worker uses the connection's, at low priority. */
+  session?: AtsSession;
 }
 
 export type ProcessResult = "succeeded" | "cancelled" | "failed" | "busy" | "finished-already" | "abandoned" | "lost-lease";
@@ -248,12 +249,13 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
       await finish("FAILED", { lastError: "The job was removed" });
       return "failed";
     }
+    const provider = providerFor(run.connection.provider);
     if (run.connection.status !== "ACTIVE") {
-      await finish("FAILED", { lastError: "The Lever connection is not active. Reconnect Lever in Settings → ATS and start the import again." });
+      await finish("FAILED", { lastError: `The ${provider.label} connection is not active. Reconnect ${provider.label} in Settings → ATS and start the import again.` });
       return "failed";
     }
-    const client = options.client ?? LeverClient.forConnection(run.connectionId, { priority: "low" });
-    const filters: OpportunityListParams = { posting_id: run.job.externalId, ...(run.includeArchived ? {} : { archived: false }) };
+    const session = options.session ?? provider.session(run.connection, { priority: "low" });
+    const filters = { jobExternalId: run.job.externalId, activeOnly: !run.includeArchived };
     const pageSize = options.pageSize ?? PAGE_SIZE;
 
     if (run.total === null) {
@@ -262,9 +264,9 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
       let offset: string | undefined;
       for (let pages = 1; ; pages++) {
         if (options.signal?.aborted) return "abandoned";
-        const page = await client.opportunitiesPage({ ...filters, limit: 100, offset });
+        const page = await session.listCandidates({ ...filters, limit: 100, cursor: offset });
         total += page.items.length;
-        if (!page.hasNext || !page.next) break;
+        if (!page.next) break;
         offset = page.next;
         if (pages % 10 === 0 && (await guarded({})).cancelRequested) {
           await finish("CANCELLED");
@@ -278,20 +280,20 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
     let counted = new Set(run.pageDoneIds);
     for (;;) {
       if (options.signal?.aborted) return "abandoned";
-      const page = await client.opportunitiesPage({ ...filters, limit: pageSize, offset });
-      const todo = page.items.filter((o) => !counted.has(o.id));
+      const page = await session.listCandidates({ ...filters, limit: pageSize, cursor: offset });
+      const todo = page.items.filter((o) => !counted.has(o.externalId));
       const known = run.rescreen
         ? new Set<string>()
         : new Set(
             (
               await prisma.candidate.findMany({
-                where: { organizationId: run.organizationId, externalId: { in: todo.map((o) => o.id) } },
+                where: { organizationId: run.organizationId, provider: provider.column, externalId: { in: todo.map((o) => o.externalId) } },
                 select: { externalId: true },
               })
             ).map((c) => c.externalId),
           );
       let stop: "cancelled" | "abandoned" | null = null;
-      await forEachConcurrent(todo, options.concurrency ?? CONCURRENCY, async (opp: Opportunity) => {
+      await forEachConcurrent(todo, options.concurrency ?? CONCURRENCY, async (applicant: AtsCandidate) => {
         if (stop) return;
         if (options.signal?.aborted) {
           stop = "abandoned";
@@ -299,15 +301,15 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
         }
         let outcome: "created" | "updated" | "skipped" | "failed" = "skipped";
         let lastError: string | undefined;
-        if (!known.has(opp.id)) {
+        if (!known.has(applicant.externalId)) {
           try {
-            const result = await importApplication(run.connection, opp.id, "MANUAL", { priority: "low", opportunity: opp, client });
+            const result = await importCandidate(run.connection, applicant.externalId, "MANUAL", { priority: "low", candidate: applicant, session });
             outcome = result.kind === "imported" ? (result.candidateCreated ? "created" : "updated") : "skipped";
           } catch (error) {
-            // One applicant Lever keeps failing on must not stop the others; a later run retries it.
+            // One applicant the ATS keeps failing on must not stop the others; a later run retries it.
             outcome = "failed";
-            lastError = `${opp.name ?? opp.id}: ${describeError(error)}`;
-            log.warn("manual import of an applicant failed", { runId, opportunityId: opp.id, error: describeError(error) });
+            lastError = `${applicant.name ?? applicant.externalId}: ${describeAtsError(error, provider.label)}`;
+            log.warn("manual import of an applicant failed", { runId, externalId: applicant.externalId, error: describeAtsError(error, provider.label) });
           }
         }
         if (options.signal?.aborted) {
@@ -318,7 +320,7 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
           done: { increment: 1 },
           ...(outcome === "skipped" ? {} : { [outcome]: { increment: 1 } }),
           ...(lastError ? { lastError } : {}),
-          pageDoneIds: { push: opp.id },
+          pageDoneIds: { push: applicant.externalId },
         });
         if (row.cancelRequested) stop = "cancelled";
       });
@@ -327,7 +329,7 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
         return "cancelled";
       }
       if (stop === "abandoned") return "abandoned";
-      if (!page.hasNext || !page.next) {
+      if (!page.next) {
         const final = await prisma.importRun.findUniqueOrThrow({ where: { id: runId }, select: { done: true } });
         // Applicants that arrived or left since the count: the total becomes what was actually seen.
         await finish("SUCCEEDED", { cursor: null, total: final.done });
@@ -339,8 +341,8 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
     }
   } catch (error) {
     if (error instanceof LostLease) return "lost-lease";
-    const message = describeError(error);
-    if (permanent(error)) {
+    const message = describeAtsError(error);
+    if (isPermanentAtsError(error)) {
       await finish("FAILED", { lastError: message }).catch(() => undefined);
       return "failed";
     }
@@ -352,18 +354,12 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
   }
 }
 
-/** Errors a retry cannot fix: Lever refusing the request (other than rate limiting) or our own validation. */
-function permanent(error: unknown): boolean {
-  if (error instanceof AppError) return true;
-  return error instanceof LeverApiError && error.status >= 400 && error.status < 500 && error.status !== 429;
-}
-
 /** After the queue gave up on a run: it is marked failed so nobody waits on it. */
 export async function markRunFailed(runId: string, error: unknown): Promise<void> {
   const prisma = await db();
   await prisma.importRun.updateMany({
     where: { id: runId, status: { in: ACTIVE } },
-    data: { status: "FAILED", finishedAt: new Date(), lastError: describeError(error), leaseOwner: null, leaseUntil: null },
+    data: { status: "FAILED", finishedAt: new Date(), lastError: describeAtsError(error), leaseOwner: null, leaseUntil: null },
   });
 }
 

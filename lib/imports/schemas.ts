@@ -2,12 +2,13 @@ import { z } from "zod";
 
 /** Inputs of the import routes, parsed before anything is read or written. */
 
-const leverId = z
-  .string({ error: "That is not a Lever id" })
+/** An id in the ATS: opaque to the app, but never a path or a query. */
+const atsId = z
+  .string({ error: "That is not an id from your ATS" })
   .trim()
-  .min(1, { error: "That Lever id is empty" })
-  .max(100, { error: "That Lever id is too long" })
-  .regex(/^[A-Za-z0-9_-]+$/, { error: "That is not a Lever id" });
+  .min(1, { error: "That ATS id is empty" })
+  .max(100, { error: "That ATS id is too long" })
+  .regex(/^[A-Za-z0-9_-]+$/, { error: "That is not an id from your ATS" });
 
 export const POSTING_STATES = ["published", "internal", "closed"] as const;
 export type PostingState = (typeof POSTING_STATES)[number];
@@ -19,8 +20,8 @@ export const PostingSearchSchema = z.object({
     .default(["published", "internal"])
     .transform((s) => (s.length ? [...new Set(s)] : (["published", "internal"] as PostingState[]))),
   q: z.string().trim().max(200, { error: "Search with at most 200 characters" }).default(""),
-  // Lever's opaque `next` token, passed back unchanged.
-  offset: z.string().min(1).max(2000, { error: "That page of Lever postings is no longer available. Start the search again." }).optional(),
+  // The ATS's opaque `next` token, passed back unchanged.
+  offset: z.string().min(1).max(2000, { error: "That page of postings is no longer available. Start the search again." }).optional(),
 });
 export type PostingSearch = z.infer<typeof PostingSearchSchema>;
 
@@ -28,7 +29,7 @@ export const MAX_POSTINGS_PER_IMPORT = 50;
 
 export const ImportPostingsSchema = z.object({
   postingIds: z
-    .array(leverId, { error: "Choose the postings to import" })
+    .array(atsId, { error: "Choose the postings to import" })
     .min(1, { error: "Choose at least one posting" })
     .max(MAX_POSTINGS_PER_IMPORT, { error: `Import at most ${MAX_POSTINGS_PER_IMPORT} postings at once` }),
 });
@@ -38,6 +39,3 @@ export const StartApplicantImportSchema = z.object({
   reimport: z.boolean({ error: "Choose whether to import applicants again" }).default(false),
 });
 export type StartApplicantImport = z.infer<typeof StartApplicantImportSchema>;
-
-/** Route params that are our own ids (cuid). Anything else cannot exist, so it is a 404, not a 400. */
-export const isOwnId = (id: string) => /^[a-z0-9]{8,40}$/i.test(id);

@@ -20,9 +20,9 @@ async function one<T extends object>(boss: PgBoss, name: string, handler: Handle
  */
 export async function registerHandlers(boss: PgBoss): Promise<void> {
   const lever = {
-    deliveries: () => import("@/lib/ats/providers/lever/import/deliveries"),
-    reconcile: () => import("@/lib/ats/providers/lever/import/reconcile"),
-    reference: () => import("@/lib/ats/providers/lever/import/reference"),
+    deliveries: () => import("@/lib/imports/deliveries"),
+    reconcile: () => import("@/lib/imports/reconcile"),
+    reference: () => import("@/lib/imports/reference"),
     tokens: () => import("@/lib/ats/providers/lever/tokens"),
   };
 

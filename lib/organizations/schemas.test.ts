@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { fromZod } from "@/lib/errors";
-import { SettingsInput } from "@/lib/ats/providers/lever/settings";
+import { SettingsInput } from "@/lib/connections/settings";
 import { ChangeRoleInput, CreateOrganizationInput, InviteInput, ProfileInput, SignUpInput } from "./schemas";
 
 const errorOf = (r: { success: boolean; error?: unknown }) => (r.success ? null : fromZod(r.error as never));

@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import { createHash, randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { config } from "@/lib/config";
@@ -15,13 +16,6 @@ const hashToken = (token: string) => createHash("sha256").update(token).digest("
 function slugify(name: string): string {
   const base = name.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 40) || "org";
   return `${base}-${randomBytes(3).toString("hex")}`;
-}
-
-export async function audit(
-  prisma: Prisma,
-  entry: { organizationId: string; actorUserId?: string | null; connectionId?: string | null; action: string; message: string; level?: string; details?: object },
-) {
-  await prisma.auditLog.create({ data: { ...entry, details: entry.details ?? undefined } });
 }
 
 /** Sign-up creates the user and either a new organization (as OWNER) or joins the inviting one. */

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
 import { db, type Prisma } from "@/lib/db/client";
 import { AppError, conflict, fromZod, notFound } from "@/lib/errors";
-import { isOwnId } from "@/lib/imports/schemas";
+import { isOwnId } from "@/lib/ids";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { jobCriteria } from "@/lib/screening/criteria";

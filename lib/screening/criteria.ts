@@ -2,8 +2,8 @@ import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
 import { db, type Prisma } from "@/lib/db/client";
 import { badRequest, fromZod, notFound } from "@/lib/errors";
-import { isOwnId } from "@/lib/imports/schemas";
-import { draftCriteriaFromPosting, type PostingLike } from "./draft";
+import { isOwnId } from "@/lib/ids";
+import { draftCriteriaFromJob, type JobLike } from "./draft";
 import { checkCriterion, MAX_KEPT_REASON } from "./criteria-checks";
 import { criteriaHash } from "./hash";
 import type { CriterionInput } from "./types";
@@ -166,8 +166,8 @@ function keptProtected(wanted: CriteriaList["criteria"]): Map<number, { row: num
  * Drafts criteria for a newly imported job from its posting. The job row is locked first, so two
  * imports of the same posting racing (a webhook and a manual import) draft once.
  */
-export async function draftCriteriaForNewJob(prisma: Prisma, target: { organizationId: string; jobId: string }, posting: PostingLike): Promise<number> {
-  const drafts = draftCriteriaFromPosting(posting);
+export async function draftCriteriaForNewJob(prisma: Prisma, target: { organizationId: string; jobId: string }, job: JobLike): Promise<number> {
+  const drafts = draftCriteriaFromJob(job);
   if (drafts.length === 0) return 0;
   return prisma.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT id FROM "Job" WHERE id = ${target.jobId} AND "organizationId" = ${target.organizationId} FOR UPDATE`;

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { draftCriteriaFromPosting, listItems } from "./draft";
+import { htmlToText, listItems } from "@/lib/html";
+import { draftCriteriaFromJob } from "./draft";
+
+/** A posting as an ATS gives it (HTML lists), in the job shape drafting reads. */
+type PostingLike = { content?: { description?: string; lists?: Array<{ text: string; content: string }> } };
+const draftCriteriaFromPosting = (posting: PostingLike) =>
+  draftCriteriaFromJob({
+    description: posting.content?.description ?? null,
+    requirementLists: (posting.content?.lists ?? []).map((l) => ({ text: htmlToText(l.text), items: listItems(l.content) })),
+  });
 
 const posting = {
   text: "Senior Backend Engineer",
@@ -19,7 +28,7 @@ const posting = {
   },
 };
 
-describe("draftCriteriaFromPosting", () => {
+describe("draftCriteriaFromJob", () => {
   it("drafts one criterion per requirement <li>, in plain text", () => {
     const drafts = draftCriteriaFromPosting(posting);
     expect(drafts.map((d) => d.text)).toEqual([

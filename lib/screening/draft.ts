@@ -1,17 +1,15 @@
-import { decode } from "html-entities";
+import { clean, htmlToText } from "@/lib/html";
 import type { CriterionKind, CriterionWeight } from "./types";
 
 /**
- * Criteria drafted from a Lever posting: one per `<li>` of the requirement lists, in plain words.
- * A recruiter reviews and edits them before screening.
+ * Criteria drafted from a job's requirement lists (Lever's posting lists, as plain-text items): one
+ * per item, in plain words. A recruiter reviews and edits them before screening.
  */
 
-export interface PostingLike {
-  text?: string | null;
-  content?: {
-    description?: string | null;
-    lists?: ReadonlyArray<{ text?: string | null; content?: string | null }> | null;
-  } | null;
+/** What drafting reads of a job: its requirement lists and its description (plain text or HTML). */
+export interface JobLike {
+  requirementLists?: ReadonlyArray<{ text: string; items: readonly string[] }> | null;
+  description?: string | null;
 }
 
 export interface CriterionDraft {
@@ -30,33 +28,6 @@ const NOT_REQUIREMENTS = /\b(responsibilities|what you(?:'|’)?ll do|what you w
 const PREFERRED_ITEM = /\b(nice[- ]to[- ]have|is a (big )?plus|a plus|bonus( points)?|preferred|preferably|desired|desirable|ideally|is an advantage|advantageous)\b/i;
 const MUST_ITEM = /\b(must|required|requirement|mandatory|essential)\b/i;
 
-export function htmlToText(html: string): string {
-  return decode(
-    html
-      .replace(/<\s*br\s*\/?>/gi, "\n")
-      .replace(/<\/\s*(p|div|li|ul|ol|h\d)\s*>/gi, "\n")
-      .replace(/<[^>]*>/g, " "),
-  )
-    .replace(/\u00a0/g, " ")
-    .replace(/[ \t]+/g, " ")
-    .replace(/ *\n */g, "\n")
-    .trim();
-}
-
-/** The `<li>` items of an HTML list, as plain text (or its lines when there are no `<li>`). */
-export function listItems(html: string): string[] {
-  const items = [...html.matchAll(/<li\b[^>]*>([\s\S]*?)(?=<\/li\s*>|<li\b|<\/[uo]l\s*>|$)/gi)].map((m) => htmlToText(m[1] ?? ""));
-  const raw = items.length ? items : htmlToText(html).split("\n");
-  return raw.map(clean).filter((s) => s.length >= 2);
-}
-
-function clean(item: string): string {
-  return item
-    .replace(/\s+/g, " ")
-    .replace(/^[\s•·▪◦*\-–—]+/, "")
-    .replace(/[\s;,.]+$/, "")
-    .trim();
-}
 
 function kindOfTitle(title: string): CriterionKind | null {
   if (PREFERRED_TITLE.test(title)) return "PREFERRED";
@@ -78,7 +49,7 @@ function draftItem(text: string, listKind: CriterionKind, source: string): Crite
  * give PREFERRED criteria with LOW weight. Lists about responsibilities or benefits are skipped.
  * When no list qualifies, bullet lines under a requirements heading in the description are used.
  */
-export function draftCriteriaFromPosting(posting: PostingLike): CriterionDraft[] {
+export function draftCriteriaFromJob(job: JobLike): CriterionDraft[] {
   const out: CriterionDraft[] = [];
   const seen = new Set<string>();
   const push = (d: CriterionDraft) => {
@@ -87,16 +58,16 @@ export function draftCriteriaFromPosting(posting: PostingLike): CriterionDraft[]
     seen.add(key);
     out.push(d);
   };
-  for (const list of posting.content?.lists ?? []) {
-    const title = htmlToText(list.text ?? "");
+  for (const list of job.requirementLists ?? []) {
+    const title = htmlToText(list.text);
     const kind = kindOfTitle(title);
     if (!kind) continue;
-    for (const item of listItems(list.content ?? "")) push(draftItem(item, kind, title));
+    for (const item of list.items.map(clean)) if (item.length >= 2) push(draftItem(item, kind, title));
   }
-  if (out.length === 0 && posting.content?.description) {
+  if (out.length === 0 && job.description) {
     // Plain-text description: "Requirements:" heading followed by bullet lines.
     let kind: CriterionKind | null = null;
-    for (const line of htmlToText(posting.content.description).split("\n")) {
+    for (const line of htmlToText(job.description).split("\n")) {
       const bullet = /^\s*[•·▪◦*\-–—]\s*(.+)$/.exec(line);
       if (bullet) {
         if (kind) push(draftItem(clean(bullet[1] ?? ""), kind, "description"));

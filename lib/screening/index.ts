@@ -13,8 +13,8 @@ export { VERDICTS } from "./types";
 export { scoreVerdicts, scoreBreakdown, requiredState, requiredStateOfStored, REQUIRED_TIER, WEIGHT_POINTS, VERDICT_CREDIT, type ScoreBreakdown, type RequiredState, type RequiredStatus, type RequiredTier } from "./score";
 export { VERDICT_LABEL, REQUIRED_LABEL, requiredLabel, requiredSentence } from "./labels";
 export { criteriaHash } from "./hash";
-export { draftCriteriaFromPosting, htmlToText, listItems, type CriterionDraft, type PostingLike } from "./draft";
-export { formatLeverNote, leverScore, type LeverNoteOptions, type LeverNoteScore, type NoteVerdict } from "./lever-note";
+export { draftCriteriaFromJob, type CriterionDraft, type JobLike } from "./draft";
+export { formatResultNote, type NoteVerdict, type ResultNoteOptions } from "./result-note";
 export { createLocalEngine, compileCriteria, screenCompiled, LOCAL_ENGINE_VERSION, type LocalEngineOptions, type CompiledJob } from "./local";
 export { createLlmEngine, LlmEngineError, type LlmEngineConfig, type LlmEngineOptions } from "./llm";
 

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
-import { isOwnId } from "@/lib/imports/schemas";
+import { isOwnId } from "@/lib/ids";
 import { heldForHumanReview } from "@/lib/oversight/screening-hold";
 import { jobCriteria, type CriterionView } from "./criteria";
 import { criteriaHash } from "./hash";

@@ -4,7 +4,7 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { db, type Prisma } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
-import { isOwnId } from "@/lib/imports/schemas";
+import { isOwnId } from "@/lib/ids";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";

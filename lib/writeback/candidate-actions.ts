@@ -3,6 +3,8 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { visibleCandidates } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
 import { badRequest, notFound } from "@/lib/errors";
+import { providerFor } from "@/lib/ats/registry";
+import { currentConnection } from "@/lib/connections/lookup";
 import { recordActions, type NewAction } from "./record";
 
 export const MAX_CANDIDATES_PER_ACTION = 200;
@@ -47,7 +49,7 @@ export interface CandidateActionOutcome {
   changed: number;
   /** Already there: nothing to change or write. */
   unchanged: number;
-  /** Writes queued for Lever (0 when "Update stages in Lever" is off, or for a repeated request). */
+  /** Writes queued for the ATS (0 when "Update stages" is off, or for a repeated request). */
   queued: number;
   writeBack: "queued" | "off" | "not_connected";
   /** The same idempotency key was used before: nothing was done again. */
@@ -56,8 +58,8 @@ export interface CandidateActionOutcome {
 
 /**
  * Advances candidates to a stage or archives them with a non-hired rejection reason. The app's copy
- * changes at once; with "Update stages in Lever" on, each change becomes a write-back action the
- * worker sends to Lever. Every id must belong to the organization, else nothing changes (404).
+ * changes at once; with "Update stages" on, each change becomes a write-back action the
+ * worker sends to the ATS. Every id must belong to the organization, else nothing changes (404).
  */
 export async function applyCandidateAction(org: OrgContext, raw: unknown): Promise<CandidateActionOutcome> {
   const input = CandidateActionInput.parse(raw);
@@ -72,17 +74,13 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
   });
   if (candidates.length !== ids.length) throw notFound(ids.length === 1 ? "Candidate not found" : "Some of the selected candidates were not found");
 
-  const connection = await prisma.atsConnection.findFirst({
-    where: { organizationId, status: { not: "DISCONNECTED" } },
-    orderBy: { connectedAt: "desc" },
-    select: { id: true, settings: { select: { updateStages: true } } },
-  });
+  const connection = await currentConnection(organizationId);
   const writeBack = !connection ? "not_connected" : (connection.settings?.updateStages ?? true) ? "queued" : "off";
 
   let target: { stageId: string; externalStageId: string } | { archiveReasonId: string; externalArchiveReasonId: string };
   if (input.action === "advance") {
     const stage = await prisma.stage.findFirst({ where: { organizationId, id: input.stageId }, select: { id: true, externalId: true } });
-    if (!stage) throw badRequest("Choose one of your Lever stages", { stageId: ["Unknown stage"] });
+    if (!stage) throw badRequest("Choose one of your stages", { stageId: ["Unknown stage"] });
     target = { stageId: stage.id, externalStageId: stage.externalId };
   } else {
     const reason = await prisma.archiveReason.findFirst({
@@ -91,7 +89,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
     });
     if (!reason) throw badRequest("Choose one of your rejection reasons", { archiveReasonId: ["Unknown rejection reason"] });
     if (reason.type !== "non-hired") throw badRequest(`"${reason.text}" is a hired reason; rejecting needs a non-hired reason`, { archiveReasonId: ["Not a rejection reason"] });
-    if (!reason.active) throw badRequest(`"${reason.text}" is inactive in Lever; choose an active reason`, { archiveReasonId: ["Inactive reason"] });
+    if (!reason.active) throw badRequest(`"${reason.text}" is no longer active in your ATS; choose an active reason`, { archiveReasonId: ["Inactive reason"] });
     target = { archiveReasonId: reason.id, externalArchiveReasonId: reason.externalId };
   }
 
@@ -146,15 +144,13 @@ export async function candidateActionOptions(org: OrgContext) {
       orderBy: { text: "asc" },
       select: { id: true, text: true },
     }),
-    prisma.atsConnection.findFirst({
-      where: { organizationId, status: { not: "DISCONNECTED" } },
-      orderBy: { connectedAt: "desc" },
-      select: { settings: { select: { updateStages: true } } },
-    }),
+    currentConnection(organizationId),
   ]);
   return {
     stages,
     archiveReasons: reasons,
-    updatesLever: Boolean(connection && (connection.settings?.updateStages ?? true)),
+    /** "Lever": the ATS the changes are written to, or null when none is connected. */
+    ats: connection ? providerFor(connection.provider).label : null,
+    updatesAts: Boolean(connection && (connection.settings?.updateStages ?? true)),
   };
 }

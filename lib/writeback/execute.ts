@@ -1,27 +1,29 @@
+import { AtsApiError, isPermanentAtsError } from "@/lib/ats/errors";
+import type { AtsSession, ResultNote } from "@/lib/ats/provider";
+import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
-import { LeverApiError, LeverClient } from "@/lib/ats/providers/lever/client";
 import { log } from "@/lib/log";
-import { formatLeverNote, leverScore, type NoteVerdict, type RequiredTier } from "@/lib/screening";
+import { formatResultNote, type NoteVerdict } from "@/lib/screening";
 import { candidateUrl, noteMarker } from "./record";
 
 export interface ExecuteOptions {
   /** The queue will not run this job again: a failure now is final (FAILED, shown with Retry). */
   finalAttempt: boolean;
-  /** Tests hand in a client; the worker uses the connection's, at low priority behind webhook work. */
-  client?: LeverClient;
+  /** Tests hand in a session; the worker uses the connection's, at low priority behind webhook work. */
+  session?: AtsSession;
 }
 
 export type ExecuteOutcome = "succeeded" | "skipped" | "failed";
 
-type LeverAnswer = Record<string, unknown>;
+type AtsAnswer = Record<string, unknown>;
 
 /** Thrown for failures that retrying cannot fix (the action becomes FAILED at once). */
 class PermanentFailure extends Error {}
 
 /**
- * Runs one recorded write-back action against Lever. An action that already SUCCEEDED is never run
- * again; a failure Lever may recover from (429, 5xx, network) is thrown so the queue retries it with
+ * Runs one recorded write-back action against the ATS. An action that already SUCCEEDED is never run
+ * again; a failure the ATS may recover from (429, 5xx, network) is thrown so the queue retries it with
  * backoff, and becomes FAILED on the last attempt.
  */
 export async function executeWriteBack(actionId: string, options: ExecuteOptions): Promise<ExecuteOutcome> {
@@ -30,7 +32,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     where: { id: actionId },
     include: {
       candidate: { select: { id: true, jobId: true, externalId: true } },
-      connection: { select: { id: true, status: true, actingUserExternalId: true } },
+      connection: { select: { id: true, organizationId: true, provider: true, status: true, actingUserExternalId: true } },
     },
   });
   if (!action || action.status === "SUCCEEDED") return "skipped";
@@ -38,7 +40,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   const payload = action.payload as Record<string, string>;
 
   // A stage change or archive that a later one of the same kind replaced is not sent, so a late
-  // retry never undoes the newer move. (The app's copy cannot decide this: Lever's webhook for the
+  // retry never undoes the newer move. (The app's copy cannot decide this: the ATS's webhook for the
   // older write may already have set it back to the older stage.)
   if (action.kind !== "NOTE" && (await replacedByLater(action))) {
     await prisma.writeBackAction.update({
@@ -54,28 +56,29 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   });
   const attemptedBefore = action.attempts > 0;
 
+  const provider = providerFor(action.connection.provider);
   try {
     if (action.connection.status !== "ACTIVE") {
       throw new PermanentFailure(
-        action.connection.status === "NEEDS_RECONNECT" ? "The Lever connection needs to be reconnected by an admin" : "Lever is disconnected",
+        action.connection.status === "NEEDS_RECONNECT" ? `The ${provider.label} connection needs to be reconnected by an admin` : `${provider.label} is disconnected`,
       );
     }
-    const client = options.client ?? LeverClient.forConnection(action.connection.id, { priority: "low" });
-    const performAs = action.connection.actingUserExternalId ?? undefined;
-    const opportunityId = action.candidate.externalId;
+    const session = options.session ?? provider.session(action.connection, { priority: "low" });
+    const actAs = action.connection.actingUserExternalId;
+    const externalId = action.candidate.externalId;
 
-    let answer: LeverAnswer;
+    let answer: AtsAnswer;
     let externalNoteId: string | null = null;
     if (action.kind === "NOTE") {
-      const written = await writeNote(client, { action, payload, performAs, attemptedBefore });
+      const written = await writeNote(session, { action, payload, actAs, attemptedBefore });
       externalNoteId = written.noteId;
       answer = written.answer;
     } else if (action.kind === "STAGE_CHANGE") {
-      await client.changeStage(opportunityId, payload.externalStageId!, performAs);
-      answer = { method: "PUT", path: "stage", stage: payload.externalStageId };
+      await session.moveStage(externalId, payload.externalStageId!, actAs);
+      answer = { action: "stage", stage: payload.externalStageId };
     } else {
-      await client.archive(opportunityId, payload.externalArchiveReasonId!, performAs);
-      answer = { method: "PUT", path: "archived", reason: payload.externalArchiveReasonId };
+      await session.reject(externalId, payload.externalArchiveReasonId!, actAs);
+      answer = { action: "reject", reason: payload.externalArchiveReasonId };
     }
 
     await prisma.writeBackAction.update({
@@ -84,18 +87,18 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     });
     return "succeeded";
   } catch (error) {
-    const permanent = error instanceof PermanentFailure || (error instanceof LeverApiError && isPermanent(error));
+    const permanent = error instanceof PermanentFailure || (error instanceof AtsApiError && isPermanentAtsError(error));
     const final = permanent || options.finalAttempt;
-    const message = describe(error);
+    const message = describe(error, provider.label);
     await prisma.writeBackAction.update({
       where: { id: action.id, organizationId },
       data: {
         status: final ? "FAILED" : "PENDING",
         lastError: message,
-        externalResponse: error instanceof LeverApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
+        externalResponse: error instanceof AtsApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
       },
     });
-    log.warn("write-back to Lever failed", { actionId: action.id, kind: action.kind, final, error: message });
+    log.warn("write-back to the ATS failed", { actionId: action.id, provider: provider.name, kind: action.kind, final, error: message });
     if (final) return "failed";
     throw error;
   }
@@ -109,34 +112,25 @@ async function replacedByLater(action: { id: string; organizationId: string; can
   return later > 0;
 }
 
-/**
- * Lever refused the request itself (bad input, missing permission, unknown opportunity): trying
- * again cannot help. 429, 5xx, timeouts and network errors can: a note POST whose answer was lost
- * is safe to retry because the retry first looks for the note it may have created.
- */
-function isPermanent(error: LeverApiError): boolean {
-  return error.status >= 300 && error.status < 500 && error.status !== 408 && error.status !== 429;
-}
-
-/** Lever's answer in words a recruiter can act on; never a stack trace or a token. */
-function describe(error: unknown): string {
-  if (error instanceof PermanentFailure || error instanceof LeverApiError) return error.message.slice(0, 500);
-  return "Unexpected error while writing to Lever";
+/** The ATS's answer in words a recruiter can act on; never a stack trace or a token. */
+function describe(error: unknown, label: string): string {
+  if (error instanceof PermanentFailure || error instanceof AtsApiError) return error.message.slice(0, 500);
+  return `Unexpected error while writing to ${label}`;
 }
 
 interface NoteContext {
   action: { id: string; organizationId: string; candidate: { id: string; jobId: string; externalId: string } };
   payload: Record<string, string>;
-  performAs: string | undefined;
+  actAs: string | null;
   attemptedBefore: boolean;
 }
 
 /**
- * Posts the candidate's current result as a note, or replaces the note posted before (one note per
- * candidate: re-screening updates it). A POST whose outcome was unknown (timeout, 5xx) may have
- * created the note, so a retry looks for it in the opportunity's notes before posting again.
+ * Writes the candidate's current result to the ATS, or replaces the one written before (one note per
+ * candidate: re-screening updates it). A write whose outcome was unknown (timeout, 5xx) may have
+ * created the note, so a retry looks for it (by its marker) before writing again.
  */
-async function writeNote(client: LeverClient, { action, payload, performAs, attemptedBefore }: NoteContext): Promise<{ noteId: string; answer: LeverAnswer }> {
+async function writeNote(session: AtsSession, { action, payload, actAs, attemptedBefore }: NoteContext): Promise<{ noteId: string; answer: AtsAnswer }> {
   const prisma = await db();
   const { organizationId, candidate } = action;
   const result = await prisma.screeningResult.findFirst({
@@ -144,32 +138,23 @@ async function writeNote(client: LeverClient, { action, payload, performAs, atte
   });
   if (!result) throw new PermanentFailure("The screening result no longer exists");
 
-  const note = {
-    value: formatLeverNote({ score: result.score, summary: result.summary, engine: result.engine === "llm" ? "llm" : "local", verdicts: result.verdicts as unknown as NoteVerdict[] }, { candidateUrl: candidateUrl(candidate) }),
-    score: leverScore(result.score, result.requiredTier as RequiredTier),
+  const marker = noteMarker(candidate.id);
+  const note: ResultNote = {
+    text: formatResultNote(
+      { score: result.score, summary: result.summary, engine: result.engine === "llm" ? "llm" : "local", verdicts: result.verdicts as unknown as NoteVerdict[] },
+      { candidateUrl: candidateUrl(candidate) },
+    ),
+    score: result.score,
+    requiredTier: Math.min(2, Math.max(0, result.requiredTier)) as ResultNote["requiredTier"],
+    marker,
   };
-  const opportunityId = candidate.externalId;
 
-  let noteId = result.externalNoteId ?? (await earlierNoteId(organizationId, candidate.id));
-  if (!noteId && attemptedBefore) noteId = await findPostedNote(client, opportunityId, noteMarker(candidate.id));
-
-  let method: "POST" | "PUT" = "PUT";
-  if (noteId) {
-    try {
-      await client.updateNote(opportunityId, noteId, note, performAs);
-    } catch (error) {
-      // Someone deleted the note in Lever: post a new one rather than fail forever.
-      if (!(error instanceof LeverApiError && error.status === 404)) throw error;
-      noteId = null;
-    }
-  }
-  if (!noteId) {
-    method = "POST";
-    noteId = await client.createNote(opportunityId, note, performAs);
-  }
+  let existingNoteId = result.externalNoteId ?? (await earlierNoteId(organizationId, candidate.id));
+  if (!existingNoteId && attemptedBefore) existingNoteId = await session.findResult(candidate.externalId, marker);
+  const written = await session.writeResult(candidate.externalId, note, { existingNoteId, actAs });
   // Stored before the action is marked done, so a crash in between still updates this note next time.
-  await prisma.screeningResult.updateMany({ where: { id: result.id, organizationId }, data: { externalNoteId: noteId } });
-  return { noteId, answer: { method, noteId, score: note.score } };
+  await prisma.screeningResult.updateMany({ where: { id: result.id, organizationId }, data: { externalNoteId: written.noteId } });
+  return { noteId: written.noteId, answer: { action: written.created ? "created" : "updated", noteId: written.noteId, score: note.score } };
 }
 
 /** A note id kept on an earlier action, in case the result row was replaced since. */
@@ -181,11 +166,4 @@ async function earlierNoteId(organizationId: string, candidateId: string): Promi
     select: { externalNoteId: true },
   });
   return earlier?.externalNoteId ?? null;
-}
-
-async function findPostedNote(client: LeverClient, opportunityId: string, marker: string): Promise<string | null> {
-  for await (const n of client.notes(opportunityId)) {
-    if (n.fields.some((f) => typeof f.value === "string" && f.value.includes(marker))) return n.id;
-  }
-  return null;
 }

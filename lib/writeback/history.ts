@@ -1,5 +1,6 @@
 import type { OrgContext } from "@/lib/auth/guard";
 import { visibleCandidates } from "@/lib/auth/job-access";
+import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { WriteBackKind, WriteBackStatus } from "@/lib/generated/prisma/enums";
@@ -18,9 +19,11 @@ export interface WriteBackEntry {
   lastError: string | null;
   externalNoteId: string | null;
   externalResponse: unknown;
+  /** "Lever": the ATS the action was written to. */
+  ats: string;
 }
 
-/** A candidate's write-backs to Lever, newest first. Another organization's candidate is a 404. */
+/** A candidate's write-backs to the ATS, newest first. Another organization's candidate is a 404. */
 export async function listWriteBacks(org: OrgContext, candidateId: string): Promise<WriteBackEntry[]> {
   const prisma = await db();
   const organizationId = org.organizationId;
@@ -30,6 +33,7 @@ export async function listWriteBacks(org: OrgContext, candidateId: string): Prom
     where: { organizationId, candidateId },
     orderBy: { createdAt: "desc" },
     take: 100,
+    include: { connection: { select: { provider: true } } },
   });
   const payloads = actions.map((a) => a.payload as Record<string, string>);
   const [stages, reasons, people] = await Promise.all([
@@ -65,6 +69,7 @@ export async function listWriteBacks(org: OrgContext, candidateId: string): Prom
       lastError: a.lastError,
       externalNoteId: a.externalNoteId,
       externalResponse: a.externalResponse,
+      ats: providerFor(a.connection.provider).label,
     };
   });
 }

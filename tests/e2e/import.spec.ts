@@ -38,7 +38,7 @@ test.describe.serial("importing jobs and applicants from Lever by hand", () => {
     await page.goto("/settings/ats");
     if ((await page.getByTestId("lever-connection-status").innerText()) !== "Connected") {
       await page.goto("/jobs");
-      await expect(page.getByRole("heading", { name: "Connect Lever to import jobs" })).toBeVisible();
+      await expect(page.getByRole("heading", { name: "Connect your ATS to import jobs" })).toBeVisible();
       await expect(page.getByRole("link", { name: "Go to Settings → ATS" })).toBeVisible();
       await connectLever(page);
       await page.keyboard.press("Escape");

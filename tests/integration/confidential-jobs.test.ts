@@ -9,15 +9,15 @@ import { GET as latestRoute, POST as startRoute } from "@/app/api/jobs/[jobId]/i
 import { GET as jobScreenStatusRoute, POST as jobScreenRoute } from "@/app/api/jobs/[jobId]/screen/route";
 import { POST as syncRoute } from "@/app/api/jobs/[jobId]/sync/route";
 import { POST as importRoute } from "@/app/api/jobs/import/route";
-import { GET as postingsRoute } from "@/app/api/jobs/lever-postings/route";
+import { GET as postingsRoute } from "@/app/api/jobs/ats-postings/route";
 import { POST as retryRoute } from "@/app/api/writebacks/[id]/retry/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { grantJobAccess, jobAccessMembers, requireCandidateAccess, revokeJobAccess } from "@/lib/auth/job-access";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { getJobForOrg, listJobs } from "@/lib/imports/jobs";
 import { processImportRun } from "@/lib/imports/runs";
-import { importApplication } from "@/lib/ats/providers/lever/import/application";
-import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { importCandidate } from "@/lib/imports/candidates";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { listWriteBacks } from "@/lib/writeback";
@@ -111,7 +111,7 @@ describe("confidential jobs", () => {
     await expect(listWriteBacks(user, confCandidates[0]!)).rejects.toMatchObject({ status: 404 });
     // Lists and the picker.
     expect((await listJobs(user)).map((j) => j.id)).not.toContain(confJobId);
-    const picker = await call(postingsRoute, "/api/jobs/lever-postings?state=published&state=internal&state=closed");
+    const picker = await call(postingsRoute, "/api/jobs/ats-postings?state=published&state=internal&state=closed");
     expect(picker.status).toBe(200);
     expect((picker.json.items as { id: string; confidential: boolean }[]).some((p) => p.id === confPostingId || p.confidential)).toBe(false);
     // Importing it by hand is answered as for a posting Lever does not have.
@@ -132,7 +132,7 @@ describe("confidential jobs", () => {
 
     // The admin sees the confidential posting in the picker and imports it with its applicants.
     as(admin);
-    const picker = await call(postingsRoute, "/api/jobs/lever-postings");
+    const picker = await call(postingsRoute, "/api/jobs/ats-postings");
     const items = picker.json.items as { id: string; confidential: boolean }[];
     confPostingId = items.find((p) => p.confidential)!.id;
     const openPostingId = items.find((p) => !p.confidential)!.id;
@@ -196,7 +196,7 @@ describe("confidential jobs", () => {
     expect((await listJobs(recruiter)).map((j) => j.id)).toContain(confJobId);
     await expect(getJobForOrg(recruiter, confJobId)).resolves.toMatchObject({ id: confJobId });
     await expect(listWriteBacks(recruiter, confCandidates[0]!)).resolves.toHaveLength(1);
-    const picker = await call(postingsRoute, "/api/jobs/lever-postings");
+    const picker = await call(postingsRoute, "/api/jobs/ats-postings");
     expect((picker.json.items as { id: string; imported: boolean; jobId: string }[]).find((p) => p.id === confPostingId)).toMatchObject({ imported: true, jobId: confJobId });
     for (const [i, attempt] of everyRoute().entries()) {
       const res = await attempt();
@@ -236,8 +236,8 @@ describe("confidential jobs", () => {
 
   it("a webhook still imports a confidential applicant, seen only by admins and granted members", async () => {
     const added = await bed.sim.addApplication({ postingId: confPostingId, name: "Ada Lovelace" });
-    const outcome = await importApplication(
-      { id: connectionId, organizationId: admin.organizationId, settings: { autoGenerateJobs: false, autoImportCandidates: true } },
+    const outcome = await importCandidate(
+      { id: connectionId, organizationId: admin.organizationId, provider: "LEVER", settings: { autoGenerateJobs: false, autoImportCandidates: true } },
       added.opportunityId,
       "WEBHOOK",
     );

@@ -15,7 +15,7 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined })
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
 /** Routes that are not called by the signed-in browser: Lever's webhooks (signed) and Auth.js (its own CSRF token). */
-const NOT_BROWSER_JSON = [/^webhooks\//, /^auth\//, /^integrations\/lever\/(connect|callback)\//];
+const NOT_BROWSER_JSON = [/^webhooks\//, /^auth\//, /^integrations\/\[provider\]\/(connect|callback)\//];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -76,12 +76,12 @@ describe("cross-site requests", () => {
   });
 
   it("Connect Lever: a GET or another site's POST starts nothing; the app's own form does", async () => {
-    const { GET, POST } = await import("@/app/api/integrations/lever/connect/route");
+    const { GET, POST } = await import("@/app/api/integrations/[provider]/connect/route");
     const states = () => t.prisma.oAuthState.count({ where: { userId: admin.userId } });
     const post = (headers: Record<string, string>) =>
-      POST(new NextRequest("http://localhost:3000/api/integrations/lever/connect", { method: "POST", headers }));
+      POST(new NextRequest("http://localhost:3000/api/integrations/lever/connect", { method: "POST", headers }), { params: Promise.resolve({ provider: "lever" }) });
 
-    const viaGet = await GET();
+    const viaGet = await GET(new NextRequest("http://localhost:3000/api/integrations/lever/connect"), { params: Promise.resolve({ provider: "lever" }) });
     expect(viaGet.headers.get("location")).toBe("http://localhost:3000/settings/ats?ats=lever");
     for (const headers of [{ origin: "https://evil.example", "sec-fetch-site": "cross-site" }, { origin: "http://sibling.localhost:3000", "sec-fetch-site": "same-site" }]) {
       const res = await post(headers);

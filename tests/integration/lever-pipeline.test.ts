@@ -1,14 +1,14 @@
 import { http, HttpResponse } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
-import { POST as webhookRoute } from "@/app/api/webhooks/lever/[connectionId]/route";
+import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/[connectionId]/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
-import { importApplication } from "@/lib/ats/providers/lever/import/application";
-import { processDelivery } from "@/lib/ats/providers/lever/import/deliveries";
-import { upsertJob } from "@/lib/ats/providers/lever/import/jobs";
-import { reconcileConnection } from "@/lib/ats/providers/lever/import/reconcile";
-import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
-import { applySettings } from "@/lib/ats/providers/lever/settings";
+import { importCandidate, upsertJob } from "@/lib/imports/candidates";
+import { processDelivery } from "@/lib/imports/deliveries";
+import { toAtsJob } from "@/lib/ats/providers/lever/mapping";
+import { reconcileConnection } from "@/lib/imports/reconcile";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
+import { applySettings } from "@/lib/connections/settings";
 import { authorizeWithSim, createConnection, SIM_URL, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { resumeProblem } from "@/lib/resumes/status";
@@ -29,7 +29,7 @@ describe("Lever import pipeline", () => {
   const prisma = () => bed.db.prisma;
   const deliveriesTo = async (url: string, init?: RequestInit) => {
     const connection = new URL(url).pathname.split("/").pop()!;
-    return webhookRoute(new Request(url, init) as never, { params: Promise.resolve({ connectionId: connection }) });
+    return webhookRoute(new Request(url, init) as never, { params: Promise.resolve({ provider: "lever", connectionId: connection }) });
   };
 
   async function setFlags(flags: { autoGenerateJobs: boolean; autoImportCandidates: boolean }) {
@@ -79,7 +79,7 @@ describe("Lever import pipeline", () => {
   it("an application to an imported job arrives signed, is processed, and the candidate has résumé text", async () => {
     const posting = postings[0]!;
     const full = await LeverClient.forConnection(connectionId).getPosting(posting.id);
-    await upsertJob(prisma(), { organizationId: org.organizationId, connectionId }, full, "MANUAL", org.userId);
+    await upsertJob(prisma(), { organizationId: org.organizationId, connectionId, provider: "LEVER" }, toAtsJob(full), "MANUAL", org.userId);
     const result = await bed.sim.addApplication({
       postingId: posting.id,
       name: "Priya Raman",
@@ -104,7 +104,7 @@ describe("Lever import pipeline", () => {
     const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Sam Okafor", resumeFormat: "docx" });
     await processAll();
     const connection = await prisma().atsConnection.findUniqueOrThrow({ where: { id: connectionId }, include: { settings: true } });
-    for (let i = 0; i < 4; i++) await importApplication(connection, result.opportunityId, i % 2 ? "RECONCILE" : "MANUAL");
+    for (let i = 0; i < 4; i++) await importCandidate(connection, result.opportunityId, i % 2 ? "RECONCILE" : "MANUAL");
     expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: result.opportunityId } })).toBe(1);
   });
 

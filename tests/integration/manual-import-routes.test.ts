@@ -6,7 +6,7 @@ import { POST as referenceRoute } from "@/app/api/imports/reference/route";
 import { GET as latestRoute, POST as startRoute } from "@/app/api/jobs/[jobId]/imports/route";
 import { POST as syncRoute } from "@/app/api/jobs/[jobId]/sync/route";
 import { POST as importRoute } from "@/app/api/jobs/import/route";
-import { GET as postingsRoute } from "@/app/api/jobs/lever-postings/route";
+import { GET as postingsRoute } from "@/app/api/jobs/ats-postings/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
@@ -57,7 +57,7 @@ describe("import routes: tenant isolation, roles and bad input", () => {
     beta = { userId: betaUser, userEmail: "recruiter@beta.test", organizationId: b.organizationId, organizationName: "Beta", role: "RECRUITER" };
 
     as(alpha.userId);
-    const page = await call(postingsRoute, "/api/jobs/lever-postings");
+    const page = await call(postingsRoute, "/api/jobs/ats-postings");
     postingIds = (page.json.items as { id: string }[]).map((p) => p.id);
     const imported = await call(importRoute, "/api/jobs/import", { body: { postingIds: postingIds.slice(0, 2) } });
     expect(imported.status).toBe(200);
@@ -73,7 +73,7 @@ describe("import routes: tenant isolation, roles and bad input", () => {
 
   it("signed out: 401", async () => {
     session.userId = null;
-    expect((await call(postingsRoute, "/api/jobs/lever-postings")).status).toBe(401);
+    expect((await call(postingsRoute, "/api/jobs/ats-postings")).status).toBe(401);
     expect((await call(runRoute, `/api/imports/${alphaRunId}`, {}, { runId: alphaRunId })).status).toBe(401);
   });
 
@@ -93,7 +93,7 @@ describe("import routes: tenant isolation, roles and bad input", () => {
     expect(await bed.db.prisma.importRun.count({ where: { organizationId: alpha.organizationId } })).toBe(runsBefore);
     expect(await bed.db.prisma.importRun.count({ where: { organizationId: beta.organizationId } })).toBe(0);
     // Beta's picker shows Beta's Lever account, and Alpha's job is not marked imported there.
-    const page = await call(postingsRoute, "/api/jobs/lever-postings");
+    const page = await call(postingsRoute, "/api/jobs/ats-postings");
     expect((page.json.items as { id: string; imported: boolean }[]).every((p) => !postingIds.includes(p.id) && !p.imported)).toBe(true);
   });
 
@@ -110,11 +110,11 @@ describe("import routes: tenant isolation, roles and bad input", () => {
     const jobsBefore = await bed.db.prisma.job.count({ where: { organizationId: alpha.organizationId } });
     const runsBefore = await bed.db.prisma.importRun.count({ where: { organizationId: alpha.organizationId } });
     const cases: Array<[Awaited<ReturnType<typeof call>>, RegExp]> = [
-      [await call(postingsRoute, "/api/jobs/lever-postings?state=draft"), /^Choose published, internal or closed postings\.$/],
-      [await call(postingsRoute, `/api/jobs/lever-postings?q=${"x".repeat(300)}`), /200 characters/],
-      [await call(postingsRoute, "/api/jobs/lever-postings?offset=made-up-token"), /no longer available/],
+      [await call(postingsRoute, "/api/jobs/ats-postings?state=draft"), /^Choose published, internal or closed postings\.$/],
+      [await call(postingsRoute, `/api/jobs/ats-postings?q=${"x".repeat(300)}`), /200 characters/],
+      [await call(postingsRoute, "/api/jobs/ats-postings?offset=made-up-token"), /no longer available/],
       [await call(importRoute, "/api/jobs/import", { body: { postingIds: [] } }), /^Choose at least one posting\.$/],
-      [await call(importRoute, "/api/jobs/import", { body: { postingIds: ["../etc"] } }), /^That is not a Lever id\.$/],
+      [await call(importRoute, "/api/jobs/import", { body: { postingIds: ["../etc"] } }), /^That is not an id from your ATS\.$/],
       [await call(importRoute, "/api/jobs/import", { raw: "{not json" }), /must be JSON/],
       [await call(importRoute, "/api/jobs/import", { body: { postingIds: Array.from({ length: 51 }, (_, i) => `p${i}`) } }), /at most 50/],
       [await call(startRoute, `/api/jobs/${alphaJobId}/imports`, { body: { includeArchived: "yes" } }, { jobId: alphaJobId }), /^Choose whether to include archived applicants\.$/],
@@ -158,7 +158,7 @@ describe("import routes: tenant isolation, roles and bad input", () => {
   it("without a Lever connection the picker says where to connect", async () => {
     const org = await bed.db.prisma.organization.create({ data: { name: "Gamma", slug: "gamma-imports" } });
     as(await member(org.id, "recruiter@gamma.test", "RECRUITER"));
-    const res = await call(postingsRoute, "/api/jobs/lever-postings");
+    const res = await call(postingsRoute, "/api/jobs/ats-postings");
     expect(res.status).toBe(409);
     expect(res.json.error?.message).toMatch(/Settings → ATS/);
   });

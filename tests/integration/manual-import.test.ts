@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
-import { importPostings, searchLeverPostings } from "@/lib/imports/postings";
+import { importPostings, searchAtsPostings } from "@/lib/imports/postings";
 import { cancelImportRun, getImportRun, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
-import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { LeverSession } from "@/lib/ats/providers/lever";
 
 /**
  * Manual imports of a job's existing Lever applicants against the simulator: exactly once under
@@ -44,7 +45,7 @@ describe("manual import of Lever applicants", () => {
     org = { userId: user.id, userEmail: user.email, organizationId: created.organizationId, organizationName: "Alpha", role: "RECRUITER" };
     await syncStagesAndReasons({ id: connectionId, organizationId: org.organizationId });
 
-    const page = await searchLeverPostings(org, { states: ["published"] });
+    const page = await searchAtsPostings(org, { states: ["published"] });
     postingId = page.items[0]!.id;
     // Enough applicants for several pages, some of them archived.
     for (let i = 0; i < 24; i++) await bed.sim.addApplication({ postingId, name: `Applicant ${i}` });
@@ -129,7 +130,7 @@ describe("manual import of Lever applicants", () => {
       if (++calls === 14) dying.abort();
       return resumes(id);
     };
-    expect(await processImportRun(run.id, { pageSize: 10, concurrency: 3, client, signal: dying.signal })).toBe("abandoned");
+    expect(await processImportRun(run.id, { pageSize: 10, concurrency: 3, session: new LeverSession(client), signal: dying.signal })).toBe("abandoned");
     const midway = await prisma().importRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(midway.status).toBe("RUNNING");
     expect(midway.cursor).not.toBeNull();
@@ -185,7 +186,7 @@ describe("manual import of Lever applicants", () => {
       if (++calls === 3) await cancelImportRun(org, running.id);
       return resumes(id);
     };
-    expect(await processImportRun(running.id, { client, concurrency: 1 })).toBe("cancelled");
+    expect(await processImportRun(running.id, { session: new LeverSession(client), concurrency: 1 })).toBe("cancelled");
     const view = await getImportRun(org, running.id);
     expect(view.status).toBe("CANCELLED");
     expect(await prisma().importRun.findUniqueOrThrow({ where: { id: running.id }, select: { leaseUntil: true } })).toEqual({ leaseUntil: null });

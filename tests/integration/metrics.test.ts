@@ -2,7 +2,7 @@ import { NextRequest } from "next/server";
 import { leverTokenManager } from "@/lib/ats/providers/lever/tokens";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
-import { POST as webhookRoute } from "@/app/api/webhooks/lever/[connectionId]/route";
+import { POST as webhookRoute } from "@/app/api/webhooks/[provider]/[connectionId]/route";
 import { GET as metricsRoute } from "@/app/metrics/route";
 import { config } from "@/lib/config";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
@@ -49,7 +49,7 @@ describe("GET /metrics", () => {
   it("counts webhook deliveries by the status answered", async () => {
     const before = sample(await scrape(), `screening_webhook_deliveries_total{status="404"}`) ?? 0;
     const res = await webhookRoute(new NextRequest("http://localhost/api/webhooks/lever/nope", { method: "POST", body: JSON.stringify({ token: "t", triggeredAt: Date.now(), event: "applicationCreated", signature: "00", data: {} }) }), {
-      params: Promise.resolve({ connectionId: "nope" }),
+      params: Promise.resolve({ provider: "lever", connectionId: "nope" }),
     });
     expect(res.status).toBe(404);
     const text = await scrape();

@@ -4,7 +4,8 @@ import { PUT as putCriteriaRoute } from "@/app/api/jobs/[jobId]/criteria/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings } from "@/lib/imports/postings";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
-import { importApplication } from "@/lib/ats/providers/lever/import/application";
+import { LeverSession } from "@/lib/ats/providers/lever";
+import { importCandidate } from "@/lib/imports/candidates";
 import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
@@ -53,8 +54,8 @@ describe("ranking by REQUIRED criteria, then score", () => {
 
   async function importApplicant(name: string, resumeText: string) {
     const { opportunityId } = await bed.sim.addApplication({ postingId, name, resumeText });
-    const outcome = await importApplication({ id: connectionId, organizationId: alpha.organizationId, settings: null }, opportunityId, "MANUAL", {
-      client: LeverClient.forConnection(connectionId),
+    const outcome = await importCandidate({ id: connectionId, organizationId: alpha.organizationId, provider: "LEVER", settings: null }, opportunityId, "MANUAL", {
+      session: new LeverSession(LeverClient.forConnection(connectionId)),
     });
     if (outcome.kind !== "imported") throw new Error(outcome.message);
     return outcome.candidateId;

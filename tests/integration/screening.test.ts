@@ -6,12 +6,14 @@ import { GET as jobStatusRoute, POST as screenJobRoute } from "@/app/api/jobs/[j
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings, resyncJob } from "@/lib/imports/postings";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
-import { importApplication } from "@/lib/ats/providers/lever/import/application";
-import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { LeverSession } from "@/lib/ats/providers/lever";
+import { importCandidate } from "@/lib/imports/candidates";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
-import { draftCriteriaFromPosting } from "@/lib/screening";
+import { toAtsJob } from "@/lib/ats/providers/lever/mapping";
+import { draftCriteriaFromJob } from "@/lib/screening";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
 import { screenCandidate, screenJobBatch, type ScreenCandidateJob, type ScreenJobBatch, type StoredVerdict } from "@/lib/screening/run";
 
@@ -89,8 +91,8 @@ describe("screening", () => {
 
   async function importApplicant(name: string, resumeText: string) {
     const { opportunityId } = await bed.sim.addApplication({ postingId, name, resumeText });
-    const outcome = await importApplication({ id: connectionId, organizationId: alpha.organizationId, settings: null }, opportunityId, "MANUAL", {
-      client: LeverClient.forConnection(connectionId),
+    const outcome = await importCandidate({ id: connectionId, organizationId: alpha.organizationId, provider: "LEVER", settings: null }, opportunityId, "MANUAL", {
+      session: new LeverSession(LeverClient.forConnection(connectionId)),
     });
     if (outcome.kind !== "imported") throw new Error(outcome.message);
     return outcome.candidateId;
@@ -111,7 +113,7 @@ describe("screening", () => {
     const postings = await LeverClient.forConnection(connectionId).postingsPage({ state: ["published"] });
     const withLists = [];
     for (const p of postings.items) withLists.push(await LeverClient.forConnection(connectionId).getPosting(p.id));
-    const posting = withLists.find((p) => draftCriteriaFromPosting(p).length >= 2);
+    const posting = withLists.find((p) => draftCriteriaFromJob(toAtsJob(p)).length >= 2);
     if (!posting) throw new Error("the simulator has no posting with requirement lists");
     postingId = posting.id;
   });
@@ -124,7 +126,7 @@ describe("screening", () => {
     const imported = await importPostings(alpha, { postingIds: [postingId] });
     jobId = imported.imported[0]!.jobId;
     const posting = await LeverClient.forConnection(connectionId).getPosting(postingId);
-    const drafts = draftCriteriaFromPosting(posting);
+    const drafts = draftCriteriaFromJob(toAtsJob(posting));
     as(alpha);
     const listed = await call(getCriteriaRoute, `/api/jobs/${jobId}/criteria`, {}, { jobId });
     expect(listed.status).toBe(200);
@@ -213,7 +215,7 @@ describe("screening", () => {
     expect(await screenCandidate(prisma(), { organizationId: alpha.organizationId, candidateId: ids.strong })).toBe("unchanged");
     // Re-importing the same application enqueues nothing; asking for the whole job re-screens nobody.
     const opp = await prisma().candidate.findUniqueOrThrow({ where: { id: ids.strong }, select: { externalId: true } });
-    await importApplication({ id: connectionId, organizationId: alpha.organizationId, settings: null }, opp.externalId, "MANUAL", { client: LeverClient.forConnection(connectionId) });
+    await importCandidate({ id: connectionId, organizationId: alpha.organizationId, provider: "LEVER", settings: null }, opp.externalId, "MANUAL", { session: new LeverSession(LeverClient.forConnection(connectionId)) });
     as(alpha);
     expect(await call(screenJobRoute, `/api/jobs/${jobId}/screen`, { method: "POST" }, { jobId })).toMatchObject({ status: 202, json: { queued: 0, total: 3 } });
     await drainScreening();

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
 import { AppError } from "@/lib/errors";
-import { retryDelivery } from "@/lib/ats/providers/lever/activity";
-import { disconnect } from "@/lib/ats/providers/lever/connection";
-import { applySettings } from "@/lib/ats/providers/lever/settings";
-import { leverStatus } from "@/lib/ats/providers/lever/status";
+import { retryDelivery } from "@/lib/connections/activity";
+import { disconnect } from "@/lib/connections/connect";
+import { applySettings } from "@/lib/connections/settings";
+import { connectionStatus } from "@/lib/connections/status";
 import { changeRole, invite, listTeam, removeMember } from "@/lib/organizations/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { makeConnection, makeOrg } from "@/tests/helpers/fixtures";
@@ -61,7 +61,7 @@ describe("tenant isolation", () => {
     expect(conn.status).toBe("ACTIVE");
     expect(conn.settings?.autoGenerateJobs).toBe(false);
     expect((await t.prisma.webhookDelivery.findUniqueOrThrow({ where: { id: aDelivery } })).status).toBe("FAILED");
-    expect((await leverStatus(b.organizationId)).connected).toBe(false);
+    expect((await connectionStatus(b.organizationId)).connected).toBe(false);
   });
 
   it("roles: an admin cannot make an owner, and the last owner cannot be demoted", async () => {

@@ -3,8 +3,9 @@ import { leverTokenManager } from "@/lib/ats/providers/lever/tokens";
 import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
-import { upsertJob } from "@/lib/ats/providers/lever/import/jobs";
-import { syncStagesAndReasons } from "@/lib/ats/providers/lever/import/reference";
+import { toAtsJob } from "@/lib/ats/providers/lever/mapping";
+import { upsertJob } from "@/lib/imports/candidates";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
@@ -46,7 +47,7 @@ export async function connectOrg(bed: LeverTestBed, accountIndex: number, count:
 
   const client = LeverClient.forConnection(created.connectionId);
   const posting = (await client.postingsPage({ state: ["published", "internal"] })).items[0]!;
-  const { job } = await upsertJob(prisma, { organizationId: org.organizationId, connectionId: created.connectionId }, await client.getPosting(posting.id), "MANUAL", org.userId);
+  const { job } = await upsertJob(prisma, { organizationId: org.organizationId, connectionId: created.connectionId, provider: "LEVER" }, toAtsJob(await client.getPosting(posting.id)), "MANUAL", org.userId);
   const opportunities = (await client.opportunitiesPage({ archived: false, limit: 100 })).items.slice(0, count);
   expect(opportunities).toHaveLength(count);
   const candidates = [];

@@ -66,7 +66,7 @@ describe("write-back routes", () => {
     const offered = (json.archiveReasons as { id: string }[]).map((r) => r.id).sort();
     expect(offered).toEqual(reasons.filter((r) => r.type === "non-hired" && r.active).map((r) => r.id).sort());
     expect((json.stages as unknown[]).length).toBe(await prisma().stage.count({ where: { organizationId: w.org.organizationId } }));
-    expect(json.updatesLever).toBe(true);
+    expect(json).toMatchObject({ ats: "Lever", updatesAts: true });
   });
 
   it("rejecting needs an active non-hired reason of the organization: else 400 and nothing changes", async () => {
@@ -82,7 +82,7 @@ describe("write-back routes", () => {
       [{ action: "archive", archiveReasonId: inactive.id, candidateIds: ids, idempotencyKey: key() }, /inactive/],
       [{ action: "archive", archiveReasonId: betaReason.id, candidateIds: ids, idempotencyKey: key() }, /Choose one of your rejection reasons/],
       [{ action: "advance", candidateIds: ids, idempotencyKey: key() }, /^Choose a stage\.$/],
-      [{ action: "advance", stageId: "no-such-stage", candidateIds: ids, idempotencyKey: key() }, /Choose one of your Lever stages/],
+      [{ action: "advance", stageId: "no-such-stage", candidateIds: ids, idempotencyKey: key() }, /Choose one of your stages/],
       [{ action: "promote", stageId: "x", candidateIds: ids, idempotencyKey: key() }, /^Choose whether to advance or reject\.$/],
       [{ action: "archive", archiveReasonId: inactive.id, candidateIds: [], idempotencyKey: key() }, /Select at least one candidate/],
       [{ action: "archive", archiveReasonId: inactive.id, candidateIds: Array.from({ length: 201 }, (_, i) => `c${i}`), idempotencyKey: key() }, /at most 200/],

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SIM_URL } from "@/lib/ats/providers/lever/test-helpers";
 import { applyCandidateAction, executeWriteBack, listWriteBacks, requestResultNote, retryWriteBack } from "@/lib/writeback";
 import { archivesOf, clientWithoutRetries, drain, notesOf, screen, stageChangesOf, startWriteBackBed, type WriteBackBed } from "./writeback-bed";
+import { LeverSession } from "@/lib/ats/providers/lever";
 
 /**
  * Write-back to Lever against the simulator (through msw) and a real database: notes, stage changes
@@ -73,7 +74,7 @@ describe("write-back to Lever", () => {
     expect(after[0]!.value).toContain("Screening score: 91/100");
     expect(after[0]!.score).toBe(4);
     const latest = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "NOTE" }, orderBy: { createdAt: "desc" } });
-    expect(latest).toMatchObject({ status: "SUCCEEDED", externalNoteId: before[0]!.id, externalResponse: { method: "PUT" } });
+    expect(latest).toMatchObject({ status: "SUCCEEDED", externalNoteId: before[0]!.id, externalResponse: { action: "updated" } });
   });
 
   it("a note POST whose answer was lost is found on retry and not posted again", async () => {
@@ -173,8 +174,8 @@ describe("write-back to Lever", () => {
     const action = await prisma().writeBackAction.findFirstOrThrow({ where: { candidateId: c.id, kind: "STAGE_CHANGE" } });
     w.bed.sim.setFaults({ status: 503, rate: 1 });
     const client = clientWithoutRetries(w.connectionId);
-    await expect(executeWriteBack(action.id, { finalAttempt: false, client })).rejects.toThrow(/503/);
-    expect(await executeWriteBack(action.id, { finalAttempt: true, client })).toBe("failed");
+    await expect(executeWriteBack(action.id, { finalAttempt: false, session: new LeverSession(client) })).rejects.toThrow(/503/);
+    expect(await executeWriteBack(action.id, { finalAttempt: true, session: new LeverSession(client) })).toBe("failed");
     const failed = await prisma().writeBackAction.findUniqueOrThrow({ where: { id: action.id } });
     expect(failed).toMatchObject({ status: "FAILED", attempts: 2, externalResponse: { ok: false, status: 503 } });
     expect(failed.lastError).toMatch(/Lever answered 503 to PUT .*stage/);

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
 import { requireOrgContext } from "@/lib/auth/guard";
-import { findConnection } from "@/lib/imports/connection";
+import { findConnection } from "@/lib/connections/lookup";
 import { countJobs, JobListInput, listJobs } from "@/lib/imports/jobs";
 
 export const metadata: Metadata = { title: "Jobs" };
@@ -24,16 +24,16 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
     <div className="space-y-6">
       <div className="flex flex-wrap items-center justify-between gap-4">
         <h1 className="text-2xl font-semibold tracking-tight">Jobs</h1>
-        {connected ? <PostingPicker /> : null}
+        {connected ? <PostingPicker ats={connection.providerLabel} /> : null}
       </div>
       {!connected ? (
         <Card>
           <CardBody className="py-10 text-center">
-            <h2 className="text-base font-semibold">{connection ? "Lever needs to be reconnected" : "Connect Lever to import jobs"}</h2>
+            <h2 className="text-base font-semibold">{connection ? `${connection.providerLabel} needs to be reconnected` : "Connect your ATS to import jobs"}</h2>
             <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">
               {connection
-                ? "The Lever connection stopped working. An admin can reconnect it in Settings → ATS; then jobs and applicants can be imported again."
-                : "Jobs and their applicants come from Lever. Once an admin connects Lever in Settings → ATS, import postings here or let new applications create them."}
+                ? `The ${connection.providerLabel} connection stopped working. An admin can reconnect it in Settings → ATS; then jobs and applicants can be imported again.`
+                : "Jobs and their applicants come from your ATS. Once an admin connects it in Settings → ATS, import postings here or let new applications create them."}
             </p>
             <Link href="/settings/ats" className={buttonClass("secondary", "mt-4")}>
               Go to Settings → ATS
@@ -57,7 +57,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
         <Card>
           <CardBody className="py-12 text-center">
             <h2 className="text-base font-semibold">No jobs yet</h2>
-            <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">Use Import from Lever to choose postings, or let new applications create them.</p>
+            <p className="mx-auto mt-1 max-w-md text-sm text-slate-500">Use Import from {connection?.providerLabel ?? "your ATS"} to choose postings, or let new applications create them.</p>
           </CardBody>
         </Card>
       ) : null}

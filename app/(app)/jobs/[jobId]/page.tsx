@@ -13,10 +13,10 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { jobAccessMembers } from "@/lib/auth/job-access";
 import { AppError } from "@/lib/errors";
-import { findConnection } from "@/lib/imports/connection";
+import { findConnection } from "@/lib/connections/lookup";
 import { getJobForOrg } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
-import type { RequirementList } from "@/lib/ats/providers/lever/import/jobs";
+import type { RequirementList } from "@/lib/ats/provider";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
@@ -67,6 +67,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
   const askedForReview = await humanReviewIds(org.organizationId, ranked.rows.map((r) => r.id));
   const connected = connection?.status === "ACTIVE";
+  const ats = connection?.providerLabel ?? "your ATS";
   const lists = (job.requirementLists as unknown as RequirementList[]) ?? [];
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
   const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
@@ -114,7 +115,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
               {screening ? <Badge tone={screening.tone}>{screening.text}</Badge> : null}
             </p>
           </div>
-          {connected ? <ResyncButton jobId={job.id} /> : null}
+          {connected ? <ResyncButton jobId={job.id} ats={ats} /> : null}
         </div>
       </div>
 
@@ -150,7 +151,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         />
         {overview.total === 0 ? (
           <CardBody>
-            <p className="text-sm text-slate-500">No candidates yet. Import this posting&apos;s applicants from Lever.</p>
+            <p className="text-sm text-slate-500">No candidates yet. Import this posting&apos;s applicants from {ats}.</p>
           </CardBody>
         ) : (
           <>
@@ -197,10 +198,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
       </Card>
 
       <div className="grid items-start gap-6 lg:grid-cols-2">
-        <ImportApplicants jobId={job.id} initialRun={run} canImport={connected} />
+        <ImportApplicants jobId={job.id} initialRun={run} canImport={connected} ats={ats} />
 
         <Card>
-          <CardHeader title="About the job" description={job.syncedAt ? `From Lever, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
+          <CardHeader title="About the job" description={job.syncedAt ? `From ${ats}, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
           <CardBody className="space-y-5">
             {job.description ? (
               <details className="group">
@@ -208,7 +209,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
                 <p className="mt-2 whitespace-pre-line text-sm leading-6 text-slate-700">{job.description}</p>
               </details>
             ) : (
-              <p className="text-sm text-slate-500">No description in Lever.</p>
+              <p className="text-sm text-slate-500">No description in {ats}.</p>
             )}
             {lists.map((l, i) => (
               <div key={i}>

@@ -3,9 +3,9 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { orgAction, type ActionResult } from "@/lib/auth/guard";
-import { retryDelivery } from "@/lib/ats/providers/lever/activity";
-import { disconnect } from "@/lib/ats/providers/lever/connection";
-import { applySettings, SettingsInput } from "@/lib/ats/providers/lever/settings";
+import { retryDelivery } from "@/lib/connections/activity";
+import { disconnect } from "@/lib/connections/connect";
+import { applySettings, SettingsInput } from "@/lib/connections/settings";
 import { formToObject } from "@/lib/organizations/schemas";
 
 export async function applyLeverSettingsAction(

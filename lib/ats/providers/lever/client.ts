@@ -1,6 +1,7 @@
 import pRetry from "p-retry";
 import { leverTokenManager } from "./tokens";
 import type { z } from "zod";
+import { AtsApiError } from "@/lib/ats/errors";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { metrics } from "@/lib/metrics";
@@ -43,17 +44,18 @@ import type { AccessToken } from "@/lib/ats/tokens";
  * zod. Failures surface as one error type, `LeverApiError`, which never carries a token.
  */
 
-export class LeverApiError extends Error {
+/** Lever's failures as the core's `AtsApiError`, with what the client's retries need to know. */
+export class LeverApiError extends AtsApiError {
   override readonly name = "LeverApiError";
   constructor(
     /** Lever's HTTP status; 0 when no response arrived (network error or timeout). */
-    readonly status: number,
+    status: number,
     /** Lever's error code (`NOT_FOUND`, …) or ours (`network_error`, `timeout`, `invalid_response`, `redirect`). */
-    readonly code: string,
+    code: string,
     message: string,
     readonly details: { method: string; path: string; retryable: boolean; retryAfterMs?: number } = { method: "", path: "", retryable: false },
   ) {
-    super(message);
+    super("Lever", status, code, message);
   }
 }
 

@@ -3,20 +3,16 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { AppError, notFound } from "@/lib/errors";
-import type { AtsEnvironment } from "@/lib/generated/prisma/enums";
-import { QUEUES } from "@/lib/jobs/definitions";
-import { enqueue } from "@/lib/jobs/enqueue";
-import { log } from "@/lib/log";
-import { audit } from "@/lib/organizations/service";
-import { LeverClient } from "./client";
-import { CONNECT_ERRORS, type ConnectErrorCode } from "./connect-errors";
-import { buildAuthorizationUrl, createPkce, exchangeCode, readLeverClaims } from "./oauth";
+import { ConnectError } from "@/lib/ats/connect-errors";
 import { OAuthError, sealTokenColumns } from "@/lib/ats/tokens";
+import type { AtsEnvironment } from "@/lib/generated/prisma/enums";
+import { log } from "@/lib/log";
+import { buildAuthorizationUrl, createPkce, exchangeCode, readLeverClaims } from "./oauth";
 
 /**
- * Connecting an organization to a Lever account: the OAuth round trip, the one-account-one-organization
- * rule, and disconnecting. Routes call these; nothing here reads a request body for the organization.
+ * Connecting an organization to a Lever account: the OAuth round trip and the one-account-one-
+ * organization rule. The core (lib/connections) calls these through the provider and does the rest
+ * (settings row, first sync, audit); nothing here reads a request body for the organization.
  */
 
 const STATE_TTL_MS = 10 * 60_000;
@@ -61,23 +57,6 @@ function openVerifier(stored: string): string {
   return openSecret(stored.slice(at + 1), stored.slice(0, at));
 }
 
-/** A refused connection; `reason` is what the redirect to Settings → ATS carries (see connect-errors). */
-export class ConnectError extends AppError {
-  constructor(
-    readonly reason: ConnectErrorCode,
-    status = 400,
-  ) {
-    super(status, "lever_connect", CONNECT_ERRORS[reason]);
-  }
-}
-
-/** The code the redirect back to Settings → ATS carries for an error of the connect or callback route. */
-export function connectErrorCode(error: unknown): ConnectErrorCode {
-  if (error instanceof ConnectError) return error.reason;
-  if (error instanceof AppError && error.status === 403) return error.code === "cross_site" ? "cross_site" : "not_admin";
-  return "failed";
-}
-
 /** Takes the state out of the store (single use) after checking its signature, owner and age. */
 async function consumeState(org: OrgContext, state: string | null) {
   const [nonce, mac] = (state ?? "").split(".");
@@ -103,14 +82,14 @@ async function consumeState(org: OrgContext, state: string | null) {
  * Completes the callback: verifies state, exchanges the code, reads the Lever account from the
  * token, refuses an account another organization holds, and stores the tokens encrypted.
  */
-export async function completeConnect(org: OrgContext, callbackUrl: URL): Promise<{ connectionId: string }> {
+export async function completeConnect(org: OrgContext, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }> {
   const params = callbackUrl.searchParams;
   const { state, codeVerifier } = await consumeState(org, params.get("state"));
   const oauthError = params.get("error");
   if (oauthError) {
     // Lever's error_description is not shown: it travels in the URL, where anyone can write it.
     log.info("Lever declined the connection", { organizationId: org.organizationId, error: oauthError.slice(0, 60) });
-    throw new ConnectError(oauthError === "access_denied" ? "access_denied" : "lever_refused");
+    throw new ConnectError(oauthError === "access_denied" ? "access_denied" : "ats_refused");
   }
   if (!params.get("code")) throw new ConnectError("no_code");
 
@@ -155,7 +134,7 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
     const connection = current
       ? await prisma.atsConnection.update({ where: { id: current.id }, data })
       : await prisma.atsConnection.create({
-          data: { ...data, tokenVersion: 0, organizationId: org.organizationId, actingUserExternalId: leverUserId },
+          data: { ...data, provider: "LEVER", tokenVersion: 0, organizationId: org.organizationId, actingUserExternalId: leverUserId },
         });
     connectionId = connection.id;
   } catch (error) {
@@ -164,85 +143,5 @@ export async function completeConnect(org: OrgContext, callbackUrl: URL): Promis
     }
     throw error;
   }
-  await prisma.integrationSettings.upsert({
-    where: { connectionId },
-    update: {},
-    create: { connectionId, organizationId: org.organizationId },
-  });
-  // Rejection reasons and stages are needed before anyone rejects or advances a candidate.
-  await enqueue(QUEUES.leverSyncReference.name, { connectionId }, { singletonKey: connectionId });
-  await audit(prisma, {
-    organizationId: org.organizationId,
-    actorUserId: org.userId,
-    connectionId,
-    action: current ? "lever.reconnected" : "lever.connected",
-    message: `${org.userEmail} connected Lever account ${accountId}`,
-  });
-  return { connectionId };
-}
-
-/** The organization's Lever connection (not disconnected), or null. */
-export async function activeConnection(organizationId: string) {
-  const prisma = await db();
-  return prisma.atsConnection.findFirst({
-    where: { organizationId, status: { not: "DISCONNECTED" } },
-    include: { connectedBy: { select: { name: true, email: true } }, settings: true },
-    orderBy: { createdAt: "desc" },
-  });
-}
-
-/**
- * Removes the app's webhooks from Lever (best effort: Lever may already have revoked the app),
- * forgets the tokens and releases the Lever account. Imported jobs and candidates stay.
- */
-export async function disconnect(org: OrgContext, connectionId: string): Promise<{ webhooksRemoved: number; webhookErrors: number }> {
-  const prisma = await db();
-  const connection = await prisma.atsConnection.findFirst({
-    where: { id: connectionId, organizationId: org.organizationId, status: { not: "DISCONNECTED" } },
-    include: { webhooks: true },
-  });
-  if (!connection) throw notFound("Lever connection not found");
-  let webhooksRemoved = 0;
-  let webhookErrors = 0;
-  if (connection.webhooks.length && connection.status === "ACTIVE") {
-    const client = LeverClient.forConnection(connection.id);
-    for (const hook of connection.webhooks) {
-      try {
-        await client.deleteWebhook(hook.externalId);
-        webhooksRemoved += 1;
-      } catch (error) {
-        webhookErrors += 1;
-        log.warn("could not remove a Lever webhook while disconnecting", { connectionId, error });
-      }
-    }
-  }
-  await prisma.$transaction([
-    prisma.webhookSubscription.deleteMany({ where: { connectionId: connection.id, organizationId: org.organizationId } }),
-    prisma.atsConnection.update({
-      where: { id: connection.id },
-      data: {
-        status: "DISCONNECTED",
-        accountClaim: null,
-        accessTokenEnc: null,
-        refreshTokenEnc: null,
-        tokenKeyId: null,
-        accessTokenExpiresAt: null,
-        refreshLockUntil: null,
-        disconnectedAt: new Date(),
-        statusReason: `Disconnected by ${org.userEmail}`,
-        tokenVersion: { increment: 1 },
-      },
-    }),
-    prisma.auditLog.create({
-      data: {
-        organizationId: org.organizationId,
-        actorUserId: org.userId,
-        connectionId: connection.id,
-        action: "lever.disconnected",
-        message: `${org.userEmail} disconnected Lever`,
-        details: { webhooksRemoved, webhookErrors },
-      },
-    }),
-  ]);
-  return { webhooksRemoved, webhookErrors };
+  return { connectionId, reconnected: Boolean(current), accountId };
 }

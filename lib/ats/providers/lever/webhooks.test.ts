@@ -1,6 +1,6 @@
 import { createHmac, randomBytes } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { POST } from "@/app/api/webhooks/lever/[connectionId]/route";
+import { POST } from "@/app/api/webhooks/[provider]/[connectionId]/route";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
@@ -31,7 +31,7 @@ async function post(connectionId: string, body: unknown, headers: Record<string,
     body: raw,
   });
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
-  const res = await POST(req as any, { params: Promise.resolve({ connectionId }) });
+  const res = await POST(req as any, { params: Promise.resolve({ provider: "lever", connectionId }) });
   return { status: res.status, body: (await res.json()) as { ok: boolean; message: string } };
 }
 
