@@ -6,6 +6,7 @@ import { LeverClient } from "@/lib/integrations/lever/client";
 import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
 import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { registerHandlers } from "@/lib/worker/handlers";
 
 /**
  * Manual imports of a job's existing Lever applicants against the simulator: exactly once under
@@ -147,7 +148,7 @@ describe("manual import of Lever applicants", () => {
     const lists = listCalls();
     const resumesBefore = resumeCalls();
     await stopQueue();
-    await startQueue({ work: true });
+    await startQueue({ work: true, register: registerHandlers });
     const deadline = Date.now() + 60_000;
     let status = "";
     while (Date.now() < deadline && status !== "SUCCEEDED") {
