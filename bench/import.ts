@@ -19,6 +19,7 @@ import { getImportRun, startApplicantImport } from "@/lib/imports/runs";
 import { buildAuthorizationUrl, createPkce, exchangeCode } from "@/lib/ats/providers/lever/oauth";
 import { createConnection } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { registerHandlers } from "@/lib/worker/handlers";
 import { createTestDatabase } from "@/tests/helpers/db";
 
 const APPLICANTS = Number(process.env.BENCH_APPLICANTS ?? 2000);
@@ -106,7 +107,7 @@ async function main() {
   console.log(`Simulator (child process): ${expected.size} active applicants on "${ready.postingTitle}" (ready in ${((Date.now() - seedStart) / 1000).toFixed(1)} s)`);
 
   const jobId = (await importPostings(org, { postingIds: [posting.id] })).imported[0]!.jobId;
-  await startQueue({ work: true });
+  await startQueue({ work: true, register: registerHandlers });
   // Start with Lever's bucket and ours full, as an account that has been quiet would.
   await new Promise((r) => setTimeout(r, 2500));
 

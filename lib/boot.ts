@@ -5,6 +5,7 @@ import { applyMigrations } from "@/lib/db/migrate";
 import { DEMO, seedDemo } from "@/lib/db/seed";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
+import { registerHandlers } from "@/lib/worker/handlers";
 
 /**
  * Runs once when the server starts (instrumentation.ts), not on the first request: PGlite's
@@ -29,7 +30,7 @@ export async function boot(): Promise<void> {
       );
     }
   }
-  await startQueue({ work: cfg.runWorkerInProcess });
+  await startQueue(cfg.runWorkerInProcess ? { work: true, register: registerHandlers } : { work: false });
   log.info("server ready", { database: cfg.database.kind, lever: cfg.lever.environment, worker: cfg.runWorkerInProcess });
 
   const shutdown = async () => {

@@ -47,6 +47,14 @@ export function createPrisma(database: Database) {
 
 export type Prisma = ReturnType<typeof createPrisma>;
 
+/**
+ * A transaction of the app's client, for functions whose writes must commit with their caller's.
+ * Prisma 7 gives a transaction client every member of the base client but `$connect`, `$disconnect`,
+ * `$on` and `$extends` (and it keeps `$transaction`, which throws on PGlite), so `$connect?: never`
+ * is what keeps the base client from passing for a transaction.
+ */
+export type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0] & { $connect?: never };
+
 interface Runtime {
   database: Database;
   prisma: Prisma;

@@ -3,7 +3,7 @@ import { queueSetupLock } from "./boss";
 
 /**
  * Every queue, its retry policy and where its failures go. Handlers are registered in
- * lib/jobs/handlers.ts; producers only need the names and payload types.
+ * lib/worker/handlers.ts; producers only need the names and payload types.
  */
 export const DEAD_LETTER_QUEUE = "dead-letter";
 

@@ -3,12 +3,17 @@ import { getRuntime } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { createBoss } from "./boss";
 import { ensureQueues, ensureSchedules } from "./definitions";
-import { registerHandlers } from "./handlers";
 
 interface QueueRuntime {
   boss: PgBoss;
   working: boolean;
 }
+
+/**
+ * Binds each queue to its handler. The process's entry point hands it in (lib/worker/handlers.ts), so
+ * the queue, and every module that enqueues through it, imports no module the handlers call.
+ */
+export type RegisterHandlers = (boss: PgBoss) => Promise<void>;
 
 const g = globalThis as unknown as { __screeningQueue?: Promise<QueueRuntime> };
 
@@ -16,7 +21,7 @@ const g = globalThis as unknown as { __screeningQueue?: Promise<QueueRuntime> };
  * The process-wide pg-boss. `work: true` also runs the handlers (the embedded default does both in
  * the web process; at scale `npm run worker` processes do the work and web processes only send).
  */
-export function startQueue(options: { work: boolean }): Promise<QueueRuntime> {
+export function startQueue(options: { work: false } | { work: true; register: RegisterHandlers }): Promise<QueueRuntime> {
   if (!g.__screeningQueue) {
     const starting = (async () => {
       const { database } = await getRuntime();
@@ -27,7 +32,7 @@ export function startQueue(options: { work: boolean }): Promise<QueueRuntime> {
         await ensureQueues(boss);
         if (options.work) {
           await ensureSchedules(boss);
-          await registerHandlers(boss);
+          await options.register(boss);
         }
       } catch (error) {
         // A start that failed half-way (the database went away) must not leave timers polling.

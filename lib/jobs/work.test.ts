@@ -160,7 +160,7 @@ describe("worker start-up", () => {
   });
 
   it("npm run worker keeps waiting while the database is down and exits cleanly on SIGTERM", async () => {
-    const child = spawn(process.execPath, ["--import", "tsx", "lib/jobs/worker-main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "lib/worker/main.ts"], {
       env: {
         ...process.env,
         // Port 1 refuses connections: a database that is not up yet.

@@ -106,7 +106,7 @@ const CANDIDATE_FIELDS = { id: true, organizationId: true, jobId: true, resumeTe
 /**
  * Screens one candidate against the job's current criteria and stores the result. Nothing is
  * written when the stored result already has the same criteria and input hashes, or when the job
- * has no criteria.
+ * has no criteria. The engine runs outside any transaction (an LLM call can take seconds).
  */
 export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, criteriaOfJob?: CriterionInput[]): Promise<ScreenOutcome> {
   const candidate = await prisma.candidate.findFirst({ where: { id: job.candidateId, organizationId: job.organizationId }, select: CANDIDATE_FIELDS });
@@ -138,17 +138,17 @@ export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, c
     inputHash: out.fallback ? `${hashes.inputHash}:fallback` : hashes.inputHash,
     screenedAt: new Date(),
   };
-  // The input hash is stored only after the note was asked for: if that request fails, the retry
-  // finds the result out of date and asks again (the write-back keys notes on the result's content,
-  // so asking twice never posts twice).
-  const result = await prisma.screeningResult.upsert({
-    where: { candidateId: candidate.id },
-    create: { ...data, inputHash: "", organizationId: candidate.organizationId, candidateId: candidate.id },
-    update: { ...data, inputHash: "" },
-    select: { id: true },
+  // The result and its note request commit together: a failure in between leaves the stored result
+  // as it was (out of date, so the job's retry screens again), never a new one with no note asked for.
+  await prisma.$transaction(async (tx) => {
+    const result = await tx.screeningResult.upsert({
+      where: { candidateId: candidate.id },
+      create: { ...data, organizationId: candidate.organizationId, candidateId: candidate.id },
+      update: data,
+      select: { id: true },
+    });
+    await requestResultNote(tx, { organizationId: candidate.organizationId, candidateId: candidate.id, resultId: result.id });
   });
-  await requestResultNote(prisma, { organizationId: candidate.organizationId, candidateId: candidate.id, resultId: result.id });
-  await prisma.screeningResult.update({ where: { id: result.id }, data: { inputHash: data.inputHash } });
   return "screened";
 }
 

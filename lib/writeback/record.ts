@@ -1,12 +1,9 @@
 import { createHash } from "node:crypto";
 import { config } from "@/lib/config";
-import type { Prisma } from "@/lib/db/client";
+import type { Tx } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";
-
-/** A Prisma transaction client of the app's (tenant-guarded) client. */
-export type Tx = Parameters<Parameters<Prisma["$transaction"]>[0]>[0];
 
 /** What one write-back job carries: the action row holds everything else. */
 export interface WriteBackJob {

@@ -13,6 +13,7 @@ import { authorizeWithSim, createConnection, SIM_URL, startLeverTestBed, type Le
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { resumeProblem } from "@/lib/resumes/status";
 import { screenCandidate } from "@/lib/screening/run";
+import { registerHandlers } from "@/lib/worker/handlers";
 import { docxBomb, MiB } from "@/tests/helpers/resume-bombs";
 import { CONTENT_TYPES } from "@/tools/lever-sim/files";
 
@@ -208,7 +209,7 @@ describe("Lever import pipeline", () => {
     expect(result.deliveries[0]?.delivered).toBe(true);
     // The web process that accepted it goes away before anything processes the job.
     await stopQueue();
-    await startQueue({ work: true });
+    await startQueue({ work: true, register: registerHandlers });
     const deadline = Date.now() + 45_000;
     let status = "";
     while (Date.now() < deadline) {

@@ -7,6 +7,7 @@ import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { LeverSession } from "@/lib/ats/providers/lever";
+import { registerHandlers } from "@/lib/worker/handlers";
 
 /**
  * Manual imports of a job's existing Lever applicants against the simulator: exactly once under
@@ -148,7 +149,7 @@ describe("manual import of Lever applicants", () => {
     const lists = listCalls();
     const resumesBefore = resumeCalls();
     await stopQueue();
-    await startQueue({ work: true });
+    await startQueue({ work: true, register: registerHandlers });
     const deadline = Date.now() + 60_000;
     let status = "";
     while (Date.now() < deadline && status !== "SUCCEEDED") {

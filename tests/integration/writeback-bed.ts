@@ -96,13 +96,15 @@ export async function screen(w: WriteBackBed, candidateId: string, score: number
     criteriaHash: criteria,
     screenedAt: new Date(),
   };
-  const result = await prisma.screeningResult.upsert({
-    where: { candidateId },
-    create: { organizationId: org.organizationId, candidateId, ...data },
-    update: data,
+  return prisma.$transaction(async (tx) => {
+    const result = await tx.screeningResult.upsert({
+      where: { candidateId },
+      create: { organizationId: org.organizationId, candidateId, ...data },
+      update: data,
+    });
+    await requestResultNote(tx, { organizationId: org.organizationId, candidateId, resultId: result.id });
+    return result;
   });
-  await requestResultNote(prisma, { organizationId: org.organizationId, candidateId, resultId: result.id });
-  return result;
 }
 
 /** Runs the write-back queue's real worker until no action of the organization is pending or running. */

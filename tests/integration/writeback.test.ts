@@ -64,7 +64,7 @@ describe("write-back to Lever", () => {
     expect(before).toHaveLength(1);
     const result = await screen(w, c.id, 91, "criteria-v2");
     // The screening job running twice for the same result asks once.
-    await requestResultNote(prisma(), { organizationId: w.org.organizationId, candidateId: c.id, resultId: result.id });
+    await prisma().$transaction((tx) => requestResultNote(tx, { organizationId: w.org.organizationId, candidateId: c.id, resultId: result.id }));
     expect(await prisma().writeBackAction.count({ where: { candidateId: c.id, kind: "NOTE", status: "PENDING" } })).toBe(1);
     await drain(w);
 

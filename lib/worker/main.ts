@@ -5,9 +5,10 @@
  */
 import { config } from "@/lib/config";
 import { getRuntime } from "@/lib/db/client";
+import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { abortableSleep, keepWorkingAfterUnhandledRejection, startWhenDatabaseAnswers } from "@/lib/jobs/worker";
 import { log } from "@/lib/log";
-import { startQueue, stopQueue } from "./queue";
-import { abortableSleep, keepWorkingAfterUnhandledRejection, startWhenDatabaseAnswers } from "./worker";
+import { registerHandlers } from "./handlers";
 
 async function main() {
   const cfg = config();
@@ -28,7 +29,7 @@ async function main() {
   process.on("SIGTERM", () => void stop("SIGTERM"));
   process.on("SIGINT", () => void stop("SIGINT"));
 
-  const started = await startWhenDatabaseAnswers(() => startQueue({ work: true }), { signal: stopping.signal, sleep: abortableSleep });
+  const started = await startWhenDatabaseAnswers(() => startQueue({ work: true, register: registerHandlers }), { signal: stopping.signal, sleep: abortableSleep });
   if (started) log.info("worker started");
 }
 

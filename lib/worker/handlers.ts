@@ -1,9 +1,22 @@
 import type PgBoss from "pg-boss";
 import { db } from "@/lib/db/client";
+import { markRunFailed, processImportRun, recoverStalledRuns } from "@/lib/imports/runs";
+import { processDelivery } from "@/lib/imports/deliveries";
+import { dueReconciles, reconcileConnection } from "@/lib/imports/reconcile";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
+import { refreshIdleConnections } from "@/lib/ats/providers/lever/tokens";
+import { QUEUES } from "@/lib/jobs/definitions";
+import { workEach } from "@/lib/jobs/work";
 import { log } from "@/lib/log";
-import type { ScreenCandidateJob, ScreenJobBatch } from "@/lib/screening/run";
-import { QUEUES } from "./definitions";
-import { workEach } from "./work";
+import { screenCandidate, screenJobBatch, type ScreenCandidateJob, type ScreenJobBatch } from "@/lib/screening/run";
+import { workWriteBacks } from "@/lib/writeback/worker";
+
+/**
+ * The composition root of the background work: the one module that knows both the queues and the
+ * domain modules their jobs call. Processes that work jobs (lib/boot.ts, `npm run worker`) hand
+ * `registerHandlers` to `startQueue`; lib/jobs itself imports no domain module, so a module that
+ * enqueues is not in a cycle with every handler.
+ */
 
 type Handler<T> = (data: T) => Promise<unknown>;
 
@@ -19,13 +32,6 @@ async function one<T extends object>(boss: PgBoss, name: string, handler: Handle
  * dead-letter queue, which nobody consumes: it is the list people read and retry from.
  */
 export async function registerHandlers(boss: PgBoss): Promise<void> {
-  const lever = {
-    deliveries: () => import("@/lib/imports/deliveries"),
-    reconcile: () => import("@/lib/imports/reconcile"),
-    reference: () => import("@/lib/imports/reference"),
-    tokens: () => import("@/lib/ats/providers/lever/tokens"),
-  };
-
   // pg-boss waits its polling interval (1 s) after each fetch, so one delivery per fetch capped a
   // worker at one webhook a second, below a busy account's arrival rate. A delivery mostly waits on
   // Lever, and the connection's shared rate limit paces the calls, so several run side by side.
@@ -33,18 +39,18 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     boss,
     QUEUES.leverWebhook.name,
     async ({ deliveryId }) => {
-      await (await lever.deliveries()).processDelivery(deliveryId);
+      await processDelivery(deliveryId);
     },
     { batchSize: WEBHOOK_BATCH, concurrency: WEBHOOK_BATCH },
   );
 
   await one<{ connectionId: string }>(boss, QUEUES.leverReconcile.name, async ({ connectionId }) => {
-    const result = await (await lever.reconcile()).reconcileConnection(connectionId);
+    const result = await reconcileConnection(connectionId);
     if (result.imported || result.failed) log.info("reconcile pass", { connectionId, ...result });
   });
 
   await one(boss, QUEUES.leverReconcileDue.name, async () => {
-    for (const connectionId of await (await lever.reconcile()).dueReconciles()) {
+    for (const connectionId of await dueReconciles()) {
       await boss.send(QUEUES.leverReconcile.name, { connectionId }, { singletonKey: connectionId });
     }
   });
@@ -52,7 +58,7 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
   await one<{ connectionId: string }>(boss, QUEUES.leverSyncReference.name, async ({ connectionId }) => {
     const prisma = await db();
     const connection = await prisma.atsConnection.findUnique({ where: { id: connectionId } });
-    if (connection?.status === "ACTIVE") await (await lever.reference()).syncStagesAndReasons(connection);
+    if (connection?.status === "ACTIVE") await syncStagesAndReasons(connection);
   });
 
   await one(boss, QUEUES.leverSyncReferenceDaily.name, async () => {
@@ -63,37 +69,35 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
   });
 
   await one(boss, QUEUES.leverRefreshIdle.name, async () => {
-    const result = await (await lever.tokens()).refreshIdleConnections(new Date());
+    const result = await refreshIdleConnections(new Date());
     log.info("refreshed idle Lever connections", { result });
   });
 
   // Manual imports: a few runs at once (each is paced by its own connection's rate limit).
-  const imports = () => import("@/lib/imports/runs");
   for (let i = 0; i < 3; i++) {
     await workEach<{ runId: string }>(boss, QUEUES.importsRun.name, {}, async (job) => {
       try {
-        await (await imports()).processImportRun(job.data.runId);
+        await processImportRun(job.data.runId);
       } catch (error) {
-        if (job.retryCount >= job.retryLimit) await (await imports()).markRunFailed(job.data.runId, error);
+        if (job.retryCount >= job.retryLimit) await markRunFailed(job.data.runId, error);
         throw error;
       }
     });
   }
-  await (await import("@/lib/writeback/worker")).workWriteBacks(boss);
+  await workWriteBacks(boss);
 
   // Screening: a few candidates per fetch, each completed or failed on its own (the queue polls once a second).
-  const screening = () => import("@/lib/screening/run");
   await workEach<ScreenCandidateJob>(boss, QUEUES.screeningRun.name, { batchSize: 10 }, async (job) => {
-    await (await screening()).screenCandidate(await db(), job.data);
+    await screenCandidate(await db(), job.data);
   });
   await one<ScreenJobBatch>(boss, QUEUES.screeningJob.name, async (batch) => {
-    const { counts, next } = await (await screening()).screenJobBatch(await db(), batch);
+    const { counts, next } = await screenJobBatch(await db(), batch);
     if (next) await boss.send(QUEUES.screeningJob.name, { ...batch, after: next });
     log.info("screened a batch of a job's candidates", { jobId: batch.jobId, ...counts });
   });
 
   await one(boss, QUEUES.importsWatchdog.name, async () => {
-    const resent = await (await imports()).recoverStalledRuns();
+    const resent = await recoverStalledRuns();
     if (resent.length) log.info("resumed stalled import runs", { runs: resent });
   });
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type PgBoss from "pg-boss";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
-import { createBoss } from "./boss";
-import { ensureQueues, QUEUES } from "./definitions";
+import { createBoss } from "@/lib/jobs/boss";
+import { ensureQueues, QUEUES } from "@/lib/jobs/definitions";
 import { registerHandlers } from "./handlers";
 
 describe("the worker's queues", () => {
