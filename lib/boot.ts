@@ -2,7 +2,7 @@ import { config } from "@/lib/config";
 import { getRuntime } from "@/lib/db/client";
 import { restrictToOwner } from "@/lib/db/data-dir";
 import { applyMigrations } from "@/lib/db/migrate";
-import { DEMO, seedDemo } from "@/lib/db/seed";
+import { DEMO, seedDemo } from "@/lib/seed";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { log } from "@/lib/log";
 import { registerHandlers } from "@/lib/worker/handlers";

@@ -7,7 +7,7 @@ import { parseArgs } from "node:util";
 import { config } from "@/lib/config";
 import { createPrisma, openDatabase } from "@/lib/db/client";
 import { applyMigrations, pendingSchemaSql, writeMigration } from "@/lib/db/migrate";
-import { seedDemo } from "@/lib/db/seed";
+import { seedDemo } from "@/lib/seed";
 
 async function main() {
   const [command, ...rest] = process.argv.slice(2);

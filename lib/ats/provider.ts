@@ -6,7 +6,6 @@
  * Ids are the ATS's own, opaque to the core (`externalId`); the core stores them with the provider's
  * name, so rows imported from two ATSs never collide.
  */
-import type { OrgContext } from "@/lib/auth/guard";
 import type { AtsEnvironment, AtsProvider as ProviderEnum } from "@/lib/generated/prisma/enums";
 
 export type ProviderName = "lever";
@@ -168,6 +167,12 @@ export interface AtsSession {
   removeWebhook(externalId: string): Promise<void>;
 }
 
+/** The admin connecting an ATS: a provider binds its sign-in state to them (an OrgContext is one). */
+export interface ConnectingAdmin {
+  organizationId: string;
+  userId: string;
+}
+
 /** A connection as providers need it. */
 export interface ConnectionRef {
   id: string;
@@ -198,10 +203,12 @@ export interface AtsProvider {
   /** The environment a new connection is made in (the simulator, a sandbox, production). */
   environment(): AtsEnvironment;
   /** Starts connecting (the OAuth consent URL to send the admin to). */
-  startConnect(org: OrgContext): Promise<URL>;
+  startConnect(admin: ConnectingAdmin): Promise<URL>;
   /**
    * Completes the OAuth callback: checks the state, exchanges the code, stores the connection with
    * its tokens (one ATS account belongs to one organization) and says what it did.
    */
-  completeConnect(org: OrgContext, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }>;
+  completeConnect(admin: ConnectingAdmin, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }>;
+  /** The daily job: keeps quiet connections' refresh tokens alive when the ATS expires unused ones. */
+  refreshIdleTokens(now: Date): Promise<{ checked: number; refreshed: number; needsReconnect: number; failed: number }>;
 }

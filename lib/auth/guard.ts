@@ -2,22 +2,16 @@ import { cookies } from "next/headers";
 import type { NextRequest } from "next/server";
 import { AppError, forbidden, notFound, toAppError, unauthorized } from "@/lib/errors";
 import { db } from "@/lib/db/client";
-import type { Role } from "@/lib/generated/prisma/enums";
 import { assertStateChangingJsonRequest } from "@/lib/http/same-origin";
 import { log } from "@/lib/log";
 import { auth } from "./index";
 import { requireRouteAccess } from "./job-access";
 import { isAdminRole } from "./roles";
+import type { OrgContext } from "./context";
 
 export const ORG_COOKIE = "org";
 
-export interface OrgContext {
-  userId: string;
-  userEmail: string;
-  organizationId: string;
-  organizationName: string;
-  role: Role;
-}
+export type { OrgContext };
 
 export { isAdminRole };
 

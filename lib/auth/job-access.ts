@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { badRequest, forbidden, fromZod, notFound } from "@/lib/errors";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { isOwnId } from "@/lib/ids";
-import type { OrgContext } from "./guard";
+import type { OrgContext } from "./context";
 import { isAdminRole } from "./roles";
 
 /**

@@ -1,6 +1,6 @@
 import type { OrgContext } from "@/lib/auth/guard";
 import { providerFor } from "@/lib/ats/registry";
-import { db } from "@/lib/db/client";
+import { db, type Tx } from "@/lib/db/client";
 import { AppError, notFound } from "@/lib/errors";
 
 /**
@@ -10,9 +10,9 @@ import { AppError, notFound } from "@/lib/errors";
 const LIVE = { status: { not: "DISCONNECTED" as const } };
 const NEWEST = { connectedAt: "desc" as const };
 
-/** The organization's live connection with its settings and who connected it, or null. */
-export async function currentConnection(organizationId: string) {
-  const prisma = await db();
+/** The organization's live connection with its settings and who connected it, or null (read in `tx` when given). */
+export async function currentConnection(organizationId: string, tx?: Pick<Tx, "atsConnection">) {
+  const prisma = tx ?? (await db());
   return prisma.atsConnection.findFirst({
     where: { organizationId, ...LIVE },
     include: { connectedBy: { select: { name: true, email: true } }, settings: true },

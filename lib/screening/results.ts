@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
 import { isOwnId } from "@/lib/ids";
-import { heldForHumanReview } from "@/lib/oversight/screening-hold";
+import { heldForHumanReview } from "@/lib/screening/human-review-hold";
 import { jobCriteria, type CriterionView } from "./criteria";
 import { criteriaHash } from "./hash";
 import type { StoredVerdict } from "./run";

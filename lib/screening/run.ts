@@ -8,13 +8,14 @@ import { isOwnId } from "@/lib/ids";
 import { enqueue } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
-import { skipForHumanReview } from "@/lib/oversight/screening-hold";
-import { requestResultNote } from "@/lib/writeback";
+import { skipForHumanReview } from "@/lib/screening/human-review-hold";
+import { candidateUrl, requestResultNote } from "@/lib/writeback";
 import { jobCriteria } from "./criteria";
 import { criteriaHash } from "./hash";
 import { createEngine } from "./index";
 import { LLM_ENGINE_VERSION } from "./llm";
 import { LOCAL_ENGINE_VERSION } from "./local";
+import { formatResultNote } from "./result-note";
 import { requiredState } from "./score";
 import type { ApplicationAnswer, CandidateInput, CriterionInput, CriterionVerdict, ParsedPosition, ParsedSchool, ScreeningEngine } from "./types";
 
@@ -147,7 +148,12 @@ export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, c
       update: data,
       select: { id: true },
     });
-    await requestResultNote(tx, { organizationId: candidate.organizationId, candidateId: candidate.id, resultId: result.id });
+    const note = {
+      text: formatResultNote({ score: out.score, summary: out.summary, engine: out.engine === "llm" ? "llm" : "local", verdicts }, { candidateUrl: candidateUrl(candidate) }),
+      score: out.score,
+      requiredTier: required.tier,
+    };
+    await requestResultNote(tx, { organizationId: candidate.organizationId, candidateId: candidate.id, resultId: result.id, note });
   });
   return "screened";
 }

@@ -4,7 +4,7 @@ import { markRunFailed, processImportRun, recoverStalledRuns } from "@/lib/impor
 import { processDelivery } from "@/lib/imports/deliveries";
 import { dueReconciles, reconcileConnection } from "@/lib/imports/reconcile";
 import { syncStagesAndReasons } from "@/lib/imports/reference";
-import { refreshIdleConnections } from "@/lib/ats/providers/lever/tokens";
+import { providers } from "@/lib/ats/registry";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { workEach } from "@/lib/jobs/work";
 import { log } from "@/lib/log";
@@ -69,8 +69,10 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
   });
 
   await one(boss, QUEUES.leverRefreshIdle.name, async () => {
-    const result = await refreshIdleConnections(new Date());
-    log.info("refreshed idle Lever connections", { result });
+    for (const provider of providers()) {
+      const result = await provider.refreshIdleTokens(new Date());
+      log.info("refreshed idle connections", { provider: provider.name, result });
+    }
   });
 
   // Manual imports: a few runs at once (each is paced by its own connection's rate limit).

@@ -89,7 +89,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown): Promi
     });
     if (!reason) throw badRequest("Choose one of your rejection reasons", { archiveReasonId: ["Unknown rejection reason"] });
     if (reason.type !== "non-hired") throw badRequest(`"${reason.text}" is a hired reason; rejecting needs a non-hired reason`, { archiveReasonId: ["Not a rejection reason"] });
-    if (!reason.active) throw badRequest(`"${reason.text}" is no longer active in your ATS; choose an active reason`, { archiveReasonId: ["Inactive reason"] });
+    if (!reason.active) throw badRequest(`"${reason.text}" is inactive in your ATS; choose an active reason`, { archiveReasonId: ["Inactive reason"] });
     target = { archiveReasonId: reason.id, externalArchiveReasonId: reason.externalId };
   }
 

@@ -4,8 +4,7 @@ import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
-import { formatResultNote, type NoteVerdict } from "@/lib/screening";
-import { candidateUrl, noteMarker } from "./record";
+import { noteMarker } from "./record";
 
 export interface ExecuteOptions {
   /** The queue will not run this job again: a failure now is final (FAILED, shown with Retry). */
@@ -138,14 +137,13 @@ async function writeNote(session: AtsSession, { action, payload, actAs, attempte
   });
   if (!result) throw new PermanentFailure("The screening result no longer exists");
 
+  // The note as the screening worded it when it asked for it (lib/writeback/notes.ts).
+  if (!payload.text) throw new PermanentFailure("This note was asked for by an earlier version of the app; re-screen the candidate to post it");
   const marker = noteMarker(candidate.id);
   const note: ResultNote = {
-    text: formatResultNote(
-      { score: result.score, summary: result.summary, engine: result.engine === "llm" ? "llm" : "local", verdicts: result.verdicts as unknown as NoteVerdict[] },
-      { candidateUrl: candidateUrl(candidate) },
-    ),
-    score: result.score,
-    requiredTier: Math.min(2, Math.max(0, result.requiredTier)) as ResultNote["requiredTier"],
+    text: payload.text,
+    score: Number(payload.score),
+    requiredTier: Math.min(2, Math.max(0, Number(payload.requiredTier) || 0)) as ResultNote["requiredTier"],
     marker,
   };
 

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { GET as readyRoute } from "@/app/api/ready/route";
 import { createPrisma, openDatabase, setRuntimeForTests } from "@/lib/db/client";
-import { checkReadiness } from "@/lib/db/readiness";
+import { checkReadiness } from "@/lib/health/readiness";
 import { createBoss } from "@/lib/jobs/boss";
 import { ensureQueues } from "@/lib/jobs/definitions";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
-import { DEMO, seedDemo } from "@/lib/db/seed";
+import { DEMO, seedDemo } from "@/lib/seed";
 import type { AppError } from "@/lib/errors";
 import { acceptInvitation, changeRole, findInvitation, invite, listTeam, removeMember, revokeInvitation } from "@/lib/organizations/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";

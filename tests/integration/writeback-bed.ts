@@ -10,8 +10,9 @@ import { authorizeWithSim, createConnection, startLeverTestBed, type LeverTestBe
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
 import type { StoredVerdict } from "@/lib/screening/run";
+import { formatResultNote } from "@/lib/screening/result-note";
 import { requiredStateOfStored } from "@/lib/screening/score";
-import { requestResultNote } from "@/lib/writeback";
+import { candidateUrl, requestResultNote } from "@/lib/writeback";
 import { workWriteBacks } from "@/lib/writeback/worker";
 
 /**
@@ -78,6 +79,12 @@ export async function startWriteBackBed(count: number): Promise<WriteBackBed> {
 
 let screenings = 0;
 
+/** The note the screening asks for with a result, worded as lib/screening/run.ts words it. */
+export function noteOf(result: { score: number; summary: string; requiredTier: number; verdicts: unknown }, candidate: { id: string; jobId: string }) {
+  const text = formatResultNote({ score: result.score, summary: result.summary, engine: "local", verdicts: result.verdicts as StoredVerdict[] }, { candidateUrl: candidateUrl(candidate) });
+  return { text, score: result.score, requiredTier: result.requiredTier as 0 | 1 | 2 };
+}
+
 /** Saves a screening result for the candidate, as the screening job does, and asks for its note. */
 export async function screen(w: WriteBackBed, candidateId: string, score: number, criteria = "criteria-v1", org: OrgContext = w.org) {
   const prisma = w.bed.db.prisma;
@@ -102,7 +109,8 @@ export async function screen(w: WriteBackBed, candidateId: string, score: number
       create: { organizationId: org.organizationId, candidateId, ...data },
       update: data,
     });
-    await requestResultNote(tx, { organizationId: org.organizationId, candidateId, resultId: result.id });
+    const candidate = await tx.candidate.findUniqueOrThrow({ where: { id: candidateId }, select: { id: true, jobId: true } });
+    await requestResultNote(tx, { organizationId: org.organizationId, candidateId, resultId: result.id, note: noteOf(result, candidate) });
     return result;
   });
 }

@@ -2,7 +2,7 @@ import { http } from "msw";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { SIM_URL } from "@/lib/ats/providers/lever/test-helpers";
 import { applyCandidateAction, executeWriteBack, listWriteBacks, requestResultNote, retryWriteBack } from "@/lib/writeback";
-import { archivesOf, clientWithoutRetries, drain, notesOf, screen, stageChangesOf, startWriteBackBed, type WriteBackBed } from "./writeback-bed";
+import { archivesOf, clientWithoutRetries, drain, noteOf, notesOf, screen, stageChangesOf, startWriteBackBed, type WriteBackBed } from "./writeback-bed";
 import { LeverSession } from "@/lib/ats/providers/lever";
 
 /**
@@ -64,7 +64,8 @@ describe("write-back to Lever", () => {
     expect(before).toHaveLength(1);
     const result = await screen(w, c.id, 91, "criteria-v2");
     // The screening job running twice for the same result asks once.
-    await prisma().$transaction((tx) => requestResultNote(tx, { organizationId: w.org.organizationId, candidateId: c.id, resultId: result.id }));
+    const row = await prisma().candidate.findUniqueOrThrow({ where: { id: c.id } });
+    await prisma().$transaction((tx) => requestResultNote(tx, { organizationId: w.org.organizationId, candidateId: c.id, resultId: result.id, note: noteOf(result, row) }));
     expect(await prisma().writeBackAction.count({ where: { candidateId: c.id, kind: "NOTE", status: "PENDING" } })).toBe(1);
     await drain(w);
 

@@ -1,4 +1,4 @@
-import { checkReadiness } from "@/lib/db/readiness";
+import { checkReadiness } from "@/lib/health/readiness";
 
 export const dynamic = "force-dynamic";
 

@@ -1,9 +1,9 @@
 import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
-import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { ConnectError } from "@/lib/ats/connect-errors";
+import type { ConnectingAdmin } from "@/lib/ats/provider";
 import { OAuthError, sealTokenColumns } from "@/lib/ats/tokens";
 import type { AtsEnvironment } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
@@ -30,7 +30,7 @@ function stateMac(nonce: string, userId: string, organizationId: string): string
 }
 
 /** Starts the OAuth round trip: a single-use state bound to this user and organization, and PKCE when enabled. */
-export async function startConnect(org: OrgContext): Promise<URL> {
+export async function startConnect(org: ConnectingAdmin): Promise<URL> {
   const prisma = await db();
   const nonce = randomBytes(24).toString("base64url");
   const pkce = config().lever.usePkce ? await createPkce() : undefined;
@@ -58,7 +58,7 @@ function openVerifier(stored: string): string {
 }
 
 /** Takes the state out of the store (single use) after checking its signature, owner and age. */
-async function consumeState(org: OrgContext, state: string | null) {
+async function consumeState(org: ConnectingAdmin, state: string | null) {
   const [nonce, mac] = (state ?? "").split(".");
   if (!nonce || !mac) throw new ConnectError("state_invalid");
   const expected = Buffer.from(stateMac(nonce, org.userId, org.organizationId));
@@ -82,7 +82,7 @@ async function consumeState(org: OrgContext, state: string | null) {
  * Completes the callback: verifies state, exchanges the code, reads the Lever account from the
  * token, refuses an account another organization holds, and stores the tokens encrypted.
  */
-export async function completeConnect(org: OrgContext, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }> {
+export async function completeConnect(org: ConnectingAdmin, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }> {
   const params = callbackUrl.searchParams;
   const { state, codeVerifier } = await consumeState(org, params.get("state"));
   const oauthError = params.get("error");

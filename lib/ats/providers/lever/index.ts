@@ -4,6 +4,7 @@ import { LeverApiError, LeverClient } from "./client";
 import { completeConnect, currentEnvironment, startConnect } from "./connection";
 import { toAtsCandidate, toAtsJob, toAtsRejectionReason, toAtsStage, toAtsUser } from "./mapping";
 import { toLeverNote } from "./note";
+import { refreshIdleConnections } from "./tokens";
 import type { Resume } from "./schemas";
 import { leverEventKind, SUBSCRIBED_EVENTS, verifyLeverWebhook } from "./webhooks";
 
@@ -130,4 +131,5 @@ export const lever: AtsProvider = {
   environment: currentEnvironment,
   startConnect,
   completeConnect,
+  refreshIdleTokens: refreshIdleConnections,
 };

@@ -1,4 +1,4 @@
-import type { Prisma } from "./client";
+import type { Prisma } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
 
 export const DEMO = {

@@ -1,6 +1,6 @@
 import { notFound } from "@/lib/errors";
-import type { AtsProvider, ProviderColumn, ProviderName } from "./provider";
-import { lever } from "./providers/lever";
+import type { AtsProvider, ProviderColumn, ProviderName } from "../provider";
+import { lever } from "../providers/lever";
 
 /**
  * The ATSs the product connects, by name. Adding one means adding its folder under providers/ and a
