@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CandidateDecision } from "@/components/candidates/candidate-decision";
 import { RescreenButton } from "@/components/candidates/rescreen-button";
 import { HumanReviewBanner, MarkHumanReview } from "@/components/oversight/human-review-control";
 import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
@@ -9,12 +10,14 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
 import { requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { requireCandidateAccess } from "@/lib/auth/job-access";
+import { rankingPlace, rankingQuery } from "@/lib/candidates/ranking-place";
 import { AppError } from "@/lib/errors";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { resumeProblem } from "@/lib/resumes/status";
 import { humanReviewOf } from "@/lib/oversight/human-review";
-import { candidateDetail } from "@/lib/screening/results";
+import { candidateDetail, RANKED_PAGE_SIZE } from "@/lib/screening/results";
 import { requiredStateOfStored } from "@/lib/screening/score";
+import { candidateActionOptions } from "@/lib/writeback/candidate-actions";
 
 export const metadata: Metadata = { title: "Candidate" };
 
@@ -50,11 +53,21 @@ async function load(org: OrgContext, jobId: string, candidateId: string) {
   }
 }
 
-export default async function CandidatePage({ params }: { params: Promise<{ jobId: string; candidateId: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function CandidatePage({ params, searchParams }: { params: Promise<{ jobId: string; candidateId: string }>; searchParams: Promise<Search> }) {
   const org = await requireOrgContext();
   const { jobId, candidateId } = await params;
+  const search = await searchParams;
   const { candidate: c, criteria, result } = await load(org, jobId, candidateId);
-  const humanReview = await humanReviewOf(org.organizationId, c.id);
+  const [humanReview, place, options] = await Promise.all([
+    humanReviewOf(org.organizationId, c.id),
+    rankingPlace(org.organizationId, c.job.id, c.id, search),
+    candidateActionOptions(org),
+  ]);
+  const candidateHref = (id: string, page: number) => `/jobs/${c.job.id}/candidates/${id}${rankingQuery(search, page)}`;
+  // Back to the list as it was: same filters, the page this candidate is on.
+  const listHref = `/jobs/${c.job.id}${rankingQuery(search, place ? Math.ceil(place.position / RANKED_PAGE_SIZE) : undefined)}`;
   const screenedIds = new Set(result?.verdicts.map((v) => v.criterionId));
   const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
@@ -65,7 +78,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/jobs/${c.job.id}`} className="text-sm text-slate-500 hover:text-slate-900">
+        <Link href={listHref} className="text-sm text-slate-600 hover:text-slate-900">
           ← {c.job.title}
         </Link>
         <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
@@ -94,7 +107,34 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
             {humanReview ? null : <MarkHumanReview candidateId={c.id} />}
           </div>
         </div>
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          <CandidateDecision
+            key={c.id}
+            candidateId={c.id}
+            jobId={c.job.id}
+            name={c.name}
+            stageId={c.stageId}
+            archived={c.archivedAt !== null}
+            options={options}
+            place={
+              place
+                ? {
+                    position: place.position,
+                    total: place.total,
+                    previousHref: place.previous ? candidateHref(place.previous.id, place.previous.page) : null,
+                    nextHref: place.next ? candidateHref(place.next.id, place.next.page) : null,
+                  }
+                : null
+            }
+          />
+        </div>
       </div>
+
+      {c.archivedAt ? (
+        <Alert tone="warning" title={`Archived${c.archiveReason ? ` · ${c.archiveReason.text}` : ""}`}>
+          {c.name} is no longer active in this job: archived {when(c.archivedAt)}{c.stage ? ` at the ${c.stage.text} stage` : ""}. Advance and Reject are off for archived candidates.
+        </Alert>
+      ) : null}
 
       {humanReview ? (
         <HumanReviewBanner candidateId={c.id} requestedAt={humanReview.requestedAt.toISOString()} requestedBy={humanReview.requestedBy} note={humanReview.note} />
@@ -106,7 +146,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
       ) : null}
       {criteria.length === 0 ? (
         <Alert tone="warning" title="Add criteria first">
-          This job has no screening criteria. Add them on the <Link href={`/jobs/${c.job.id}`} className="font-medium underline">job page</Link>, then screen.
+          This job has no screening criteria. Add them on the job&apos;s <Link href={`/jobs/${c.job.id}?tab=criteria`} className="font-medium underline">Criteria</Link> tab, then screen.
         </Alert>
       ) : null}
 
