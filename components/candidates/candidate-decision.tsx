@@ -289,7 +289,7 @@ export function CandidateDecision({
           </dl>
           <p className="text-xs text-slate-600">Shortcuts do nothing while you type in a field.</p>
           <div className="flex justify-end">
-            <Button type="button" variant="secondary" onClick={() => help.current?.close()} autoFocus>
+            <Button type="button" variant="secondary" onClick={() => help.current?.close()}>
               Close
             </Button>
           </div>
