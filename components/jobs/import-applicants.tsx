@@ -4,7 +4,7 @@ import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
-import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { Card, CardBody } from "@/components/ui/card";
 import type { RunView } from "@/lib/imports/runs";
 import { api } from "./api";
 
@@ -153,11 +153,12 @@ export function ImportApplicants({ jobId, initialRun, canImport, ats }: { jobId:
   const outcome = run && !active ? finished[run.status] : undefined;
   return (
     <Card>
-      <CardHeader
-        title={`Applicants in ${ats}`}
-        description={`Import the people who already applied to this posting in ${ats}. New applications arrive by webhook.`}
-      />
-      <CardBody className="space-y-4">
+      <CardBody className="space-y-3">
+        {/* One compact block: it sits above the candidate list, which should start high on the page. */}
+        <div className="flex flex-col gap-0.5 sm:flex-row sm:items-baseline sm:gap-3">
+          <h2 className="text-base font-semibold text-slate-900">Applicants in {ats}</h2>
+          <p className="text-sm text-slate-600">Import those who applied before the webhook; new applications arrive on their own.</p>
+        </div>
         {error ? <Alert tone="error">{error}</Alert> : null}
         {pollError && active ? <Alert tone="warning">{pollError}</Alert> : null}
         {run && active ? (
@@ -176,10 +177,16 @@ export function ImportApplicants({ jobId, initialRun, canImport, ats }: { jobId:
         ) : (
           <>
             {run && outcome ? (
-              <div className="space-y-3">
-                <Alert tone={outcome.tone}>{outcome.text(run)}</Alert>
-                {run.status !== "SUCCEEDED" ? <Progress ats={ats} run={run} rate={null} eta={null} /> : null}
-              </div>
+              run.status === "SUCCEEDED" ? (
+                <p role="status" className="text-sm text-emerald-800">
+                  {outcome.text(run)}
+                </p>
+              ) : (
+                <div className="space-y-3">
+                  <Alert tone={outcome.tone}>{outcome.text(run)}</Alert>
+                  <Progress ats={ats} run={run} rate={null} eta={null} />
+                </div>
+              )
             ) : null}
             {canImport ? (
               <form
@@ -211,7 +218,7 @@ export function ImportApplicants({ jobId, initialRun, canImport, ats }: { jobId:
                 </Button>
               </form>
             ) : (
-              <p className="text-sm text-slate-500">Connect your ATS in Settings → ATS to import applicants.</p>
+              <p className="text-sm text-slate-600">Connect your ATS in Settings → ATS to import applicants.</p>
             )}
           </>
         )}

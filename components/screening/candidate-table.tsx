@@ -36,8 +36,11 @@ const RESUME_NOTES: Record<string, string> = {
 };
 const resumeNote = (status: string | null): string | undefined => RESUME_NOTES[status ?? "none"] ?? resumeProblem(status) ?? undefined;
 
-/** The ranked candidates with a checkbox per row, "select all on this page", and the bulk actions bar. */
-export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: CandidateRowView[]; caption: string }) {
+/**
+ * The ranked candidates with a checkbox per row, "select all on this page", and the bulk actions bar.
+ * `query` (the list's filters and page) goes with each candidate link, for previous/next there.
+ */
+export function CandidateTable({ jobId, rows, caption, query = "" }: { jobId: string; rows: CandidateRowView[]; caption: string; query?: string }) {
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const visible = rows.filter((r) => selected.has(r.id)).map((r) => r.id);
   const all = rows.length > 0 && visible.length === rows.length;
@@ -96,7 +99,7 @@ export function CandidateTable({ jobId, rows, caption }: { jobId: string; rows: 
                     <ScoreBadge score={c.score} stale={c.stale} requiredTier={c.required?.tier} />
                   </td>
                   <td className="min-w-[12rem] px-3 py-3 lg:min-w-0">
-                    <Link href={`/jobs/${jobId}/candidates/${c.id}`} className="font-medium text-slate-900 hover:text-brand-700">
+                    <Link href={`/jobs/${jobId}/candidates/${c.id}${query}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {c.name}
                     </Link>
                     <p className="truncate text-slate-500">{c.headline ?? c.email ?? "—"}</p>

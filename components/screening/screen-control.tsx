@@ -89,7 +89,7 @@ export function ScreenControl({ jobId, hasCriteria, initial }: { jobId: string; 
   if (!hasCriteria) {
     tone = "border-amber-200 bg-amber-50";
     title = "Add criteria first";
-    detail = "Candidates are scored against the job's criteria. Add at least one below, then screen.";
+    detail = "Candidates are scored against the job's criteria. Add at least one on the Criteria tab, then screen.";
     action = null;
   } else if (status.total === 0) {
     title = "No candidates to screen yet";

@@ -50,7 +50,8 @@ test.describe.serial("human oversight", () => {
     const imported = await api<{ imported: { jobId: string }[] }>(page, "/api/jobs/import", { body: { postingIds: [posting.id] } });
     jobId = imported.imported[0]!.jobId;
 
-    await page.goto(`/jobs/${jobId}`);
+    // The editor, behind the job page's Criteria tab.
+    await page.goto(`/jobs/${jobId}?tab=criteria&edit=1`);
     const editor = page.getByTestId("criteria-editor");
     await editor.getByRole("button", { name: "Add criterion" }).click();
     const rows = editor.getByTestId("criterion-row");

@@ -67,10 +67,13 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     await page.getByRole("link", { name: posting.text }).first().click();
     await expect(page.getByRole("heading", { name: posting.text, level: 1 })).toBeVisible();
 
-    // Criteria were drafted from the posting's requirement lists.
-    const editor = page.getByTestId("criteria-editor");
-    await expect(editor.getByTestId("criterion-row").first()).toBeVisible();
-    expect(await editor.getByTestId("criterion-row").count()).toBeGreaterThanOrEqual(2);
+    // Criteria were drafted from the posting's requirement lists (the Criteria tab; the page opens on Candidates).
+    const sections = page.getByRole("navigation", { name: "Job sections" });
+    await sections.getByRole("link", { name: /^Criteria/ }).click();
+    const drafted = page.getByTestId("criteria-list").getByTestId("criterion");
+    await expect(drafted.first()).toBeVisible();
+    expect(await drafted.count()).toBeGreaterThanOrEqual(2);
+    await sections.getByRole("link", { name: /^Candidates/ }).click();
 
     await page.getByRole("button", { name: "Import from Lever" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Import finished" })).toBeVisible({ timeout: 120_000 });
@@ -111,6 +114,9 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     const bob = row(page, PEOPLE.weak.name);
     const before = Number(await bob.getByTestId("score").innerText());
 
+    const sections = page.getByRole("navigation", { name: "Job sections" });
+    await sections.getByRole("link", { name: /^Criteria/ }).click();
+    await page.getByRole("link", { name: "Edit criteria" }).click();
     const editor = page.getByTestId("criteria-editor");
     const first = editor.getByTestId("criterion-row").first();
     await first.getByRole("textbox").fill("Store management");
@@ -123,6 +129,8 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     await expect(editor.getByRole("status")).toContainText("Criteria saved");
 
     const control = page.getByTestId("screen-control");
+    await expect(control).toContainText(/Criteria changed — re-screen \d+ candidates/);
+    await sections.getByRole("link", { name: /^Candidates/ }).click();
     await expect(control).toContainText(/Criteria changed — re-screen \d+ candidates/);
     await expect(bob.getByTestId("score")).toHaveAttribute("title", "Screened with earlier criteria");
     await shoot(page, "criteria-changed", control);

@@ -99,6 +99,8 @@ test.describe.serial("writing screening results and stage changes back to Lever"
     const before = await state();
     await signIn(page, "recruiter@demo.test");
     await page.getByRole("link", { name: POSTING }).first().click();
+    await page.getByRole("navigation", { name: "Job sections" }).getByRole("link", { name: /^Criteria/ }).click();
+    await page.getByRole("link", { name: "Edit criteria" }).click();
     const editor = page.getByTestId("criteria-editor");
     const criterion = `Robotics roadmap ownership ${RUN}`;
     await editor.getByTestId("criterion-row").first().getByRole("textbox").fill(criterion);

@@ -3,15 +3,19 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { JobAccessPanel } from "@/components/access/job-access-panel";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
+import { JobTabs, jobTabOf, type JobTab } from "@/components/jobs/job-tabs";
 import { ResyncButton } from "@/components/jobs/resync-button";
 import { CandidateFilters } from "@/components/screening/candidate-filters";
 import { CandidateTable, type CandidateRowView } from "@/components/screening/candidate-table";
 import { CriteriaEditor } from "@/components/screening/criteria-editor";
+import { CriteriaList } from "@/components/screening/criteria-list";
 import { ScreenControl } from "@/components/screening/screen-control";
 import { Badge } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { jobAccessMembers } from "@/lib/auth/job-access";
+import { rankingQuery } from "@/lib/candidates/ranking-place";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/connections/lookup";
 import { getJobForOrg } from "@/lib/imports/jobs";
@@ -99,16 +103,29 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             ? { tone: "green" as const, text: "Screened" }
             : { tone: "brand" as const, text: `${overview.screened} of ${overview.total} screened` };
 
+  const tab = jobTabOf(search.tab);
+  const base = `/jobs/${job.id}`;
+  const listQuery = rankingQuery(search, ranked.page);
+  // Tabs carry the list's filters, so coming back to Candidates shows the list as it was left.
+  const tabHref = (t: JobTab) => {
+    if (t === "candidates") return `${base}${listQuery}`;
+    const q = new URLSearchParams(listQuery.slice(1));
+    q.set("tab", t);
+    return `${base}?${q}`;
+  };
+  const editing = tab === "criteria" && search.edit === "1";
+  const criteriaHref = tabHref("criteria");
+
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/jobs" className="text-sm text-slate-500 hover:text-slate-900">
+        <Link href="/jobs" className="text-sm text-slate-600 hover:text-slate-900">
           ← Jobs
         </Link>
         <div className="mt-2 flex flex-col gap-3 sm:flex-row sm:items-start sm:justify-between">
           <div className="min-w-0">
             <h1 className="text-2xl font-semibold tracking-tight">{job.title}</h1>
-            <p className="mt-1 text-sm text-slate-500">{meta}</p>
+            <p className="mt-1 text-sm text-slate-600">{meta}</p>
             <p className="mt-2 flex flex-wrap gap-1.5">
               {job.state ? <Badge tone={job.state === "published" ? "green" : "slate"}>{job.state}</Badge> : null}
               {job.confidential ? <Badge tone="amber">Confidential</Badge> : null}
@@ -121,95 +138,128 @@ export default async function JobPage({ params, searchParams }: { params: Promis
 
       {access ? <JobAccessPanel jobId={job.id} members={access} /> : null}
 
-      <ScreenControl
-        jobId={job.id}
-        hasCriteria={overview.criteria.length > 0}
-        initial={{ total: overview.total, screened: overview.screened, stale: overview.stale, unscreened: overview.unscreened }}
+      <JobTabs
+        current={tab}
+        tabs={[
+          { tab: "candidates", label: "Candidates", count: overview.total, href: tabHref("candidates") },
+          { tab: "criteria", label: "Criteria", count: overview.criteria.length, href: criteriaHref },
+          { tab: "job", label: "Job", href: tabHref("job") },
+        ]}
       />
 
-      <Card>
-        <CardHeader
-          title="Screening criteria"
-          description="Drafted from the posting's requirements. Required and preferred criteria make up the score, each by its weight (low, medium, high); neutral ones only filter."
+      {tab !== "job" ? (
+        <ScreenControl
+          jobId={job.id}
+          hasCriteria={overview.criteria.length > 0}
+          initial={{ total: overview.total, screened: overview.screened, stale: overview.stale, unscreened: overview.unscreened }}
         />
-        <CardBody>
-          <CriteriaEditor
-            jobId={job.id}
-            initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason }))}
-          />
-        </CardBody>
-      </Card>
+      ) : null}
 
-      <Card className="min-w-0">
-        <CardHeader
-          title={`Candidates (${overview.total})`}
-          description={
-            overview.total
-              ? "Candidates who meet every required criterion come first, then those with a required criterion to review, then those missing one; each group by score. Open a candidate for each verdict and the quoted evidence."
-              : undefined
-          }
-        />
-        {overview.total === 0 ? (
-          <CardBody>
-            <p className="text-sm text-slate-500">No candidates yet. Import this posting&apos;s applicants from {ats}.</p>
-          </CardBody>
-        ) : (
-          <>
-            <div className="border-b border-slate-100 px-5 py-3">
-              <CandidateFilters
-                filters={{ stage: filters.stage, status: filters.status, v: filters.v, required: filters.required, review: Boolean(filters.review) }}
-                criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind }))}
-                stages={overview.stages}
-              />
-            </div>
-            {ranked.total === 0 ? (
-              <CardBody className="py-10 text-center">
-                <p className="text-sm font-medium text-slate-900">No candidates match these filters</p>
-                <p className="mt-1 text-sm text-slate-500">
-                  {filters.v.length || filters.required || filters.review ? "Verdict filters only match screened candidates. " : ""}Try another criterion, verdict or stage.
-                </p>
+      {tab === "candidates" ? (
+        <>
+          <ImportApplicants jobId={job.id} initialRun={run} canImport={connected} ats={ats} />
+          <Card className="min-w-0">
+            <CardHeader
+              title={filtered ? `Candidates (${ranked.total} of ${overview.total})` : `Candidates (${overview.total})`}
+              description={
+                overview.total
+                  ? "Candidates who meet every required criterion come first, then those with a required criterion to review, then those missing one; each group by score. Open a candidate for each verdict and the quoted evidence."
+                  : undefined
+              }
+            />
+            {overview.total === 0 ? (
+              <CardBody>
+                <p className="text-sm text-slate-600">No candidates yet. Import this posting&apos;s applicants from {ats} above.</p>
               </CardBody>
             ) : (
-              <CandidateTable jobId={job.id} rows={rows} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
+              <>
+                <div className="border-b border-slate-100 px-5 py-3">
+                  <CandidateFilters
+                    filters={{ stage: filters.stage, status: filters.status, v: filters.v, required: filters.required, review: Boolean(filters.review) }}
+                    criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind }))}
+                    stages={overview.stages}
+                  />
+                </div>
+                {ranked.total === 0 ? (
+                  <CardBody className="py-10 text-center">
+                    <p className="text-sm font-medium text-slate-900">No candidates match these filters</p>
+                    <p className="mt-1 text-sm text-slate-600">
+                      {filters.v.length || filters.required || filters.review ? "Verdict filters only match screened candidates. " : ""}Try another criterion, verdict or stage.
+                    </p>
+                  </CardBody>
+                ) : (
+                  <CandidateTable jobId={job.id} rows={rows} query={listQuery} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
+                )}
+                {ranked.pages > 1 || filtered ? (
+                  <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
+                    {ranked.page > 1 ? (
+                      <Link href={pageHref(search, ranked.page - 1)} scroll={false} className="font-medium text-brand-700">
+                        ← Previous
+                      </Link>
+                    ) : (
+                      <span />
+                    )}
+                    <span className="text-slate-600">
+                      {filtered ? `${ranked.total} matching · ` : ""}Page {ranked.page} of {ranked.pages}
+                    </span>
+                    {ranked.page < ranked.pages ? (
+                      <Link href={pageHref(search, ranked.page + 1)} scroll={false} className="font-medium text-brand-700">
+                        Next →
+                      </Link>
+                    ) : (
+                      <span />
+                    )}
+                  </nav>
+                ) : null}
+              </>
             )}
-            {ranked.pages > 1 || filtered ? (
-              <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
-                {ranked.page > 1 ? (
-                  <Link href={pageHref(search, ranked.page - 1)} scroll={false} className="font-medium text-brand-700">
-                    ← Previous
-                  </Link>
-                ) : (
-                  <span />
-                )}
-                <span className="text-slate-500">
-                  {filtered ? `${ranked.total} matching · ` : ""}Page {ranked.page} of {ranked.pages}
-                </span>
-                {ranked.page < ranked.pages ? (
-                  <Link href={pageHref(search, ranked.page + 1)} scroll={false} className="font-medium text-brand-700">
-                    Next →
-                  </Link>
-                ) : (
-                  <span />
-                )}
-              </nav>
-            ) : null}
-          </>
-        )}
-      </Card>
+          </Card>
+        </>
+      ) : null}
 
-      <div className="grid items-start gap-6 lg:grid-cols-2">
-        <ImportApplicants jobId={job.id} initialRun={run} canImport={connected} ats={ats} />
+      {tab === "criteria" ? (
+        <Card>
+          <CardHeader
+            title="Screening criteria"
+            description="Drafted from the posting's requirements. Required and preferred criteria make up the score, each by its weight (low, medium, high); neutral ones only filter."
+            actions={
+              editing ? (
+                <Link href={criteriaHref} scroll={false} className={buttonClass("secondary")}>
+                  Done editing
+                </Link>
+              ) : (
+                <Link href={`${criteriaHref}&edit=1`} scroll={false} className={buttonClass("primary")}>
+                  Edit criteria
+                </Link>
+              )
+            }
+          />
+          <CardBody>
+            {editing ? (
+              <CriteriaEditor
+                jobId={job.id}
+                initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason }))}
+              />
+            ) : (
+              <CriteriaList criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, keptReason: c.keptReason }))} />
+            )}
+          </CardBody>
+        </Card>
+      ) : null}
 
+      {tab === "job" ? (
         <Card>
           <CardHeader title="About the job" description={job.syncedAt ? `From ${ats}, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
           <CardBody className="space-y-5">
             {job.description ? (
-              <details className="group">
-                <summary className="cursor-pointer text-sm font-medium text-brand-700 hover:text-brand-600">Description</summary>
-                <p className="mt-2 whitespace-pre-line text-sm leading-6 text-slate-700">{job.description}</p>
-              </details>
+              <div>
+                <h3 className="text-sm font-semibold text-slate-900">Description</h3>
+                <p className="mt-2 max-w-prose whitespace-pre-line text-sm leading-6 text-slate-700" data-testid="job-description">
+                  {job.description}
+                </p>
+              </div>
             ) : (
-              <p className="text-sm text-slate-500">No description in {ats}.</p>
+              <p className="text-sm text-slate-600">No description in {ats}.</p>
             )}
             {lists.map((l, i) => (
               <div key={i}>
@@ -223,7 +273,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             ))}
           </CardBody>
         </Card>
-      </div>
+      ) : null}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { CandidateDecision } from "@/components/candidates/candidate-decision";
 import { RescreenButton } from "@/components/candidates/rescreen-button";
 import { HumanReviewBanner, MarkHumanReview } from "@/components/oversight/human-review-control";
 import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
@@ -9,24 +10,27 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
 import { requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { requireCandidateAccess } from "@/lib/auth/job-access";
+import { rankingPlace, rankingQuery } from "@/lib/candidates/ranking-place";
 import { AppError } from "@/lib/errors";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { resumeProblem } from "@/lib/resumes/status";
 import { humanReviewOf } from "@/lib/oversight/human-review";
-import { candidateDetail } from "@/lib/screening/results";
+import { candidateDetail, RANKED_PAGE_SIZE } from "@/lib/screening/results";
 import { requiredStateOfStored } from "@/lib/screening/score";
+import { providerFor } from "@/lib/ats/registry";
+import { candidateActionOptions } from "@/lib/writeback/candidate-actions";
 
 export const metadata: Metadata = { title: "Candidate" };
 
-const RESUME: Record<string, string> = {
+const RESUME = (ats: string): Record<string, string> => ({
   empty: "The résumé file has no text (perhaps a scan), so every verdict needs review.",
-  unprocessable: "Lever could not process the résumé file, so verdicts rely on what else Lever parsed.",
-  missing: "The résumé file is missing in Lever.",
-  none: "This candidate has no résumé in Lever, so every verdict needs review.",
-};
-const resumeSentence = (status: string | null): string | null => {
+  unprocessable: `${ats} could not process the résumé file, so verdicts rely on what else ${ats} parsed.`,
+  missing: `The résumé file is missing in ${ats}.`,
+  none: `This candidate has no résumé in ${ats}, so every verdict needs review.`,
+});
+const resumeSentence = (status: string | null, ats: string): string | null => {
   const problem = resumeProblem(status);
-  return RESUME[status ?? "none"] ?? (problem ? `${problem}, so verdicts rely on what else Lever parsed.` : null);
+  return RESUME(ats)[status ?? "none"] ?? (problem ? `${problem}, so verdicts rely on what else ${ats} parsed.` : null);
 };
 
 const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
@@ -50,22 +54,33 @@ async function load(org: OrgContext, jobId: string, candidateId: string) {
   }
 }
 
-export default async function CandidatePage({ params }: { params: Promise<{ jobId: string; candidateId: string }> }) {
+type Search = Record<string, string | string[] | undefined>;
+
+export default async function CandidatePage({ params, searchParams }: { params: Promise<{ jobId: string; candidateId: string }>; searchParams: Promise<Search> }) {
   const org = await requireOrgContext();
   const { jobId, candidateId } = await params;
+  const search = await searchParams;
   const { candidate: c, criteria, result } = await load(org, jobId, candidateId);
-  const humanReview = await humanReviewOf(org.organizationId, c.id);
+  const ats = providerFor(c.provider).label;
+  const [humanReview, place, options] = await Promise.all([
+    humanReviewOf(org.organizationId, c.id),
+    rankingPlace(org.organizationId, c.job.id, c.id, search),
+    candidateActionOptions(org),
+  ]);
+  const candidateHref = (id: string, page: number) => `/jobs/${c.job.id}/candidates/${id}${rankingQuery(search, page)}`;
+  // Back to the list as it was: same filters, the page this candidate is on.
+  const listHref = `/jobs/${c.job.id}${rankingQuery(search, place ? Math.ceil(place.position / RANKED_PAGE_SIZE) : undefined)}`;
   const screenedIds = new Set(result?.verdicts.map((v) => v.criterionId));
   const unscreened = criteria.filter((x) => !screenedIds.has(x.id));
   const scored = result?.verdicts.filter((v) => v.kind !== "NEUTRAL") ?? [];
   const neutral = result?.verdicts.filter((v) => v.kind === "NEUTRAL") ?? [];
-  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? resumeSentence(c.resumeStatus) : null;
+  const resumeNote = c.resumeStatus && c.resumeStatus !== "parsed" ? resumeSentence(c.resumeStatus, ats) : null;
   const required = result ? requiredStateOfStored(result.verdicts) : null;
 
   return (
     <div className="space-y-6">
       <div>
-        <Link href={`/jobs/${c.job.id}`} className="text-sm text-slate-500 hover:text-slate-900">
+        <Link href={listHref} className="text-sm text-slate-600 hover:text-slate-900">
           ← {c.job.title}
         </Link>
         <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
@@ -94,7 +109,34 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
             {humanReview ? null : <MarkHumanReview candidateId={c.id} />}
           </div>
         </div>
+        <div className="mt-4 border-t border-slate-200 pt-4">
+          <CandidateDecision
+            key={c.id}
+            candidateId={c.id}
+            jobId={c.job.id}
+            name={c.name}
+            stageId={c.stageId}
+            archived={c.archivedAt !== null}
+            options={options}
+            place={
+              place
+                ? {
+                    position: place.position,
+                    total: place.total,
+                    previousHref: place.previous ? candidateHref(place.previous.id, place.previous.page) : null,
+                    nextHref: place.next ? candidateHref(place.next.id, place.next.page) : null,
+                  }
+                : null
+            }
+          />
+        </div>
       </div>
+
+      {c.archivedAt ? (
+        <Alert tone="warning" title={`Archived${c.archiveReason ? ` · ${c.archiveReason.text}` : ""}`}>
+          {c.name} is no longer active in this job: archived {when(c.archivedAt)}{c.stage ? ` at the ${c.stage.text} stage` : ""}. Advance and Reject are off for archived candidates.
+        </Alert>
+      ) : null}
 
       {humanReview ? (
         <HumanReviewBanner candidateId={c.id} requestedAt={humanReview.requestedAt.toISOString()} requestedBy={humanReview.requestedBy} note={humanReview.note} />
@@ -106,7 +148,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
       ) : null}
       {criteria.length === 0 ? (
         <Alert tone="warning" title="Add criteria first">
-          This job has no screening criteria. Add them on the <Link href={`/jobs/${c.job.id}`} className="font-medium underline">job page</Link>, then screen.
+          This job has no screening criteria. Add them on the job&apos;s <Link href={`/jobs/${c.job.id}?tab=criteria`} className="font-medium underline">Criteria</Link> tab, then screen.
         </Alert>
       ) : null}
 
@@ -189,7 +231,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
                   <pre className="mt-3 max-h-[36rem] overflow-auto whitespace-pre-wrap rounded-lg bg-slate-50 p-4 font-sans text-sm leading-6 text-slate-700">{c.resumeText}</pre>
                 </details>
               ) : (
-                <p className="text-sm text-slate-500">{resumeSentence(c.resumeStatus) ?? "No résumé text."}</p>
+                <p className="text-sm text-slate-500">{resumeSentence(c.resumeStatus, ats) ?? "No résumé text."}</p>
               )}
             </CardBody>
           </Card>
@@ -236,7 +278,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ jobI
             {c.externalUrl ? (
               <div className="mt-3 border-t border-slate-100 pt-3">
                 <a href={c.externalUrl} target="_blank" rel="noreferrer noopener" className="text-sm font-medium text-brand-700 hover:text-brand-600">
-                  Open in Lever ↗
+                  Open in {ats} ↗
                 </a>
               </div>
             ) : null}
