@@ -133,7 +133,7 @@ async function count(database: Database, connectionId: string, prefix: string): 
   const jobs = await sql.executeSql(
     `SELECT count(*)::int AS n FROM pgboss.job j JOIN "WebhookDelivery" d ON d.id = j.data->>'deliveryId'
       WHERE j.name = $1 AND d."connectionId" = $2 AND d.token LIKE $3`,
-    [QUEUES.leverWebhook.name, connectionId, `${prefix}%`],
+    [QUEUES.webhookDelivery.name, connectionId, `${prefix}%`],
   );
   return { rows: (rows.rows[0] as { n: number }).n, jobs: (jobs.rows[0] as { n: number }).n };
 }

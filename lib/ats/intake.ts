@@ -68,7 +68,7 @@ export async function receiveWebhook(
         },
       });
       if (!isTest) {
-        await enqueueInTransaction(tx, QUEUES.leverWebhook.name, { deliveryId: delivery.id }, { singletonKey: delivery.id });
+        await enqueueInTransaction(tx, QUEUES.webhookDelivery.name, { deliveryId: delivery.id }, { singletonKey: delivery.id });
       }
     });
   } catch (error) {

@@ -22,7 +22,7 @@ export async function retryDelivery(org: OrgContext, deliveryId: string): Promis
   if (!delivery) throw notFound("Delivery not found");
   if (delivery.status !== "FAILED") return;
   await prisma.webhookDelivery.update({ where: { id: delivery.id }, data: { status: "RECEIVED" } });
-  await enqueue(QUEUES.leverWebhook.name, { deliveryId: delivery.id }, { singletonKey: `retry-${delivery.id}` });
+  await enqueue(QUEUES.webhookDelivery.name, { deliveryId: delivery.id }, { singletonKey: `retry-${delivery.id}` });
   await audit(prisma, {
     organizationId: org.organizationId,
     actorUserId: org.userId,

@@ -23,7 +23,7 @@ export async function completeConnect(provider: AtsProvider, org: OrgContext, ca
     create: { connectionId, organizationId: org.organizationId },
   });
   // Rejection reasons and stages are needed before anyone rejects or advances a candidate.
-  await enqueue(QUEUES.leverSyncReference.name, { connectionId }, { singletonKey: connectionId });
+  await enqueue(QUEUES.syncReference.name, { connectionId }, { singletonKey: connectionId });
   await audit(prisma, {
     organizationId: org.organizationId,
     actorUserId: org.userId,

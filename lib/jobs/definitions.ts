@@ -15,6 +15,11 @@ export interface QueueDefinition {
   expireInSeconds: number;
   /** Cron (UTC) for periodic jobs. */
   cron?: string;
+  /**
+   * The queue's name before the queues were named by purpose ("lever.webhook"): jobs still waiting
+   * there after an upgrade are worked by the same handler, and its schedule is removed.
+   */
+  formerName?: string;
 }
 
 const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
@@ -28,14 +33,14 @@ const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
 const seconds = (expireInSeconds: number) => ({ expireInSeconds });
 
 export const QUEUES = {
-  // One opportunity and its résumé; the rate limiter waits at most a minute.
-  leverWebhook: { name: "lever.webhook", ...standard, ...seconds(90) },
-  // A pass lists what changed since the last one: pages of opportunities for a busy account.
-  leverReconcile: { name: "lever.reconcile", ...standard, retryLimit: 2, ...seconds(10 * 60) },
-  leverReconcileDue: { name: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
-  leverSyncReference: { name: "lever.sync-reference", ...standard, ...seconds(5 * 60) },
-  leverSyncReferenceDaily: { name: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *", ...seconds(60) },
-  leverRefreshIdle: { name: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *", ...seconds(10 * 60) },
+  // One webhook delivery: one candidacy and its résumé; the rate limiter waits at most a minute.
+  webhookDelivery: { name: "ats.webhook", formerName: "lever.webhook", ...standard, ...seconds(90) },
+  // A pass lists what changed since the last one: pages of candidacies for a busy account.
+  reconcile: { name: "ats.reconcile", formerName: "lever.reconcile", ...standard, retryLimit: 2, ...seconds(10 * 60) },
+  reconcileDue: { name: "ats.reconcile-due", formerName: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
+  syncReference: { name: "ats.sync-reference", formerName: "lever.sync-reference", ...standard, ...seconds(5 * 60) },
+  syncReferenceDaily: { name: "ats.sync-reference-daily", formerName: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *", ...seconds(60) },
+  refreshIdleTokens: { name: "ats.refresh-idle-tokens", formerName: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *", ...seconds(10 * 60) },
   // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
   importsRun: { name: "imports.run", ...standard, retryLimit: 5, ...seconds(60 * 60) },
   importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
@@ -44,9 +49,9 @@ export const QUEUES = {
   screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60) },
   // A batch of a job's candidates; the job enqueues the next batch itself, so each job's work is bounded.
   screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60) },
-  // Notes, stage changes and archives written to Lever; each job is one recorded WriteBackAction,
-  // twenty per fetch on four lanes: seconds of a connection's Lever budget.
-  leverWriteBack: { name: "lever.write-back", ...standard, ...seconds(90) },
+  // Notes, stage changes and rejections written to the ATS; each job is one recorded WriteBackAction,
+  // twenty per fetch on four lanes: seconds of a connection's ATS budget.
+  writeBack: { name: "ats.write-back", formerName: "lever.write-back", ...standard, ...seconds(90) },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
@@ -109,5 +114,19 @@ export async function ensureQueues(boss: PgBoss, definitions: QueueDefinition[] 
 }
 
 export async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
-  for (const q of definitions) if (q.cron) await boss.schedule(q.name, q.cron, {}, { tz: "UTC" });
+  for (const q of definitions) {
+    if (!q.cron) continue;
+    await boss.schedule(q.name, q.cron, {}, { tz: "UTC" });
+    // A schedule under the former name would keep filling a queue nobody works.
+    if (q.formerName) await boss.unschedule(q.formerName);
+  }
+}
+
+/**
+ * The former queues that still exist in this database (created by an earlier release): the worker
+ * drains them with the same handlers, so jobs waiting there at an upgrade are not stranded.
+ */
+export async function formerQueues(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<Array<{ formerName: string; name: string }>> {
+  const existing = new Set(((await boss.getQueues()) as unknown as Array<{ name: string }>).map((q) => q.name));
+  return definitions.flatMap((q) => (q.formerName && !q.cron && existing.has(q.formerName) ? [{ formerName: q.formerName, name: q.name }] : []));
 }

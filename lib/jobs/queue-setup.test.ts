@@ -121,7 +121,7 @@ describe("job expiry", () => {
   });
 
   it("a webhook's or a write-back's job is taken for dead within two minutes, not a quarter of an hour", async () => {
-    for (const queue of [QUEUES.leverWebhook.name, QUEUES.leverWriteBack.name, QUEUES.leverReconcileDue.name, QUEUES.importsWatchdog.name]) {
+    for (const queue of [QUEUES.webhookDelivery.name, QUEUES.writeBack.name, QUEUES.reconcileDue.name, QUEUES.importsWatchdog.name]) {
       const id = (await boss.send(queue, {}))!;
       const { rows } = await bossDb(t.database).executeSql("SELECT EXTRACT(epoch FROM expire_in)::int AS s FROM pgboss.job WHERE id = $1", [id]);
       expect((rows as { s: number }[])[0]?.s, queue).toBeLessThanOrEqual(120);

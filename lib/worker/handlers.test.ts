@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import type PgBoss from "pg-boss";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { createBoss } from "@/lib/jobs/boss";
-import { ensureQueues, QUEUES } from "@/lib/jobs/definitions";
+import { ensureQueues, ensureSchedules, QUEUES } from "@/lib/jobs/definitions";
 import { registerHandlers } from "./handlers";
 
 describe("the worker's queues", () => {
@@ -22,9 +22,28 @@ describe("the worker's queues", () => {
   it("webhook deliveries are fetched several at a time: one per fetch capped a worker at one a second", async () => {
     const work = vi.spyOn(boss, "work");
     await registerHandlers(boss);
-    const webhook = work.mock.calls.find(([name]) => name === QUEUES.leverWebhook.name);
+    const webhook = work.mock.calls.find(([name]) => name === QUEUES.webhookDelivery.name);
     const options = webhook?.[1] as PgBoss.WorkOptions;
     expect(options.batchSize).toBeGreaterThanOrEqual(5);
     expect(options.pollingIntervalSeconds).toBeLessThanOrEqual(1);
+  });
+
+  it("after the queues were named by purpose, jobs left in a former queue are worked and its schedule is removed", async () => {
+    // What a database of the earlier release holds: the former queues, a waiting job, a schedule.
+    await boss.createQueue("lever.write-back", { name: "lever.write-back" });
+    await boss.createQueue("lever.reconcile-due", { name: "lever.reconcile-due" });
+    await boss.schedule("lever.reconcile-due", "* * * * *", {}, { tz: "UTC" });
+    await boss.send("lever.write-back", { actionId: "waiting-since-the-upgrade" });
+    const work = vi.spyOn(boss, "work");
+    await registerHandlers(boss);
+    const worked = work.mock.calls.map(([name]) => name);
+    expect(worked).toContain(QUEUES.writeBack.name);
+    expect(worked).toContain("lever.write-back");
+    // A former queue that does not exist here is not worked (pg-boss would refuse an unknown queue).
+    expect(worked).not.toContain("lever.webhook");
+    await ensureSchedules(boss);
+    const schedules = (await boss.getSchedules()).map((x) => x.name);
+    expect(schedules).toContain(QUEUES.reconcileDue.name);
+    expect(schedules).not.toContain("lever.reconcile-due");
   });
 });

@@ -5,7 +5,7 @@ import { processDelivery } from "@/lib/imports/deliveries";
 import { dueReconciles, reconcileConnection } from "@/lib/imports/reconcile";
 import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { providers } from "@/lib/ats/registry";
-import { QUEUES } from "@/lib/jobs/definitions";
+import { formerQueues, QUEUES } from "@/lib/jobs/definitions";
 import { workEach } from "@/lib/jobs/work";
 import { log } from "@/lib/log";
 import { screenCandidate, screenJobBatch, type ScreenCandidateJob, type ScreenJobBatch } from "@/lib/screening/run";
@@ -32,43 +32,51 @@ async function one<T extends object>(boss: PgBoss, name: string, handler: Handle
  * dead-letter queue, which nobody consumes: it is the list people read and retry from.
  */
 export async function registerHandlers(boss: PgBoss): Promise<void> {
-  // pg-boss waits its polling interval (1 s) after each fetch, so one delivery per fetch capped a
-  // worker at one webhook a second, below a busy account's arrival rate. A delivery mostly waits on
-  // Lever, and the connection's shared rate limit paces the calls, so several run side by side.
-  await one<{ deliveryId: string }>(
-    boss,
-    QUEUES.leverWebhook.name,
-    async ({ deliveryId }) => {
-      await processDelivery(deliveryId);
-    },
-    { batchSize: WEBHOOK_BATCH, concurrency: WEBHOOK_BATCH },
-  );
+  // The queues whose jobs carry work (not a schedule's tick), by name: a former queue of the same
+  // purpose is drained with the same handler (lib/jobs/definitions.ts formerName).
+  const workers: Record<string, (queue: string) => Promise<unknown>> = {
+    // pg-boss waits its polling interval (1 s) after each fetch, so one delivery per fetch capped a
+    // worker at one webhook a second, below a busy account's arrival rate. A delivery mostly waits on
+    // the ATS, and the connection's shared rate limit paces the calls, so several run side by side.
+    [QUEUES.webhookDelivery.name]: (queue) =>
+      one<{ deliveryId: string }>(
+        boss,
+        queue,
+        async ({ deliveryId }) => {
+          await processDelivery(deliveryId);
+        },
+        { batchSize: WEBHOOK_BATCH, concurrency: WEBHOOK_BATCH },
+      ),
+    [QUEUES.reconcile.name]: (queue) =>
+      one<{ connectionId: string }>(boss, queue, async ({ connectionId }) => {
+        const result = await reconcileConnection(connectionId);
+        if (result.imported || result.failed) log.info("reconcile pass", { connectionId, ...result });
+      }),
+    [QUEUES.syncReference.name]: (queue) =>
+      one<{ connectionId: string }>(boss, queue, async ({ connectionId }) => {
+        const prisma = await db();
+        const connection = await prisma.atsConnection.findUnique({ where: { id: connectionId } });
+        if (connection?.status === "ACTIVE") await syncStagesAndReasons(connection);
+      }),
+    [QUEUES.writeBack.name]: (queue) => workWriteBacks(boss, queue),
+  };
+  for (const [queue, work] of Object.entries(workers)) await work(queue);
+  for (const { formerName, name } of await formerQueues(boss)) await workers[name]?.(formerName);
 
-  await one<{ connectionId: string }>(boss, QUEUES.leverReconcile.name, async ({ connectionId }) => {
-    const result = await reconcileConnection(connectionId);
-    if (result.imported || result.failed) log.info("reconcile pass", { connectionId, ...result });
-  });
-
-  await one(boss, QUEUES.leverReconcileDue.name, async () => {
+  await one(boss, QUEUES.reconcileDue.name, async () => {
     for (const connectionId of await dueReconciles()) {
-      await boss.send(QUEUES.leverReconcile.name, { connectionId }, { singletonKey: connectionId });
+      await boss.send(QUEUES.reconcile.name, { connectionId }, { singletonKey: connectionId });
     }
   });
 
-  await one<{ connectionId: string }>(boss, QUEUES.leverSyncReference.name, async ({ connectionId }) => {
-    const prisma = await db();
-    const connection = await prisma.atsConnection.findUnique({ where: { id: connectionId } });
-    if (connection?.status === "ACTIVE") await syncStagesAndReasons(connection);
-  });
-
-  await one(boss, QUEUES.leverSyncReferenceDaily.name, async () => {
+  await one(boss, QUEUES.syncReferenceDaily.name, async () => {
     const prisma = await db();
     for (const c of await prisma.atsConnection.findMany({ where: { status: "ACTIVE" }, select: { id: true } })) {
-      await boss.send(QUEUES.leverSyncReference.name, { connectionId: c.id }, { singletonKey: c.id });
+      await boss.send(QUEUES.syncReference.name, { connectionId: c.id }, { singletonKey: c.id });
     }
   });
 
-  await one(boss, QUEUES.leverRefreshIdle.name, async () => {
+  await one(boss, QUEUES.refreshIdleTokens.name, async () => {
     for (const provider of providers()) {
       const result = await provider.refreshIdleTokens(new Date());
       log.info("refreshed idle connections", { provider: provider.name, result });
@@ -86,7 +94,6 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
       }
     });
   }
-  await workWriteBacks(boss);
 
   // Screening: a few candidates per fetch, each completed or failed on its own (the queue polls once a second).
   await workEach<ScreenCandidateJob>(boss, QUEUES.screeningRun.name, { batchSize: 10 }, async (job) => {

@@ -47,7 +47,7 @@ export async function enqueueActions(tx: Pick<Tx, "$queryRawUnsafe">, actionIds:
   if (actionIds.length === 0) return;
   const boss = await queue();
   await boss.insert(
-    actionIds.map((actionId) => ({ name: QUEUES.leverWriteBack.name, data: { actionId } satisfies WriteBackJob })),
+    actionIds.map((actionId) => ({ name: QUEUES.writeBack.name, data: { actionId } satisfies WriteBackJob })),
     { db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) } },
   );
 }

@@ -15,8 +15,7 @@ const CONCURRENCY = 4;
  * fails only its own job, which pg-boss retries with backoff; the last attempt marks the action
  * FAILED (shown with Retry on the candidate) instead of throwing.
  */
-export async function workWriteBacks(boss: PgBoss): Promise<string> {
-  const name = QUEUES.leverWriteBack.name;
+export async function workWriteBacks(boss: PgBoss, name: string = QUEUES.writeBack.name): Promise<string> {
   return boss.work<WriteBackJob>(name, { pollingIntervalSeconds: 1, batchSize: 20, includeMetadata: true }, async (jobs) => {
     // Each job is settled as soon as it is done, so a crash mid-batch never re-sends a finished one.
     const run = async (job: (typeof jobs)[number]) => {

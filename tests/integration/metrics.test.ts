@@ -18,7 +18,7 @@ async function scrape(): Promise<string> {
   return res.text();
 }
 
-/** The value of one sample, e.g. `screening_queue_jobs{queue="lever.webhook",state="created"}`. */
+/** The value of one sample, e.g. `screening_queue_jobs{queue="ats.webhook",state="created"}`. */
 function sample(text: string, series: string): number | undefined {
   const line = text.split("\n").find((l) => l.startsWith(`${series} `));
   return line === undefined ? undefined : Number(line.slice(series.length + 1));
@@ -39,11 +39,11 @@ describe("GET /metrics", () => {
   });
 
   it("reports queue depths and the age of the oldest waiting job", async () => {
-    await boss.send(QUEUES.leverWebhook.name, { deliveryId: "d1" });
-    await boss.send(QUEUES.leverWebhook.name, { deliveryId: "d2" });
+    await boss.send(QUEUES.webhookDelivery.name, { deliveryId: "d1" });
+    await boss.send(QUEUES.webhookDelivery.name, { deliveryId: "d2" });
     const text = await scrape();
-    expect(sample(text, `screening_queue_jobs{queue="${QUEUES.leverWebhook.name}",state="created"}`)).toBe(2);
-    expect(sample(text, `screening_queue_oldest_waiting_seconds{queue="${QUEUES.leverWebhook.name}"}`)).toBeGreaterThanOrEqual(0);
+    expect(sample(text, `screening_queue_jobs{queue="${QUEUES.webhookDelivery.name}",state="created"}`)).toBe(2);
+    expect(sample(text, `screening_queue_oldest_waiting_seconds{queue="${QUEUES.webhookDelivery.name}"}`)).toBeGreaterThanOrEqual(0);
   });
 
   it("counts webhook deliveries by the status answered", async () => {

@@ -23,14 +23,14 @@ describe("screening a candidate stores the result and its note request together"
       `CREATE OR REPLACE FUNCTION refuse_write_back_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION '${REFUSAL}'; END $$`,
     );
     await prisma().$executeRawUnsafe(
-      `CREATE TRIGGER refuse_write_back_job BEFORE INSERT ON pgboss.job FOR EACH ROW WHEN (NEW.name = '${QUEUES.leverWriteBack.name}') EXECUTE FUNCTION refuse_write_back_job()`,
+      `CREATE TRIGGER refuse_write_back_job BEFORE INSERT ON pgboss.job FOR EACH ROW WHEN (NEW.name = '${QUEUES.writeBack.name}') EXECUTE FUNCTION refuse_write_back_job()`,
     );
   }
   const acceptWriteBackJobs = () => prisma().$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_write_back_job ON pgboss.job`);
 
   const noteActions = () => prisma().writeBackAction.findMany({ where: { organizationId: w.org.organizationId, candidateId: candidate().id, kind: "NOTE" }, orderBy: { createdAt: "asc" } });
   const writeBackJobsFor = async (actionId: string) => {
-    const rows = await prisma().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'actionId' = $2`, QUEUES.leverWriteBack.name, actionId);
+    const rows = await prisma().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'actionId' = $2`, QUEUES.writeBack.name, actionId);
     return rows[0]!.n;
   };
 

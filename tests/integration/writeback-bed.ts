@@ -128,7 +128,7 @@ export async function drain(w: WriteBackBed, organizationId = w.org.organization
       await new Promise((r) => setTimeout(r, 200));
     }
   } finally {
-    await boss.offWork(QUEUES.leverWriteBack.name);
+    await boss.offWork(QUEUES.writeBack.name);
   }
 }
 

@@ -43,7 +43,7 @@ describe("Lever webhook intake", () => {
   let keyB: string;
 
   const jobCount = async () => {
-    const rows = await t.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, QUEUES.leverWebhook.name);
+    const rows = await t.prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1`, QUEUES.webhookDelivery.name);
     return rows[0]!.n;
   };
   const deliveries = (connectionId: string) => t.prisma.webhookDelivery.count({ where: { connectionId } });
