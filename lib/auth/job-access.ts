@@ -34,11 +34,22 @@ export function visibleCandidates(viewer: Viewer): Prisma.CandidateWhereInput {
   return { organizationId: viewer.organizationId, job: { is: visibleJobs(viewer) } };
 }
 
-export async function requireJobAccess(viewer: Viewer, jobId: string): Promise<{ id: string }> {
+/**
+ * The one "job or 404": the job by id with the fields in `select`, when `scope` may see it. A member
+ * (a Viewer) sees the jobs `visibleJobs` allows; `{ organizationId }` alone is for code that runs after
+ * a route's guard already checked the member (or for the organization's own background work).
+ * Another organization's job, a confidential one not given, and an id that is not ours are all 404.
+ */
+export async function jobOr404<S extends Prisma.JobSelect>(scope: Viewer | { organizationId: string }, jobId: string, select: S): Promise<Prisma.JobGetPayload<{ select: S }>> {
   const prisma = await db();
-  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(viewer) }, select: { id: true } }) : null;
+  const where = "role" in scope ? visibleJobs(scope) : { organizationId: scope.organizationId };
+  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, ...where }, select }) : null;
   if (!job) throw notFound("Job not found");
-  return job;
+  return job as Prisma.JobGetPayload<{ select: S }>;
+}
+
+export async function requireJobAccess(viewer: Viewer, jobId: string): Promise<{ id: string }> {
+  return jobOr404(viewer, jobId, { id: true });
 }
 
 export async function requireCandidateAccess(viewer: Viewer, candidateId: string): Promise<{ id: string; jobId: string }> {
@@ -101,10 +112,7 @@ async function resolveGrant(org: OrgContext, input: unknown, action: string) {
   const parsed = JobAccessInput.safeParse(input);
   if (!parsed.success) throw fromZod(parsed.error);
   const prisma = await db();
-  const job = isOwnId(parsed.data.jobId)
-    ? await prisma.job.findFirst({ where: { id: parsed.data.jobId, ...visibleJobs(org) }, select: { id: true, title: true } })
-    : null;
-  if (!job) throw notFound("Job not found");
+  const job = await jobOr404(org, parsed.data.jobId, { id: true, title: true });
   const member = isOwnId(parsed.data.userId)
     ? await prisma.membership.findFirst({
         where: { organizationId: org.organizationId, userId: parsed.data.userId },

@@ -1,9 +1,8 @@
+import { jobOr404 } from "@/lib/auth/job-access";
 import { visibleJobs, type Viewer } from "@/lib/auth/job-access";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
-import { notFound } from "@/lib/errors";
-import { isOwnId } from "@/lib/ids";
 
 /**
  * Reads behind the jobs pages, always scoped to the organization and to the jobs the member may see:
@@ -12,9 +11,8 @@ import { isOwnId } from "@/lib/ids";
 
 export async function getJobForOrg(viewer: Viewer, jobId: string) {
   const prisma = await db();
-  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(viewer) } }) : null;
-  if (!job) throw notFound("Job not found");
-  return job;
+  const { id } = await jobOr404(viewer, jobId, { id: true });
+  return prisma.job.findUniqueOrThrow({ where: { id } });
 }
 
 export const JOB_SORTS = ["newest", "title", "applicants"] as const;

@@ -1,3 +1,4 @@
+import { jobOr404 } from "@/lib/auth/job-access";
 import { audit } from "@/lib/audit";
 import type { OrgContext } from "@/lib/auth/guard";
 import { visibleJobs } from "@/lib/auth/job-access";
@@ -8,7 +9,6 @@ import { atsToAppError } from "@/lib/ats/errors";
 import type { AtsJob, ProviderColumn } from "@/lib/ats/provider";
 import { providerFor } from "@/lib/ats/registry";
 import { requireActiveConnection } from "@/lib/connections/lookup";
-import { isOwnId } from "@/lib/ids";
 import { log } from "@/lib/log";
 import { upsertJob } from "./candidates";
 import { ImportPostingsSchema, PostingSearchSchema } from "./schemas";
@@ -160,10 +160,7 @@ export async function importPostings(org: OrgContext, input: unknown): Promise<P
 /** Re-reads a job's posting from the ATS (title, description, requirement lists, state). */
 export async function resyncJob(org: OrgContext, jobId: string): Promise<{ jobId: string; title: string }> {
   const prisma = await db();
-  const job = isOwnId(jobId)
-    ? await prisma.job.findFirst({ where: { id: jobId, ...visibleJobs(org) }, select: { id: true, externalId: true, provider: true } })
-    : null;
-  if (!job) throw notFound("Job not found");
+  const job = await jobOr404(org, jobId, { id: true, externalId: true, provider: true });
   const connection = await requireActiveConnection(org.organizationId);
   const provider = providerFor(connection.provider);
   if (job.provider !== provider.column) throw notFound(`This job came from ${providerFor(job.provider).label}, which is no longer connected.`);

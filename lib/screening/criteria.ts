@@ -1,8 +1,8 @@
+import { jobOr404 } from "@/lib/auth/job-access";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
 import { db, type Prisma } from "@/lib/db/client";
-import { badRequest, fromZod, notFound } from "@/lib/errors";
-import { isOwnId } from "@/lib/ids";
+import { badRequest, fromZod } from "@/lib/errors";
 import { draftCriteriaFromJob, type JobLike } from "./draft";
 import { checkCriterion, MAX_KEPT_REASON } from "./criteria-checks";
 import { criteriaHash } from "./hash";
@@ -54,11 +54,7 @@ export interface CriterionView extends CriterionInput {
   keptReason: string | null;
 }
 
-async function requireJob(prisma: Prisma, organizationId: string, jobId: string) {
-  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, organizationId }, select: { id: true } }) : null;
-  if (!job) throw notFound("Job not found");
-  return job;
-}
+const requireJob = (_prisma: Prisma, organizationId: string, jobId: string) => jobOr404({ organizationId }, jobId, { id: true });
 
 export async function jobCriteria(prisma: Prisma, organizationId: string, jobId: string): Promise<CriterionView[]> {
   return prisma.screeningCriterion.findMany({

@@ -1,3 +1,4 @@
+import { jobOr404 } from "@/lib/auth/job-access";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
@@ -80,12 +81,7 @@ function resultView(
   };
 }
 
-async function requireJob(organizationId: string, jobId: string) {
-  const prisma = await db();
-  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, organizationId }, select: { id: true, title: true } }) : null;
-  if (!job) throw notFound("Job not found");
-  return job;
-}
+const requireJob = (organizationId: string, jobId: string) => jobOr404({ organizationId }, jobId, { id: true, title: true });
 
 export interface ScreeningOverview {
   criteria: CriterionView[];

@@ -1,3 +1,4 @@
+import { jobOr404 } from "@/lib/auth/job-access";
 import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import type { OrgContext } from "@/lib/auth/guard";
@@ -212,8 +213,7 @@ async function requireCriteria(prisma: Prisma, organizationId: string, jobId: st
 /** "Screen all" / "Re-screen": queues the job's candidates whose result is missing or out of date. */
 export async function requestJobScreening(org: OrgContext, jobId: string): Promise<{ queued: number; total: number }> {
   const prisma = await db();
-  const job = isOwnId(jobId) ? await prisma.job.findFirst({ where: { id: jobId, organizationId: org.organizationId }, select: { id: true } }) : null;
-  if (!job) throw notFound("Job not found");
+  const job = await jobOr404(org, jobId, { id: true });
   const criteria = await requireCriteria(prisma, org.organizationId, job.id);
   const hash = criteriaHash(criteria);
   const [total, fresh] = await Promise.all([

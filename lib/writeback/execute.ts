@@ -4,6 +4,7 @@ import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
+import { readPayload, type NotePayload } from "./payload";
 import { noteMarker } from "./record";
 
 export interface ExecuteOptions {
@@ -36,7 +37,6 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   });
   if (!action || action.status === "SUCCEEDED") return "skipped";
   const { organizationId } = action;
-  const payload = action.payload as Record<string, string>;
 
   // A stage change or archive that a later one of the same kind replaced is not sent, so a late
   // retry never undoes the newer move. (The app's copy cannot decide this: the ATS's webhook for the
@@ -68,15 +68,22 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
 
     let answer: AtsAnswer;
     let externalNoteId: string | null = null;
+    const unreadable = () => new PermanentFailure("This action does not say what to write; ask for the change again");
     if (action.kind === "NOTE") {
+      const payload = readPayload("NOTE", action.payload);
+      if (!payload) throw unreadable();
       const written = await writeNote(session, { action, payload, actAs, attemptedBefore });
       externalNoteId = written.noteId;
       answer = written.answer;
     } else if (action.kind === "STAGE_CHANGE") {
-      await session.moveStage(externalId, payload.externalStageId!, actAs);
+      const payload = readPayload("STAGE_CHANGE", action.payload);
+      if (!payload) throw unreadable();
+      await session.moveStage(externalId, payload.externalStageId, actAs);
       answer = { action: "stage", stage: payload.externalStageId };
     } else {
-      await session.reject(externalId, payload.externalArchiveReasonId!, actAs);
+      const payload = readPayload("ARCHIVE", action.payload);
+      if (!payload) throw unreadable();
+      await session.reject(externalId, payload.externalArchiveReasonId, actAs);
       answer = { action: "reject", reason: payload.externalArchiveReasonId };
     }
 
@@ -119,7 +126,7 @@ function describe(error: unknown, label: string): string {
 
 interface NoteContext {
   action: { id: string; organizationId: string; candidate: { id: string; jobId: string; externalId: string } };
-  payload: Record<string, string>;
+  payload: NotePayload;
   actAs: string | null;
   attemptedBefore: boolean;
 }
@@ -142,8 +149,8 @@ async function writeNote(session: AtsSession, { action, payload, actAs, attempte
   const marker = noteMarker(candidate.id);
   const note: ResultNote = {
     text: payload.text,
-    score: Number(payload.score),
-    requiredTier: Math.min(2, Math.max(0, Number(payload.requiredTier) || 0)) as ResultNote["requiredTier"],
+    score: payload.score ?? result.score,
+    requiredTier: (payload.requiredTier ?? Math.min(2, Math.max(0, result.requiredTier))) as ResultNote["requiredTier"],
     marker,
   };
 

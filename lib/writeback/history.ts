@@ -4,6 +4,7 @@ import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import type { WriteBackKind, WriteBackStatus } from "@/lib/generated/prisma/enums";
+import { localIds } from "./payload";
 import { enqueueActions } from "./record";
 
 export interface WriteBackEntry {
@@ -35,7 +36,7 @@ export async function listWriteBacks(org: OrgContext, candidateId: string): Prom
     take: 100,
     include: { connection: { select: { provider: true } } },
   });
-  const payloads = actions.map((a) => a.payload as Record<string, string>);
+  const payloads = actions.map((a) => localIds(a.payload));
   const [stages, reasons, people] = await Promise.all([
     prisma.stage.findMany({ where: { organizationId, id: { in: payloads.flatMap((p) => p.stageId ?? []) } }, select: { id: true, text: true } }),
     prisma.archiveReason.findMany({ where: { organizationId, id: { in: payloads.flatMap((p) => p.archiveReasonId ?? []) } }, select: { id: true, text: true } }),

@@ -1,5 +1,5 @@
 import { withOrganization } from "@/lib/auth/guard";
-import { readJson } from "@/lib/imports/http";
+import { readJson } from "@/lib/http/json";
 import { candidateNotice, saveCandidateNotice } from "@/lib/oversight/notice";
 
 export const dynamic = "force-dynamic";

@@ -1,5 +1,5 @@
 import { withOrganization } from "@/lib/auth/guard";
-import { readJson } from "@/lib/imports/http";
+import { readJson } from "@/lib/http/json";
 import { setHumanReview } from "@/lib/oversight/human-review";
 
 export const dynamic = "force-dynamic";

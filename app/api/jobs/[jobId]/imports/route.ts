@@ -1,5 +1,5 @@
 import { withOrganization } from "@/lib/auth/guard";
-import { readJson } from "@/lib/imports/http";
+import { readJson } from "@/lib/http/json";
 import { latestImportRun, startApplicantImport } from "@/lib/imports/runs";
 import { getJobForOrg } from "@/lib/imports/jobs";
 
