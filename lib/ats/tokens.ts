@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db as defaultDb, type Prisma } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -305,22 +306,13 @@ export class TokenManager {
   private async markNeedsReconnect(prisma: Prisma, connectionId: string, organizationId: string, staleVersion: number): Promise<void> {
     const label = this.label;
     const reason = `${label} refused the refresh token (invalid_grant): the app was revoked in ${label} or the token expired. An admin must reconnect ${label}.`;
-    await prisma.$transaction([
-      prisma.atsConnection.updateMany({
+    await prisma.$transaction(async (tx) => {
+      await tx.atsConnection.updateMany({
         where: { id: connectionId, tokenVersion: staleVersion },
         data: { status: "NEEDS_RECONNECT", statusReason: reason, refreshLockUntil: null },
-      }),
-      prisma.auditLog.create({
-        data: {
-          organizationId,
-          connectionId,
-          action: "connection.needs_reconnect",
-          level: "error",
-          message: reason,
-          details: { error: "invalid_grant" },
-        },
-      }),
-    ]);
+      });
+      await audit(tx, { organizationId, connectionId, action: "connection.needs_reconnect", level: "error", message: reason, details: { error: "invalid_grant" } });
+    });
     log.warn("ATS connection needs reconnect", { connectionId, organizationId });
   }
 }

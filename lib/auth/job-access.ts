@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import { z } from "zod";
 import { db } from "@/lib/db/client";
 import { badRequest, forbidden, fromZod, notFound } from "@/lib/errors";
@@ -131,14 +132,12 @@ export async function grantJobAccess(org: OrgContext, input: unknown): Promise<{
   if (existing) return { granted: false };
   await prisma.$transaction(async (tx) => {
     await tx.jobAccess.create({ data: { organizationId: org.organizationId, jobId: job.id, userId: member.userId, grantedById: org.userId } });
-    await tx.auditLog.create({
-      data: {
-        organizationId: org.organizationId,
-        actorUserId: org.userId,
-        action: "job.access_granted",
-        message: `${org.userEmail} gave ${member.user.email} access to ${job.title}`,
-        details: { jobId: job.id, userId: member.userId },
-      },
+    await audit(tx, {
+      organizationId: org.organizationId,
+      actorUserId: org.userId,
+      action: "job.access_granted",
+      message: `${org.userEmail} gave ${member.user.email} access to ${job.title}`,
+      details: { jobId: job.id, userId: member.userId },
     });
   });
   return { granted: true };
@@ -150,14 +149,12 @@ export async function revokeJobAccess(org: OrgContext, input: unknown): Promise<
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.jobAccess.deleteMany({ where: { organizationId: org.organizationId, jobId: job.id, userId: member.userId } });
     if (count === 0) return { revoked: false };
-    await tx.auditLog.create({
-      data: {
-        organizationId: org.organizationId,
-        actorUserId: org.userId,
-        action: "job.access_revoked",
-        message: `${org.userEmail} removed ${member.user.email}'s access to ${job.title}`,
-        details: { jobId: job.id, userId: member.userId },
-      },
+    await audit(tx, {
+      organizationId: org.organizationId,
+      actorUserId: org.userId,
+      action: "job.access_revoked",
+      message: `${org.userEmail} removed ${member.user.email}'s access to ${job.title}`,
+      details: { jobId: job.id, userId: member.userId },
     });
     return { revoked: true };
   });

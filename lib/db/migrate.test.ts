@@ -30,3 +30,20 @@ describe("migrations", () => {
     expect(rows.every((r) => r.finished_at !== null)).toBe(true);
   });
 });
+
+describe("migration files", () => {
+  it("no comment holds a semicolon followed by more words: on PostgreSQL the schema engine splits statements at every semicolon, comments included", async () => {
+    const { readdirSync, readFileSync } = await import("node:fs");
+    const path = await import("node:path");
+    const { MIGRATIONS_DIR } = await import("./migrate");
+    const offending = readdirSync(MIGRATIONS_DIR)
+      .filter((name) => !name.endsWith(".toml"))
+      .flatMap((name) =>
+        readFileSync(path.join(MIGRATIONS_DIR, name, "migration.sql"), "utf8")
+          .split("\n")
+          .filter((line) => /^\s*--.*;\s*\S/.test(line))
+          .map((line) => `${name}: ${line.trim()}`),
+      );
+    expect(offending).toEqual([]);
+  });
+});

@@ -12,11 +12,20 @@ interface RawSqlClient {
  */
 export async function enqueueInTransaction(tx: RawSqlClient, name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
   const boss = await queue();
-  return boss.send(name, data, {
-    ...options,
-    db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) },
-  });
+  return boss.send(name, data, { ...options, db: inTransaction(tx) });
 }
+
+/** Several jobs of one queue in one statement, with the caller's transaction (each retries on its own). */
+export async function enqueueManyInTransaction(tx: RawSqlClient, name: string, data: object[]): Promise<void> {
+  if (data.length === 0) return;
+  const boss = await queue();
+  await boss.insert(
+    data.map((d) => ({ name, data: d })),
+    { db: inTransaction(tx) },
+  );
+}
+
+const inTransaction = (tx: RawSqlClient): PgBoss.Db => ({ executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) });
 
 export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
   return (await queue()).send(name, data, options);

@@ -31,7 +31,7 @@ export async function signUp(prisma: Prisma, input: z.infer<typeof SignUpInput>)
     }
     const org = await tx.organization.create({ data: { name: input.organizationName!, slug: slugify(input.organizationName!) } });
     await tx.membership.create({ data: { organizationId: org.id, userId: user.id, role: "OWNER" } });
-    await tx.auditLog.create({ data: { organizationId: org.id, actorUserId: user.id, action: "organization.created", message: `${user.email} created ${org.name}` } });
+    await audit(tx, { organizationId: org.id, actorUserId: user.id, action: "organization.created", message: `${user.email} created ${org.name}` });
     return { userId: user.id, organizationId: org.id };
   });
 }
@@ -85,7 +85,7 @@ async function acceptInvitationTx(prisma: Prisma, userId: string, email: string,
     create: { organizationId: inv.organizationId, userId, role: inv.role },
   });
   await prisma.invitation.update({ where: { id: inv.id }, data: { acceptedAt: new Date() } });
-  await prisma.auditLog.create({ data: { organizationId: inv.organizationId, actorUserId: userId, action: "member.joined", message: `${email} joined as ${inv.role.toLowerCase()}` } });
+  await audit(prisma, { organizationId: inv.organizationId, actorUserId: userId, action: "member.joined", message: `${email} joined as ${inv.role.toLowerCase()}` });
   return inv.organizationId;
 }
 

@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
 import { db, type Prisma } from "@/lib/db/client";
@@ -58,20 +59,18 @@ export async function setHumanReview(org: OrgContext, candidateId: string, input
     const data = requested
       ? { humanReviewRequestedAt: candidate.humanReviewRequestedAt ?? new Date(), humanReviewRequestedById: candidate.humanReviewRequestedById ?? org.userId, humanReviewNote: note }
       : { humanReviewRequestedAt: null, humanReviewRequestedById: null, humanReviewNote: null };
-    await prisma.$transaction([
-      prisma.candidate.updateMany({ where: { id: candidate.id, organizationId: org.organizationId }, data }),
-      prisma.auditLog.create({
-        data: {
-          organizationId: org.organizationId,
-          actorUserId: org.userId,
-          action: requested ? "candidate.human_review_requested" : "candidate.human_review_cleared",
-          message: requested
-            ? `${org.userEmail} marked ${candidate.name} as having asked for a human review${note ? ` (${note})` : ""}: automatic screening is off for this candidate`
-            : `${org.userEmail} cleared ${candidate.name}'s request for a human review: automatic screening applies again`,
-          details: { candidateId: candidate.id, jobId: candidate.jobId, ...(note ? { note } : {}) },
-        },
-      }),
-    ]);
+    await prisma.$transaction(async (tx) => {
+      await tx.candidate.updateMany({ where: { id: candidate.id, organizationId: org.organizationId }, data });
+      await audit(tx, {
+        organizationId: org.organizationId,
+        actorUserId: org.userId,
+        action: requested ? "candidate.human_review_requested" : "candidate.human_review_cleared",
+        message: requested
+          ? `${org.userEmail} marked ${candidate.name} as having asked for a human review${note ? ` (${note})` : ""}: automatic screening is off for this candidate`
+          : `${org.userEmail} cleared ${candidate.name}'s request for a human review: automatic screening applies again`,
+        details: { candidateId: candidate.id, jobId: candidate.jobId, ...(note ? { note } : {}) },
+      });
+    });
   }
   return { humanReview: await humanReviewOf(org.organizationId, candidate.id) };
 }
@@ -116,14 +115,12 @@ export async function requestCandidateRescreen(org: OrgContext, candidateId: str
   }
   if ((await jobCriteria(prisma, org.organizationId, candidate.jobId)).length === 0) throw conflict("This job has no screening criteria yet. Add criteria first, then screen.");
   await enqueue(QUEUES.screeningRun.name, { organizationId: org.organizationId, candidateId: candidate.id, humanReviewConfirmedBy: org.userId } satisfies ScreenCandidateJob);
-  await prisma.auditLog.create({
-    data: {
-      organizationId: org.organizationId,
-      actorUserId: org.userId,
-      action: "screening.human_review_overridden",
-      message: `${org.userEmail} confirmed screening ${candidate.name}, who asked for a human review`,
-      details: { candidateId: candidate.id, jobId: candidate.jobId },
-    },
+  await audit(prisma, {
+    organizationId: org.organizationId,
+    actorUserId: org.userId,
+    action: "screening.human_review_overridden",
+    message: `${org.userEmail} confirmed screening ${candidate.name}, who asked for a human review`,
+    details: { candidateId: candidate.id, jobId: candidate.jobId },
   });
   return { queued: true };
 }

@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
@@ -49,16 +50,14 @@ export async function saveCandidateNotice(org: OrgContext, input: unknown): Prom
   const prisma = await db();
   const current = await candidateNotice(org);
   const text = parsed.data.text === current.defaultText ? null : parsed.data.text;
-  await prisma.$transaction([
-    prisma.organization.update({ where: { id: org.organizationId }, data: { candidateNotice: text } }),
-    prisma.auditLog.create({
-      data: {
-        organizationId: org.organizationId,
-        actorUserId: org.userId,
-        action: "notice.updated",
-        message: text === null ? `${org.userEmail} reset the candidate notice to the default wording` : `${org.userEmail} edited the candidate notice`,
-      },
-    }),
-  ]);
+  await prisma.$transaction(async (tx) => {
+    await tx.organization.update({ where: { id: org.organizationId }, data: { candidateNotice: text } });
+    await audit(tx, {
+      organizationId: org.organizationId,
+      actorUserId: org.userId,
+      action: "notice.updated",
+      message: text === null ? `${org.userEmail} reset the candidate notice to the default wording` : `${org.userEmail} edited the candidate notice`,
+    });
+  });
   return candidateNotice(org);
 }

@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import { jobOr404 } from "@/lib/auth/job-access";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
@@ -122,16 +123,14 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
       if (c.id) await tx.screeningCriterion.updateMany({ where: { organizationId: org.organizationId, jobId, id: c.id }, data });
       else await tx.screeningCriterion.create({ data: { ...data, organizationId: org.organizationId, jobId, source: "recruiter" } });
     }
-    await tx.auditLog.create({
-      data: {
-        organizationId: org.organizationId,
-        actorUserId: org.userId,
-        action: "criteria.updated",
-        message:
-          `${org.userEmail} edited the screening criteria of a job (${wanted.length} criteria)` +
-          (kept.size ? `, keeping ${[...kept.values()].map((k) => `“${k.text}” (${k.attribute}) because: ${k.reason}`).join("; ")}` : ""),
-        details: { jobId, ...(kept.size ? { keptProtected: [...kept.values()] } : {}) },
-      },
+    await audit(tx, {
+      organizationId: org.organizationId,
+      actorUserId: org.userId,
+      action: "criteria.updated",
+      message:
+        `${org.userEmail} edited the screening criteria of a job (${wanted.length} criteria)` +
+        (kept.size ? `, keeping ${[...kept.values()].map((k) => `“${k.text}” (${k.attribute}) because: ${k.reason}`).join("; ")}` : ""),
+      details: { jobId, ...(kept.size ? { keptProtected: [...kept.values()] } : {}) },
     });
   });
   const criteria = await jobCriteria(prisma, org.organizationId, jobId);

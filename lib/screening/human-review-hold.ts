@@ -1,3 +1,4 @@
+import { audit } from "@/lib/audit";
 import type { Prisma } from "@/lib/db/client";
 
 /**
@@ -10,13 +11,11 @@ import type { Prisma } from "@/lib/db/client";
  * person confirmed: nothing is screened, and the skip is recorded with its reason.
  */
 export async function skipForHumanReview(prisma: Prisma, candidate: { id: string; organizationId: string; jobId: string }): Promise<"human_review"> {
-  await prisma.auditLog.create({
-    data: {
-      organizationId: candidate.organizationId,
-      action: "screening.skipped",
-      message: "Automatic screening skipped a candidate who asked for a human review",
-      details: { candidateId: candidate.id, jobId: candidate.jobId, reason: "human_review_requested" },
-    },
+  await audit(prisma, {
+    organizationId: candidate.organizationId,
+    action: "screening.skipped",
+    message: "Automatic screening skipped a candidate who asked for a human review",
+    details: { candidateId: candidate.id, jobId: candidate.jobId, reason: "human_review_requested" },
   });
   return "human_review";
 }

@@ -3,7 +3,7 @@ import { config } from "@/lib/config";
 import type { Tx } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { QUEUES } from "@/lib/jobs/definitions";
-import { queue } from "@/lib/jobs/queue";
+import { enqueueManyInTransaction } from "@/lib/jobs/enqueue";
 
 /** What one write-back job carries: the action row holds everything else. */
 export interface WriteBackJob {
@@ -44,12 +44,7 @@ export async function recordActions(tx: Tx, actions: NewAction[]): Promise<Array
 
 /** One job per action (each retries on its own), written with the caller's transaction. */
 export async function enqueueActions(tx: Pick<Tx, "$queryRawUnsafe">, actionIds: string[]): Promise<void> {
-  if (actionIds.length === 0) return;
-  const boss = await queue();
-  await boss.insert(
-    actionIds.map((actionId) => ({ name: QUEUES.writeBack.name, data: { actionId } satisfies WriteBackJob })),
-    { db: { executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) } },
-  );
+  await enqueueManyInTransaction(tx, QUEUES.writeBack.name, actionIds.map((actionId) => ({ actionId }) satisfies WriteBackJob));
 }
 
 /** The candidate's page in this app: the note links back to it. */

@@ -1,5 +1,5 @@
--- The schema speaks of "the ATS" instead of Lever: every imported row keeps its provider and its id
--- there. Columns are renamed (never dropped and re-added), so every existing row keeps its data; the
+-- The schema speaks of the ATS instead of Lever: every imported row keeps its provider and its id
+-- there. Columns are renamed (never dropped and re-added), so every existing row keeps its data, and the
 -- rows that exist today all came from Lever.
 
 ALTER TYPE "LeverEnvironment" RENAME TO "AtsEnvironment";
@@ -10,7 +10,7 @@ ALTER TABLE "AtsConnection" RENAME COLUMN "leverAccountName" TO "accountName";
 ALTER TABLE "AtsConnection" RENAME COLUMN "actingLeverUserId" TO "actingUserExternalId";
 ALTER TABLE "AtsConnection" RENAME COLUMN "actingLeverUserName" TO "actingUserName";
 ALTER INDEX "AtsConnection_environment_leverAccountId_idx" RENAME TO "AtsConnection_environment_externalAccountId_idx";
--- The claim names the provider too, so two ATSs' account ids can never collide.
+-- The claim names the provider too, so account ids of two different ATSs never collide.
 UPDATE "AtsConnection" SET "accountClaim" = lower("provider"::text) || ':' || "accountClaim" WHERE "accountClaim" IS NOT NULL;
 
 -- Job
