@@ -1,8 +1,9 @@
+import { randomBytes } from "node:crypto";
 import { config } from "@/lib/config";
 import { openSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { QUEUES } from "@/lib/jobs/definitions";
-import { enqueueInTransaction } from "@/lib/jobs/enqueue";
+import { insertJobForRowsSql } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
 import { MIN_INTERVAL_SEC } from "./poll-pace";
 import type { AtsProvider, WebhookSecret } from "./provider";
@@ -51,30 +52,33 @@ export async function receiveWebhook(
 
   const isTest = event.kind === "test";
   const receivedAt = new Date(now);
-  try {
-    await prisma.$transaction(async (tx) => {
-      const delivery = await tx.webhookDelivery.create({
-        data: {
-          organizationId: connection.organizationId,
-          connectionId: connection.id,
-          token: event.deliveryId,
-          event: event.name,
-          triggeredAt: event.triggeredAt,
-          externalCandidateId: event.externalCandidateId,
-          externalApplicationId: event.externalApplicationId,
-          status: isTest ? "TEST" : "RECEIVED",
-          outcome: isTest ? `${provider.label}'s test delivery` : null,
-          receivedAt,
-        },
-      });
-      if (!isTest) {
-        await enqueueInTransaction(tx, QUEUES.webhookDelivery.name, { deliveryId: delivery.id }, { singletonKey: delivery.id });
-      }
-    });
-  } catch (error) {
-    if ((error as { code?: string }).code === "P2002") return reply(200, "Already received");
-    throw error;
-  }
+  // One statement records the delivery and, unless it is the ATS's test, its job: both or neither,
+  // in one round trip. A replay of the same delivery id inserts nothing and is answered 200.
+  const id = `c${randomBytes(12).toString("hex")}`;
+  const recorded = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
+    `WITH delivery AS (
+       INSERT INTO "WebhookDelivery" ("id", "organizationId", "connectionId", "token", "event", "triggeredAt", "externalCandidateId", "externalApplicationId", "status", "outcome", "receivedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::"WebhookDeliveryStatus", $10, $11)
+       ON CONFLICT ("connectionId", "token") DO NOTHING
+       RETURNING "id"
+     ), to_work AS (
+       SELECT "id" AS id FROM delivery WHERE NOT $12::boolean
+     ), job AS (${insertJobForRowsSql("to_work", QUEUES.webhookDelivery.name, "deliveryId")})
+     SELECT "id" FROM delivery`,
+    id,
+    connection.organizationId,
+    connection.id,
+    event.deliveryId,
+    event.name,
+    event.triggeredAt,
+    event.externalCandidateId,
+    event.externalApplicationId,
+    isTest ? "TEST" : "RECEIVED",
+    isTest ? `${provider.label}'s test delivery` : null,
+    receivedAt,
+    isTest,
+  );
+  if (recorded.length === 0) return reply(200, "Already received");
   // Outside the transaction, and at most about once a second per connection: updating the connection
   // row inside every delivery's transaction made concurrent deliveries wait for each other on that
   // row's lock (held until commit), which capped intake on PostgreSQL. The delivery is durable here.

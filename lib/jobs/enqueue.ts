@@ -27,6 +27,26 @@ export async function enqueueManyInTransaction(tx: RawSqlClient, name: string, d
 
 const inTransaction = (tx: RawSqlClient): PgBoss.Db => ({ executeSql: async (text, values) => ({ rows: await tx.$queryRawUnsafe<unknown[]>(text, ...values) }) });
 
+/**
+ * The SQL that inserts one job of `queue` for each row of `source` (a CTE with a text column `id`),
+ * with data `{ [key]: id }` and the id as singleton key, taking the queue's policy as pg-boss's own
+ * insert does (plans.js insertJob of pg-boss 10). It lets a caller record a row and its job in one
+ * statement, one round trip, where `enqueueInTransaction` needs an interactive transaction.
+ */
+export function insertJobForRowsSql(source: string, queue: string, key: string): string {
+  if (!/^[a-z_]+$/.test(source) || !/^[a-zA-Z]+$/.test(key) || !/^[a-z.-]+$/.test(queue)) throw new Error("insertJobForRowsSql: unexpected name");
+  return `
+    INSERT INTO pgboss.job (id, name, data, priority, start_after, singleton_key, dead_letter, expire_in, keep_until, retry_limit, retry_delay, retry_backoff, policy)
+    SELECT gen_random_uuid(), q.name, jsonb_build_object('${key}', s.id), 0, now(), s.id, q.dead_letter,
+           COALESCE(q.expire_seconds * interval '1s', interval '15 minutes'),
+           now() + COALESCE((q.retention_minutes * 60)::text, '14 days')::interval,
+           COALESCE(q.retry_limit, 2),
+           CASE WHEN COALESCE(q.retry_backoff, false) THEN GREATEST(COALESCE(q.retry_delay, 0), 1) ELSE COALESCE(q.retry_delay, 0) END,
+           COALESCE(q.retry_backoff, false), q.policy
+      FROM ${source} s JOIN pgboss.queue q ON q.name = '${queue}'
+    ON CONFLICT DO NOTHING`;
+}
+
 export async function enqueue(name: string, data: object, options: PgBoss.SendOptions = {}): Promise<string | null> {
   return (await queue()).send(name, data, options);
 }
