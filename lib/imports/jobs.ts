@@ -1,6 +1,6 @@
-import { jobOr404 } from "@/lib/auth/job-access";
-import { visibleJobs, type Viewer } from "@/lib/auth/job-access";
 import { z } from "zod";
+import type { RequirementList } from "@/lib/ats/provider";
+import { jobOr404, visibleJobs, type Viewer } from "@/lib/auth/job-access";
 import { db } from "@/lib/db/client";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
 
@@ -73,3 +73,9 @@ export async function listJobs(viewer: Viewer, options: Partial<JobListInput> = 
     importing: importing.has(j.id),
   }));
 }
+
+const RequirementListsSchema = z.array(z.object({ text: z.string().catch(""), items: z.array(z.string()).catch([]) })).catch([]);
+
+/** A job's stored requirement lists (Job.requirementLists, JSON) read through zod: anything else reads as none. */
+export const requirementListsOf = (value: unknown): RequirementList[] => RequirementListsSchema.parse(value);
+

@@ -18,9 +18,8 @@ import { jobAccessMembers } from "@/lib/auth/job-access";
 import { rankingQuery } from "@/lib/candidates/ranking-place";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/connections/lookup";
-import { getJobForOrg } from "@/lib/imports/jobs";
+import { getJobForOrg, requirementListsOf } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
-import type { RequirementList } from "@/lib/ats/provider";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
@@ -72,7 +71,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const askedForReview = await humanReviewIds(org.organizationId, ranked.rows.map((r) => r.id));
   const connected = connection?.status === "ACTIVE";
   const ats = connection?.providerLabel ?? "your ATS";
-  const lists = (job.requirementLists as unknown as RequirementList[]) ?? [];
+  const lists = requirementListsOf(job.requirementLists);
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
   const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
   const rows: CandidateRowView[] = ranked.rows.map((r) => ({
