@@ -125,14 +125,19 @@ export async function upsertCandidate(
     externalUrl: candidate.externalUrl,
   };
   const where = { organizationId_provider_externalId: { organizationId: target.organizationId, provider: target.provider, externalId: candidate.externalId } };
-  const existing = await prisma.candidate.findUnique({ where, select: { id: true } });
-  const row = await prisma.candidate.upsert({
-    where,
-    update: fields,
-    create: { ...fields, organizationId: target.organizationId, provider: target.provider, externalId: candidate.externalId, importedVia: via },
-    select: { id: true },
+  // The candidate and its follow-up (the screening's job, when one is due) commit together: an import
+  // that stops in between leaves neither, and its retry does both.
+  const { row, existing } = await prisma.$transaction(async (tx) => {
+    const existing = await tx.candidate.findUnique({ where, select: { id: true } });
+    const row = await tx.candidate.upsert({
+      where,
+      update: fields,
+      create: { ...fields, organizationId: target.organizationId, provider: target.provider, externalId: candidate.externalId, importedVia: via },
+      select: { id: true },
+    });
+    await screenAfterImport(tx, { organizationId: target.organizationId, jobId: target.jobId, candidateId: row.id }, fields);
+    return { row, existing };
   });
-  await screenAfterImport(prisma, { organizationId: target.organizationId, jobId: target.jobId, candidateId: row.id }, fields);
   if (resume.status !== "parsed") log.info("candidate imported without résumé text", { candidateId: row.id, status: resume.status });
   return { candidateId: row.id, created: !existing };
 }

@@ -3,10 +3,10 @@ import { createHash } from "node:crypto";
 import pLimit from "p-limit";
 import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
-import { db, type Prisma } from "@/lib/db/client";
+import { db, type Prisma, type Tx } from "@/lib/db/client";
 import { conflict, notFound } from "@/lib/errors";
 import { isOwnId } from "@/lib/ids";
-import { enqueue } from "@/lib/jobs/enqueue";
+import { enqueue, enqueueInTransaction } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
 import { skipForHumanReview } from "@/lib/screening/human-review-hold";
@@ -194,13 +194,11 @@ export async function screenJobBatch(prisma: Prisma, batch: ScreenJobBatch, size
  * was made from other résumé data. Comparing with the result rather than the previous row means a
  * screening that never ran (the enqueue failed, the import is retried) is still asked for.
  */
-export async function screenAfterImport(prisma: Prisma, target: { organizationId: string; jobId: string; candidateId: string }, row: CandidateRow): Promise<boolean> {
-  const [criteria, result] = await Promise.all([
-    prisma.screeningCriterion.count({ where: { organizationId: target.organizationId, jobId: target.jobId } }),
-    prisma.screeningResult.findUnique({ where: { candidateId: target.candidateId }, select: { inputHash: true } }),
-  ]);
+export async function screenAfterImport(tx: Tx, target: { organizationId: string; jobId: string; candidateId: string }, row: CandidateRow): Promise<boolean> {
+  const criteria = await tx.screeningCriterion.count({ where: { organizationId: target.organizationId, jobId: target.jobId } });
+  const result = await tx.screeningResult.findUnique({ where: { candidateId: target.candidateId }, select: { inputHash: true } });
   if (criteria === 0 || result?.inputHash === inputHash(candidateInput(row))) return false;
-  await enqueue(QUEUES.screeningRun.name, { organizationId: target.organizationId, candidateId: target.candidateId } satisfies ScreenCandidateJob);
+  await enqueueInTransaction(tx, QUEUES.screeningRun.name, { organizationId: target.organizationId, candidateId: target.candidateId } satisfies ScreenCandidateJob);
   return true;
 }
 

@@ -1,4 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { importCandidate } from "@/lib/imports/candidates";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { candidateInput, candidateScreeningStatus, inputHash, screenCandidate, type ScreenCandidateJob } from "@/lib/screening/run";
 import { resultVersion } from "@/lib/writeback/record";
@@ -105,5 +106,29 @@ describe("screening a candidate stores the result and its note request together"
     // The note on Lever is replaced, not added to.
     await drain(w);
     expect(notesOf(w, candidate().externalId)).toHaveLength(1);
+  });
+
+  it("an imported candidate and its screening job commit together: a failure between them keeps neither, and the retry keeps both once", async () => {
+    const { externalId: postingId } = await prisma().job.findUniqueOrThrow({ where: { id: w.jobId }, select: { externalId: true } });
+    const added = await w.bed.sim.addApplication({ postingId, name: "Grace Hopper" });
+    const connection = { id: w.connectionId, organizationId: w.org.organizationId, provider: "LEVER" as const, settings: null };
+    const stored = () => prisma().candidate.findMany({ where: { organizationId: w.org.organizationId, provider: "LEVER", externalId: added.opportunityId }, select: { id: true } });
+    const screeningJobs = async (candidateId: string) =>
+      (await prisma().$queryRawUnsafe<Array<{ n: number }>>(`SELECT count(*)::int AS n FROM pgboss.job WHERE name = $1 AND data->>'candidateId' = $2`, QUEUES.screeningRun.name, candidateId))[0]!.n;
+
+    await prisma().$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_screening_job() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'screening job refused'; END $$`);
+    await prisma().$executeRawUnsafe(
+      `CREATE TRIGGER refuse_screening_job BEFORE INSERT ON pgboss.job FOR EACH ROW WHEN (NEW.name = '${QUEUES.screeningRun.name}') EXECUTE FUNCTION refuse_screening_job()`,
+    );
+    try {
+      await expect(importCandidate(connection, added.opportunityId, "MANUAL")).rejects.toThrow(/screening job refused/);
+      expect(await stored()).toHaveLength(0);
+    } finally {
+      await prisma().$executeRawUnsafe(`DROP TRIGGER IF EXISTS refuse_screening_job ON pgboss.job`);
+    }
+
+    await expect(importCandidate(connection, added.opportunityId, "MANUAL")).resolves.toMatchObject({ kind: "imported", candidateCreated: true });
+    const [row] = await stored();
+    expect(await screeningJobs(row!.id)).toBe(1);
   });
 });
