@@ -38,6 +38,11 @@ describe("consent page", () => {
     const sim = newSim();
     await expect(authorize(sim, { siteAdmin: false, serviceAccount: true })).rejects.toThrow(/consent failed: 403/);
     expect(sim.context.codes.size).toBe(0);
+    const basicUser = sim.state().accounts[0]!.users.find((u) => !u.siteAdmin && !u.disabled)!;
+    const form = new URLSearchParams({ client_id: DEFAULT_CLIENT.clientId, redirect_uri: REDIRECT, user_id: String(basicUser.id), service_account: "1", decision: "allow" });
+    const page = await (await sim.handle(new Request(`${sim.baseUrl}/authorize`, { method: "POST", body: form }))).text();
+    expect(page).toContain("Only Site Admins can authorize using a service account.");
+    expect(page).toContain(`<option value="${basicUser.id}" selected>`);
   });
 
   it("acts as the service account when a Site Admin chooses it, else as the user", async () => {

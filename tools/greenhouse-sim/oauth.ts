@@ -53,16 +53,17 @@ export function authorizeGet(ctx: SimContext, url: URL): Response {
   const redirectUri = url.searchParams.get("redirect_uri")!;
   const state = url.searchParams.get("state");
   if (url.searchParams.get("response_type") !== "code") return errorRedirect(redirectUri, "unsupported_response_type", "response_type must be code", state);
-  return consentPage(ctx, client, redirectUri, state, null);
+  return consentPage(ctx, client, redirectUri, state, null, null);
 }
 
 function roleLabel(u: UserRec): string {
   return u.site_admin ? "Site Admin" : "Basic";
 }
 
-function consentPage(ctx: SimContext, client: SimClient, redirectUri: string, state: string | null, error: string | null): Response {
+/** `chosen` keeps the user's picks when the page comes back with an error. */
+function consentPage(ctx: SimContext, client: SimClient, redirectUri: string, state: string | null, error: string | null, chosen: { userId: number; serviceAccount: boolean } | null): Response {
   const groups = ctx.accounts
-    .map((a) => `<optgroup label="${escapeHtml(a.name)}">${a.users.filter((u) => !u.disabled && !u.service_account).map((u) => `<option value="${u.id}">${escapeHtml(u.name)} (${roleLabel(u)})</option>`).join("")}</optgroup>`)
+    .map((a) => `<optgroup label="${escapeHtml(a.name)}">${a.users.filter((u) => !u.disabled && !u.service_account).map((u) => `<option value="${u.id}"${chosen?.userId === u.id ? " selected" : ""}>${escapeHtml(u.name)} (${roleLabel(u)})</option>`).join("")}</optgroup>`)
     .join("");
   const scopes = client.scopes.map((s) => `<li><code>${escapeHtml(s)}</code></li>`).join("");
   const hidden = [["client_id", client.clientId], ["redirect_uri", redirectUri], ...(state ? [["state", state]] : [])]
@@ -77,7 +78,7 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ""}
 <p>${escapeHtml(client.name)} is asking for permission to:</p><ul>${scopes}</ul>
 <form method="post" action="${escapeHtml(ctx.basePath)}/authorize">${hidden}
 <label>Log in as <select name="user_id" required>${groups}</select></label>
-<label><input type="checkbox" name="service_account" value="1"> Authorize using a service account</label>
+<label><input type="checkbox" name="service_account" value="1"${chosen?.serviceAccount ? " checked" : ""}> Authorize using a service account</label>
 <p class="note">A service account owns the authorization for the whole organization and actions appear under it. Only Site Admins can choose it; otherwise actions appear as performed by you.</p>
 <button class="primary" type="submit" name="decision" value="allow">Authorize</button><button type="submit" name="decision" value="deny">Cancel</button>
 </form></body></html>`,
@@ -114,7 +115,7 @@ export async function authorizePost(ctx: SimContext, request: Request): Promise<
   if (!found || found.user.disabled || found.user.service_account) return errorPage(400, "Unknown user", "Pick an active Greenhouse user to log in as.");
   let acting = found.user;
   if (form.get("service_account") === "1") {
-    if (!found.user.site_admin) return consentPage(ctx, client, redirectUri, state, "Only Site Admins can authorize using a service account.");
+    if (!found.user.site_admin) return consentPage(ctx, client, redirectUri, state, "Only Site Admins can authorize using a service account.", { userId: found.user.id, serviceAccount: true });
     acting = serviceUser(ctx, found.account, client);
   }
   const code = newToken(24);
