@@ -7,7 +7,7 @@ import { api } from "@/components/jobs/api";
 import { Alert } from "@/components/ui/alert";
 import { Button, buttonClass } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
-import type { CandidateActionOutcome } from "@/lib/writeback/candidate-actions";
+import type { CandidateActionOutcome, RestoreOutcome } from "@/lib/writeback/candidate-actions";
 
 interface Option {
   id: string;
@@ -20,6 +20,8 @@ export interface DecisionOptions {
   /** "Lever": the connected ATS, null when none is. */
   ats: string | null;
   updatesAts: boolean;
+  /** A rejected candidate can be restored (the connected ATS can unarchive, or nothing is written to it). */
+  canRestore: boolean;
 }
 
 export interface ListPlace {
@@ -161,13 +163,29 @@ export function CandidateDecision({
     setError(null);
     try {
       const common = { candidateIds: [candidateId], jobId, idempotencyKey };
-      const body = mode === "advance" ? { action: "advance", stageId: choice, ...common } : { action: "archive", archiveReasonId: choice, ...common };
+      // One named candidate whose stage shows beside the button: rejecting them is already deliberate.
+      const body = mode === "advance" ? { action: "advance", stageId: choice, ...common } : { action: "archive", archiveReasonId: choice, confirmLate: true, ...common };
       const outcome = await api<CandidateActionOutcome>("/api/candidates/actions", { body });
       setMessage({ tone: "success", text: sentence(outcome, list.find((o) => o.id === choice)?.text ?? "", ats) });
       decision.current?.close();
       router.refresh();
     } catch (err) {
       setError((err as Error).message);
+    } finally {
+      setPending(false);
+    }
+  };
+
+  const restore = async () => {
+    setPending(true);
+    setMessage(null);
+    try {
+      const outcome = await api<RestoreOutcome>(`/api/candidates/${candidateId}/restore`, { body: { idempotencyKey: crypto.randomUUID() } });
+      const written = outcome.writeBack === "queued" ? `on its way to ${ats}` : outcome.writeBack === "off" ? `${ats} is not updated (Update stages is off)` : null;
+      setMessage({ tone: "success", text: `${[`${name} is restored to the pipeline`, written].filter(Boolean).join(" · ")}.` });
+      router.refresh();
+    } catch (err) {
+      setMessage({ tone: "info", text: (err as Error).message });
     } finally {
       setPending(false);
     }
@@ -192,6 +210,11 @@ export function CandidateDecision({
         <Button type="button" variant="danger" onClick={() => open("archive")} disabled={archived} aria-keyshortcuts="r">
           Reject…
         </Button>
+        {archived && options.canRestore ? (
+          <Button type="button" variant="secondary" onClick={() => void restore()} disabled={pending}>
+            {pending ? "Restoring…" : "Restore"}
+          </Button>
+        ) : null}
         <nav aria-label="Candidates in this job" className="flex items-center gap-1.5 sm:ml-auto">
           {shown?.previousHref ? (
             <Link href={shown.previousHref} className={navLink} aria-keyshortcuts="k" rel="prev">

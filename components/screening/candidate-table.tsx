@@ -16,6 +16,8 @@ export interface CandidateRowView {
   stage: string | null;
   archived: boolean;
   archiveReason: string | null;
+  /** Rejecting them asks for a confirmation: at a late stage, or hired. */
+  caution: "late" | "hired" | null;
   resumeStatus: string | null;
   score: number | null;
   /** Where the REQUIRED criteria stand (0 all met, 1 needs review, 2 missing), with its label and the criteria it names. */
@@ -56,7 +58,7 @@ export function CandidateTable({ jobId, rows, caption, query = "" }: { jobId: st
   return (
     <>
       <div className="sticky top-0 z-10 border-b border-slate-100 bg-white/95 px-5 py-3 backdrop-blur supports-[backdrop-filter]:bg-white/80" data-testid="selection-bar">
-        <BulkActions jobId={jobId} selectedIds={visible} onDone={() => setSelected(new Set())} />
+        <BulkActions jobId={jobId} selected={rows.filter((r) => selected.has(r.id))} onDone={() => setSelected(new Set())} />
       </div>
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm lg:table-fixed" data-testid="candidate-table">

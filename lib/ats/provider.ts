@@ -162,6 +162,8 @@ export interface AtsSession {
   findResult(candidateExternalId: string, marker: string): Promise<string | null>;
   moveStage(candidateExternalId: string, stageExternalId: string, actAs: string | null): Promise<void>;
   reject(candidateExternalId: string, reasonExternalId: string, actAs: string | null): Promise<void>;
+  /** Restores a rejected candidacy to its pipeline (only called when `capabilities.unreject`). */
+  unreject(candidateExternalId: string, actAs: string | null): Promise<void>;
   /** Registers a webhook for `event` at `url`; returns its id and signing secret. */
   registerWebhook(event: string, url: string): Promise<{ externalId: string; secret: string }>;
   removeWebhook(externalId: string): Promise<void>;

@@ -15,12 +15,15 @@ export async function enqueueInTransaction(tx: RawSqlClient, name: string, data:
   return boss.send(name, data, { ...options, db: inTransaction(tx) });
 }
 
-/** Several jobs of one queue in one statement, with the caller's transaction (each retries on its own). */
-export async function enqueueManyInTransaction(tx: RawSqlClient, name: string, data: object[]): Promise<void> {
+/**
+ * Several jobs of one queue in one statement, with the caller's transaction (each retries on its own).
+ * With `startAfter` no worker takes them before that time.
+ */
+export async function enqueueManyInTransaction(tx: RawSqlClient, name: string, data: object[], options: { startAfter?: Date } = {}): Promise<void> {
   if (data.length === 0) return;
   const boss = await queue();
   await boss.insert(
-    data.map((d) => ({ name, data: d })),
+    data.map((d) => ({ name, data: d, ...(options.startAfter ? { startAfter: options.startAfter } : {}) })),
     { db: inTransaction(tx) },
   );
 }

@@ -4,6 +4,7 @@ import { db } from "@/lib/db/client";
 import { notFound } from "@/lib/errors";
 import type { Prisma as P } from "@/lib/generated/prisma/client";
 import { isOwnId } from "@/lib/ids";
+import { cautionOf, organizationLateStages, type Caution } from "@/lib/writeback/late-stage";
 import { heldForHumanReview } from "@/lib/screening/human-review-hold";
 import { jobCriteria, type CriterionView } from "./criteria";
 import { criteriaHash } from "./hash";
@@ -119,7 +120,7 @@ const CANDIDATE_ROW = {
   archivedAt: true,
   resumeStatus: true,
   stage: { select: { id: true, text: true } },
-  archiveReason: { select: { text: true } },
+  archiveReason: { select: { text: true, type: true } },
 } as const;
 
 export interface RankedRow {
@@ -132,6 +133,8 @@ export interface RankedRow {
   archiveReason: string | null;
   resumeStatus: string | null;
   result: ResultView | null;
+  /** Why rejecting them deserves a second look (late stage or hired), if it does. */
+  caution: Caution | null;
 }
 
 /**
@@ -170,7 +173,11 @@ export async function rankedCandidates(organizationId: string, jobId: string, fi
   const offset = (page - 1) * RANKED_PAGE_SIZE;
 
   const rows: RankedRow[] = [];
-  const toRow = (c: { id: string; name: string; headline: string | null; emails: string[]; archivedAt: Date | null; resumeStatus: string | null; stage: { text: string } | null; archiveReason: { text: string } | null }, result: ResultView | null): RankedRow => ({
+  const late = await organizationLateStages(prisma, organizationId);
+  const toRow = (
+    c: { id: string; name: string; headline: string | null; emails: string[]; archivedAt: Date | null; resumeStatus: string | null; stage: { id: string; text: string } | null; archiveReason: { text: string; type: string } | null },
+    result: ResultView | null,
+  ): RankedRow => ({
     id: c.id,
     name: c.name,
     headline: c.headline,
@@ -180,6 +187,7 @@ export async function rankedCandidates(organizationId: string, jobId: string, fi
     archiveReason: c.archiveReason?.text ?? null,
     resumeStatus: c.resumeStatus,
     result,
+    caution: cautionOf({ stageId: c.stage?.id ?? null, archiveReasonType: c.archivedAt ? (c.archiveReason?.type ?? null) : null }, late),
   });
   if (offset < screenedCount) {
     const results = await prisma.screeningResult.findMany({

@@ -39,7 +39,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
   const { organizationId } = action;
 
   // A stage change or archive that a later one of the same kind replaced is not sent, so a late
-  // retry never undoes the newer move. (The app's copy cannot decide this: the ATS's webhook for the
+  // retry never undoes the newer move (a restore and a rejection replace each other). (The app's copy cannot decide this: the ATS's webhook for the
   // older write may already have set it back to the older stage.)
   if (action.kind !== "NOTE" && (await replacedByLater(action))) {
     await prisma.writeBackAction.update({
@@ -49,10 +49,12 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     return "skipped";
   }
 
-  await prisma.writeBackAction.update({
-    where: { id: action.id, organizationId },
+  // Claimed by a conditional update: an Undo that withdrew the action first leaves nothing to claim.
+  const claimed = await prisma.writeBackAction.updateMany({
+    where: { id: action.id, organizationId, status: { not: "SUCCEEDED" } },
     data: { status: "RUNNING", attempts: { increment: 1 } },
   });
+  if (claimed.count === 0) return "skipped";
   const attemptedBefore = action.attempts > 0;
 
   const provider = providerFor(action.connection.provider);
@@ -80,11 +82,15 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
       if (!payload) throw unreadable();
       await session.moveStage(externalId, payload.externalStageId, actAs);
       answer = { action: "stage", stage: payload.externalStageId };
-    } else {
+    } else if (action.kind === "ARCHIVE") {
       const payload = readPayload("ARCHIVE", action.payload);
       if (!payload) throw unreadable();
       await session.reject(externalId, payload.externalArchiveReasonId, actAs);
       answer = { action: "reject", reason: payload.externalArchiveReasonId };
+    } else {
+      if (!provider.capabilities.unreject) throw new PermanentFailure(`${provider.label} cannot restore a rejected candidate`);
+      await session.unreject(externalId, actAs);
+      answer = { action: "unreject" };
     }
 
     await prisma.writeBackAction.update({
@@ -113,10 +119,12 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
 async function replacedByLater(action: { id: string; organizationId: string; candidateId: string; kind: WriteBackKind; createdAt: Date }): Promise<boolean> {
   const prisma = await db();
   const later = await prisma.writeBackAction.count({
-    where: { organizationId: action.organizationId, candidateId: action.candidateId, kind: action.kind, createdAt: { gt: action.createdAt }, id: { not: action.id } },
+    where: { organizationId: action.organizationId, candidateId: action.candidateId, kind: { in: kindsReplacing(action.kind) }, createdAt: { gt: action.createdAt }, id: { not: action.id } },
   });
   return later > 0;
 }
+
+const kindsReplacing = (kind: WriteBackKind): WriteBackKind[] => (kind === "ARCHIVE" || kind === "UNARCHIVE" ? ["ARCHIVE", "UNARCHIVE"] : [kind]);
 
 /** The ATS's answer in words a recruiter can act on; never a stack trace or a token. */
 function describe(error: unknown, label: string): string {

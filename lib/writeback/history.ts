@@ -57,7 +57,9 @@ export async function listWriteBacks(org: OrgContext, candidateId: string): Prom
         ? "Screening note"
         : a.kind === "STAGE_CHANGE"
           ? `Moved to ${stageText.get(p.stageId ?? "") ?? "a stage"}`
-          : `Rejected: ${reasonText.get(p.archiveReasonId ?? "") ?? "archive reason"}`;
+          : a.kind === "UNARCHIVE"
+            ? "Restored (unarchived)"
+            : `Rejected: ${reasonText.get(p.archiveReasonId ?? "") ?? "archive reason"}`;
     return {
       id: a.id,
       kind: a.kind,

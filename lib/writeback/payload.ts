@@ -18,10 +18,12 @@ export const NotePayload = z.looseObject({
 });
 export const StagePayload = z.looseObject({ stageId: id.optional(), externalStageId: id });
 export const RejectPayload = z.looseObject({ archiveReasonId: id.optional(), externalArchiveReasonId: id });
+/** Restoring needs nothing beyond the candidate. */
+export const RestorePayload = z.looseObject({});
 
 export type NotePayload = z.infer<typeof NotePayload>;
 
-const SCHEMA = { NOTE: NotePayload, STAGE_CHANGE: StagePayload, ARCHIVE: RejectPayload } as const;
+const SCHEMA = { NOTE: NotePayload, STAGE_CHANGE: StagePayload, ARCHIVE: RejectPayload, UNARCHIVE: RestorePayload } as const;
 
 /** The payload for its kind, or null when it does not hold what that kind needs. */
 export function readPayload<K extends WriteBackKind>(kind: K, payload: unknown): z.infer<(typeof SCHEMA)[K]> | null {

@@ -18,13 +18,16 @@ export interface NewAction {
   payload: Record<string, string>;
   idempotencyKey: string;
   requestedById: string | null;
+  /** The undoable change it belongs to. */
+  batchId?: string;
 }
 
 /**
  * Records actions and their jobs in the caller's transaction, so an action exists if and only if its
  * job does. Keys already recorded are skipped (a replayed request adds nothing); returns the new rows.
+ * With `startAfter` (an Undo window) no worker sends them before that time.
  */
-export async function recordActions(tx: Tx, actions: NewAction[]): Promise<Array<{ id: string; candidateId: string }>> {
+export async function recordActions(tx: Tx, actions: NewAction[], options: { startAfter?: Date } = {}): Promise<Array<{ id: string; candidateId: string }>> {
   if (actions.length === 0) return [];
   const organizationId = actions[0]!.organizationId;
   const existing = await tx.writeBackAction.findMany({
@@ -38,13 +41,13 @@ export async function recordActions(tx: Tx, actions: NewAction[]): Promise<Array
     data: fresh.map((a) => ({ ...a, status: "PENDING" as const })),
     select: { id: true, candidateId: true },
   });
-  await enqueueActions(tx, created.map((c) => c.id));
+  await enqueueActions(tx, created.map((c) => c.id), options);
   return created;
 }
 
 /** One job per action (each retries on its own), written with the caller's transaction. */
-export async function enqueueActions(tx: Pick<Tx, "$queryRawUnsafe">, actionIds: string[]): Promise<void> {
-  await enqueueManyInTransaction(tx, QUEUES.writeBack.name, actionIds.map((actionId) => ({ actionId }) satisfies WriteBackJob));
+export async function enqueueActions(tx: Pick<Tx, "$queryRawUnsafe">, actionIds: string[], options: { startAfter?: Date } = {}): Promise<void> {
+  await enqueueManyInTransaction(tx, QUEUES.writeBack.name, actionIds.map((actionId) => ({ actionId }) satisfies WriteBackJob), options);
 }
 
 /** The candidate's page in this app: the note links back to it. */

@@ -93,7 +93,7 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
       expect(await session.findResult(id, "/candidates/nobody")).toBeNull();
     });
 
-    it("moves a candidate to a stage and rejects with a reason, as the ATS then reports", async () => {
+    it("moves a candidate to a stage, rejects with a reason and restores, as the ATS then reports", async () => {
       const { f, session } = await ready();
       const job = (await session.listJobs({ states: ["published"], limit: 1 })).items[0]!;
       const id = await f.addCandidate(job.externalId, "Stage Candidate");
@@ -104,6 +104,9 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
       const reason = (await session.rejectionReasons()).find((r) => r.type === "non-hired" && r.active)!;
       await session.reject(id, reason.externalId, null);
       expect((await session.getCandidate(id)).archived).toMatchObject({ externalReasonId: reason.externalId });
+      if (!f.provider.capabilities.unreject) return;
+      await session.unreject(id, null);
+      expect((await session.getCandidate(id)).archived).toBeNull();
     });
 
     it("delivers signed webhooks the provider verifies; a forged or malformed one is refused", async () => {

@@ -146,7 +146,8 @@ test.describe.serial("writing screening results and stage changes back to Lever"
     await expect(dialog.getByLabel("Rejection reason").locator("option", { hasText: "legacy" })).toHaveCount(0);
     await shoot(page, "reject-dialog", dialog);
     await dialog.getByRole("button", { name: "Reject 20" }).click();
-    await expect(page.getByTestId("bulk-outcome")).toContainText("Rejected 20 candidates (Underqualified) · 20 updates on the way to Lever");
+    await expect(page.getByTestId("bulk-outcome")).toContainText("Rejected 20 candidates (Underqualified) · sent to Lever in a few seconds unless you undo");
+    await expect(page.getByTestId("bulk-outcome")).toContainText("Rejected 20 candidates (Underqualified) · 20 updates on the way to Lever", { timeout: 20_000 });
 
     await expect(async () => {
       const s = await state();

@@ -1,9 +1,11 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { GET as optionsRoute, POST as actionsRoute } from "@/app/api/candidates/actions/route";
+import { POST as undoRoute } from "@/app/api/candidates/actions/undo/route";
+import { POST as restoreRoute } from "@/app/api/candidates/[candidateId]/restore/route";
 import { POST as retryRoute } from "@/app/api/writebacks/[id]/retry/route";
 import type { OrgContext } from "@/lib/auth/guard";
-import { listWriteBacks } from "@/lib/writeback";
+import { applyCandidateAction, listWriteBacks, UNDO_WINDOW_MS } from "@/lib/writeback";
 import { connectOrg, member, startWriteBackBed, type WriteBackBed } from "./writeback-bed";
 
 // The session is the only source of the organization: tests choose who is signed in.
@@ -173,5 +175,42 @@ describe("write-back routes", () => {
     await prisma().writeBackAction.update({ where: { id: failed!.id }, data: { status: "FAILED" } });
     as(alphaAdmin);
     expect((await call(retryRoute, `/api/writebacks/${failed!.id}/retry`, {}, { id: failed!.id })).status).toBe(202);
+  });
+
+  it("Undo: another organization's change is a 404, a late one a plain 409, a cross-site post a 415; nothing changes", async () => {
+    const good = await reason({ type: "non-hired", active: true });
+    const [fresh, old] = w.candidates.slice(3, 5);
+    const recent = await applyCandidateAction(w.org, { action: "archive", archiveReasonId: good.id, candidateIds: [fresh!.id], idempotencyKey: key(), undo: true });
+    const late = await applyCandidateAction(w.org, { action: "archive", archiveReasonId: good.id, candidateIds: [old!.id], idempotencyKey: key(), undo: true }, { now: new Date(Date.now() - UNDO_WINDOW_MS - 1) });
+    const before = await snapshot(w.org.organizationId);
+
+    as(beta.org);
+    expect(await call(undoRoute, "/api/candidates/actions/undo", { body: { batchId: recent.undo!.batchId } })).toMatchObject({ status: 404, json: { error: { code: "not_found" } } });
+    as(w.org);
+    expect(await call(undoRoute, "/api/candidates/actions/undo", { body: { batchId: late.undo!.batchId } })).toMatchObject({
+      status: 409,
+      json: { error: { code: "conflict", message: "Too late to undo: the change has already been sent on." } },
+    });
+    expect((await call(undoRoute, "/api/candidates/actions/undo", { body: { batchId: "" } })).status).toBe(400);
+    const plain = await undoRoute(new NextRequest("http://localhost/api/candidates/actions/undo", { method: "POST", body: JSON.stringify({ batchId: recent.undo!.batchId }), headers: { "content-type": "text/plain" } }), {
+      params: Promise.resolve({}) as Promise<never>,
+    });
+    expect(plain.status).toBe(415);
+    expect(await snapshot(w.org.organizationId)).toEqual(before);
+
+    expect(await call(undoRoute, "/api/candidates/actions/undo", { body: { batchId: recent.undo!.batchId } })).toMatchObject({ status: 200, json: { restored: 1, withdrawn: 1 } });
+  });
+
+  it("Restore: another organization's candidate is a 404; one not rejected a 409", async () => {
+    const c = w.candidates[5]!;
+    as(beta.org);
+    expect(await call(restoreRoute, `/api/candidates/${c.id}/restore`, { body: { idempotencyKey: key() } }, { candidateId: c.id })).toMatchObject({ status: 404 });
+    as(w.org);
+    await prisma().candidate.update({ where: { id: c.id }, data: { archivedAt: null, archiveReasonId: null } });
+    expect(await call(restoreRoute, `/api/candidates/${c.id}/restore`, { body: { idempotencyKey: key() } }, { candidateId: c.id })).toMatchObject({
+      status: 409,
+      json: { error: { message: "This candidate is not rejected." } },
+    });
+    expect(await prisma().writeBackAction.count({ where: { candidateId: c.id, kind: "UNARCHIVE" } })).toBe(0);
   });
 });

@@ -82,6 +82,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     stage: r.stage,
     archived: r.archivedAt !== null,
     archiveReason: r.archiveReason,
+    caution: r.caution,
     resumeStatus: r.resumeStatus,
     score: r.result?.score ?? null,
     required: r.result ? requiredView(r.result.verdicts) : null,

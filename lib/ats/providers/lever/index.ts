@@ -108,6 +108,10 @@ export class LeverSession implements AtsSession {
     await this.client.archive(candidateExternalId, reasonExternalId, actAs ?? undefined);
   }
 
+  async unreject(candidateExternalId: string, actAs: string | null) {
+    await this.client.archive(candidateExternalId, null, actAs ?? undefined);
+  }
+
   async registerWebhook(event: string, url: string) {
     const hook = await this.client.createWebhook({ url, event: event as (typeof SUBSCRIBED_EVENTS)[number] });
     return { externalId: hook.id, secret: hook.signatureToken };

@@ -134,7 +134,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
 
       {c.archivedAt ? (
         <Alert tone="warning" title={`Archived${c.archiveReason ? ` · ${c.archiveReason.text}` : ""}`}>
-          {c.name} is no longer active in this job: archived {when(c.archivedAt)}{c.stage ? ` at the ${c.stage.text} stage` : ""}. Advance and Reject are off for archived candidates.
+          {c.name} is no longer active in this job: archived {when(c.archivedAt)}{c.stage ? ` at the ${c.stage.text} stage` : ""}. Advance and Reject are off for archived candidates{options.canRestore ? "; Restore puts them back in the pipeline" : ""}.
         </Alert>
       ) : null}
 
