@@ -445,7 +445,7 @@ async function main() {
     `Webhook intake benchmark: ${os.cpus().length} CPUs, Node ${process.version}; autocannon in this process, the server in another.\n` +
       `Full speed (autocannon): ${REQUESTS} requests over ${CONNECTIONS} connections. Fixed rate: a steady ${RATE}/s for ${RATE_SECONDS} s, open loop, latency from when each request was due.\n` +
       "Every webhook request is a fresh, signed applicationCreated delivery. The in-process worker is off (RUN_WORKER_IN_PROCESS=false):\n" +
-      "this measures intake only (validate, verify the signature, record + enqueue in one transaction); jobs stay queued, no Lever call is made.\n" +
+      "this measures intake only (validate, verify the signature, record the delivery and its job in one statement); jobs stay queued, no Lever call is made.\n" +
       "The trivial route is GET /api/health (one SELECT 1) on the same server.",
   );
 
