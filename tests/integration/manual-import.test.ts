@@ -1,11 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings, searchLeverPostings } from "@/lib/imports/postings";
-import { cancelImportRun, getImportRun, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
+import { cancelImportRun, getImportRun, LEASE_MS, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
 import { LeverClient } from "@/lib/integrations/lever/client";
 import { syncStagesAndReasons } from "@/lib/integrations/lever/import/reference";
 import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/integrations/lever/test-helpers";
-import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { createBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/definitions";
+import { IMPORT_WATCHDOG_MS, registerHandlers } from "@/lib/jobs/handlers";
+import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
 
 /**
  * Manual imports of a job's existing Lever applicants against the simulator: exactly once under
@@ -65,6 +68,9 @@ describe("manual import of Lever applicants", () => {
     }
   });
   beforeEach(() => bed.sim.clearFaults());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it("with 20% of Lever's answers 429 or 503, every active applicant is imported exactly once", { timeout: 120_000 }, async () => {
     const run = await startApplicantImport(org, jobId, {});
@@ -118,6 +124,10 @@ describe("manual import of Lever applicants", () => {
   it("a worker that dies mid-page is replaced; the run resumes from its cursor and finishes without duplicates", { timeout: 120_000 }, async () => {
     await prisma().candidate.deleteMany({ where: { organizationId: org.organizationId, jobId } });
     const run = await startApplicantImport(org, jobId, { includeArchived: true });
+    // The worker that dies took the run's job, which stays active until its hour's expiry (the jobs
+    // of the runs before, all finished, go with it).
+    const taken = await (await queue()).fetch<{ runId: string }>(QUEUES.importsRun.name, { batchSize: 50 });
+    expect(taken.map((j) => j.data.runId)).toContain(run.id);
     const total = allIds().length;
 
     // The first worker dies while importing the 14th applicant (second page of 10).
@@ -130,6 +140,7 @@ describe("manual import of Lever applicants", () => {
       return resumes(id);
     };
     expect(await processImportRun(run.id, { pageSize: 10, concurrency: 3, client, signal: dying.signal })).toBe("abandoned");
+    const diedAt = Date.now();
     const midway = await prisma().importRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(midway.status).toBe("RUNNING");
     expect(midway.cursor).not.toBeNull();
@@ -137,17 +148,31 @@ describe("manual import of Lever applicants", () => {
     expect(midway.done).toBeLessThan(total);
     expect(midway.pageDoneIds.length).toBe(midway.done - 10);
 
-    // Its lease still holds: nobody else takes the run yet, and the watchdog leaves it alone.
+    // Its lease still holds: nobody else takes the run yet, the watchdog leaves it alone, and the page
+    // does not say it is resuming.
     expect(await processImportRun(run.id)).toBe("busy");
     expect(await recoverStalledRuns()).not.toContain(run.id);
+    expect((await getImportRun(org, run.id)).resuming).toBe(false);
 
-    // The lease lapses; the watchdog sends the run to the queue and a worker resumes it from the cursor.
+    // Taken over within about 30 s: the dead worker's lease ends at most LEASE_MS after it died, and
+    // every working process's watchdog looks again within IMPORT_WATCHDOG_MS of that.
+    const lapsesAt = midway.leaseUntil!.getTime();
+    expect(lapsesAt - diedAt).toBeLessThanOrEqual(LEASE_MS);
+    expect(LEASE_MS + IMPORT_WATCHDOG_MS).toBeLessThanOrEqual(30_000);
+    expect(await recoverStalledRuns(new Date(lapsesAt - 1))).not.toContain(run.id);
+
+    // The lease lapses: the page says "resuming" until another worker holds it, and a working
+    // process's own watchdog (not the minute's cron: this worker schedules nothing) sends the run to
+    // the queue; a worker resumes it from the cursor.
     await prisma().importRun.update({ where: { id: run.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
-    expect(await recoverStalledRuns()).toContain(run.id);
+    expect((await getImportRun(org, run.id)).resuming).toBe(true);
     const lists = listCalls();
     const resumesBefore = resumeCalls();
-    await stopQueue();
-    await startQueue({ work: true });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const worker = createBoss(bed.db.database, { schedule: false, supervise: false });
+    await worker.start();
+    await registerHandlers(worker);
+    vi.advanceTimersByTime(IMPORT_WATCHDOG_MS);
     const deadline = Date.now() + 60_000;
     let status = "";
     while (Date.now() < deadline && status !== "SUCCEEDED") {
@@ -155,8 +180,7 @@ describe("manual import of Lever applicants", () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(status).toBe("SUCCEEDED");
-    await stopQueue();
-    await startQueue({ work: false });
+    await worker.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
 
     const ids = await importedIds();
     expect(ids).toEqual(allIds());
@@ -171,6 +195,37 @@ describe("manual import of Lever applicants", () => {
     expect(resumeCalls() - resumesBefore).toBeLessThanOrEqual(total - midway.done);
   });
 
+  it("a worker whose applicants all wait (webhooks take the rate limit) keeps its lease on a timer", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const run = await startApplicantImport(org, jobId, { reimport: true });
+    const client = LeverClient.forConnection(connectionId, { priority: "low" });
+    let entered!: () => void;
+    const waiting = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const resumes = client.resumes.bind(client);
+    client.resumes = async (id: string) => {
+      entered();
+      await held;
+      return resumes(id);
+    };
+    const stopping = new AbortController();
+    const working = processImportRun(run.id, { client, concurrency: 1, signal: stopping.signal });
+    await waiting;
+    // Nothing renews the lease per applicant now; only the heartbeat can.
+    const soon = new Date(Date.now() + 1000);
+    await prisma().importRun.update({ where: { id: run.id }, data: { leaseUntil: soon } });
+    vi.advanceTimersByTime(LEASE_MS / 4);
+    await vi.waitFor(async () => {
+      const { leaseUntil } = await prisma().importRun.findUniqueOrThrow({ where: { id: run.id }, select: { leaseUntil: true } });
+      expect(leaseUntil!.getTime()).toBeGreaterThan(soon.getTime() + LEASE_MS / 2);
+    }, 10_000);
+    stopping.abort();
+    release();
+    expect(await working).toBe("abandoned");
+    await prisma().importRun.update({ where: { id: run.id }, data: { leaseUntil: null } });
+    expect((await cancelImportRun(org, run.id)).status).toBe("CANCELLED");
+  });
   it("cancelling stops a run; a queued run that nobody works on stops at once", async () => {
     const run = await startApplicantImport(org, jobId, { reimport: true });
     const cancelled = await cancelImportRun(org, run.id);
