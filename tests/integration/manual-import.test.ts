@@ -87,6 +87,14 @@ describe("manual import of Lever applicants", () => {
     expect(done).toMatchObject({ status: "SUCCEEDED", total: activeIds().length, done: activeIds().length, created: activeIds().length, failed: 0 });
     const c = await prisma().candidate.findFirstOrThrow({ where: { jobId, resumeStatus: "parsed" } });
     expect(c.importedVia).toBe("MANUAL");
+    // The list fields arrive whole for everyone (they are written as `set`, not as bare lists).
+    const rows = await prisma().candidate.findMany({ where: { jobId }, select: { leverOpportunityId: true, emails: true, phones: true, links: true } });
+    for (const o of simOpportunities().filter((x) => !x.archived)) {
+      const row = rows.find((r) => r.leverOpportunityId === o.id);
+      expect(row).toMatchObject({ emails: o.emails, phones: o.phones.map((p) => p.value) });
+      expect(row?.links).toEqual(expect.arrayContaining(o.links));
+    }
+    expect(rows.some((r) => r.emails.length > 0 && r.phones.length > 0)).toBe(true);
     expect(c.resumeText?.length).toBeGreaterThan(50);
   });
 

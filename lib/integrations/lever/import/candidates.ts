@@ -114,10 +114,13 @@ export async function upsertCandidate(
   };
   const where = { organizationId_leverOpportunityId: { organizationId: target.organizationId, leverOpportunityId: opportunity.id } };
   const existing = await prisma.candidate.findUnique({ where, select: { id: true } });
+  // Lists as `set`: a bare list's values went into Prisma's query-plan cache key, so every candidate's
+  // upsert compiled and cached a plan of its own (a thousand kept, tens of MB, none reused).
+  const lists = { emails: { set: fields.emails }, phones: { set: fields.phones }, links: { set: fields.links } };
   const candidate = await prisma.candidate.upsert({
     where,
-    update: fields,
-    create: { ...fields, organizationId: target.organizationId, leverOpportunityId: opportunity.id, importedVia: via },
+    update: { ...fields, ...lists },
+    create: { ...fields, ...lists, organizationId: target.organizationId, leverOpportunityId: opportunity.id, importedVia: via },
     select: { id: true },
   });
   await screenAfterImport(prisma, { organizationId: target.organizationId, jobId: target.jobId, candidateId: candidate.id }, fields);
