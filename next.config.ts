@@ -7,6 +7,10 @@ const nextConfig: NextConfig = {
   // @node-rs/argon2 loads its prebuilt native binary (a per-platform package) at run time.
   serverExternalPackages: ["@electric-sql/pglite", "pglite-prisma-adapter", "pg-boss", "pg", "@prisma/schema-engine-wasm", "pdf-parse", "pdfjs-dist", "mammoth", "@node-rs/argon2"],
   poweredByHeader: false,
+  // `npm run typecheck` (tsc over the whole project, tests and scripts included) runs in CI before the
+  // build and before every commit; checking again here was 40 % of a first start's build (21–28 s of
+  // 52–59 s on two busy cores). Next 16's build no longer lints.
+  typescript: { ignoreBuildErrors: true },
   // Pages get their nonce-based policy (and HSTS over https) from proxy.ts.
   async headers() {
     return [

@@ -5,12 +5,20 @@
  * Reports wall time against the bound Lever's limit sets (requests made ÷ 10 per second), requests
  * per candidate, 429s met, peak RSS, and lost or duplicated candidates.
  *   BENCH_APPLICANTS=2000 (default)   applicants on the posting
+ *   BENCH_PGLITE_ON_DISK=1            PGlite in a temporary directory, as `npm start` keeps it in .data/
+ *                                     (by default it is in memory, so the data counts in the RSS too);
+ *                                     created and migrated by a child process first, so the app opens an
+ *                                     existing database as on every start after the first (creating one
+ *                                     runs initdb, whose memory the process keeps: ~160 MB)
  *
  * The simulator runs in a child process so the peak RSS measured is the app's alone (PGlite, queue,
  * import, résumé parsing), not the simulator's generated files.
  */
-import { fork, type ChildProcess } from "node:child_process";
+import { execFileSync, fork, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { resetConfigForTests } from "@/lib/config";
 import type { OrgContext } from "@/lib/auth/guard";
@@ -97,7 +105,10 @@ async function main() {
     LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
   });
   resetConfigForTests();
-  const db = await createTestDatabase();
+  const onDisk = process.env.BENCH_PGLITE_ON_DISK === "1" && !process.env.TEST_DATABASE_URL ? mkdtempSync(path.join(tmpdir(), "bench-pglite-")) : undefined;
+  if (onDisk) execFileSync(process.execPath, ["--import", "tsx", fileURLToPath(import.meta.url), "--init-pglite", onDisk], { stdio: "inherit" });
+  const db = await createTestDatabase({ pgliteDir: onDisk });
+  console.log(`Database: ${process.env.TEST_DATABASE_URL ? "PostgreSQL" : onDisk ? `PGlite on disk (${onDisk})` : "PGlite in memory"}`);
   const { organizationId } = await createConnection(db, await connect(ready.url));
   const user = await db.prisma.user.create({ data: { email: "bench@example.test", name: "Bench Recruiter" } });
   await db.prisma.membership.create({ data: { organizationId, userId: user.id, role: "RECRUITER" } });
@@ -167,13 +178,24 @@ async function main() {
 
   await stopQueue();
   await db.close();
+  if (onDisk) rmSync(onDisk, { recursive: true, force: true });
   child.send("close");
   process.exit(ok ? 0 : 1);
 }
 
 const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);
 
-(process.argv.includes("--sim-child") ? simChild() : main()).catch((error: unknown) => {
+/** The child that creates and migrates the on-disk database, then exits. */
+async function initPglite(dir: string) {
+  const { openDatabase } = await import("@/lib/db/client");
+  const { applyMigrations } = await import("@/lib/db/migrate");
+  const database = await openDatabase({ kind: "pglite", dir });
+  await applyMigrations(database.adapter);
+  await database.close();
+}
+
+const initAt = process.argv.indexOf("--init-pglite");
+(process.argv.includes("--sim-child") ? simChild() : initAt > 0 ? initPglite(process.argv[initAt + 1]!) : main()).catch((error: unknown) => {
   console.error(error);
   process.exit(1);
 });

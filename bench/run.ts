@@ -30,7 +30,8 @@ function runOne(name: Name): Promise<Run> {
   const { file, args, stream } = BENCHES[name];
   console.log(`\n##### ${name}: ${file} ${args.join(" ")}`.trimEnd());
   const started = performance.now();
-  const child = spawn(process.execPath, ["--import", "tsx", file, ...args], { stdio: ["ignore", "pipe", "inherit"], env: process.env });
+  // The same malloc arenas as `npm run worker` and `npm start` (see scripts/start.mjs).
+  const child = spawn(process.execPath, ["--import", "tsx", file, ...args], { stdio: ["ignore", "pipe", "inherit"], env: { MALLOC_ARENA_MAX: "2", ...process.env } });
   let stdout = "";
   child.stdout.on("data", (chunk: Buffer) => {
     stdout += chunk.toString();

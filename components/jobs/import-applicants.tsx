@@ -82,7 +82,12 @@ function Progress({ run, rate, eta, ats }: { run: RunView; rate: number | null; 
         <span className="font-medium text-slate-900" data-testid="import-progress-count">
           {label}
         </span>
-        {active && run.status === "RUNNING" && total !== null ? (
+        {run.resuming ? (
+          // Its worker stopped; another takes the run over within about 30 s, from where it was.
+          <span className="text-slate-500" data-testid="import-rate" role="status">
+            resuming…
+          </span>
+        ) : active && run.status === "RUNNING" && total !== null ? (
           <span className="text-slate-500" data-testid="import-rate">
             {rate ? `${rate.toFixed(1)} per second` : "measuring speed…"}
             {eta !== null && rate ? ` · about ${duration(eta)} left` : ""}
@@ -98,7 +103,7 @@ function Progress({ run, rate, eta, ats }: { run: RunView; rate: number | null; 
         className="h-2.5 overflow-hidden rounded-full bg-slate-100"
       >
         <div
-          className={`h-full rounded-full transition-[width] duration-500 ${run.status === "CANCELLED" || run.status === "FAILED" ? "bg-slate-400" : "bg-brand-600"} ${active && total === null ? "animate-pulse" : ""}`}
+          className={`h-full rounded-full transition-[width] duration-500 ${run.status === "CANCELLED" || run.status === "FAILED" ? "bg-slate-400" : "bg-brand-600"} ${active && (total === null || run.resuming) ? "animate-pulse" : ""}`}
           style={{ width: `${active && total === null ? 100 : pct}%` }}
         />
       </div>

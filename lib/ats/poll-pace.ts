@@ -8,7 +8,7 @@ const ACTIVE_WITHIN_MS = 24 * 3600_000;
 /**
  * Poll faster while applicants arrive, back off (doubling) while the account is quiet: up to 12 h
  * for an idle account, but at most 5 minutes while it had activity (a webhook, a new application)
- * in the last day. A webhook for the connection resets the interval (lib/integrations/lever/webhooks.ts).
+ * in the last day. A webhook for the connection resets the interval (lib/ats/intake.ts).
  */
 export function nextInterval(currentSec: number, foundNew: boolean, lastActivity: Date | null = null, now = new Date()): number {
   if (foundNew) return MIN_INTERVAL_SEC;

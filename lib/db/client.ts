@@ -34,7 +34,10 @@ export async function openDatabase(db: Config["database"]): Promise<Database> {
     const { tightened } = restrictToOwner(db.dir);
     if (tightened) log.warn("made the embedded database's files private to this user (directories 700, files 600)", { dir: db.dir, tightened });
   }
-  const pglite = await PGlite.create(db.dir);
+  // Postgres's default 128 MB of shared buffers lives in PGlite's WebAssembly memory, which never
+  // shrinks: about 100 MB of the process's RSS. Its pages are a copy away (memory or the OS's file
+  // cache), so 32 MB costs the embedded default next to nothing.
+  const pglite = await PGlite.create(db.dir, { startParams: [...PGlite.defaultStartParams, "-c", "shared_buffers=32MB"] });
   // PGlite sets the modes of the files it creates at initialisation and start itself (666 and 644),
   // whatever the umask; files it creates later follow the umask, and the 700 directory covers all.
   if (onDisk) restrictToOwner(db.dir);

@@ -129,10 +129,13 @@ export async function upsertCandidate(
   // that stops in between leaves neither, and its retry does both.
   const { row, existing } = await prisma.$transaction(async (tx) => {
     const existing = await tx.candidate.findUnique({ where, select: { id: true } });
+    // Lists as `set`: a bare list's values went into Prisma's query-plan cache key, so every candidate's
+    // upsert compiled and cached a plan of its own (a thousand kept, tens of MB, none reused).
+    const lists = { emails: { set: fields.emails }, phones: { set: fields.phones }, links: { set: fields.links } };
     const row = await tx.candidate.upsert({
       where,
-      update: fields,
-      create: { ...fields, organizationId: target.organizationId, provider: target.provider, externalId: candidate.externalId, importedVia: via },
+      update: { ...fields, ...lists },
+      create: { ...fields, ...lists, organizationId: target.organizationId, provider: target.provider, externalId: candidate.externalId, importedVia: via },
       select: { id: true },
     });
     await screenAfterImport(tx, { organizationId: target.organizationId, jobId: target.jobId, candidateId: row.id }, fields);

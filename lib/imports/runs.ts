@@ -29,7 +29,9 @@ import { StartApplicantImportSchema } from "./schemas";
 
 export const KIND_APPLICANTS = "applicants";
 const ACTIVE: ImportRunStatus[] = ["QUEUED", "RUNNING"];
-export const LEASE_MS = 3 * 60_000;
+// A live worker renews its lease every quarter of it (see the heartbeat), so a dead one's run is free
+// again within 20 s and the watchdog (lib/worker/handlers.ts) sends it to another within about 30 s.
+export const LEASE_MS = 20_000;
 const PAGE_SIZE = 100;
 // Enough applicants in flight to keep the rate limit busy while others parse résumés or wait on the database.
 const CONCURRENCY = 6;
@@ -57,6 +59,8 @@ export interface RunView {
   /** Applicants per second since the run started (the page refines it from its own samples). */
   ratePerSec: number | null;
   etaSeconds: number | null;
+  /** Running, but nobody holds the lease: its worker died or gave it back, and another is about to resume it. */
+  resuming: boolean;
 }
 
 type RunRow = {
@@ -76,6 +80,7 @@ type RunRow = {
   startedAt: Date | null;
   finishedAt: Date | null;
   startedById: string | null;
+  leaseUntil: Date | null;
 };
 
 export function toView(run: RunRow, startedBy: string | null = null, now = Date.now()): RunView {
@@ -102,6 +107,7 @@ export function toView(run: RunRow, startedBy: string | null = null, now = Date.
     finishedAt: run.finishedAt?.toISOString() ?? null,
     ratePerSec,
     etaSeconds: ACTIVE.includes(run.status) && ratePerSec && remaining !== null ? Math.round(remaining / ratePerSec) : null,
+    resuming: run.status === "RUNNING" && (run.leaseUntil === null || run.leaseUntil.getTime() < now),
   };
 }
 
@@ -240,6 +246,11 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
   });
   if (!run.startedAt) await guarded({ startedAt: new Date() });
 
+  // Renewed on a timer, not only per applicant: the rate limiter may hold every applicant back for
+  // longer than the lease while webhooks take the budget, and the worker is alive all the same.
+  const heartbeat = setInterval(() => {
+    void prisma.importRun.updateMany({ where: { id: runId, leaseOwner: owner }, data: { leaseUntil: lease() } }).catch(() => undefined);
+  }, leaseMs / 4);
   try {
     if (run.cancelRequested) {
       await finish("CANCELLED");
@@ -351,6 +362,8 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
       .updateMany({ where: { id: runId, leaseOwner: owner }, data: { leaseOwner: null, leaseUntil: null, lastError: message } })
       .catch(() => undefined);
     throw error;
+  } finally {
+    clearInterval(heartbeat);
   }
 }
 

@@ -8,6 +8,10 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { constants, inflateRawSync, inflateSync } from "node:zlib";
 
+// With source maps on (tsx, or --enable-source-maps), the first error pdf.js throws and catches
+// internally makes Node parse pdf-parse's 3 MB source map: ~70 MB of heap kept for the worker's life.
+process.setSourceMapsEnabled(false);
+
 /** A file refused on purpose (a limit, or a structure we will not read), as opposed to a parser crash. */
 export class Refused extends Error {
   /** @param {"too_large" | "invalid"} reason @param {string} message */

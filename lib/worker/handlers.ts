@@ -20,6 +20,9 @@ import { workWriteBacks } from "@/lib/writeback/worker";
 
 type Handler<T> = (data: T) => Promise<unknown>;
 
+/** How often each working process looks for import runs whose lease lapsed (LEASE_MS in lib/imports/runs.ts). */
+export const IMPORT_WATCHDOG_MS = 8_000;
+
 /** Webhook deliveries a worker takes per fetch and works at once. */
 export const WEBHOOK_BATCH = 5;
 
@@ -105,8 +108,16 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     log.info("screened a batch of a job's candidates", { jobId: batch.jobId, ...counts });
   });
 
-  await one(boss, QUEUES.importsWatchdog.name, async () => {
+  const recover = async () => {
     const resent = await recoverStalledRuns();
     if (resent.length) log.info("resumed stalled import runs", { runs: resent });
-  });
+  };
+  await one(boss, QUEUES.importsWatchdog.name, recover);
+  // The cron's minute is too coarse to take over a dead worker's run within about 30 s, so every
+  // working process also looks every few seconds; the re-send's singleton key keeps it to one job.
+  const watchdog = setInterval(() => {
+    recover().catch((error: unknown) => log.warn("could not look for stalled import runs", { error }));
+  }, IMPORT_WATCHDOG_MS);
+  watchdog.unref();
+  boss.once("stopped", () => clearInterval(watchdog));
 }

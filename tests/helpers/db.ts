@@ -14,7 +14,7 @@ export interface TestDatabase {
  * the server named by TEST_DATABASE_URL (dropped on close). It also becomes the app's runtime, so
  * code under test that calls db() uses it.
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase(options: { pgliteDir?: string } = {}): Promise<TestDatabase> {
   const serverUrl = process.env.TEST_DATABASE_URL;
   let database: Database;
   let drop: (() => Promise<void>) | undefined;
@@ -30,7 +30,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
       await admin.end();
     };
   } else {
-    database = await openDatabase({ kind: "pglite", dir: "memory://" });
+    database = await openDatabase({ kind: "pglite", dir: options.pgliteDir ?? "memory://" });
   }
   await applyMigrations(database.adapter);
   const prisma = createPrisma(database);

@@ -1,13 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings, searchAtsPostings } from "@/lib/imports/postings";
-import { cancelImportRun, getImportRun, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
-import { LeverClient } from "@/lib/ats/providers/lever/client";
-import { syncStagesAndReasons } from "@/lib/imports/reference";
-import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
-import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { cancelImportRun, getImportRun, LEASE_MS, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
 import { LeverSession } from "@/lib/ats/providers/lever";
-import { registerHandlers } from "@/lib/worker/handlers";
+import { LeverClient } from "@/lib/ats/providers/lever/client";
+import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
+import { syncStagesAndReasons } from "@/lib/imports/reference";
+import { createBoss } from "@/lib/jobs/boss";
+import { QUEUES } from "@/lib/jobs/definitions";
+import { queue, startQueue, stopQueue } from "@/lib/jobs/queue";
+import { IMPORT_WATCHDOG_MS, registerHandlers } from "@/lib/worker/handlers";
 
 /**
  * Manual imports of a job's existing Lever applicants against the simulator: exactly once under
@@ -67,6 +69,9 @@ describe("manual import of Lever applicants", () => {
     }
   });
   beforeEach(() => bed.sim.clearFaults());
+  afterEach(() => {
+    vi.useRealTimers();
+  });
 
   it("with 20% of Lever's answers 429 or 503, every active applicant is imported exactly once", { timeout: 120_000 }, async () => {
     const run = await startApplicantImport(org, jobId, {});
@@ -83,6 +88,14 @@ describe("manual import of Lever applicants", () => {
     expect(done).toMatchObject({ status: "SUCCEEDED", total: activeIds().length, done: activeIds().length, created: activeIds().length, failed: 0 });
     const c = await prisma().candidate.findFirstOrThrow({ where: { jobId, resumeStatus: "parsed" } });
     expect(c.importedVia).toBe("MANUAL");
+    // The list fields arrive whole for everyone (they are written as `set`, not as bare lists).
+    const rows = await prisma().candidate.findMany({ where: { jobId }, select: { externalId: true, emails: true, phones: true, links: true } });
+    for (const o of simOpportunities().filter((x) => !x.archived)) {
+      const row = rows.find((r) => r.externalId === o.id);
+      expect(row).toMatchObject({ emails: o.emails, phones: o.phones.map((p) => p.value) });
+      expect(row?.links).toEqual(expect.arrayContaining(o.links));
+    }
+    expect(rows.some((r) => r.emails.length > 0 && r.phones.length > 0)).toBe(true);
     expect(c.resumeText?.length).toBeGreaterThan(50);
   });
 
@@ -120,6 +133,10 @@ describe("manual import of Lever applicants", () => {
   it("a worker that dies mid-page is replaced; the run resumes from its cursor and finishes without duplicates", { timeout: 120_000 }, async () => {
     await prisma().candidate.deleteMany({ where: { organizationId: org.organizationId, jobId } });
     const run = await startApplicantImport(org, jobId, { includeArchived: true });
+    // The worker that dies took the run's job, which stays active until its hour's expiry (the jobs
+    // of the runs before, all finished, go with it).
+    const taken = await (await queue()).fetch<{ runId: string }>(QUEUES.importsRun.name, { batchSize: 50 });
+    expect(taken.map((j) => j.data.runId)).toContain(run.id);
     const total = allIds().length;
 
     // The first worker dies while importing the 14th applicant (second page of 10).
@@ -132,6 +149,7 @@ describe("manual import of Lever applicants", () => {
       return resumes(id);
     };
     expect(await processImportRun(run.id, { pageSize: 10, concurrency: 3, session: new LeverSession(client), signal: dying.signal })).toBe("abandoned");
+    const diedAt = Date.now();
     const midway = await prisma().importRun.findUniqueOrThrow({ where: { id: run.id } });
     expect(midway.status).toBe("RUNNING");
     expect(midway.cursor).not.toBeNull();
@@ -139,17 +157,31 @@ describe("manual import of Lever applicants", () => {
     expect(midway.done).toBeLessThan(total);
     expect(midway.pageDoneIds.length).toBe(midway.done - 10);
 
-    // Its lease still holds: nobody else takes the run yet, and the watchdog leaves it alone.
+    // Its lease still holds: nobody else takes the run yet, the watchdog leaves it alone, and the page
+    // does not say it is resuming.
     expect(await processImportRun(run.id)).toBe("busy");
     expect(await recoverStalledRuns()).not.toContain(run.id);
+    expect((await getImportRun(org, run.id)).resuming).toBe(false);
 
-    // The lease lapses; the watchdog sends the run to the queue and a worker resumes it from the cursor.
+    // Taken over within about 30 s: the dead worker's lease ends at most LEASE_MS after it died, and
+    // every working process's watchdog looks again within IMPORT_WATCHDOG_MS of that.
+    const lapsesAt = midway.leaseUntil!.getTime();
+    expect(lapsesAt - diedAt).toBeLessThanOrEqual(LEASE_MS);
+    expect(LEASE_MS + IMPORT_WATCHDOG_MS).toBeLessThanOrEqual(30_000);
+    expect(await recoverStalledRuns(new Date(lapsesAt - 1))).not.toContain(run.id);
+
+    // The lease lapses: the page says "resuming" until another worker holds it, and a working
+    // process's own watchdog (not the minute's cron: this worker schedules nothing) sends the run to
+    // the queue; a worker resumes it from the cursor.
     await prisma().importRun.update({ where: { id: run.id }, data: { leaseUntil: new Date(Date.now() - 1000) } });
-    expect(await recoverStalledRuns()).toContain(run.id);
+    expect((await getImportRun(org, run.id)).resuming).toBe(true);
     const lists = listCalls();
     const resumesBefore = resumeCalls();
-    await stopQueue();
-    await startQueue({ work: true, register: registerHandlers });
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const worker = createBoss(bed.db.database, { schedule: false, supervise: false });
+    await worker.start();
+    await registerHandlers(worker);
+    vi.advanceTimersByTime(IMPORT_WATCHDOG_MS);
     const deadline = Date.now() + 60_000;
     let status = "";
     while (Date.now() < deadline && status !== "SUCCEEDED") {
@@ -157,8 +189,7 @@ describe("manual import of Lever applicants", () => {
       await new Promise((r) => setTimeout(r, 200));
     }
     expect(status).toBe("SUCCEEDED");
-    await stopQueue();
-    await startQueue({ work: false });
+    await worker.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
 
     const ids = await importedIds();
     expect(ids).toEqual(allIds());
@@ -173,6 +204,37 @@ describe("manual import of Lever applicants", () => {
     expect(resumeCalls() - resumesBefore).toBeLessThanOrEqual(total - midway.done);
   });
 
+  it("a worker whose applicants all wait (webhooks take the rate limit) keeps its lease on a timer", async () => {
+    vi.useFakeTimers({ toFake: ["setInterval", "clearInterval"] });
+    const run = await startApplicantImport(org, jobId, { reimport: true });
+    const client = LeverClient.forConnection(connectionId, { priority: "low" });
+    let entered!: () => void;
+    const waiting = new Promise<void>((resolve) => (entered = resolve));
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const resumes = client.resumes.bind(client);
+    client.resumes = async (id: string) => {
+      entered();
+      await held;
+      return resumes(id);
+    };
+    const stopping = new AbortController();
+    const working = processImportRun(run.id, { session: new LeverSession(client), concurrency: 1, signal: stopping.signal });
+    await waiting;
+    // Nothing renews the lease per applicant now; only the heartbeat can.
+    const soon = new Date(Date.now() + 1000);
+    await prisma().importRun.update({ where: { id: run.id }, data: { leaseUntil: soon } });
+    vi.advanceTimersByTime(LEASE_MS / 4);
+    await vi.waitFor(async () => {
+      const { leaseUntil } = await prisma().importRun.findUniqueOrThrow({ where: { id: run.id }, select: { leaseUntil: true } });
+      expect(leaseUntil!.getTime()).toBeGreaterThan(soon.getTime() + LEASE_MS / 2);
+    }, 10_000);
+    stopping.abort();
+    release();
+    expect(await working).toBe("abandoned");
+    await prisma().importRun.update({ where: { id: run.id }, data: { leaseUntil: null } });
+    expect((await cancelImportRun(org, run.id)).status).toBe("CANCELLED");
+  });
   it("cancelling stops a run; a queued run that nobody works on stops at once", async () => {
     const run = await startApplicantImport(org, jobId, { reimport: true });
     const cancelled = await cancelImportRun(org, run.id);
