@@ -213,6 +213,6 @@ export interface AtsProvider {
    * its tokens (one ATS account belongs to one organization) and says what it did.
    */
   completeConnect(admin: ConnectingAdmin, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }>;
-  /** The daily job: keeps quiet connections' refresh tokens alive when the ATS expires unused ones. */
+  /** The periodic job (every 4 hours): keeps quiet connections' refresh tokens alive when the ATS expires unused ones. */
   refreshIdleTokens(now: Date): Promise<{ checked: number; refreshed: number; needsReconnect: number; failed: number }>;
 }
