@@ -27,7 +27,7 @@ export class GreenhouseApiError extends AtsApiError {
   }
 }
 
-type Token = Pick<AccessToken, "accessToken" | "tokenVersion">;
+type Token = Pick<AccessToken, "accessToken" | "tokenVersion"> & { expiresAt?: Date | null };
 
 export interface GreenhouseTokenSource {
   getAccessToken(): Promise<Token>;
@@ -62,6 +62,8 @@ const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 500, maxTimeoutMs
 /** A page of 500 applications with answers is a few MB; anything near this is not Greenhouse. */
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
 const MAX_ERROR_BYTES = 64 * 1024;
+/** A token this close to expiry is fetched again before use: Greenhouse's last only an hour, and a session may outlive one. */
+const EXPIRY_MARGIN_MS = 60_000;
 
 export type Query = Record<string, string | number | undefined>;
 
@@ -260,7 +262,8 @@ export class GreenhouseClient {
   private async send(method: string, url: URL, path: string, options: RequestOptions): Promise<Response> {
     const headers: Record<string, string> = { accept: options.maxBytes ? "*/*" : "application/json" };
     if (options.authenticated !== false) {
-      this.token ??= await this.tokens.getAccessToken();
+      const expiresAt = this.token?.expiresAt;
+      if (!this.token || (expiresAt && expiresAt.getTime() - Date.now() < EXPIRY_MARGIN_MS)) this.token = await this.tokens.getAccessToken();
       headers.authorization = `Bearer ${this.token.accessToken}`;
       await this.limiter?.acquire();
     }

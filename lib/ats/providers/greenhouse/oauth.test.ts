@@ -6,7 +6,7 @@ import { authorize } from "@/tools/greenhouse-sim/testing";
 import { completeConnect, startConnect } from "./connection";
 import { exchangeCode, readGreenhouseClaims, refreshWithToken } from "./oauth";
 import { greenhouseTokenManager } from "./tokens";
-import { SIM_URL, startGreenhouseTestBed, type GreenhouseTestBed } from "./test-helpers";
+import { authorizeWithSim, createConnection, SIM_URL, startGreenhouseTestBed, type GreenhouseTestBed } from "./test-helpers";
 
 /** Partner OAuth against the simulator: state bound to the admin, code exchange, refresh rotation. */
 
@@ -104,5 +104,17 @@ describe("Greenhouse OAuth", () => {
     expect(rotated.refreshToken).toBeTruthy();
     expect(rotated.refreshToken).not.toBe(fresh.refreshToken);
     expect(await refreshWithToken(fresh.refreshToken).catch((e: unknown) => e)).toBeInstanceOf(InvalidGrantError);
+  });
+
+  it("keeps a quiet connection's 24-hour refresh token alive: refreshed once idle 12 hours, not before", async () => {
+    const { connectionId } = await createConnection(bed.db, await authorizeWithSim(bed.sim, 1));
+    const version = async () => (await bed.db.prisma.atsConnection.findUniqueOrThrow({ where: { id: connectionId } })).tokenVersion;
+    const start = await version();
+    await greenhouseTokenManager().refreshIdleConnections(new Date(Date.now() + 11 * 3600_000));
+    expect(await version()).toBe(start);
+    const result = await greenhouseTokenManager().refreshIdleConnections(new Date(Date.now() + 13 * 3600_000));
+    expect(result.refreshed).toBeGreaterThanOrEqual(1);
+    expect(result.needsReconnect).toBe(0);
+    expect(await version()).toBeGreaterThan(start);
   });
 });
