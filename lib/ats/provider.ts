@@ -8,7 +8,7 @@
  */
 import type { AtsEnvironment, AtsProvider as ProviderEnum } from "@/lib/generated/prisma/enums";
 
-export type ProviderName = "lever";
+export type ProviderName = "lever" | "greenhouse";
 export type ProviderColumn = ProviderEnum;
 
 /** Which calls go first on a connection's shared rate limit: webhook work before bulk work. */
@@ -142,6 +142,8 @@ export interface AtsCapabilities {
   confidentialJobs: boolean;
   /** A rejected candidacy can be restored. */
   unreject: boolean;
+  /** The result note can be replaced in place; otherwise a new screening posts a new note (Greenhouse's notes cannot be edited). */
+  editsResult: boolean;
 }
 
 /** The calls of one connection, paced on its shared rate limit at the given priority. */
@@ -156,7 +158,7 @@ export interface AtsSession {
   stages(): Promise<AtsStage[]>;
   rejectionReasons(): Promise<AtsRejectionReason[]>;
   users(): Promise<AtsUser[]>;
-  /** Posts the result, or replaces `existingNoteId`; returns the id of the note that now carries it. */
+  /** Posts the result, or replaces `existingNoteId` (when `capabilities.editsResult`); returns the id of the note that now carries it. */
   writeResult(candidateExternalId: string, note: ResultNote, options: { existingNoteId: string | null; actAs: string | null }): Promise<{ noteId: string; created: boolean }>;
   /** The note an earlier attempt may have written, found by its marker. */
   findResult(candidateExternalId: string, marker: string): Promise<string | null>;
@@ -211,6 +213,6 @@ export interface AtsProvider {
    * its tokens (one ATS account belongs to one organization) and says what it did.
    */
   completeConnect(admin: ConnectingAdmin, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }>;
-  /** The daily job: keeps quiet connections' refresh tokens alive when the ATS expires unused ones. */
+  /** The periodic job (every 4 hours): keeps quiet connections' refresh tokens alive when the ATS expires unused ones. */
   refreshIdleTokens(now: Date): Promise<{ checked: number; refreshed: number; needsReconnect: number; failed: number }>;
 }

@@ -65,6 +65,16 @@ const EnvSchema = z.object({
   // milliseconds after they leave the bucket, and uneven latency bunches them up there.
   LEVER_RATE_PER_SEC: intIn(1, 100, 9),
   LEVER_RATE_BURST: intIn(1, 200, 15),
+  GREENHOUSE_ENV: z.enum(["simulator", "production"]).default("simulator"),
+  GREENHOUSE_CLIENT_ID: z.string().min(1).optional(),
+  GREENHOUSE_CLIENT_SECRET: z.string().min(1).optional(),
+  GREENHOUSE_SIM_URL: z.url().default("http://localhost:4020"),
+  GREENHOUSE_SIM_PORT: intIn(1, 65535, 4020),
+  GREENHOUSE_START_SIMULATOR: bool(true),
+  // Greenhouse counts 50 requests per rolling 10 s per account and client; 4/s with a burst of 8 keeps
+  // clear of it even when a burst lands at the end of one window and the refill at the start of the next.
+  GREENHOUSE_RATE_PER_SEC: intIn(1, 100, 4),
+  GREENHOUSE_RATE_BURST: intIn(1, 200, 8),
   WEBHOOK_MAX_AGE_SECONDS: intIn(60, 30 * 24 * 3600, 3 * 24 * 3600),
   WEBHOOK_MAX_BODY_BYTES: intIn(1024, 10 * 1024 * 1024, 64 * 1024),
   RESUME_MAX_BYTES: intIn(64 * 1024, 100 * 1024 * 1024, 10 * 1024 * 1024),
@@ -111,6 +121,17 @@ export interface Config {
     usePkce: boolean;
     promptConsent: boolean;
     confidentialAccess: boolean;
+    ratePerSec: number;
+    burst: number;
+    simulator: { url: string; port: number; startWithApp: boolean };
+  };
+  greenhouse: {
+    environment: Env["GREENHOUSE_ENV"];
+    clientId: string;
+    clientSecret: string;
+    authorizeUrl: string;
+    tokenUrl: string;
+    apiBase: string;
     ratePerSec: number;
     burst: number;
     simulator: { url: string; port: number; startWithApp: boolean };
@@ -166,6 +187,14 @@ const LEVER_HOSTS = {
   },
 } as const;
 
+const GREENHOUSE_HOSTS = {
+  production: {
+    authorizeUrl: "https://auth.greenhouse.io/authorize",
+    tokenUrl: "https://auth.greenhouse.io/token",
+    apiBase: "https://harvest.greenhouse.io/v3",
+  },
+} as const;
+
 export function parseConfig(source: NodeJS.ProcessEnv): Config {
   const parsed = EnvSchema.safeParse(source);
   if (!parsed.success) throw new ConfigError(`Invalid configuration:\n${formatIssues(parsed.error)}`);
@@ -212,6 +241,25 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     lever = { ...LEVER_HOSTS[e.LEVER_ENV], clientId: e.LEVER_CLIENT_ID, clientSecret: e.LEVER_CLIENT_SECRET };
   }
 
+  const greenhouseSimUrl = e.GREENHOUSE_SIM_URL.replace(/\/$/, "");
+  let greenhouse: Pick<Config["greenhouse"], "authorizeUrl" | "tokenUrl" | "apiBase" | "clientId" | "clientSecret">;
+  if (e.GREENHOUSE_ENV === "simulator") {
+    greenhouse = {
+      authorizeUrl: `${greenhouseSimUrl}/authorize`,
+      tokenUrl: `${greenhouseSimUrl}/token`,
+      apiBase: `${greenhouseSimUrl}/v3`,
+      clientId: e.GREENHOUSE_CLIENT_ID ?? "greenhouse-sim-client",
+      clientSecret: e.GREENHOUSE_CLIENT_SECRET ?? "greenhouse-sim-secret",
+    };
+  } else {
+    if (!e.GREENHOUSE_CLIENT_ID || !e.GREENHOUSE_CLIENT_SECRET) {
+      throw new ConfigError(
+        `Invalid configuration:\n  GREENHOUSE_CLIENT_ID and GREENHOUSE_CLIENT_SECRET: required when GREENHOUSE_ENV=${e.GREENHOUSE_ENV} (the partner app's credentials)`,
+      );
+    }
+    greenhouse = { ...GREENHOUSE_HOSTS[e.GREENHOUSE_ENV], clientId: e.GREENHOUSE_CLIENT_ID, clientSecret: e.GREENHOUSE_CLIENT_SECRET };
+  }
+
   const oidcVars = [e.OIDC_ISSUER, e.OIDC_CLIENT_ID, e.OIDC_CLIENT_SECRET];
   if (oidcVars.some(Boolean) && !oidcVars.every(Boolean)) {
     throw new ConfigError("Invalid configuration:\n  OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET: set all three or none");
@@ -239,6 +287,13 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       ratePerSec: e.LEVER_RATE_PER_SEC,
       burst: e.LEVER_RATE_BURST,
       simulator: { url: simUrl, port: e.LEVER_SIM_PORT, startWithApp: e.LEVER_ENV === "simulator" && e.LEVER_START_SIMULATOR },
+    },
+    greenhouse: {
+      environment: e.GREENHOUSE_ENV,
+      ...greenhouse,
+      ratePerSec: e.GREENHOUSE_RATE_PER_SEC,
+      burst: e.GREENHOUSE_RATE_BURST,
+      simulator: { url: greenhouseSimUrl, port: e.GREENHOUSE_SIM_PORT, startWithApp: e.GREENHOUSE_ENV === "simulator" && e.GREENHOUSE_START_SIMULATOR },
     },
     webhooks: { maxAgeSeconds: e.WEBHOOK_MAX_AGE_SECONDS, maxBodyBytes: e.WEBHOOK_MAX_BODY_BYTES },
     resumes: {

@@ -40,7 +40,9 @@ export const QUEUES = {
   reconcileDue: { name: "ats.reconcile-due", formerName: "lever.reconcile-due", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
   syncReference: { name: "ats.sync-reference", formerName: "lever.sync-reference", ...standard, ...seconds(5 * 60) },
   syncReferenceDaily: { name: "ats.sync-reference-daily", formerName: "lever.sync-reference-daily", ...standard, retryLimit: 0, cron: "41 4 * * *", ...seconds(60) },
-  refreshIdleTokens: { name: "ats.refresh-idle-tokens", formerName: "lever.refresh-idle-connections", ...standard, cron: "17 3 * * *", ...seconds(10 * 60) },
+  // Every 4 hours: Greenhouse's refresh tokens die 24 hours after issue (its connections are refreshed after
+  // 12 idle hours); Lever's allow 60 idle days, so for Lever the extra runs find nothing to do.
+  refreshIdleTokens: { name: "ats.refresh-idle-tokens", formerName: "lever.refresh-idle-connections", ...standard, cron: "17 */4 * * *", ...seconds(10 * 60) },
   // A run holds a lease while it works, so a long import outliving the expiry is never worked twice.
   importsRun: { name: "imports.run", ...standard, retryLimit: 5, ...seconds(60 * 60) },
   importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },

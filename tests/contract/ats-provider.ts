@@ -14,6 +14,11 @@ export interface ContractFixture {
   addCandidate(jobExternalId: string, name: string): Promise<string>;
   /** Switches the connection's registered webhooks on in the simulator (an ATS admin's step). */
   enableWebhooks(): Promise<void>;
+  /**
+   * For `webhookRegistration: "manual"`: what the ATS admin does by hand, one web hook per event at
+   * `url` signed with `secret` (the secret the app generated and showed them).
+   */
+  configureWebhooks?(url: string, secret: string, events: readonly string[]): Promise<void>;
   /** Raw requests the simulator delivered to `url` so far. */
   deliveries(url: string): Array<{ rawBody: string; headers: Headers }>;
 }
@@ -89,7 +94,14 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
       expect(first.created).toBe(true);
       expect(await session.findResult(id, marker)).toBe(first.noteId);
       const second = await session.writeResult(id, { text: `Screening score: 90/100\nDetails: https://app.test${marker}`, score: 90, requiredTier: 0, marker }, { existingNoteId: first.noteId, actAs: null });
-      expect(second).toEqual({ noteId: first.noteId, created: false });
+      if (f.provider.capabilities.editsResult) {
+        expect(second).toEqual({ noteId: first.noteId, created: false });
+      } else {
+        // An ATS whose notes cannot be edited posts the new result beside the old; the marker finds the newest.
+        expect(second.created).toBe(true);
+        expect(second.noteId).not.toBe(first.noteId);
+        expect(await session.findResult(id, marker)).toBe(second.noteId);
+      }
       expect(await session.findResult(id, "/candidates/nobody")).toBeNull();
     });
 
@@ -111,14 +123,21 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
 
     it("delivers signed webhooks the provider verifies; a forged or malformed one is refused", async () => {
       const { f, session } = await ready();
-      if (f.provider.capabilities.webhookRegistration !== "api") return;
-      const secrets: Array<{ event: string; secret: string; externalId: string }> = [];
-      for (const event of f.provider.webhookEvents) {
-        const hook = await session.registerWebhook(event, HOOK_URL);
-        expect(hook.secret.length).toBeGreaterThan(8);
-        secrets.push({ event, secret: hook.secret, externalId: hook.externalId });
+      const secrets: Array<{ event: string; secret: string; externalId: string | null }> = [];
+      if (f.provider.capabilities.webhookRegistration === "api") {
+        for (const event of f.provider.webhookEvents) {
+          const hook = await session.registerWebhook(event, HOOK_URL);
+          expect(hook.secret.length).toBeGreaterThan(8);
+          secrets.push({ event, secret: hook.secret, externalId: hook.externalId });
+        }
+        await f.enableWebhooks();
+      } else {
+        if (!f.configureWebhooks) return;
+        await expect(session.registerWebhook(f.provider.webhookEvents[0]!, HOOK_URL)).rejects.not.toBeInstanceOf(AtsApiError);
+        const secret = "contract-manual-secret-0123456789";
+        await f.configureWebhooks(HOOK_URL, secret, f.provider.webhookEvents);
+        for (const event of f.provider.webhookEvents) secrets.push({ event, secret, externalId: null });
       }
-      await f.enableWebhooks();
       const job = (await session.listJobs({ states: ["published"], limit: 1 })).items[0]!;
       const id = await f.addCandidate(job.externalId, "Webhook Candidate");
       const delivered = f.deliveries(HOOK_URL);
@@ -129,7 +148,7 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
       expect(created && created.ok && created.event.externalCandidateId).toBe(id);
       expect(f.provider.verifyWebhook({ ...delivered[0]!, now }, [{ event: secrets[0]!.event, secret: "not-the-secret" }])).toMatchObject({ ok: false, status: 401 });
       expect(f.provider.verifyWebhook({ rawBody: "{not json", headers: new Headers(), now }, secrets)).toMatchObject({ ok: false, status: 400 });
-      for (const s of secrets) await session.removeWebhook(s.externalId);
+      for (const s of secrets) if (s.externalId !== null) await session.removeWebhook(s.externalId);
     });
 
     it("surfaces the ATS's refusals as the core's error type, which the core does not retry", async () => {

@@ -1,12 +1,13 @@
 import { notFound } from "@/lib/errors";
 import type { AtsProvider, ProviderColumn, ProviderName } from "../provider";
+import { greenhouse } from "../providers/greenhouse";
 import { lever } from "../providers/lever";
 
 /**
  * The ATSs the product connects, by name. Adding one means adding its folder under providers/ and a
  * line here; nothing else in the core names a provider.
  */
-const PROVIDERS: Readonly<Record<ProviderName, AtsProvider>> = { lever };
+const PROVIDERS: Readonly<Record<ProviderName, AtsProvider>> = { lever, greenhouse };
 
 export const providers = (): AtsProvider[] => Object.values(PROVIDERS);
 

@@ -6,6 +6,7 @@ import { ReferencePanel } from "@/components/ats/reference-panel";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
 import { connectionActivity } from "@/lib/connections/activity";
 import { connectionCardData } from "@/lib/connections/card";
+import { ATS_CATALOG } from "@/lib/ats/catalog";
 import { connectErrorMessage } from "@/lib/ats/connect-errors";
 import { providers } from "@/lib/ats/registry";
 
@@ -15,8 +16,9 @@ export default async function AtsPage({ searchParams }: { searchParams: Promise<
   const org = await requireOrgContext();
   const { ats = "lever", connected, error, refresh } = await searchParams;
   const isAdmin = isAdminRole(org.role);
-  // The catalog lists more ATSs than are built; only a built one has a card.
-  const provider = providers().find((p) => p.name === ats) ?? null;
+  // The catalog lists more ATSs than are built; only a built one the catalog offers has a card.
+  const offered = ATS_CATALOG.some((c) => c.id === ats && c.available);
+  const provider = offered ? (providers().find((p) => p.name === ats) ?? null) : null;
   const card = provider ? await connectionCardData(org.organizationId) : null;
   // The log names candidates and jobs, confidential ones included, so it is for the admins who see every job.
   const activity = card?.connection && isAdmin ? await connectionActivity(org.organizationId, card.connection.id) : null;

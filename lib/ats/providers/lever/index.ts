@@ -127,7 +127,7 @@ export const lever: AtsProvider = {
   column: "LEVER",
   label: "Lever",
   adminRole: "Super Admin",
-  capabilities: { webhookRegistration: "api", actsAsUser: true, confidentialJobs: true, unreject: true },
+  capabilities: { webhookRegistration: "api", actsAsUser: true, confidentialJobs: true, unreject: true, editsResult: true },
   webhookEvents: SUBSCRIBED_EVENTS,
   session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new LeverSession(LeverClient.forConnection(connection.id, { priority })),
   verifyWebhook: ({ rawBody }, secrets) => verifyLeverWebhook(rawBody, secrets),

@@ -1,0 +1,2 @@
+-- AlterEnum
+ALTER TYPE "AtsProvider" ADD VALUE 'GREENHOUSE';
