@@ -58,7 +58,7 @@ export class ConnectError extends AppError {
     readonly reason: ConnectErrorCode,
     status = 400,
   ) {
-    super(status, "connect_refused", connectErrors({ label: "the ATS", adminRole: "admin" })[reason]);
+    super(status, "connect_refused", connectErrors({ label: "ATS", adminRole: "admin" })[reason]);
   }
 }
 
