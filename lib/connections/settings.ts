@@ -1,12 +1,14 @@
+import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
+import { isAdminRole } from "@/lib/auth/roles";
 import { audit } from "@/lib/audit";
 import type { ProviderName } from "@/lib/ats/provider";
 import { providerFor } from "@/lib/ats/registry";
 import { config } from "@/lib/config";
-import { sealSecret } from "@/lib/crypto/secrets";
+import { openSecret, sealSecret } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
-import { badRequest } from "@/lib/errors";
+import { badRequest, forbidden } from "@/lib/errors";
 import { connectionOr404 } from "./lookup";
 
 const checkbox = z.enum(["on", "true", "false"]).optional().transform((v) => v === "on" || v === "true");
@@ -83,6 +85,18 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
       });
       registered.push(event);
     }
+  } else {
+    // The ATS has no API for web hooks (Greenhouse): the app makes one signing secret per event, and the
+    // admin enters the URL and secret in the ATS (Settings → ATS shows them, see manualWebhookSetup).
+    const have = new Set(connection.webhooks.map((w) => w.event));
+    for (const event of provider.webhookEvents) {
+      if (have.has(event)) continue;
+      const sealed = sealSecret(randomBytes(32).toString("hex"));
+      await prisma.webhookSubscription.create({
+        data: { organizationId: org.organizationId, connectionId: connection.id, externalId: `manual:${event}`, event, url, signatureTokenEnc: sealed.ciphertext, tokenKeyId: sealed.keyId },
+      });
+      registered.push(event);
+    }
   }
   await audit(prisma, {
     organizationId: org.organizationId,
@@ -93,4 +107,19 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
     details: { ...flags, registeredWebhooks: registered },
   });
   return { webhookUrl: url, registered };
+}
+
+/**
+ * What an admin enters in an ATS whose web hooks are set up by hand: the URL and, per event, the
+ * signing secret the app made. Admins only: the secrets let anyone sign deliveries for the connection.
+ */
+export async function manualWebhookSetup(org: OrgContext, connectionId: string): Promise<{ url: string; hooks: Array<{ event: string; secret: string }> }> {
+  if (!isAdminRole(org.role)) throw forbidden("Only organization owners and admins can see the web hook secrets.");
+  const connection = await connectionOr404(org, connectionId);
+  const provider = providerFor(connection.provider);
+  if (provider.capabilities.webhookRegistration !== "manual") throw badRequest(`${provider.label}'s web hooks are registered by the app; there is nothing to enter by hand.`);
+  return {
+    url: webhookUrl(provider.name, connection.id),
+    hooks: connection.webhooks.map((w) => ({ event: w.event, secret: openSecret(w.signatureTokenEnc, w.tokenKeyId) })),
+  };
 }
