@@ -1,5 +1,5 @@
-import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
 import { ConnectError } from "@/lib/ats/connect-errors";
+import { consumeOAuthState, mintOAuthState } from "@/lib/ats/oauth-state";
 import type { ConnectingAdmin } from "@/lib/ats/provider";
 import { OAuthError, sealTokenColumns } from "@/lib/ats/tokens";
 import { config } from "@/lib/config";
@@ -13,8 +13,6 @@ import { buildAuthorizationUrl, exchangeCode, readGreenhouseClaims } from "./oau
  * organization rule. The core calls these through the provider and does the rest.
  */
 
-const STATE_TTL_MS = 10 * 60_000;
-
 const ENVIRONMENTS: Record<ReturnType<typeof config>["greenhouse"]["environment"], AtsEnvironment> = {
   simulator: "SIMULATOR",
   production: "PRODUCTION",
@@ -22,40 +20,13 @@ const ENVIRONMENTS: Record<ReturnType<typeof config>["greenhouse"]["environment"
 
 export const currentEnvironment = (): AtsEnvironment => ENVIRONMENTS[config().greenhouse.environment];
 
-/** The provider's name is in the MAC, so a state minted for another ATS cannot complete this callback. */
-function stateMac(nonce: string, userId: string, organizationId: string): string {
-  return createHmac("sha256", config().authSecret).update(`greenhouse-oauth:${nonce}:${userId}:${organizationId}`).digest("base64url");
-}
-
 export async function startConnect(org: ConnectingAdmin): Promise<URL> {
-  const prisma = await db();
-  const nonce = randomBytes(24).toString("base64url");
-  await prisma.oAuthState.deleteMany({ where: { expiresAt: { lt: new Date() } } });
-  await prisma.oAuthState.create({
-    data: { id: nonce, organizationId: org.organizationId, userId: org.userId, codeVerifier: null, expiresAt: new Date(Date.now() + STATE_TTL_MS) },
-  });
-  return buildAuthorizationUrl(`${nonce}.${stateMac(nonce, org.userId, org.organizationId)}`);
-}
-
-/** Takes the state out of the store (single use) after checking its signature, owner and age. */
-async function consumeState(org: ConnectingAdmin, state: string | null): Promise<void> {
-  const [nonce, mac] = (state ?? "").split(".");
-  if (!nonce || !mac) throw new ConnectError("state_invalid");
-  const expected = Buffer.from(stateMac(nonce, org.userId, org.organizationId));
-  const given = Buffer.from(mac);
-  if (expected.length !== given.length || !timingSafeEqual(expected, given)) throw new ConnectError("state_other_user");
-  const prisma = await db();
-  const row = await prisma.oAuthState.findUnique({ where: { id: nonce } });
-  // Single use: only the request that deletes the row may continue.
-  const { count } = await prisma.oAuthState.deleteMany({ where: { id: nonce } });
-  if (!row || count !== 1) throw new ConnectError("state_used");
-  if (row.expiresAt < new Date()) throw new ConnectError("state_expired");
-  if (row.userId !== org.userId || row.organizationId !== org.organizationId) throw new ConnectError("state_other_user");
+  return buildAuthorizationUrl(await mintOAuthState("greenhouse", org));
 }
 
 export async function completeConnect(org: ConnectingAdmin, callbackUrl: URL): Promise<{ connectionId: string; reconnected: boolean; accountId: string }> {
   const params = callbackUrl.searchParams;
-  await consumeState(org, params.get("state"));
+  await consumeOAuthState("greenhouse", org, params.get("state"));
   const oauthError = params.get("error");
   if (oauthError) {
     log.info("Greenhouse declined the connection", { organizationId: org.organizationId, error: oauthError.slice(0, 60) });
