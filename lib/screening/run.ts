@@ -9,6 +9,7 @@ import { isOwnId } from "@/lib/ids";
 import { enqueue, enqueueInTransaction } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { log } from "@/lib/log";
+import { recordDecisions, recordResultVersion } from "@/lib/decisions/record";
 import { skipForHumanReview } from "@/lib/screening/human-review-hold";
 import { candidateUrl, requestResultNote } from "@/lib/writeback";
 import { jobCriteria } from "./criteria";
@@ -149,6 +150,15 @@ export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, c
       update: data,
       select: { id: true },
     });
+    await recordResultVersion(tx, {
+      ...data,
+      organizationId: candidate.organizationId,
+      candidateId: candidate.id,
+      jobId: candidate.jobId,
+      resultId: result.id,
+      engineVersion: engineVersion(),
+      criteria: criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, keptReason: "keptReason" in c ? (c.keptReason as string | null) : null })),
+    });
     const note = {
       text: formatResultNote({ score: out.score, summary: out.summary, engine: out.engine === "llm" ? "llm" : "local", verdicts }, { candidateUrl: candidateUrl(candidate) }),
       score: out.score,
@@ -230,7 +240,10 @@ export async function requestCandidateScreening(org: OrgContext, candidateId: st
     : null;
   if (!candidate) throw notFound("Candidate not found");
   await requireCriteria(prisma, org.organizationId, candidate.jobId);
-  await enqueue(QUEUES.screeningRun.name, { organizationId: org.organizationId, candidateId: candidate.id } satisfies ScreenCandidateJob);
+  await prisma.$transaction(async (tx) => {
+    await recordDecisions(tx, [{ organizationId: org.organizationId, candidateId: candidate.id, jobId: candidate.jobId, kind: "RESCREEN", actorUserId: org.userId }]);
+    await enqueueInTransaction(tx, QUEUES.screeningRun.name, { organizationId: org.organizationId, candidateId: candidate.id } satisfies ScreenCandidateJob);
+  });
   return { queued: true };
 }
 

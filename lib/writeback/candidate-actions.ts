@@ -6,6 +6,7 @@ import { badRequest, conflict, notFound } from "@/lib/errors";
 import { providerFor } from "@/lib/ats/registry";
 import { currentConnection } from "@/lib/connections/lookup";
 import { cautionOf, organizationLateStages } from "./late-stage";
+import { recordDecisions } from "@/lib/decisions/record";
 import { recordActions, type NewAction } from "./record";
 
 export const MAX_CANDIDATES_PER_ACTION = 200;
@@ -71,9 +72,18 @@ export interface CandidateActionOutcome {
  * changes at once; with "Update stages" on, each change becomes a write-back action the
  * worker sends to the ATS. Every id must belong to the organization, else nothing changes (404).
  */
-export async function applyCandidateAction(org: OrgContext, raw: unknown, clock: { now?: Date } = {}): Promise<CandidateActionOutcome> {
+export interface ActionOrigin {
+  /** The automation rule and suggestion the change comes from (the record names them). */
+  ruleId?: string;
+  suggestionId?: string;
+  /** Applied by the app after the rule's delay, with no person confirming. */
+  automatic?: boolean;
+}
+
+export async function applyCandidateAction(org: OrgContext, raw: unknown, options: { now?: Date; origin?: ActionOrigin } = {}): Promise<CandidateActionOutcome> {
   const input = CandidateActionInput.parse(raw);
-  const now = clock.now ?? new Date();
+  const now = options.now ?? new Date();
+  const origin = options.origin ?? {};
   const ids = [...new Set(input.candidateIds)];
   const prisma = await db();
   const organizationId = org.organizationId;
@@ -99,10 +109,12 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, clock:
   const writeBack = !connection ? "not_connected" : (connection.settings?.updateStages ?? true) ? "queued" : "off";
 
   let target: { stageId: string; externalStageId: string } | { archiveReasonId: string; externalArchiveReasonId: string };
+  let targetName: string;
   if (input.action === "advance") {
-    const stage = await prisma.stage.findFirst({ where: { organizationId, id: input.stageId }, select: { id: true, externalId: true } });
+    const stage = await prisma.stage.findFirst({ where: { organizationId, id: input.stageId }, select: { id: true, externalId: true, text: true } });
     if (!stage) throw badRequest("Choose one of your stages", { stageId: ["Unknown stage"] });
     target = { stageId: stage.id, externalStageId: stage.externalId };
+    targetName = stage.text;
   } else {
     const reason = await prisma.archiveReason.findFirst({
       where: { organizationId, id: input.archiveReasonId },
@@ -112,6 +124,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, clock:
     if (reason.type !== "non-hired") throw badRequest(`"${reason.text}" is a hired reason; rejecting needs a non-hired reason`, { archiveReasonId: ["Not a rejection reason"] });
     if (!reason.active) throw badRequest(`"${reason.text}" is inactive in your ATS; choose an active reason`, { archiveReasonId: ["Inactive reason"] });
     target = { archiveReasonId: reason.id, externalArchiveReasonId: reason.externalId };
+    targetName = reason.text;
   }
 
   const kind = input.action === "advance" ? "STAGE_CHANGE" : "ARCHIVE";
@@ -152,7 +165,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, clock:
           })
         : null;
 
-    let queued = 0;
+    let written: Array<{ id: string; candidateId: string }> = [];
     if (connection && writeBack === "queued") {
       const actions: NewAction[] = changeIds.map((candidateId) => ({
         organizationId,
@@ -164,13 +177,28 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, clock:
         requestedById: org.userId,
         ...(batch ? { batchId: batch.id } : {}),
       }));
-      queued = (await recordActions(tx, actions, batch ? { startAfter: batch.undoUntil } : {})).length;
+      written = await recordActions(tx, actions, batch ? { startAfter: batch.undoUntil } : {});
     }
+    const actionOf = new Map(written.map((w) => [w.candidateId, w.id] as const));
+    const kindOfDecision = origin.automatic ? "AUTO_APPLIED" : origin.suggestionId ? "SUGGESTION_CONFIRMED" : input.action === "advance" ? "ADVANCE" : "REJECT";
+    await recordDecisions(
+      tx,
+      changeIds.map((candidateId) => ({
+        organizationId,
+        candidateId,
+        kind: kindOfDecision,
+        actorUserId: origin.automatic ? null : org.userId,
+        ruleId: origin.ruleId ?? null,
+        suggestionId: origin.suggestionId ?? null,
+        writeBackActionId: actionOf.get(candidateId) ?? null,
+        details: input.action === "advance" ? { action: "advance", stage: targetName } : { action: "reject", reason: targetName, ...(batch ? { undoBatchId: batch.id } : {}) },
+      })),
+    );
     return {
       ...outcome,
       changed: changeIds.length,
       unchanged: ids.length - changeIds.length,
-      queued,
+      queued: written.length,
       undo: batch ? { batchId: batch.id, until: batch.undoUntil.toISOString() } : null,
     };
   });
@@ -238,6 +266,10 @@ export async function undoCandidateAction(org: OrgContext, raw: unknown, clock: 
       });
     }
     await tx.candidateActionBatch.update({ where: { id: batch.id, organizationId }, data: { undoneAt: now } });
+    await recordDecisions(
+      tx,
+      previous.map((p) => ({ organizationId, candidateId: p.id, kind: "UNDO" as const, actorUserId: org.userId, details: { undoBatchId: batch.id } })),
+    );
     return { restored: previous.length, withdrawn: withdrawn.count, repeated: false };
   });
 }
@@ -303,14 +335,15 @@ export async function restoreCandidate(org: OrgContext, candidateId: string, raw
       data: { archivedAt: null, archiveReasonId: null, externalArchiveReasonId: null },
     });
     if (changed.count === 0) throw conflict("This candidate is not rejected.");
-    let queued = 0;
+    let written: Array<{ id: string }> = [];
     if (connection && writeBack === "queued") {
-      queued = (
+      written = (
         await recordActions(tx, [
           { organizationId, connectionId: connection.id, candidateId, kind: "UNARCHIVE", payload: {}, idempotencyKey: key, requestedById: org.userId },
         ])
-      ).length;
+      );
     }
-    return { restored: true, queued, writeBack, repeated: false };
+    await recordDecisions(tx, [{ organizationId, candidateId, kind: "RESTORE", actorUserId: org.userId, writeBackActionId: written[0]?.id ?? null }]);
+    return { restored: true, queued: written.length, writeBack, repeated: false };
   });
 }
