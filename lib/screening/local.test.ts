@@ -217,3 +217,32 @@ describe("local engine: empty résumé, determinism, evidence", () => {
     expect(createEngine({ baseUrl: "http://llm.test/v1", apiKey: "k", model: "m" }).name).toBe("llm");
   });
 });
+
+describe("local engine: years in a field from what each position's lines say", () => {
+  // The parser gave titles and dates only; the field is in the bullet lines under each heading.
+  const candidate = cand({
+    resumeText: `Dana Ruiz
+Chicago, IL
+
+Experience
+Platform Engineer — Northwind (Jan 2020 – Present)
+• Runs the company's Kubernetes clusters and their upgrades.
+Systems Administrator — Contoso (Jan 2014 – Dec 2019)
+• Patched Windows servers and kept the backup tapes.
+
+Skills
+Kubernetes, Terraform, Windows Server`,
+    positions: [
+      { title: "Platform Engineer", org: "Northwind", start: { year: 2020, month: 1 }, end: null },
+      { title: "Systems Administrator", org: "Contoso", start: { year: 2014, month: 1 }, end: { year: 2019, month: 12 } },
+    ],
+  });
+
+  it("counts a position whose lines show the field, and not the one whose lines do not", async () => {
+    const v = await verdictOf(candidate, "8+ years of Kubernetes experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("Platform Engineer");
+    expect(v.reason).not.toContain("Systems Administrator");
+    expect((await verdictOf(candidate, "6+ years of Windows Server administration")).verdict).not.toBe("NOT_MET");
+  });
+});

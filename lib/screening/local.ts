@@ -353,6 +353,24 @@ function segmentEnds(segments: readonly Segment[], count: number, nowIdx: number
   return out;
 }
 
+/**
+ * A parsed position is often only a title and an employer; what the job involved is in the résumé's
+ * lines under its heading. Each position found in the text takes the affirmed terms of its block:
+ * from its heading to the next position's heading, or to a section such as Education or Skills.
+ */
+function addBlockTerms(experiences: Experience[], segments: readonly Segment[], segTerms: readonly Set<Term>[], count: number): void {
+  const starts = [...new Set(experiences.flatMap((e) => (e.segs.length ? [Math.min(...e.segs)] : [])))].sort((a, b) => a - b);
+  for (const e of experiences) {
+    if (e.segs.length === 0) continue;
+    const from = Math.min(...e.segs);
+    const next = starts.find((s) => s > from) ?? count;
+    for (let i = from + 1; i < Math.min(next, count); i++) {
+      if (SECTION_RESET.test((segments[i] as Segment).text.trim())) break;
+      for (const t of segTerms[i] ?? []) e.terms.add(t);
+    }
+  }
+}
+
 function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number): CandidateIndex {
   const resumeText = (candidate.resumeText ?? "").trim();
   const positions = candidate.positions ?? [];
@@ -429,6 +447,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         : segments.flatMap((s, i) => (i < contentCount && s.text === positionLine(p) ? [i] : []));
       experiences.push({ interval, terms: termsOf(tokenize(text), job.needed), label: positionLine(p).split(":")[0] ?? "", segs: [...new Set(segs)] });
     }
+    if (resumeText) addBlockTerms(experiences, segments, segTerms, contentCount);
     if (experiences.length === 0 && resumeText) {
       // No parsed dates: date ranges written in the résumé; each range's block runs to the next one.
       const starts: { seg: number; intervals: Interval[] }[] = [];
