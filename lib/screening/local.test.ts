@@ -246,3 +246,22 @@ Kubernetes, Terraform, Windows Server`,
     expect((await verdictOf(candidate, "6+ years of Windows Server administration")).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: a related field of study", () => {
+  const german = cand({
+    resumeText: `Jonas Weber
+Stuttgart, Germany
+
+Berufserfahrung
+Entwicklungsingenieur — Bosch (2015 – Present)
+• Designs fuel injection components and runs their durability tests.
+
+Education
+Dipl.-Ing. Maschinenbau, Universität Stuttgart, 2008 – 2014`,
+  });
+
+  it("a degree whose field is in the same family counts as related: met when the criterion allows related fields, partly otherwise", async () => {
+    expect((await verdictOf(german, "Master's degree in Mechanical Engineering or related field")).verdict).toBe("MET");
+    expect((await verdictOf(german, "Master's degree in Aerospace Engineering")).verdict).toBe("PARTLY_MET");
+  });
+});

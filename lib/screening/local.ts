@@ -1,3 +1,4 @@
+import { fieldFamilies, fieldRelation } from "./fields";
 import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
 import {
   compileRequirement,
@@ -47,7 +48,7 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-2";
+export const LOCAL_ENGINE_VERSION = "local-3";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
@@ -199,6 +200,8 @@ interface Degree {
   /** Not finished yet ("expected 2027", an end date in the future). */
   inProgress: boolean;
   terms: Set<Term>;
+  /** Families of the fields of study its words name (fields.ts), to tell a related field from another one. */
+  families: Set<number>;
   label: string;
   segs: number[];
 }
@@ -484,7 +487,8 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
     const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" "));
-    degrees.push({ level, inProgress, terms: termsOf(tokenize([s.degree, s.field].filter(Boolean).join(" ")), job.needed), label: line, segs: [...new Set(segs)].slice(0, 2) });
+    const named = [s.degree, s.field].filter(Boolean).join(" ");
+    degrees.push({ level, inProgress, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
   for (let i = 0; i < contentCount; i++) {
     const seg = segments[i] as Segment;
@@ -495,9 +499,13 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     const terms = /^\s*education\b/i.test(seg.text) ? termsOf(tokenize(seg.text.replace(/^\s*education\s*[:\-–—]?/i, "")), job.needed) : new Set(segTerms[i]);
     // "Bachelor of Science" on one line and the major on the next is common.
     const next = segments[i + 1];
-    if (next && i + 1 < contentCount && next.text.length < 80) for (const t of segTerms[i + 1] ?? []) terms.add(t);
+    const withNext = next && i + 1 < contentCount && next.text.length < 80;
+    if (withNext) for (const t of segTerms[i + 1] ?? []) terms.add(t);
+    const families = fieldFamilies(seg.text.replace(/^\s*education\s*[:\-–—]?/i, ""));
+    // The major on the next line counts only when the degree's own line names no field.
+    if (withNext && families.size === 0) for (const f of fieldFamilies(next.text)) families.add(f);
     const futureYear = [...seg.text.matchAll(/\b(20\d{2})\b/g)].some((m) => Number(m[1]) * 12 > nowIdx);
-    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear, terms, label: seg.text, segs: [i] });
+    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear, terms, families, label: seg.text, segs: [i] });
   }
 
   return {
@@ -781,6 +789,7 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const fieldReq = c.req;
   const fieldName = fieldReq.length ? describe(fieldReq, labeller(c)) : "";
   type Scored = { d: (typeof index.degrees)[number]; levelOk: boolean; field: "exact" | "related" | "none" };
+  const asked = fieldFamilies(c.input.text);
   const scored: Scored[] = index.degrees.map((d) => {
     const levelOk = d.level !== null && d.level >= need;
     let field: Scored["field"] = "none";
@@ -788,7 +797,7 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     else {
       const related = new Set<Term>();
       for (const t of requirementTerms(fieldReq)) for (const r of relatedFieldTerms(t)) related.add(r);
-      if ([...related].some((t) => d.terms.has(t))) field = "related";
+      if ([...related].some((t) => d.terms.has(t)) || fieldRelation(d.families, asked) === "related") field = "related";
     }
     return { d, levelOk, field };
   });
