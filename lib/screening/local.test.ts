@@ -265,3 +265,23 @@ Dipl.-Ing. Maschinenbau, Universität Stuttgart, 2008 – 2014`,
     expect((await verdictOf(german, "Master's degree in Aerospace Engineering")).verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: 'currently' looks at what the criterion names, not a generic headline word", () => {
+  const candidate = cand({
+    resumeText: `Marie Tremblay
+Marketing Manager · Quebec City, QC
+
+Brand Lead, Nordet Foods — 2023 – Present
+- Packaging redesign and retail displays for three product lines.
+
+Paid Media Specialist, Agence Lumen — 2016 – 2021
+- Ran paid media campaigns on Google Ads and Meta, $1.5M a year.`,
+  });
+
+  it("paid media in a position that ended is not current, whatever the headline says", async () => {
+    const v = await verdictOf(candidate, "Currently managing paid media campaigns");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toBe("Mentions paid, media, campaigns only in a position that has ended; a current one is asked.");
+    expect(v.evidence[0]).toContain("2016 – 2021");
+  });
+});

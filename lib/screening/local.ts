@@ -682,11 +682,14 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 /** "Currently managing paid media": MET only when the evidence sits in a position that has not ended. */
 function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
   if (!/\bcurrent(ly)?\b/i.test(c.input.text) || c.needsCredential || !index.datedExperience) return null;
-  const segs = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
+  // A generic word ("manager", "business") in the headline says nothing about what is current.
+  const specific = matched.filter((t) => !GENERIC_SET.has(t));
+  const looking = specific.length ? specific : matched;
+  const segs = index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
   const ends = segs.map((i) => index.segEnd[i] ?? null);
   if (ends.some((e) => e === null || e > index.nowIdx)) return null;
-  const year = Math.floor((Math.max(...ends.map((e) => e ?? 0)) - 1) / 12);
-  return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} in a position that ended in ${year}; a current one is asked.` };
+  // The quoted heading carries the dates as written; a year-only end cannot be told from a December one.
+  return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${looking.map(label).join(", ")} only in a position that has ended; a current one is asked.` };
 }
 
 /** "within the last 3 years": MET only when the evidence sits in a position that ended since (or undated). */
@@ -697,16 +700,15 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const segs = index.segTerms.flatMap((st, i) => (matched.every((t) => !isConceptTerm(t) || st.has(t)) && matched.some((t) => st.has(t)) ? [i] : []));
   const ends = segs.map((i) => index.segEnd[i] ?? null);
   if (ends.some((e) => e === null || e > since)) return null;
-  const last = Math.max(...ends.map((e) => e ?? 0));
-  const year = Math.floor((last - 1) / 12);
   return {
     verdict: "NOT_MET",
     evidence: quotes(index, segs).slice(0, 2),
-    reason: `Mentions ${matched.map(label).join(", ")}, last in a position that ended in ${year}; the last ${c.withinYears} years are asked.`,
+    reason: `Mentions ${matched.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
   };
 }
 
 const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
+const GENERIC_SET: ReadonlySet<Term> = new Set(GENERIC_TERMS);
 
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
