@@ -285,3 +285,21 @@ Paid Media Specialist, Agence Lumen — 2016 – 2021
     expect(v.evidence[0]).toContain("2016 – 2021");
   });
 });
+
+describe("local engine: a trait is not shown by a job heading", () => {
+  const candidate = cand({
+    resumeText: `Olga Berg
+Denver, CO
+
+Account Executive, Pinecrest Software — 02/2022 – present
+• Closed $1.4M new ARR in 2025; full-cycle SMB deals.
+Sales Development Rep, Fieldline — 08/2020 – 01/2022
+• 60 calls a day; booked 25 qualified meetings a month.`,
+  });
+
+  it("'present' in a date range is not a presentation, and a title is not written communication", async () => {
+    const v = await verdictOf(candidate, "Strong written communication");
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.evidence).toEqual([]);
+  });
+});

@@ -722,6 +722,14 @@ function isListLine(text: string): boolean {
   return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 4);
 }
 
+/**
+ * A position's heading ("Account Executive, Pinecrest — 02/2022 – present"): a short line with a year.
+ * It names a role, not a trait shown in it, and its "present" is a date, not a presentation.
+ */
+function isHeadingLine(text: string): boolean {
+  return /\b(19|20)\d{2}\b/.test(text) && text.split(/\s+/).length <= 14;
+}
+
 /** Traits are never NOT_MET from a résumé: shown in what the candidate did, or for a person to judge. */
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)];
@@ -731,11 +739,17 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
   const inLists: number[] = [];
   index.segTerms.forEach((st, i) => {
     if (!terms.some((t) => st.has(t))) return;
-    (isListLine((index.segments[i] as Segment).text) ? inLists : inSentences).push(i);
+    const text = (index.segments[i] as Segment).text;
+    // A job title ("Account Executive, Pinecrest — 2022 – present") names a role, not a trait shown in it.
+    if (isHeadingLine(text)) return;
+    (isListLine(text) ? inLists : inSentences).push(i);
   });
   const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
-  const behaved = index.segTerms.flatMap((st, i) => (behaviours.some((b) => st.has(b)) && !isListLine((index.segments[i] as Segment).text) ? [i] : []));
+  const behaved = index.segTerms.flatMap((st, i) => {
+    const text = (index.segments[i] as Segment).text;
+    return behaviours.some((b) => st.has(b)) && !isListLine(text) && !isHeadingLine(text) ? [i] : [];
+  });
   leads.push(...behaved);
   const shown = [...new Set([...inSentences, ...leads])];
   if (shown.length) return { verdict: "MET", evidence: quotes(index, shown).slice(0, 2), reason: `Shown in what the candidate did (${what}).` };
