@@ -10,13 +10,13 @@ import { stem, tokenize } from "./text";
  */
 const FAMILIES: readonly (readonly string[])[] = [
   // computing
-  ["computer", "computing", "software", "informatics", "informatik", "informatica", "informatique", "cybersecurity", "programming", "hci"],
+  ["computer", "computing", "software", "informatics", "informatik", "informatica", "informatique", "informatyka", "cybersecurity", "programming", "hci", "stem"],
   // engineering
-  ["engineering", "mechanical", "electrical", "electronics", "civil", "chemical", "industrial", "aerospace", "mechatronics", "manufacturing", "maschinenbau", "elektrotechnik", "ingenieria", "engenharia", "structural", "materials"],
+  ["engineering", "mechanical", "electrical", "electronics", "civil", "chemical", "industrial", "aerospace", "mechatronics", "manufacturing", "maschinenbau", "elektrotechnik", "ingenieria", "engenharia", "structural", "materials", "stem"],
   // mathematics and physical sciences
-  ["mathematics", "math", "maths", "statistics", "physics", "actuarial", "astronomy", "econometrics"],
+  ["mathematics", "math", "maths", "statistics", "physics", "actuarial", "astronomy", "econometrics", "stem", "quantitative"],
   // life and chemical sciences
-  ["biology", "chemistry", "biochemistry", "microbiology", "biotechnology", "molecular", "genetics", "neuroscience", "pharmacology", "biomedical"],
+  ["biology", "chemistry", "biochemistry", "microbiology", "biotechnology", "molecular", "genetics", "neuroscience", "pharmacology", "biomedical", "stem"],
   // health
   ["nursing", "bsn", "medicine", "medical", "health", "pharmacy", "pharmd", "kinesiology", "nutrition", "dietetics", "physiotherapy", "therapy", "radiography", "paramedic", "dental", "healthcare"],
   // business
@@ -34,7 +34,7 @@ const FAMILIES: readonly (readonly string[])[] = [
   // law
   ["law", "legal", "jurisprudence", "paralegal", "llb", "llm", "jd"],
   // hospitality and food
-  ["hospitality", "hotel", "tourism", "culinary", "gastronomy"],
+  ["hospitality", "hotel", "tourism", "culinary", "gastronomy", "hotelaria", "hoteleira", "turismo", "hosteleria", "hotellerie"],
 ];
 
 // Design and psychology meet in human–computer interaction: each is a related field of it.

@@ -118,11 +118,11 @@ describe("local engine: years of experience", () => {
 
 describe("local engine: degrees", () => {
   const withSchool = (degree: string, field: string) => cand({ resumeText: "Engineer", schools: [{ org: "Uni", degree, field }] });
-  it("a higher degree meets a lower requirement; a lower one partly", async () => {
+  it("a higher degree meets a lower requirement; a bachelor's for a master's partly; an associate degree for a bachelor's not", async () => {
     expect((await verdictOf(withSchool("Master of Science", "Computer Science"), "Bachelor's degree required")).verdict).toBe("MET");
     expect((await verdictOf(withSchool("PhD", "Physics"), "Master's degree")).verdict).toBe("MET");
     expect((await verdictOf(withSchool("BSc", "Computer Science"), "Master's degree in Computer Science")).verdict).toBe("PARTLY_MET");
-    expect((await verdictOf(withSchool("Associate of Science", "Nursing"), "BSN")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(withSchool("Associate of Science", "Nursing"), "BSN")).verdict).toBe("NOT_MET");
   });
 
   it("matches fields with abbreviations and related fields", async () => {
@@ -301,5 +301,31 @@ Sales Development Rep, Fieldline — 08/2020 – 01/2022
     const v = await verdictOf(candidate, "Strong written communication");
     expect(v.verdict).toBe("UNKNOWN");
     expect(v.evidence).toEqual([]);
+  });
+});
+
+describe("local engine: degrees written in other systems and levels below the one asked", () => {
+  const withEducation = (line: string) =>
+    cand({
+      resumeText: `Robin Vale
+Leeds, UK
+
+Analyst, Northgate Water (2019 – Present)
+• Builds the weekly leakage report and the models behind it; presents results to the operations board.
+
+Education
+${line}`,
+    });
+
+  it.each([
+    ["inż. Informatyka, Politechnika Warszawska, 2012–2016", "Bachelor's degree in Computer Science or related", "MET"],
+    ["BCom Honours Industrial Psychology, University of Pretoria, 2014", "Bachelor's degree in Industrial Psychology", "MET"],
+    ["b.f.a. graphic design — school of the art institute of chicago — 2018", "Bachelor's degree in Graphic Design", "MET"],
+    ["M.Tech Computer Science, IIIT Hyderabad (2020)", "Master's degree in Computer Science", "MET"],
+    ["BSc Biology, University of Sheffield, 2015", "Degree in a STEM subject", "MET"],
+    ["A.A.S. Accounting, Paris Junior College, 2017", "Bachelor's degree in Accounting", "NOT_MET"],
+    ["B.S. Mechanical Engineering, Michigan Technological University, 2016", "Master's degree in Mechanical Engineering", "PARTLY_MET"],
+  ])("%s for %s: %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withEducation(line), criterion)).verdict).toBe(expected);
   });
 });

@@ -127,7 +127,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   }
   const level = requiredLevel(text);
   if (level !== null) {
-    const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b/i.test(text);
+    const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b|\bor related\b|\bstem\b/i.test(text);
     const fieldText = text
       .replace(/\b(or|and)?\s*(a\s+)?(related|relevant|similar|equivalent|technical|quantitative)\s+(fields?|disciplines?|areas?|subjects?|majors?)\b/gi, " ")
       .replace(/\b(or\s+)?equivalent(\s+(practical|work|professional))?(\s+experience)?\b/gi, " ")
@@ -829,11 +829,15 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   if (best && best.levelOk && fieldOk(best)) {
     return { verdict: "MET", evidence, reason: `Has ${has}; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
-  // Half credit when one of level and field is right: a degree at the level in another field, or a
-  // lower degree in the field asked. Both off (a B.S. in Accounting for "MBA") is not met.
-  if (best && best.d.level !== null && (best.levelOk || best.field === "exact")) {
-    const why = best.levelOk ? `field differs (${fieldName} asked)` : `below the ${needName} asked`;
-    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; ${why}.` };
+  // Half credit for a degree at the level asked in another field, or a bachelor's in the field where a
+  // master's is asked. An associate degree is a different credential from a bachelor's (recruiters
+  // label it not met) unless the criterion allows an equivalent.
+  if (best && best.d.level !== null && best.levelOk) {
+    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; field differs (${fieldName} asked).` };
+  }
+  if (best && best.d.level !== null && best.field === "exact") {
+    if (best.d.level >= 2 || c.equivalentOk) return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; below the ${needName} asked.` };
+    return { verdict: "NOT_MET", evidence, reason: `Has ${has}: an associate degree, below the ${needName} asked.` };
   }
   if (c.equivalentOk) {
     const related = new Set<Term>();
