@@ -329,3 +329,26 @@ ${line}`,
     expect((await verdictOf(withEducation(line), criterion)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: words naming the kind of thing are not a qualifier to repeat", () => {
+  const candidate = cand({
+    resumeText: `Ciara Nolan
+Dublin, Ireland
+
+Legal Secretary, Byrne Solicitors (2018 – Present)
+• Typed correspondence from digital dictation for three partners.
+• Wrote SAS macros to build the firm's monthly time-recording tables.
+• Ran the Kubernetes cluster for the document portal.`,
+  });
+
+  it.each([
+    ["Digital dictation software", "MET"],
+    ["Tax preparation", "NOT_MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+
+  it("a credential still needs every word of its name", async () => {
+    expect((await verdictOf(candidate, "Certified Kubernetes Administrator (CKA)")).verdict).not.toBe("MET");
+  });
+});

@@ -11,6 +11,7 @@ import {
   requirementTerms,
   termLabel,
   termsOf,
+  weightyTerms,
   type Requirement,
   type Term,
 } from "./matcher";
@@ -590,7 +591,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const matched: Term[] = [];
   const missing: Term[] = [];
   c.req.forEach((g, gi) => {
-    for (const t of g[cov.best[gi] ?? 0] ?? []) (index.all.has(t) ? matched : missing).push(t);
+    for (const t of weightyTerms(g[cov.best[gi] ?? 0] ?? [])) (index.all.has(t) ? matched : missing).push(t);
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
   // Precision first: a named credential needs every word of its name, and a concept with one
