@@ -352,3 +352,16 @@ Legal Secretary, Byrne Solicitors (2018 – Present)
     expect((await verdictOf(candidate, "Certified Kubernetes Administrator (CKA)")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: an application answer settles only what its question asks", () => {
+  const candidate = cand({
+    resumeText: "ana.ruiz.teacher@example.com",
+    answers: [{ question: "Do you hold a current Texas teaching certificate? Which one?", answer: "Yes – Core Subjects EC-6" }],
+  });
+
+  it("a yes about a teaching certificate is not years of teaching nor a master's in education", async () => {
+    expect((await verdictOf(candidate, "3+ years of elementary teaching")).verdict).toBe("UNKNOWN");
+    expect((await verdictOf(candidate, "Master's degree in Education")).verdict).toBe("UNKNOWN");
+    expect((await verdictOf(candidate, "Texas teaching certificate")).verdict).toBe("MET");
+  });
+});

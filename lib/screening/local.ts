@@ -895,7 +895,10 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const critTopics = topicsOf(fold(c.input.text));
   const critNegative = polarity(c.input.text);
   for (const yn of index.answers) {
-    const sameTerms = c.req.length > 0 && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
+    // A yes to "Do you hold a Texas teaching certificate?" says nothing about years of teaching or a
+    // master's in education: years and degrees are answered only by questions about them.
+    const askedAbout = c.mode === "years" ? /\byears?\b/i.test(yn.quote) : c.mode === "degree" ? /\bdegree\b/i.test(yn.quote) || degreeMentions(yn.quote, false).length > 0 : true;
+    const sameTerms = c.req.length > 0 && askedAbout && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
     const sharedTopic = critTopics.some((t) => yn.topics.includes(t));
     if (!sameTerms && !sharedTopic) continue;
     let yes: boolean | null = yn.yes;
