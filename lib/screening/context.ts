@@ -181,8 +181,12 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   const w = clause.words;
   // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
   // ("ACLS (AHA) — exp. 08/2026", "PE exam: not yet taken").
-  let postTo = Math.min(w.length, end + POST_SCOPE);
-  for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < end + POST_SCOPE) postTo = Math.max(postTo, aside.to);
+  // A mention inside a longer name ("AWS Certified Solutions Architect – Associate (2020, expired 2023)")
+  // is qualified by what follows the whole name.
+  let nameEnd = end;
+  while (nameEnd < w.length && nameEnd - end < 6 && !clause.softs.has(nameEnd) && /^\p{Lu}/u.test((w[nameEnd] as Token).raw)) nameEnd++;
+  let postTo = Math.min(w.length, nameEnd + POST_SCOPE);
+  for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < nameEnd + POST_SCOPE) postTo = Math.max(postTo, aside.to);
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.

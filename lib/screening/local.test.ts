@@ -365,3 +365,28 @@ describe("local engine: an application answer settles only what its question ask
     expect((await verdictOf(candidate, "Texas teaching certificate")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a lapse written after a credential's full name", () => {
+  const withLine = (line: string) =>
+    cand({
+      resumeText: `Omar Haddad
+Dubai, UAE
+
+Treasury Manager, Gulfstar Logistics (2020 – Present)
+• Daily cash positioning across 14 banks; FX hedging with forwards.
+${line}`,
+    });
+
+  it.each([
+    ["CTP (AFP) earned 2019, not renewed since 2022", "Current CTP certification"],
+    ["AWS Certified Solutions Architect – Associate (2020, expired 2023)", "Current AWS certification"],
+  ])("%s is not a current credential", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence[0]).toBe(line);
+  });
+
+  it("a later, unrelated aside does not reach back to an earlier name", async () => {
+    expect((await verdictOf(withLine("CTP (AFP) 2019 · Excel, Kyriba (expired trial licence)"), "Current CTP certification")).verdict).toBe("MET");
+  });
+});
