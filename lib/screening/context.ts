@@ -72,6 +72,7 @@ const PRE_CUES: readonly Cue[] = [
     "progress",
     "pursuing", "enrolled in", "candidate for",
     "sitting for", "sit for", "registered for", "scheduled to take", "expected", "anticipated", "in progress", "pending", "eligible",
+    "student", "toward", "towards", "hours toward", "hours towards",
   ),
   ...cue("lapsed", "expired", "lapsed", "formerly", "former", "previously held", "inactive"),
 ];
@@ -79,7 +80,11 @@ const PRE_CUES: readonly Cue[] = [
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
   ...cue("exposure", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
-  ...cue("progress", "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible"),
+  ...cue(
+    "progress",
+    "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
+    "awaiting", "awaiting results", "being issued", "apprentice", "sat the", "training in progress", "part 1 passed", "part i passed",
+  ),
   ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active"),
   ...cue("negated", "not required", "none"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal"),
@@ -111,6 +116,8 @@ function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
   if (c.words[0] === "no" && c.words.length === 1) return next === undefined || /^\d/.test(next) || next === "later" || next === "more" || next === "less";
   if (c.words[0] === "not" && c.words.length === 1) return next === "only" || next === "just";
   if (c.words[0] === "learning" && c.words.length === 1) return next === "and" || next === "management" || next === "development" || next === "platform" || next === "systems";
+  // "working toward" is a wish (planning); "hours logged toward", "student … toward" are a stage done.
+  if ((c.words[0] === "toward" || c.words[0] === "towards") && c.words.length === 1) return /^work/.test(words[at - 1]?.lower ?? "");
   return false;
 }
 
@@ -232,7 +239,8 @@ export function stancesOf(text: string, needed: ReadonlySet<Term>, nowIdx?: numb
 }
 
 /** Cues of a degree or credential not finished yet, anywhere in a line. */
-const IN_PROGRESS_LINE = /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate)\b/i;
+const IN_PROGRESS_LINE =
+  /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate|year \d of \d|\d+ of \d+ (semesters|terms|modules|courses|units|sections|parts|papers|exams) (complete|completed|done|passed))\b/i;
 export function inProgressLine(text: string): boolean {
   return IN_PROGRESS_LINE.test(fold(text));
 }

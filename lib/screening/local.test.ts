@@ -390,3 +390,26 @@ ${line}`,
     expect((await verdictOf(withLine("CTP (AFP) 2019 · Excel, Kyriba (expired trial licence)"), "Current CTP certification")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: credentials on the way", () => {
+  const withLine = (line: string) =>
+    cand({
+      resumeText: `Dana Cole
+Austin, TX
+
+Quality Engineer, Lonestar Components (2019 – Present)
+• Runs the plant's corrective-action board and supplier audits.
+${line}`,
+    });
+
+  it.each([
+    ["Six Sigma Green Belt (2022); Black Belt training in progress", "Six Sigma Black Belt", "PARTLY_MET"],
+    ["Student pilot certificate; 22 hours logged toward a Private Pilot certificate.", "Private pilot certificate", "PARTLY_MET"],
+    ["New York bar: sat the UBE July 2026, awaiting results.", "Admitted to the New York bar", "PARTLY_MET"],
+    ["MBA, Texas McCombs Evening program — year 1 of 3", "MBA", "PARTLY_MET"],
+    ["Working toward a Private Pilot certificate next year.", "Private pilot certificate", "NOT_MET"],
+    ["Six Sigma Green Belt (2022)", "Six Sigma Green Belt", "MET"],
+  ])("%s for %s: %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe(expected);
+  });
+});

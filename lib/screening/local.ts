@@ -598,7 +598,10 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // qualifier ("medical translation", "retail pharmacy") needs the qualifier too.
   const plainMissing = missing.filter((t) => !isConceptTerm(t) && !t.includes("#") && !GENERIC_WORDS.has(t));
   const plainTotal = [...matched, ...missing].filter((t) => !isConceptTerm(t) && !t.includes("#") && !GENERIC_WORDS.has(t)).length;
-  const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2);
+  // A missing word the résumé speaks of only as in progress, exposure or lapsed ("Black Belt training
+  // in progress" beside a Green Belt) is not met by the other words of the name.
+  const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
+  const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
