@@ -210,6 +210,8 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
     const word = (w[i] as Token).lower;
     if (word === "not" || word === "no" || word === "never" || word === "without") return "negated";
   }
+  // "non-sterile compounding": "non" denies the word it is joined to, not the rest of the clause.
+  if (w[start - 1]?.lower === "non") return "negated";
   // Pre cues: the nearest one before the mention within the scope wins.
   for (let i = start - 1; i >= Math.max(0, start - PRE_SCOPE); i--) {
     const word = w[i] as Token;

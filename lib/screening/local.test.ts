@@ -413,3 +413,32 @@ ${line}`,
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: a certification needs a credential, not the word alone", () => {
+  const candidate = cand({
+    resumeText: `Priya Nair
+Cardiff, UK
+
+Litigation Paralegal, Bennett & Shaw LLP (2020 – Present)
+• Ran sprint reviews for the firm's Agile case-management rollout.
+• Non-sterile compounding of creams for the firm's first-aid kits.
+Paralegal Certificate, Meredith College, 2019
+CompTIA Security+ (2021, renewed 2024)`,
+  });
+
+  it.each([
+    ["Agile certification", "PARTLY_MET"],
+    ["Paralegal certificate", "MET"],
+    ["Security+ certification", "MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+
+  it("quotes the line that shows the credential", async () => {
+    expect((await verdictOf(candidate, "Paralegal certificate")).evidence).toEqual(["Paralegal Certificate, Meredith College, 2019"]);
+  });
+
+  it("'non-' denies the word it is joined to", async () => {
+    expect((await verdictOf(candidate, "Sterile compounding experience")).verdict).not.toBe("MET");
+  });
+});

@@ -614,6 +614,14 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     if (c.needsCredential) {
       const denial = quotes(index, evidenceFor(index, matched, 3)).find((q) => CREDENTIAL_DENIED.test(fold(q)));
       if (denial) return { verdict: "NOT_MET", evidence: [denial], reason: `Mentions ${matched.map(label).join(", ")}, but says there is no certificate or licence for it.` };
+      // "Agile" in a skills line is not an Agile certification: the thing needs a credential word
+      // beside it, unless it is written as a credential is (CSM, CPA, Security+).
+      const lines = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
+      const texts = lines.map((i) => (index.segments[i] as Segment).text);
+      const abbreviated = texts.some((q) => /\b\p{Lu}{2,6}\b|\w\+/u.test(q));
+      const credentialLine = lines.find((i) => CREDENTIAL_WORD.test(fold((index.segments[i] as Segment).text)));
+      if (credentialLine !== undefined) return { verdict: "MET", evidence: quotes(index, [credentialLine]), reason: `Mentions ${matched.map(label).join(", ")}.` };
+      if (!abbreviated) return { verdict: "PARTLY_MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}, but no certificate or licence for it.` };
     }
     return { verdict: "MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}.` };
   }
@@ -714,6 +722,7 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
 const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
 const GENERIC_SET: ReadonlySet<Term> = new Set(GENERIC_TERMS);
 
+const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|chartered|card|endorsement|ticket|diploma|qualified|qualification)\b/i;
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
 /** Behaviour that shows a trait: leading people shows leadership. */
