@@ -442,3 +442,41 @@ CompTIA Security+ (2021, renewed 2024)`,
     expect((await verdictOf(candidate, "Sterile compounding experience")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: languages named in the résumé's own language", () => {
+  const candidate = cand({
+    resumeText: `Emre Kaya
+Frankfurt am Main
+
+Ramp Agent, FraGround GmbH (2019 – Present)
+• Loading and unloading of narrow-body aircraft; de-icing crew in winter.
+Sprachen: Deutsch (C1), Türkisch (Muttersprache), Englisch (B1).`,
+  });
+
+  it.each([
+    ["Fluent German", "MET"],
+    ["Native Turkish", "MET"],
+    ["Fluent English", "PARTLY_MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+});
+
+describe("local engine: a line that says a credential is current", () => {
+  const candidate = cand({
+    resumeText: `Kai Olsen
+Calgary, AB
+
+Site Superintendent, Bow River Builders (2014 – 2022)
+• Ran three mid-rise residential sites.
+Safety: First Aid / CPR C valid to 2027; Working with Children Check — current; H2S Alive (expired 2021).`,
+  });
+
+  it.each([
+    ["Current First Aid", "MET"],
+    ["Current Working with Children Check", "MET"],
+    ["Current H2S Alive", "NOT_MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+});

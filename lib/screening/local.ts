@@ -698,6 +698,15 @@ function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const specific = matched.filter((t) => !GENERIC_SET.has(t));
   const looking = specific.length ? specific : matched;
   const segs = index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
+  // "Working with Children Check — current", "First Aid valid to 2027": the line says it is current,
+  // whatever position block it sits under.
+  const nowYear = Math.floor(index.nowIdx / 12);
+  const saysCurrent = segs.some((i) => {
+    const text = fold((index.segments[i] as Segment).text);
+    const validTo = /\b(valid|expires?|exp\.?|renewed) (to|until|through|thru|in)?\s*(\d{1,2}\/)?((?:19|20)\d{2})\b/i.exec(text);
+    return /\b(current|active|in good standing)\b/i.test(text) || (validTo !== null && Number(validTo[4]) >= nowYear);
+  });
+  if (saysCurrent) return null;
   const ends = segs.map((i) => index.segEnd[i] ?? null);
   if (ends.some((e) => e === null || e > index.nowIdx)) return null;
   // The quoted heading carries the dates as written; a year-only end cannot be told from a December one.
