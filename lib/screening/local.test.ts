@@ -480,3 +480,24 @@ Safety: First Aid / CPR C valid to 2027; Working with Children Check — current
     expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: an acronym meets its name spelled out", () => {
+  const candidate = cand({
+    resumeText: `Grace Obi
+Manchester, UK
+
+Charge Nurse, Royal Infirmary Emergency Department (2018 – Present)
+• Leads resuscitation for adult majors; audits the department's sepsis bundle.
+Advanced Life Support (Resuscitation Council UK) 2025`,
+  });
+
+  it("ALS is Advanced Life Support, and the line is quoted", async () => {
+    const v = await verdictOf(candidate, "ALS certification");
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence[0]).toContain("Advanced Life Support");
+  });
+
+  it("initials that spell something else do not count", async () => {
+    expect((await verdictOf(candidate, "PALS certification")).verdict).toBe("NOT_MET");
+  });
+});

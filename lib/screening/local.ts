@@ -375,6 +375,23 @@ function addBlockTerms(experiences: Experience[], segments: readonly Segment[], 
   }
 }
 
+const INITIALS_SKIP = new Set(["of", "and", "for", "the", "in", "on", "&"]);
+
+/**
+ * Initials of the runs of capitalized words in a line ("Advanced Life Support" → "als", "Transport
+ * Management System" → "tms"), as lower-case terms, so a criterion's acronym meets the name spelled out.
+ */
+function spelledOutInitials(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(/\b\p{Lu}[\p{L}'-]*(?:\s+(?:(?:of|and|for|the|in|on|&)\s+)?\p{Lu}[\p{L}'-]*){1,5}/gu)) {
+    const words = (m[0] as string).split(/\s+/).filter((w) => !INITIALS_SKIP.has(w.toLowerCase()));
+    // A run that is already an acronym ("ICU RN") spells nothing out.
+    if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w))) continue;
+    out.push(words.map((w) => (w[0] as string).toLowerCase()).join(""));
+  }
+  return out;
+}
+
 function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number): CandidateIndex {
   const resumeText = (candidate.resumeText ?? "").trim();
   const positions = candidate.positions ?? [];
@@ -409,7 +426,17 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     if (!yn || answer.length > 40) segments.push({ text: answer, source: "answer" });
   }
-  const segStances = segments.map((s) => stancesOf(s.text, job.needed, nowIdx));
+  // Acronyms the criteria write in capitals (ALS, TMS): "Advanced Life Support" in a résumé is the ALS asked for.
+  const acronyms = new Set(job.criteria.flatMap((c) => [...fold(c.input.text).matchAll(/\b(\p{Lu}{3,6})\b/gu)].map((m) => (m[1] as string).toLowerCase())));
+  const segStances = segments.map((s) => {
+    const stances = stancesOf(s.text, job.needed, nowIdx);
+    if (acronyms.size === 0) return stances;
+    for (const initials of spelledOutInitials(s.text)) {
+      const term = stem(initials);
+      if (acronyms.has(initials) && job.needed.has(term) && !stances.has(term)) stances.set(term, "affirmed");
+    }
+    return stances;
+  });
   const segTerms = segStances.map((m) => new Set([...m].flatMap(([t, st]) => (st === "affirmed" ? [t] : []))));
   const all = new Set<Term>();
   for (const t of segTerms) for (const x of t) all.add(x);
