@@ -61,7 +61,7 @@ describe("automations with a person in the loop", () => {
   const messageOf = (e: unknown) => toAppError(e)?.message;
 
   beforeAll(async () => {
-    w = await startWriteBackBed(20);
+    w = await startWriteBackBed(22);
     admin = await member(w.bed, w.org.organizationId, "admin@alpha-automations.test", "ADMIN");
     beta = await connectOrg(w.bed, 1, 2, "recruiter@beta-automations.test");
     await prisma().screeningCriterion.deleteMany({ where: { jobId: w.jobId } });
@@ -259,6 +259,33 @@ describe("automations with a person in the loop", () => {
     expect(await prisma().automationRule.count({ where: { organizationId: w.org.organizationId } })).toBe(before);
     await deleteRule(w.org, w.jobId, rule.id);
     expect((await prisma().automationSuggestion.findUniqueOrThrow({ where: { id: s!.id } })).status).toBe("SUPERSEDED");
+  });
+
+  it("an edited rule's waiting suggestions take its new action; a candidate moved to a late stage since needs the person to confirm twice", async () => {
+    const rule = await createRule(w.org, w.jobId, rejectRule({ name: "Edited" }));
+    await screened(c(19).id, ["NOT_MET", "MET", "MET"], 40);
+    await screened(c(20).id, ["NOT_MET", "MET", "MET"], 40);
+    await evaluate([c(19).id, c(20).id]);
+    const other = await prisma().archiveReason.findFirstOrThrow({ where: { organizationId: w.org.organizationId, type: "non-hired", active: true, id: { not: reasonId } } });
+    await updateRule(w.org, w.jobId, rule.id, rejectRule({ name: "Edited", archiveReasonId: other.id }));
+    await evaluateRules(prisma(), { organizationId: w.org.organizationId, jobId: w.jobId, ruleId: rule.id });
+    const [late] = await pendingOf(c(19).id);
+    expect(late).toMatchObject({ archiveReasonId: other.id });
+    expect((await listPending(w.org)).find((p) => p.id === late!.id)!.actionText).toBe(`Reject: ${other.text}`);
+
+    const offer = await stageNamed("Offer");
+    await prisma().candidate.update({ where: { id: c(19).id }, data: { stageId: offer.id, externalStageId: offer.externalId } });
+    await expect(confirmSuggestions(w.org, { suggestionIds: [late!.id] })).rejects.toMatchObject({ status: 409, message: expect.stringMatching(/late stage or hired: confirm/) });
+    expect((await prisma().automationSuggestion.findUniqueOrThrow({ where: { id: late!.id } })).status).toBe("PENDING");
+    // In bulk, the late one is named and left pending; the others are confirmed.
+    const [plain] = await pendingOf(c(20).id);
+    const bulk = await confirmSuggestions(w.org, { suggestionIds: [late!.id, plain!.id] });
+    expect(bulk.done).toBe(1);
+    expect(bulk.problems).toEqual([{ suggestionId: late!.id, candidateName: expect.any(String), message: expect.stringMatching(/late stage or hired/) }]);
+    expect(await confirmSuggestions(w.org, { suggestionIds: [late!.id], confirmLate: true })).toEqual({ done: 1, problems: [] });
+    await drain(w);
+    for (const i of [19, 20]) expect(archivesOf(w, c(i).externalId).map((a) => a.reason)).toEqual([other.externalId]);
+    await deleteRule(w.org, w.jobId, rule.id);
   });
 
   it("a stored screening result queues the job's rules for that candidate, with the result; a job without rules queues nothing", async () => {
