@@ -42,11 +42,12 @@ export interface SuggestionView {
   createdAt: Date;
 }
 
+// A candidate rejected or hired since (by hand, or through another suggestion) has nothing left to decide.
 const pendingWhere = (org: OrgContext, jobId?: string): P.AutomationSuggestionWhereInput => ({
   organizationId: org.organizationId,
   status: "PENDING",
   ...(jobId ? { jobId } : {}),
-  candidate: { is: visibleCandidates(org) },
+  candidate: { is: { ...visibleCandidates(org), archivedAt: null } },
 });
 
 /** The Needs decision count: pending suggestions on candidates this member may see. */
@@ -104,7 +105,7 @@ async function ownSuggestions(org: OrgContext, suggestionIds: string[]) {
   const unique = [...new Set(suggestionIds)];
   const rows = await prisma.automationSuggestion.findMany({
     where: { organizationId: org.organizationId, id: { in: unique }, candidate: { is: visibleCandidates(org) } },
-    select: { id: true, status: true, ruleId: true, candidateId: true, jobId: true, action: true, stageId: true, archiveReasonId: true, rule: { select: { name: true } }, candidate: { select: { name: true } } },
+    select: { id: true, status: true, ruleId: true, candidateId: true, jobId: true, action: true, stageId: true, archiveReasonId: true, rule: { select: { name: true } }, candidate: { select: { name: true, archivedAt: true } } },
   });
   if (rows.length !== unique.length) throw notFound(unique.length === 1 ? "Suggestion not found" : "Some of the selected suggestions were not found");
   return rows;
@@ -161,6 +162,11 @@ export async function confirmSuggestions(org: OrgContext, raw: unknown, clock: {
   const rows = await ownSuggestions(org, input.suggestionIds);
   const outcome: DecideOutcome = { done: 0, problems: [] };
   for (const s of rows) {
+    if (s.status === "PENDING" && s.candidate.archivedAt) {
+      await prisma.automationSuggestion.updateMany({ where: { id: s.id, status: "PENDING" }, data: { status: "SUPERSEDED", decidedAt: now, note: "The candidate was rejected or hired since" } });
+      outcome.problems.push({ suggestionId: s.id, candidateName: s.candidate.name, message: "The candidate was rejected or hired since: nothing was changed." });
+      continue;
+    }
     const claimed = await prisma.automationSuggestion.updateMany({ where: { id: s.id, status: "PENDING" }, data: { status: "CONFIRMED", decidedById: org.userId, decidedAt: now } });
     if (claimed.count === 0) {
       const status = (await prisma.automationSuggestion.findUnique({ where: { id: s.id }, select: { status: true } }))?.status ?? s.status;

@@ -222,6 +222,7 @@ describe("automations with a person in the loop", () => {
     // A recruiter may switch off a rule that applies on its own: what was waiting then never applies.
     await updateRule(w.org, w.jobId, rule.id, { enabled: false });
     const [okSuggestion] = await suggestionsOf(ok!.id);
+    expect(okSuggestion!.note).toBe("The rule was switched off");
     expect(okSuggestion!.status).toBe("SUPERSEDED");
     expect(await applyDueSuggestion(okSuggestion!.id, { now: new Date(t0.getTime() + 31 * 60_000) })).toBe("skipped");
     await drain(w);
@@ -279,12 +280,20 @@ describe("automations with a person in the loop", () => {
     expect((await prisma().automationSuggestion.findUniqueOrThrow({ where: { id: late!.id } })).status).toBe("PENDING");
     // In bulk, the late one is named and left pending; the others are confirmed.
     const [plain] = await pendingOf(c(20).id);
+    // Rejected by hand meanwhile: the queue no longer lists it, and confirming it changes nothing.
+    await screened(c(21).id, ["NOT_MET", "MET", "MET"], 40);
+    await evaluate([c(21).id]);
+    const [byHand] = await pendingOf(c(21).id);
+    await prisma().candidate.update({ where: { id: c(21).id }, data: { archivedAt: new Date(), archiveReasonId: reasonId } });
+    expect((await listPending(w.org)).map((p) => p.id)).not.toContain(byHand!.id);
+    await expect(confirmSuggestions(w.org, { suggestionIds: [byHand!.id] })).rejects.toMatchObject({ status: 409, message: "The candidate was rejected or hired since: nothing was changed." });
     const bulk = await confirmSuggestions(w.org, { suggestionIds: [late!.id, plain!.id] });
     expect(bulk.done).toBe(1);
     expect(bulk.problems).toEqual([{ suggestionId: late!.id, candidateName: expect.any(String), message: expect.stringMatching(/late stage or hired/) }]);
     expect(await confirmSuggestions(w.org, { suggestionIds: [late!.id], confirmLate: true })).toEqual({ done: 1, problems: [] });
     await drain(w);
     for (const i of [19, 20]) expect(archivesOf(w, c(i).externalId).map((a) => a.reason)).toEqual([other.externalId]);
+    expect(archivesOf(w, c(21).externalId)).toEqual([]);
     await deleteRule(w.org, w.jobId, rule.id);
   });
 
