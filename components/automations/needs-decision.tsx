@@ -113,7 +113,7 @@ export function NeedsDecision({ rows, showJob, ats }: { rows: SuggestionRow[]; s
       ) : (
         <>
           <div className="flex flex-wrap items-center gap-2 border-b border-slate-100 px-5 py-3">
-            <label className="mr-auto inline-flex items-center gap-2 text-sm text-slate-700">
+            <label className="mr-auto inline-flex w-full items-center gap-2 text-sm text-slate-700 sm:w-auto">
               <input type="checkbox" className="h-4 w-4 rounded border-slate-300" checked={all} onChange={() => setSelected(all ? new Set() : new Set(rows.map((r) => r.id)))} />
               {chosen.length ? `${chosen.length} selected` : "Select all"}
             </label>
