@@ -75,6 +75,8 @@ export interface CandidateActionOutcome {
 export interface ActionOrigin {
   /** The automation rule and suggestion the change comes from (the record names them). */
   ruleId?: string;
+  /** The rule's name when it acted, so the record still says which rule after it is renamed. */
+  ruleName?: string;
   suggestionId?: string;
   /** Applied by the app after the rule's delay, with no person confirming. */
   automatic?: boolean;
@@ -174,7 +176,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, option
         kind,
         payload: target,
         idempotencyKey: keyOf(candidateId),
-        requestedById: org.userId,
+        requestedById: origin.automatic ? null : org.userId,
         ...(batch ? { batchId: batch.id } : {}),
       }));
       written = await recordActions(tx, actions, batch ? { startAfter: batch.undoUntil } : {});
@@ -191,7 +193,10 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, option
         ruleId: origin.ruleId ?? null,
         suggestionId: origin.suggestionId ?? null,
         writeBackActionId: actionOf.get(candidateId) ?? null,
-        details: input.action === "advance" ? { action: "advance", stage: targetName } : { action: "reject", reason: targetName, ...(batch ? { undoBatchId: batch.id } : {}) },
+        details: {
+          ...(input.action === "advance" ? { action: "advance", stage: targetName } : { action: "reject", reason: targetName, ...(batch ? { undoBatchId: batch.id } : {}) }),
+          ...(origin.ruleName ? { rule: origin.ruleName } : {}),
+        },
       })),
     );
     return {
