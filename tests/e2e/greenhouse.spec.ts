@@ -151,7 +151,7 @@ test("an admin connects Greenhouse, sets up its web hooks by hand, and a new app
 
   // Lever's card says the organization is on Greenhouse and offers no second connection.
   await page.goto("/settings/ats?ats=lever");
-  await expect(page.getByText("Your organization is connected to Greenhouse")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "Your organization is connected to Greenhouse" })).toContainText("disconnect Greenhouse first");
   await expect(page.getByRole("button", { name: "Connect Lever" })).toHaveCount(0);
   await shoot(page, "lever-card-while-on-greenhouse");
 
