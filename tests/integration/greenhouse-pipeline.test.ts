@@ -6,6 +6,7 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { applySettings, manualWebhookSetup } from "@/lib/connections/settings";
 import { connectionStatus } from "@/lib/connections/status";
 import { processDelivery } from "@/lib/imports/deliveries";
+import { referenceData, syncStagesAndReasons } from "@/lib/imports/reference";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 
 /**
@@ -79,5 +80,21 @@ describe("Greenhouse through the core", () => {
     const candidates = await prisma().candidate.findMany({ where: { organizationId: org.organizationId, provider: "GREENHOUSE", externalId: String(added.applicationId) } });
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.name).toBe("Katherine Johnson");
+  });
+
+  it("Settings → ATS lists the connected Greenhouse's stages and reasons, not those an earlier Lever connection left", async () => {
+    const lever = await prisma().atsConnection.create({
+      data: { organizationId: org.organizationId, provider: "LEVER", environment: "SIMULATOR", externalAccountId: "old-lever", status: "DISCONNECTED" },
+    });
+    await prisma().stage.create({ data: { organizationId: org.organizationId, connectionId: lever.id, provider: "LEVER", externalId: "lever-stage", text: "Lever-only stage" } });
+    await prisma().archiveReason.create({
+      data: { organizationId: org.organizationId, connectionId: lever.id, provider: "LEVER", externalId: "lever-reason", text: "Lever-only reason", type: "non-hired", active: true },
+    });
+    await syncStagesAndReasons({ id: connectionId, organizationId: org.organizationId });
+    const data = (await referenceData(org.organizationId))!;
+    expect(data.stages.length).toBeGreaterThan(0);
+    expect(data.rejectionReasons.length).toBeGreaterThan(0);
+    expect(data.stages.map((s) => s.text)).not.toContain("Lever-only stage");
+    expect(data.rejectionReasons.map((r) => r.text)).not.toContain("Lever-only reason");
   });
 });
