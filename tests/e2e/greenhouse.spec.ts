@@ -99,7 +99,15 @@ test("an admin connects Greenhouse, sets up its web hooks by hand, and a new app
   // A Greenhouse admin creates the web hook for new applications on Greenhouse's (the simulator's) page.
   const newApplication = dialog.locator('[data-event="new_candidate_application"]');
   await expect(newApplication).toContainText("Candidate has submitted application");
-  const secret = await newApplication.getByTestId("webhook-secret").innerText();
+  // The Copy buttons put exactly what is shown on the clipboard; the admin pastes from there.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const copySecret = newApplication.getByRole("button", { name: /^Copy the secret key for / });
+  await copySecret.click();
+  await expect(copySecret).toHaveText("Copied");
+  const secret = await page.evaluate(() => navigator.clipboard.readText());
+  expect(secret).toBe(await newApplication.getByTestId("webhook-secret").innerText());
+  await dialog.getByRole("button", { name: "Copy the endpoint URL" }).click();
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
   const admin = await context.newPage();
   await admin.goto(`${GH_URL}/admin/web_hooks?account_id=${acme.id}`);
   await admin.getByLabel("Name this web hook").fill("Screening: new applications");
