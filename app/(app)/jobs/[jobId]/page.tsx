@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AtsLabel } from "@/components/ats/ats-label";
 import { JobAccessPanel } from "@/components/access/job-access-panel";
 import { AutomationsSection, NeedsDecisionSection } from "@/components/automations/sections";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
@@ -130,6 +131,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <h1 className="text-2xl font-semibold tracking-tight">{job.title}</h1>
             <p className="mt-1 text-sm text-slate-600">{meta}</p>
             <p className="mt-2 flex flex-wrap gap-1.5">
+              <AtsLabel provider={job.provider} />
               {job.state ? <Badge tone={job.state === "published" ? "green" : "slate"}>{job.state}</Badge> : null}
               {job.confidential ? <Badge tone="amber">Confidential</Badge> : null}
               {screening ? <Badge tone={screening.tone}>{screening.text}</Badge> : null}
