@@ -283,14 +283,16 @@ export async function undoCandidateAction(org: OrgContext, raw: unknown, clock: 
 export async function candidateActionOptions(org: OrgContext) {
   const prisma = await db();
   const organizationId = org.organizationId;
-  const [stages, reasons, connection] = await Promise.all([
-    prisma.stage.findMany({ where: { organizationId }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true } }),
+  const connection = await currentConnection(organizationId);
+  // After a switch of ATS the earlier one's stages and reasons stay in the database; offer the connected one's.
+  const ofProvider = connection ? { provider: connection.provider } : {};
+  const [stages, reasons] = await Promise.all([
+    prisma.stage.findMany({ where: { organizationId, ...ofProvider }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true } }),
     prisma.archiveReason.findMany({
-      where: { organizationId, type: "non-hired", active: true },
+      where: { organizationId, type: "non-hired", active: true, ...ofProvider },
       orderBy: { text: "asc" },
       select: { id: true, text: true },
     }),
-    currentConnection(organizationId),
   ]);
   return {
     stages,

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { applyCandidateAction } from "@/lib/writeback";
+import { applyCandidateAction, candidateActionOptions } from "@/lib/writeback";
 import { startWriteBackBed, type WriteBackBed } from "./writeback-bed";
 
 /**
@@ -29,5 +29,16 @@ describe("write-back skips candidates from another ATS", () => {
     expect(actions.map((a) => a.candidateId)).toEqual([w.candidates[1]!.id]);
     const rows = await prisma().candidate.findMany({ where: { id: { in: ids } }, select: { archivedAt: true } });
     expect(rows.every((r) => r.archivedAt !== null)).toBe(true);
+  });
+
+  it("offers the connected ATS's stages and rejection reasons only", async () => {
+    const connection = await prisma().atsConnection.findFirstOrThrow({ where: { organizationId: w.org.organizationId } });
+    const base = { organizationId: w.org.organizationId, connectionId: connection.id, provider: "GREENHOUSE" as const };
+    await prisma().stage.create({ data: { ...base, externalId: "gh-stage-1", text: "Greenhouse-only stage" } });
+    await prisma().archiveReason.create({ data: { ...base, externalId: "gh-reason-1", text: "Greenhouse-only reason", type: "non-hired", active: true } });
+    const options = await candidateActionOptions(w.org);
+    expect(options.stages.length).toBeGreaterThan(0);
+    expect(options.stages.map((s) => s.text)).not.toContain("Greenhouse-only stage");
+    expect(options.archiveReasons.map((r) => r.text)).not.toContain("Greenhouse-only reason");
   });
 });
