@@ -103,13 +103,18 @@ export interface AtsUser {
 export interface AtsEvent {
   /** The ATS's id of this delivery: a replay with the same id is recorded once. */
   deliveryId: string;
-  /** What the core does with it. "test" is the ATS's test delivery (nothing to fetch). */
-  kind: "candidate.created" | "candidate.changed" | "test" | "other";
+  /**
+   * What the core does with it. "test" is the ATS's test delivery (nothing to fetch);
+   * "candidate.deleted": the person was deleted in the ATS, so the app deletes their data too.
+   */
+  kind: "candidate.created" | "candidate.changed" | "candidate.deleted" | "test" | "other";
   /** The ATS's event name, for the activity log. */
   name: string;
   triggeredAt: Date;
   externalCandidateId: string | null;
   externalApplicationId: string | null;
+  /** The person (Lever's contact, Greenhouse's candidate) when the delivery names them. */
+  externalPersonId?: string | null;
 }
 
 export type WebhookVerdict = { ok: true; event: AtsEvent } | { ok: false; status: 400 | 401; message: string };

@@ -54,6 +54,8 @@ export const QUEUES = {
   // Notes, stage changes and rejections written to the ATS; each job is one recorded WriteBackAction,
   // twenty per fetch on four lanes: seconds of a connection's ATS budget.
   writeBack: { name: "ats.write-back", formerName: "lever.write-back", ...standard, ...seconds(90) },
+  // Hourly: deletes candidates archived longer ago than their organization's retention period.
+  retention: { name: "candidates.retention", ...standard, retryLimit: 2, cron: "23 * * * *", ...seconds(30 * 60) },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

@@ -72,6 +72,11 @@ export interface LeverSim {
   now(): number;
   state(): SimState;
   addApplication(input: AddApplicationInput): Promise<AddApplicationResult>;
+  /**
+   * A user deletes the opportunity in Lever: it disappears from the API (404), with its notes and
+   * forms, and `candidateDeleted` is delivered to the account's enabled webhooks.
+   */
+  deleteOpportunity(id: string): Promise<{ opportunityId: string; contactId: string; accountId: string; deliveries: ReturnType<typeof deliveryJson>[] }>;
   setFaults(faults: FaultRule | FaultRule[]): void;
   clearFaults(): void;
   enableWebhook(id: string): void;
@@ -328,6 +333,20 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
       return { opportunityId: opp.id, applicationId: application.id, contactId: opp.contactId, accountId: account.id, deliveries: deliveries.map(deliveryJson) };
     },
 
+    async deleteOpportunity(id) {
+      for (const account of ctx.world.accounts) {
+        const index = account.opportunities.findIndex((o) => o.id === id);
+        if (index < 0) continue;
+        const [opp] = account.opportunities.splice(index, 1);
+        const now = ctx.now();
+        for (const n of ctx.world.notes) if (n.opportunityId === id && !n.deletedAt) n.deletedAt = now;
+        // Lever names the person, the candidacy and the user who deleted it (the account's first Super Admin here).
+        const deletedBy = account.users.find((u) => u.accessRole === "super admin")?.id ?? null;
+        const deliveries = await emitEvent(ctx, account.id, "candidateDeleted", { opportunityId: id, contactId: opp!.contactId, deletedBy });
+        return { opportunityId: id, contactId: opp!.contactId, accountId: account.id, deliveries: deliveries.map(deliveryJson) };
+      }
+      throw new RangeError(`No opportunity ${id}`);
+    },
     setFaults(faults) {
       ctx.faults = validateFaults(faults);
     },
