@@ -8,6 +8,7 @@ const TABS = [
   { href: "/settings/team", label: "Team" },
   { href: "/settings/ats", label: "ATS" },
   { href: "/settings/notice", label: "Candidate notice" },
+  { href: "/settings/data", label: "Data retention" },
 ];
 
 export function SettingsTabs() {
