@@ -97,6 +97,12 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
             )}
           </Alert>
         ) : null}
+        {connection && !needsReconnect && settings?.formsAllowed === false ? (
+          <Alert tone="info" title="Results can be posted as Lever forms">
+            <p>Results go to Lever as notes. Lever reports on forms, not notes: reconnect Lever to let the app write a “Screening result” form, then choose Form in the integration settings.</p>
+            {isAdmin ? <ConnectLeverForm label="Reconnect Lever" className="mt-3" /> : <p className="mt-1">Ask an organization admin to reconnect it.</p>}
+          </Alert>
+        ) : null}
         {connection ? (
           <>
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">

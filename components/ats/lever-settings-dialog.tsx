@@ -14,6 +14,37 @@ export interface LeverSettingsView {
   updateStages: boolean;
   actingUserExternalId: string | null;
   appliedAt: string | null;
+  resultFormat: "form" | "note";
+  formsAllowed: boolean | null;
+}
+
+/** Form or note: a form is reportable in Lever; a connection made before the app asked for forms must reconnect first. */
+function ResultFormatChoice({ value, allowed, disabled }: { value: "form" | "note"; allowed: boolean; disabled: boolean }) {
+  const options = [
+    { value: "form", label: "Form", hint: "A “Screening result” form on the candidate’s Forms tab: score, required criteria, verdicts and a link back. Reportable in Lever." },
+    { value: "note", label: "Note", hint: "A note with the score and each criterion’s verdict." },
+  ] as const;
+  return (
+    <fieldset className="py-3">
+      <legend className="text-sm font-medium text-slate-900">Post results as</legend>
+      <div className="mt-2 space-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-start gap-2 text-sm">
+            <input type="radio" name="resultFormat" value={o.value} defaultChecked={value === o.value} disabled={disabled || (o.value === "form" && !allowed)} className="mt-1 h-4 w-4" />
+            <span>
+              <span className="font-medium text-slate-900">{o.label}</span>
+              <span className="block text-slate-500">{o.hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {allowed ? null : (
+        <p className="mt-2 text-xs text-amber-700" data-testid="forms-reconnect-hint">
+          To post results as a form, reconnect Lever: this connection was made before the app asked for permission to write forms.
+        </p>
+      )}
+    </fieldset>
+  );
 }
 
 function Toggle({ name, label, hint, defaultChecked, disabled }: { name: string; label: string; hint: string; defaultChecked: boolean; disabled: boolean }) {
@@ -152,7 +183,8 @@ export function LeverSettingsDialog(props: {
                   defaultChecked={s.autoImportCandidates}
                   disabled={readOnly}
                 />
-                <Toggle name="postResults" label="Post results to Lever" hint="Add a note with the score and each criterion's verdict to the candidate in Lever." defaultChecked={s.postResults} disabled={readOnly} />
+                <Toggle name="postResults" label="Post results to Lever" hint="Write each screening result to the candidate in Lever, as the form or note chosen below; a re-screen replaces it." defaultChecked={s.postResults} disabled={readOnly} />
+                {s.formsAllowed !== null ? <ResultFormatChoice value={s.resultFormat} allowed={s.formsAllowed} disabled={readOnly} /> : null}
                 <Toggle name="updateStages" label="Update stages in Lever" hint="When you advance or reject a candidate here, make the same change in Lever." defaultChecked={s.updateStages} disabled={readOnly} />
               </div>
               <div>

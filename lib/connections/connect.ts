@@ -17,14 +17,10 @@ import { connectionOr404 } from "./lookup";
 export async function completeConnect(provider: AtsProvider, org: OrgContext, callbackUrl: URL): Promise<{ connectionId: string }> {
   const { connectionId, reconnected, accountId } = await provider.completeConnect(org, callbackUrl);
   const prisma = await db();
-  // A new connection that granted the forms permission writes results as forms (Lever advises forms:
-  // they are reportable); a reconnect keeps what the admin chose.
-  const { scopes } = await prisma.atsConnection.findUniqueOrThrow({ where: { id: connectionId }, select: { scopes: true } });
-  const forms = provider.capabilities.resultForms;
   await prisma.integrationSettings.upsert({
     where: { connectionId },
     update: {},
-    create: { connectionId, organizationId: org.organizationId, ...(forms && scopes.includes(forms.formsScope) ? { resultFormat: "FORM" as const } : {}) },
+    create: { connectionId, organizationId: org.organizationId },
   });
   // Rejection reasons and stages are needed before anyone rejects or advances a candidate.
   await enqueue(QUEUES.syncReference.name, { connectionId }, { singletonKey: connectionId });
