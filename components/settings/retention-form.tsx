@@ -46,7 +46,9 @@ export function RetentionForm({ initial, canEdit }: { initial: number | null; ca
         {on ? (
           <div className="flex flex-wrap items-center gap-2 text-sm text-slate-700">
             <label htmlFor="retention-days">Delete candidates archived more than</label>
-            <input id="retention-days" type="number" min={7} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={`${inputClass} w-24`} />
+            <span className="w-24">
+              <input id="retention-days" type="number" min={7} max={3650} inputMode="numeric" value={days} onChange={(e) => setDays(e.target.value)} className={inputClass} />
+            </span>
             <span>days ago</span>
           </div>
         ) : null}

@@ -14,8 +14,8 @@ const TABS = [
 export function SettingsTabs() {
   const path = usePathname();
   return (
-    <nav aria-label="Settings" className="mt-4 border-b border-slate-200">
-      <ul className="-mb-px flex gap-6">
+    <nav aria-label="Settings" className="mt-4 overflow-x-auto border-b border-slate-200">
+      <ul className="-mb-px flex gap-6 whitespace-nowrap">
         {TABS.map((t) => {
           const active = path.startsWith(t.href);
           return (

@@ -149,7 +149,7 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     await page.getByLabel("Delete archived candidates after a retention period").check();
     await page.getByLabel("Delete candidates archived more than").fill("3");
     await page.getByRole("button", { name: "Save retention" }).click();
-    await expect(page.getByRole("alert")).toContainText("Keep archived candidates at least 7 days");
+    await expect(page.getByRole("alert").filter({ hasText: "Keep archived candidates at least 7 days" })).toBeVisible();
     await page.getByLabel("Delete candidates archived more than").fill("180");
     await page.getByRole("button", { name: "Save retention" }).click();
     await expect(page.getByText("Saved: candidates archived more than 180 days ago are deleted every hour.")).toBeVisible();
