@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const TABS = [
   { href: "/settings/profile", label: "Profile" },
@@ -13,6 +14,9 @@ const TABS = [
 
 export function SettingsTabs() {
   const path = usePathname();
+  const activeRef = useRef<HTMLAnchorElement>(null);
+  // On a phone the tabs scroll sideways: the current one is brought into view.
+  useEffect(() => activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [path]);
   return (
     <nav aria-label="Settings" className="mt-4 overflow-x-auto border-b border-slate-200">
       <ul className="-mb-px flex gap-6 whitespace-nowrap">
@@ -21,6 +25,7 @@ export function SettingsTabs() {
           return (
             <li key={t.href}>
               <Link
+                ref={active ? activeRef : undefined}
                 href={t.href}
                 aria-current={active ? "page" : undefined}
                 className={`inline-block border-b-2 px-1 pb-3 text-sm font-medium ${

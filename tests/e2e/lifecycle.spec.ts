@@ -61,6 +61,8 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     await connectLever(page, LEVER.superAdmin);
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("radio", { name: /^Form/ }).check();
+    await page.getByRole("radio", { name: /^Form/ }).scrollIntoViewIfNeeded();
+    await shot(page, "settings-form-choice");
     await dialog.getByRole("button", { name: "Apply Changes" }).click();
     await expect(dialog.getByTestId("dialog-webhook-status")).toBeVisible();
     await page.keyboard.press("Escape");
