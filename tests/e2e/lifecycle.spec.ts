@@ -156,5 +156,10 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     await page.getByRole("button", { name: "Save retention" }).click();
     await expect(page.getByText("Saved: candidates archived more than 180 days ago are deleted every hour.")).toBeVisible();
     await shot(page, "retention");
+    // Opened on a phone, the sideways-scrolling tabs show the current one.
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await expect(page.getByRole("navigation", { name: "Settings" }).getByRole("link", { name: "Data retention" })).toBeInViewport();
+    await page.screenshot({ path: "test-results/lifecycle-retention-phone-opened.png" });
   });
 });
