@@ -135,6 +135,15 @@ export function AtsCard({ ats, isAdmin, error, openSettings, disconnected, conne
             )}
           </Alert>
         ) : null}
+        {connection && !needsReconnect && settings?.formsAllowed === false ? (
+          <Alert tone="info" title={`Results can be posted as ${ats.label} forms`}>
+            <p>
+              Results go to {ats.label} as notes. {ats.label} reports on forms, not notes: reconnect {ats.label} to let the app write a “Screening result” form, then
+              choose Form in the integration settings.
+            </p>
+            {isAdmin ? <ConnectForm provider={ats.name} label={`Reconnect ${ats.label}`} className="mt-3" /> : <p className="mt-1">Ask an organization admin to reconnect it.</p>}
+          </Alert>
+        ) : null}
         {connection ? (
           <>
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">

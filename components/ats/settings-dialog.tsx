@@ -30,6 +30,38 @@ export interface SettingsView {
   updateStages: boolean;
   actingUserExternalId: string | null;
   appliedAt: string | null;
+  resultFormat: "form" | "note";
+  /** Null when the ATS has no forms; false when this connection was made before the app asked for them. */
+  formsAllowed: boolean | null;
+}
+
+/** Form or note: a form is reportable in the ATS; a connection made before the app asked for forms must reconnect first. */
+function ResultFormatChoice({ value, allowed, disabled, atsLabel }: { value: "form" | "note"; allowed: boolean; disabled: boolean; atsLabel: string }) {
+  const options = [
+    { value: "form", label: "Form", hint: "A “Screening result” form on the candidate’s Forms tab: score, required criteria, verdicts and a link back. Reportable in " + atsLabel + "." },
+    { value: "note", label: "Note", hint: "A note with the score and each criterion’s verdict." },
+  ] as const;
+  return (
+    <fieldset className="py-3">
+      <legend className="text-sm font-medium text-slate-900">Post results as</legend>
+      <div className="mt-2 space-y-2">
+        {options.map((o) => (
+          <label key={o.value} className="flex items-start gap-2 text-sm">
+            <input type="radio" name="resultFormat" value={o.value} defaultChecked={value === o.value} disabled={disabled || (o.value === "form" && !allowed)} className="mt-1 h-4 w-4" />
+            <span>
+              <span className="font-medium text-slate-900">{o.label}</span>
+              <span className="block text-slate-500">{o.hint}</span>
+            </span>
+          </label>
+        ))}
+      </div>
+      {allowed ? null : (
+        <p className="mt-2 text-xs text-amber-700" data-testid="forms-reconnect-hint">
+          To post results as a form, reconnect {atsLabel}: this connection was made before the app asked for permission to write forms.
+        </p>
+      )}
+    </fieldset>
+  );
 }
 
 function Toggle({ name, label, hint, defaultChecked, disabled }: { name: string; label: string; hint: string; defaultChecked: boolean; disabled: boolean }) {
@@ -108,7 +140,7 @@ function ApiWebhookStep({ ats, status, onClose }: { ats: AtsView; status: Connec
         <li>
           Switch <mark className="rounded bg-amber-100 px-1 font-semibold text-amber-900">{ats.firstEventLabel}</mark> on. The URL below is already filled in.
         </li>
-        {ats.otherEventLabels.length ? <li>Optionally switch on {ats.otherEventLabels.join(" and ")}, so moves made in {ats.label} show here too.</li> : null}
+        {ats.otherEventLabels.length ? <li>Optionally switch on {ats.otherEventLabels.join(" and ")}, so changes made in {ats.label} (moves, rejections, deletions) show here too.</li> : null}
       </ol>
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Webhook URL</p>
@@ -300,10 +332,15 @@ export function SettingsDialog(props: {
                 <Toggle
                   name="postResults"
                   label={`Post results to ${ats.label}`}
-                  hint={`Add a note with the score and each criterion's verdict to the candidate in ${ats.label}.`}
+                  hint={
+                    s.formsAllowed !== null
+                      ? `Write each screening result to the candidate in ${ats.label}, as the form or note chosen below; a re-screen replaces it.`
+                      : `Add a note with the score and each criterion's verdict to the candidate in ${ats.label}.`
+                  }
                   defaultChecked={s.postResults}
                   disabled={readOnly}
                 />
+                {s.formsAllowed !== null ? <ResultFormatChoice value={s.resultFormat} allowed={s.formsAllowed} disabled={readOnly} atsLabel={ats.label} /> : null}
                 <Toggle
                   name="updateStages"
                   label={`Update stages in ${ats.label}`}

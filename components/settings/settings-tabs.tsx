@@ -2,24 +2,30 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
+import { useEffect, useRef } from "react";
 
 const TABS = [
   { href: "/settings/profile", label: "Profile" },
   { href: "/settings/team", label: "Team" },
   { href: "/settings/ats", label: "ATS" },
   { href: "/settings/notice", label: "Candidate notice" },
+  { href: "/settings/data", label: "Data retention" },
 ];
 
 export function SettingsTabs() {
   const path = usePathname();
+  const activeRef = useRef<HTMLAnchorElement>(null);
+  // On a phone the tabs scroll sideways: the current one is brought into view.
+  useEffect(() => activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [path]);
   return (
-    <nav aria-label="Settings" className="mt-4 border-b border-slate-200">
-      <ul className="-mb-px flex gap-6">
+    <nav aria-label="Settings" className="mt-4 overflow-x-auto border-b border-slate-200">
+      <ul className="-mb-px flex gap-6 whitespace-nowrap">
         {TABS.map((t) => {
           const active = path.startsWith(t.href);
           return (
             <li key={t.href}>
               <Link
+                ref={active ? activeRef : undefined}
                 href={t.href}
                 aria-current={active ? "page" : undefined}
                 className={`inline-block border-b-2 px-1 pb-3 text-sm font-medium ${

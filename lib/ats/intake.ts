@@ -57,8 +57,8 @@ export async function receiveWebhook(
   const id = `c${randomBytes(12).toString("hex")}`;
   const recorded = await prisma.$queryRawUnsafe<Array<{ id: string }>>(
     `WITH delivery AS (
-       INSERT INTO "WebhookDelivery" ("id", "organizationId", "connectionId", "token", "event", "triggeredAt", "externalCandidateId", "externalApplicationId", "status", "outcome", "receivedAt")
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9::"WebhookDeliveryStatus", $10, $11)
+       INSERT INTO "WebhookDelivery" ("id", "organizationId", "connectionId", "token", "event", "triggeredAt", "externalCandidateId", "externalApplicationId", "externalPersonId", "status", "outcome", "receivedAt")
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $13, $9::"WebhookDeliveryStatus", $10, $11)
        ON CONFLICT ("connectionId", "token") DO NOTHING
        RETURNING "id"
      ), to_work AS (
@@ -77,6 +77,7 @@ export async function receiveWebhook(
     isTest ? `${provider.label}'s test delivery` : null,
     receivedAt,
     isTest,
+    event.externalPersonId ?? null,
   );
   if (recorded.length === 0) return reply(200, "Already received");
   // Outside the transaction, and at most about once a second per connection: updating the connection

@@ -103,13 +103,18 @@ export interface AtsUser {
 export interface AtsEvent {
   /** The ATS's id of this delivery: a replay with the same id is recorded once. */
   deliveryId: string;
-  /** What the core does with it. "test" is the ATS's test delivery (nothing to fetch). */
-  kind: "candidate.created" | "candidate.changed" | "test" | "other";
+  /**
+   * What the core does with it. "test" is the ATS's test delivery (nothing to fetch);
+   * "candidate.deleted": the person was deleted in the ATS, so the app deletes their data too.
+   */
+  kind: "candidate.created" | "candidate.changed" | "candidate.deleted" | "test" | "other";
   /** The ATS's event name, for the activity log. */
   name: string;
   triggeredAt: Date;
   externalCandidateId: string | null;
   externalApplicationId: string | null;
+  /** The person (Lever's contact, Greenhouse's candidate) when the delivery names them. */
+  externalPersonId?: string | null;
 }
 
 export type WebhookVerdict = { ok: true; event: AtsEvent } | { ok: false; status: 400 | 401; message: string };
@@ -130,7 +135,22 @@ export interface ResultNote {
   requiredTier: 0 | 1 | 2;
   /** A string only this candidate's notes contain: a retried write looks for it before writing again. */
   marker: string;
+  /** The same result in parts, for an ATS that writes it as a structured form (`capabilities.resultForms`). */
+  form?: ResultForm;
 }
+
+/** A result's parts: the REQUIRED state in words, the criteria by verdict, and the link back (which contains the marker). */
+export interface ResultForm {
+  required: string;
+  met: string[];
+  partlyMet: string[];
+  notMet: string[];
+  needsReview: string[];
+  link: string;
+}
+
+/** How a connection writes results: a note, or a form where the ATS has them. */
+export type ResultFormat = "note" | "form";
 
 /** What the connection's ATS can and cannot do, so the core and the UI can say so. */
 export interface AtsCapabilities {
@@ -144,6 +164,11 @@ export interface AtsCapabilities {
   unreject: boolean;
   /** The result note can be replaced in place; otherwise a new screening posts a new note (Greenhouse's notes cannot be edited). */
   editsResult: boolean;
+  /**
+   * Results can be written as a form (Lever's profile forms), replaced on re-screen; `formsScope` is
+   * the permission it needs, which connections made before the app asked for it lack.
+   */
+  resultForms: { formsScope: string } | null;
 }
 
 /** The calls of one connection, paced on its shared rate limit at the given priority. */
@@ -158,10 +183,18 @@ export interface AtsSession {
   stages(): Promise<AtsStage[]>;
   rejectionReasons(): Promise<AtsRejectionReason[]>;
   users(): Promise<AtsUser[]>;
-  /** Posts the result, or replaces `existingNoteId` (when `capabilities.editsResult`); returns the id of the note that now carries it. */
-  writeResult(candidateExternalId: string, note: ResultNote, options: { existingNoteId: string | null; actAs: string | null }): Promise<{ noteId: string; created: boolean }>;
-  /** The note an earlier attempt may have written, found by its marker. */
-  findResult(candidateExternalId: string, marker: string): Promise<string | null>;
+  /**
+   * Posts the result, or replaces `existingNoteId` (when `capabilities.editsResult`); returns the id of
+   * the note that now carries it. With `format: "form"` (only when `capabilities.resultForms`) the result
+   * is a form instead, and `existingNoteId` is the form it replaces.
+   */
+  writeResult(
+    candidateExternalId: string,
+    note: ResultNote,
+    options: { existingNoteId: string | null; actAs: string | null; format?: ResultFormat },
+  ): Promise<{ noteId: string; created: boolean }>;
+  /** The note (or form) an earlier attempt may have written, found by its marker. */
+  findResult(candidateExternalId: string, marker: string, format?: ResultFormat): Promise<string | null>;
   moveStage(candidateExternalId: string, stageExternalId: string, actAs: string | null): Promise<void>;
   reject(candidateExternalId: string, reasonExternalId: string, actAs: string | null): Promise<void>;
   /** Restores a rejected candidacy to its pipeline (only called when `capabilities.unreject`). */

@@ -22,6 +22,7 @@ export async function connectionCardData(organizationId: string) {
     atsUsers.unshift({ id: connection.actingUserExternalId, name: connection.actingUserName ?? `Current ${provider.label} user` });
   }
   const s = connection.settings;
+  const forms = provider.capabilities.resultForms;
   return {
     connection: {
       id: connection.id,
@@ -42,6 +43,9 @@ export async function connectionCardData(organizationId: string) {
       updateStages: s?.updateStages ?? true,
       actingUserExternalId: connection.actingUserExternalId,
       appliedAt: s?.appliedAt?.toISOString() ?? null,
+      resultFormat: s?.resultFormat === "FORM" ? ("form" as const) : ("note" as const),
+      // null: the ATS has no forms; false: the connection predates the forms permission (reconnect to grant it).
+      formsAllowed: forms ? connection.scopes.includes(forms.formsScope) : null,
     },
     atsUsers,
     atsUsersError,

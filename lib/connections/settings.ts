@@ -20,6 +20,7 @@ export const SettingsInput = z
     autoImportCandidates: checkbox,
     postResults: checkbox,
     updateStages: checkbox,
+    resultFormat: z.enum(["note", "form"], { error: "Choose whether results are posted as a form or a note" }).optional(),
     actingUserExternalId: z.string().max(100).optional(),
   })
   .strict();
@@ -46,11 +47,19 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
     actingUserName = user.name;
   }
 
+  const forms = provider.capabilities.resultForms;
+  if (input.resultFormat === "form") {
+    if (!forms) throw badRequest(`${provider.label} has no forms: results are posted as notes.`);
+    if (!connection.scopes.includes(forms.formsScope)) {
+      throw badRequest(`To post results as a ${provider.label} form, reconnect ${provider.label}: this connection was made before the app asked for the forms permission (${forms.formsScope}).`);
+    }
+  }
   const flags = {
     autoGenerateJobs: input.autoGenerateJobs,
     autoImportCandidates: input.autoImportCandidates,
     postResults: input.postResults,
     updateStages: input.updateStages,
+    ...(input.resultFormat ? { resultFormat: input.resultFormat === "form" ? ("FORM" as const) : ("NOTE" as const) } : {}),
   };
   await prisma.integrationSettings.upsert({
     where: { connectionId: connection.id },

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { runRetention } from "@/lib/candidates/deletion";
 import { db } from "@/lib/db/client";
 import { markRunFailed, processImportRun, recoverStalledRuns } from "@/lib/imports/runs";
 import { processDelivery } from "@/lib/imports/deliveries";
@@ -85,6 +86,11 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
       const result = await provider.refreshIdleTokens(new Date());
       log.info("refreshed idle connections", { provider: provider.name, result });
     }
+  });
+
+  await one(boss, QUEUES.retention.name, async () => {
+    const result = await runRetention(new Date());
+    if (result.deleted) log.info("retention deleted archived candidates", result);
   });
 
   // Manual imports: a few runs at once (each is paced by its own connection's rate limit).

@@ -1,11 +1,11 @@
 import { AtsApiError, isPermanentAtsError } from "@/lib/ats/errors";
-import type { AtsSession, ResultNote } from "@/lib/ats/provider";
+import type { AtsProvider, AtsSession, ResultForm, ResultFormat, ResultNote } from "@/lib/ats/provider";
 import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
 import { readPayload, type NotePayload } from "./payload";
-import { noteMarker } from "./record";
+import { candidateUrl, noteMarker } from "./record";
 
 export interface ExecuteOptions {
   /** The queue will not run this job again: a failure now is final (FAILED, shown with Retry). */
@@ -32,7 +32,7 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     where: { id: actionId },
     include: {
       candidate: { select: { id: true, jobId: true, externalId: true } },
-      connection: { select: { id: true, organizationId: true, provider: true, status: true, actingUserExternalId: true } },
+      connection: { select: { id: true, organizationId: true, provider: true, status: true, actingUserExternalId: true, scopes: true, settings: { select: { resultFormat: true } } } },
     },
   });
   if (!action || action.status === "SUCCEEDED") return "skipped";
@@ -74,7 +74,8 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     if (action.kind === "NOTE") {
       const payload = readPayload("NOTE", action.payload);
       if (!payload) throw unreadable();
-      const written = await writeNote(session, { action, payload, actAs, attemptedBefore });
+      const format = resultFormatOf(provider, action.connection);
+      const written = await writeNote(session, { action, payload, actAs, attemptedBefore, format });
       externalNoteId = written.noteId;
       answer = written.answer;
     } else if (action.kind === "STAGE_CHANGE") {
@@ -137,6 +138,35 @@ interface NoteContext {
   payload: NotePayload;
   actAs: string | null;
   attemptedBefore: boolean;
+  format: ResultFormat;
+}
+
+/**
+ * Form when the settings say so and the ATS has forms. A connection made before the app asked for
+ * the forms permission still gets a form when an admin chose it: the ATS's refusal then says to reconnect.
+ */
+function resultFormatOf(provider: AtsProvider, connection: { settings: { resultFormat: "NOTE" | "FORM" } | null }): ResultFormat {
+  return provider.capabilities.resultForms && connection.settings?.resultFormat === "FORM" ? "form" : "note";
+}
+
+type StoredVerdict = { criterionId: string; verdict: string; text?: string; kind?: string };
+
+/**
+ * The stored result in parts, for a form: the REQUIRED criteria's state in the words the pages use
+ * (the ranking's tier: all met, some to review, some not met) and the criteria by verdict.
+ */
+function resultForm(verdicts: unknown, requiredTier: number, link: string): ResultForm {
+  const rows = (Array.isArray(verdicts) ? (verdicts as StoredVerdict[]) : []).map((v) => ({ ...v, text: v.text ?? v.criterionId, kind: v.kind ?? "REQUIRED" }));
+  const named = (verdict: string) => rows.filter((r) => r.verdict === verdict).map((r) => (r.kind === "REQUIRED" ? `${r.text} (required)` : r.text));
+  const hasRequired = rows.some((r) => r.kind === "REQUIRED");
+  return {
+    required: !hasRequired ? "No required criteria" : requiredTier === 0 ? "All required met" : requiredTier === 1 ? "Required needs review" : "Missing required",
+    met: named("MET"),
+    partlyMet: named("PARTLY_MET"),
+    notMet: named("NOT_MET"),
+    needsReview: named("UNKNOWN"),
+    link,
+  };
 }
 
 /**
@@ -144,7 +174,7 @@ interface NoteContext {
  * candidate: re-screening updates it). A write whose outcome was unknown (timeout, 5xx) may have
  * created the note, so a retry looks for it (by its marker) before writing again.
  */
-async function writeNote(session: AtsSession, { action, payload, actAs, attemptedBefore }: NoteContext): Promise<{ noteId: string; answer: AtsAnswer }> {
+async function writeNote(session: AtsSession, { action, payload, actAs, attemptedBefore, format }: NoteContext): Promise<{ noteId: string; answer: AtsAnswer }> {
   const prisma = await db();
   const { organizationId, candidate } = action;
   const result = await prisma.screeningResult.findFirst({
@@ -160,14 +190,15 @@ async function writeNote(session: AtsSession, { action, payload, actAs, attempte
     score: payload.score ?? result.score,
     requiredTier: (payload.requiredTier ?? Math.min(2, Math.max(0, result.requiredTier))) as ResultNote["requiredTier"],
     marker,
+    ...(format === "form" ? { form: resultForm(result.verdicts, result.requiredTier, candidateUrl(candidate)) } : {}),
   };
 
   let existingNoteId = result.externalNoteId ?? (await earlierNoteId(organizationId, candidate.id));
-  if (!existingNoteId && attemptedBefore) existingNoteId = await session.findResult(candidate.externalId, marker);
-  const written = await session.writeResult(candidate.externalId, note, { existingNoteId, actAs });
+  if (!existingNoteId && attemptedBefore) existingNoteId = await session.findResult(candidate.externalId, marker, format);
+  const written = await session.writeResult(candidate.externalId, note, { existingNoteId, actAs, format });
   // Stored before the action is marked done, so a crash in between still updates this note next time.
   await prisma.screeningResult.updateMany({ where: { id: result.id, organizationId }, data: { externalNoteId: written.noteId } });
-  return { noteId: written.noteId, answer: { action: written.created ? "created" : "updated", noteId: written.noteId, score: note.score } };
+  return { noteId: written.noteId, answer: { action: written.created ? "created" : "updated", noteId: written.noteId, score: note.score, ...(format === "form" ? { format } : {}) } };
 }
 
 /** A note id kept on an earlier action, in case the result row was replaced since. */

@@ -105,6 +105,27 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
       expect(await session.findResult(id, "/candidates/nobody")).toBeNull();
     });
 
+    it("writes the result as a form where the ATS has forms: a replacement leaves only the new one, found by its marker", async () => {
+      const { f, session } = await ready();
+      if (!f.provider.capabilities.resultForms) return;
+      const job = (await session.listJobs({ states: ["published"], limit: 1 })).items[0]!;
+      const id = await f.addCandidate(job.externalId, "Form Candidate");
+      const marker = `/candidates/contract-form-${id}`;
+      const form = { required: "All required met", met: ["Five years of TypeScript (required)"], partlyMet: [], notMet: [], needsReview: [], link: `https://app.test${marker}` };
+      const first = await session.writeResult(id, { text: "Screening score: 70/100", score: 70, requiredTier: 0, marker, form }, { existingNoteId: null, actAs: null, format: "form" });
+      expect(await session.findResult(id, marker, "form")).toBe(first.noteId);
+      const second = await session.writeResult(id, { text: "Screening score: 20/100", score: 20, requiredTier: 2, marker, form: { ...form, notMet: form.met, met: [] } }, { existingNoteId: first.noteId, actAs: null, format: "form" });
+      expect(second.noteId).not.toBe(first.noteId);
+      expect(await session.findResult(id, marker, "form")).toBe(second.noteId);
+      // The note is not where the form went.
+      expect(await session.findResult(id, marker)).toBeNull();
+    });
+
+    it("subscribes to the ATS's deletion of a candidate, which the core turns into deleting their data", async () => {
+      const { f } = await ready();
+      expect(f.provider.webhookEvents.filter((e) => f.provider.webhookEventKind(e) === "candidate.deleted")).toHaveLength(1);
+    });
+
     it("moves a candidate to a stage, rejects with a reason and restores, as the ATS then reports", async () => {
       const { f, session } = await ready();
       const job = (await session.listJobs({ states: ["published"], limit: 1 })).items[0]!;

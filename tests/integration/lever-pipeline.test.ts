@@ -66,14 +66,14 @@ describe("Lever import pipeline", () => {
   it("Apply Changes registers the webhooks in Lever, disabled until a Super Admin enables them", async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
     const hooks = bed.sim.state().webhooks.filter((w) => w.url.endsWith(`/api/webhooks/lever/${connectionId}`));
-    expect(hooks.map((h) => h.event).sort()).toEqual(["applicationCreated", "candidateArchiveChange", "candidateStageChange"]);
+    expect(hooks.map((h) => h.event).sort()).toEqual(["applicationCreated", "candidateArchiveChange", "candidateDeleted", "candidateStageChange"]);
     expect(hooks.every((h) => !h.enabled)).toBe(true);
     const stored = await prisma().webhookSubscription.findMany({ where: { connectionId } });
-    expect(stored).toHaveLength(3);
+    expect(stored).toHaveLength(4);
     for (const s of stored) expect(s.signatureTokenEnc).not.toContain(hooks.find((h) => h.id === s.externalId)!.signatureToken);
     // A second Apply Changes registers nothing new.
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
-    expect(bed.sim.state().webhooks.filter((w) => w.url.endsWith(connectionId))).toHaveLength(3);
+    expect(bed.sim.state().webhooks.filter((w) => w.url.endsWith(connectionId))).toHaveLength(4);
     for (const h of hooks) bed.sim.enableWebhook(h.id);
   });
 

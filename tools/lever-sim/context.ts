@@ -6,6 +6,7 @@ import { createHash } from "node:crypto";
 import { createRng, deriveSeed, type Rng } from "./prng";
 import { buildWorld, type World } from "./seed";
 import type { AccountRec, DeliveryRec, FaultRule, NoteRec, OpportunityRec, SimClient, WebhookRec } from "./types";
+import type { FormRec, FormTemplateRec } from "./forms";
 
 export interface LeverSimOptions {
   /** The URL the sim is reachable at (its OAuth audience is `${baseUrl}/v1/`). Default http://localhost:4010. */
@@ -102,6 +103,9 @@ export interface SimContext {
   revokedJtis: Set<string>;
   webhooks: WebhookRec[];
   deliveries: DeliveryRec[];
+  /** Profile form templates and forms (forms.ts). */
+  formTemplates: FormTemplateRec[];
+  forms: FormRec[];
   writes: WriteLog;
   faults: FaultRule[];
   faultRng: Rng;
@@ -155,6 +159,8 @@ export function createContext(options: LeverSimOptions = {}): SimContext {
     revokedJtis: new Set(),
     webhooks: [],
     deliveries: [],
+    formTemplates: [],
+    forms: [],
     writes: { stageChanges: [], archives: [], tags: [] },
     faults: [],
     faultRng: createRng(deriveSeed(seed, "faults")),
@@ -189,6 +195,8 @@ export function resetContext(ctx: SimContext): void {
   ctx.revokedJtis.clear();
   ctx.webhooks = [];
   ctx.deliveries = [];
+  ctx.formTemplates = [];
+  ctx.forms = [];
   ctx.writes = { stageChanges: [], archives: [], tags: [] };
   ctx.faults = [];
   ctx.faultRng = createRng(deriveSeed(ctx.opts.seed, "faults"));

@@ -54,6 +54,7 @@ export const controlRoutes: Route<ControlCall>[] = [
     }
     return apiError(404, "NOT_FOUND", `No opportunity ${id}`);
   }),
+  route("DELETE", "/_sim/opportunities/:id", ({ sim }, { id }) => guard(async () => json(200, await sim.deleteOpportunity(id)))),
   route("POST", "/_sim/webhooks/:id/enable", ({ sim }, { id }) =>
     guard(() => {
       sim.enableWebhook(id);

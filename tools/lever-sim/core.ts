@@ -6,6 +6,7 @@
 import { apiRoutes, opportunityJson, resolveAccount, webhookJson, type ApiCall } from "./api";
 import { apiNotes, countRequest, createContext, findOpportunity, resetContext, revokeGrant, type LeverSimOptions, type SimContext } from "./context";
 import { controlRoutes } from "./control";
+import { formRoutes } from "./forms";
 import { apiError, HttpError, html, escapeHtml, matchRoute } from "./http";
 import { authenticate, authorizeGet, authorizePost, errorPage, token } from "./oauth";
 import { generateCandidate, makeOpportunity, sortOpportunities } from "./seed";
@@ -16,6 +17,8 @@ export type { LeverSimOptions } from "./context";
 export type { FaultRule, SimClient, DeliveryRec } from "./types";
 export { signWebhook } from "./webhooks";
 export { ACCOUNT_CLAIM, USER_CLAIM, KNOWN_SCOPES } from "./oauth";
+
+const API_ROUTES = [...apiRoutes, ...formRoutes];
 
 export interface AddApplicationInput {
   postingId: string;
@@ -57,6 +60,8 @@ export interface SimState {
   archives: SimContext["writes"]["archives"];
   tags: SimContext["writes"]["tags"];
   deliveries: ReturnType<typeof deliveryJson>[];
+  formTemplates: Array<{ id: string; accountId: string; text: string; fields: Array<{ id: string; type: string; text: string }>; clientId: string | null; deleted: boolean }>;
+  forms: Array<{ id: string; accountId: string; opportunityId: string; baseTemplateId: string; fields: Array<{ id: string; text: string; value: string }>; user: string; createdAt: number; deleted: boolean }>;
   faults: FaultRule[];
   requests: Record<string, Record<string, number>>;
 }
@@ -72,6 +77,11 @@ export interface LeverSim {
   now(): number;
   state(): SimState;
   addApplication(input: AddApplicationInput): Promise<AddApplicationResult>;
+  /**
+   * A user deletes the opportunity in Lever: it disappears from the API (404), with its notes and
+   * forms, and `candidateDeleted` is delivered to the account's enabled webhooks.
+   */
+  deleteOpportunity(id: string): Promise<{ opportunityId: string; contactId: string; accountId: string; deliveries: ReturnType<typeof deliveryJson>[] }>;
   setFaults(faults: FaultRule | FaultRule[]): void;
   clearFaults(): void;
   enableWebhook(id: string): void;
@@ -174,7 +184,7 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
       b.tokens -= 1;
     }
 
-    const m = matchRoute(apiRoutes, request.method, path);
+    const m = matchRoute(API_ROUTES, request.method, path);
     if (!m) return apiError(404, "NOT_FOUND", `No such endpoint: ${request.method} ${path}`);
     if ("methodNotAllowed" in m) return apiError(405, "METHOD_NOT_ALLOWED", `Use ${m.methodNotAllowed.join(" or ")} for ${path}`);
     const call: ApiCall = { ctx, request, url, principal, account };
@@ -182,7 +192,7 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
   }
 
   function routeKey(method: string, path: string): string {
-    const m = matchRoute(apiRoutes, method, path);
+    const m = matchRoute(API_ROUTES, method, path);
     return `${method} ${m && "route" in m ? m.route.pattern : path.startsWith("/v1") ? "/v1/(unknown)" : path}`;
   }
 
@@ -280,6 +290,8 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
         archives: ctx.writes.archives.map((x) => ({ ...x })),
         tags: ctx.writes.tags.map((x) => ({ ...x, tags: [...x.tags] })),
         deliveries: ctx.deliveries.map(deliveryJson),
+        formTemplates: ctx.formTemplates.map((t) => ({ id: t.id, accountId: t.accountId, text: t.text, fields: t.fields.map((f) => ({ id: f.id, type: f.type, text: f.text })), clientId: t.clientId, deleted: t.deletedAt !== null })),
+        forms: ctx.forms.map((f) => ({ id: f.id, accountId: f.accountId, opportunityId: f.opportunityId, baseTemplateId: f.baseTemplateId, fields: f.fields.map((x) => ({ id: x.id, text: x.text, value: x.value })), user: f.user, createdAt: f.createdAt, deleted: f.deletedAt !== null })),
         faults: ctx.faults.map((f) => ({ ...f })),
         requests: JSON.parse(JSON.stringify(ctx.requests)) as Record<string, Record<string, number>>,
       };
@@ -328,6 +340,21 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
       return { opportunityId: opp.id, applicationId: application.id, contactId: opp.contactId, accountId: account.id, deliveries: deliveries.map(deliveryJson) };
     },
 
+    async deleteOpportunity(id) {
+      for (const account of ctx.world.accounts) {
+        const index = account.opportunities.findIndex((o) => o.id === id);
+        if (index < 0) continue;
+        const [opp] = account.opportunities.splice(index, 1);
+        const now = ctx.now();
+        for (const n of ctx.world.notes) if (n.opportunityId === id && !n.deletedAt) n.deletedAt = now;
+        for (const f of ctx.forms) if (f.opportunityId === id && !f.deletedAt) f.deletedAt = now;
+        // Lever names the person, the candidacy and the user who deleted it (the account's first Super Admin here).
+        const deletedBy = account.users.find((u) => u.accessRole === "super admin")?.id ?? null;
+        const deliveries = await emitEvent(ctx, account.id, "candidateDeleted", { opportunityId: id, contactId: opp!.contactId, deletedBy });
+        return { opportunityId: id, contactId: opp!.contactId, accountId: account.id, deliveries: deliveries.map(deliveryJson) };
+      }
+      throw new RangeError(`No opportunity ${id}`);
+    },
     setFaults(faults) {
       ctx.faults = validateFaults(faults);
     },

@@ -90,7 +90,7 @@ export async function readParams(request: Request): Promise<Record<string, strin
 // Router
 
 /** Path parameters used by the routes (missing ones are ""). */
-export type Params = { id: string; rid: string; fid: string; noteId: string };
+export type Params = { id: string; rid: string; fid: string; noteId: string; formId: string };
 export type Handler<C> = (c: C, params: Params) => Promise<Response> | Response;
 
 export interface Route<C> {
@@ -127,7 +127,7 @@ export function matchRoute<C>(routes: Route<C>[], method: string, path: string):
       allowed.push(r.method);
       continue;
     }
-    const params: Params = { id: "", rid: "", fid: "", noteId: "" };
+    const params: Params = { id: "", rid: "", fid: "", noteId: "", formId: "" };
     r.keys.forEach((k, i) => {
       (params as Record<string, string>)[k] = decodeURIComponent(m[i + 1] ?? "");
     });

@@ -29,6 +29,8 @@ export const KNOWN_SCOPES: Record<string, { group: ScopeGroup; text: string }> =
   "stages:read:admin": { group: "import", text: "Read pipeline stages" },
   "notes:read:admin": { group: "import", text: "Read notes on candidates" },
   "notes:write:admin": { group: "write", text: "Post notes (screening results) on candidates" },
+  "forms:read:admin": { group: "import", text: "Read profile forms and form templates" },
+  "forms:write:admin": { group: "write", text: "Create the screening-result form template and post results as forms on candidates" },
   "resumes:read:admin": { group: "import", text: "Read and download résumés" },
   "files:read:admin": { group: "import", text: "Read and download candidate files" },
   "files:write:admin": { group: "write", text: "Upload candidate files" },

@@ -215,4 +215,27 @@ describe("webhooks", () => {
     expect(state.clockOffsetMs).toBe(0);
     expect(state.accounts[0]!.opportunityCount).toBe(10);
   });
+
+  it("deleting an opportunity removes it from the API and sends a signed candidateDeleted only when enabled", async () => {
+    const s = await setup([200]);
+    sim = s.sim;
+    const hook = await createWebhook(sim, "candidateDeleted");
+    const posting = sim.state().accounts[0]!.postings[0]!.id;
+    const a = await sim.addApplication({ postingId: posting, name: "Ada Quinn", email: "ada@example.com" });
+    const b = await sim.addApplication({ postingId: posting, name: "Bo Reyes", email: "bo@example.com" });
+    expect((await sim.deleteOpportunity(a.opportunityId)).deliveries).toEqual([]);
+    expect((await api(sim, token, "GET", `/opportunities/${a.opportunityId}`)).status).toBe(404);
+
+    sim.enableWebhook(hook.id);
+    const res = await sim.handle(new Request(`${sim.baseUrl}/_sim/opportunities/${b.opportunityId}`, { method: "DELETE" }));
+    expect(res.status).toBe(200);
+    expect(s.received).toHaveLength(1);
+    const body = s.received[0]!.body;
+    expect(body.event).toBe("candidateDeleted");
+    expect(body.data).toMatchObject({ opportunityId: b.opportunityId, contactId: b.contactId });
+    expect(verify(hook.configuration.signatureToken, body)).toBe(true);
+    const again = await sim.handle(new Request(`${sim.baseUrl}/_sim/opportunities/${b.opportunityId}`, { method: "DELETE" }));
+    expect(again.status).toBe(404);
+    expect(s.received).toHaveLength(1);
+  });
 });

@@ -170,7 +170,7 @@ export const greenhouse: AtsProvider = {
   adminRole: "Site Admin",
   // Writes appear under the authorizing user or, when a Site Admin chose it at consent, the service account:
   // Harvest v3 has no per-request "act as" for moves and rejections.
-  capabilities: { webhookRegistration: "manual", actsAsUser: false, confidentialJobs: true, unreject: true, editsResult: false },
+  capabilities: { webhookRegistration: "manual", actsAsUser: false, confidentialJobs: true, unreject: true, editsResult: false, resultForms: null },
   webhookEvents: SUBSCRIBED_EVENTS,
   adminUi: { webhooks: "Configure → Dev Center → Web Hooks", authorizedApps: null, eventLabels: WEBHOOK_EVENT_LABELS },
   session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new GreenhouseSession(GreenhouseClient.forConnection(connection.id, { priority })),

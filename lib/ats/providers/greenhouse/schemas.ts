@@ -97,6 +97,8 @@ export const WebhookBodySchema = z.looseObject({
   payload: z
     .looseObject({
       application: z.looseObject({ id: id.nullish(), candidate_id: id.nullish(), candidate: z.looseObject({ id: id.nullish() }).nullish() }).nullish(),
+      // delete_candidate names the person and the applications deleted with them.
+      person: z.looseObject({ id: id.nullish(), deleted_application_ids: z.array(id).max(1000).nullish() }).nullish(),
     })
     .nullish(),
 });

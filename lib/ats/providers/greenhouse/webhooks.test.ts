@@ -24,8 +24,18 @@ describe("verifyGreenhouseWebhook", () => {
     const verdict = verifyGreenhouseWebhook(d.rawBody, d.headers, NOW, secrets);
     expect(verdict).toEqual({
       ok: true,
-      event: { deliveryId: d.eventId, kind: "candidate.created", name: "new_candidate_application", triggeredAt: new Date(NOW), externalCandidateId: "4242", externalApplicationId: "4242" },
+      event: { deliveryId: d.eventId, kind: "candidate.created", name: "new_candidate_application", triggeredAt: new Date(NOW), externalCandidateId: "4242", externalApplicationId: "4242", externalPersonId: "77" },
     });
+  });
+
+  it("a deleted candidate names the person and the applications deleted with them", () => {
+    const d = delivery("delete_candidate", { person: { id: 77, deleted_application_ids: [4242, 4243] } });
+    expect(verifyGreenhouseWebhook(d.rawBody, d.headers, NOW, secrets)).toMatchObject({
+      ok: true,
+      event: { kind: "candidate.deleted", name: "delete_candidate", externalCandidateId: "4242", externalPersonId: "77" },
+    });
+    const bad = delivery("delete_candidate", { person: { id: "seventy-seven" } });
+    expect(verifyGreenhouseWebhook(bad.rawBody, bad.headers, NOW, secrets)).toMatchObject({ ok: false, status: 400 });
   });
 
   it("refuses a forged body, another connection's secret, and signatures of the wrong length or form", () => {
@@ -69,7 +79,8 @@ describe("verifyGreenhouseWebhook", () => {
     expect(greenhouseEventKind("new_candidate_application")).toBe("candidate.created");
     for (const a of ["candidate_stage_change", "reject_candidate", "unreject_candidate", "hire_candidate"]) expect(greenhouseEventKind(a)).toBe("candidate.changed");
     expect(greenhouseEventKind("ping")).toBe("test");
-    for (const a of ["delete_candidate", "job_created", "toString", "__proto__"]) expect(greenhouseEventKind(a)).toBe("other");
+    expect(greenhouseEventKind("delete_candidate")).toBe("candidate.deleted");
+    for (const a of ["job_created", "toString", "__proto__"]) expect(greenhouseEventKind(a)).toBe("other");
     const ping = delivery("ping", { web_hook: { id: 1 } });
     expect(verifyGreenhouseWebhook(ping.rawBody, ping.headers, NOW, secrets)).toMatchObject({ ok: true, event: { kind: "test", externalCandidateId: null } });
   });

@@ -11,7 +11,7 @@ import { WebhookBodySchema } from "./schemas";
  */
 
 /** One web hook per event in Greenhouse: these are the ones the admin creates, all with the same URL, each with its own secret. */
-export const SUBSCRIBED_EVENTS = ["new_candidate_application", "candidate_stage_change", "reject_candidate", "unreject_candidate", "hire_candidate"] as const;
+export const SUBSCRIBED_EVENTS = ["new_candidate_application", "candidate_stage_change", "reject_candidate", "unreject_candidate", "hire_candidate", "delete_candidate"] as const;
 
 /** Each event as Greenhouse's web hook form names it in its "When" list. */
 export const WEBHOOK_EVENT_LABELS: Readonly<Record<(typeof SUBSCRIBED_EVENTS)[number], string>> = {
@@ -20,6 +20,7 @@ export const WEBHOOK_EVENT_LABELS: Readonly<Record<(typeof SUBSCRIBED_EVENTS)[nu
   reject_candidate: "Candidate or Prospect rejected",
   unreject_candidate: "Candidate or Prospect unrejected",
   hire_candidate: "Candidate has been hired",
+  delete_candidate: "Candidate deleted",
 };
 
 const KIND: Record<string, AtsEvent["kind"]> = {
@@ -28,6 +29,7 @@ const KIND: Record<string, AtsEvent["kind"]> = {
   reject_candidate: "candidate.changed",
   unreject_candidate: "candidate.changed",
   hire_candidate: "candidate.changed",
+  delete_candidate: "candidate.deleted",
   ping: "test",
 };
 
@@ -61,6 +63,10 @@ export function verifyGreenhouseWebhook(rawBody: string, headers: Headers, now: 
   if (!EVENT_ID.test(eventId)) return { ok: false, status: 400, message: "Missing or malformed Greenhouse-Event-ID header" };
   const { action, payload } = parsed.data;
   const application = payload?.application;
+  const person = payload?.person;
+  // A deletion names the person; the app's rows are the applications, all of which go with them.
+  const deletedApplication = person?.deleted_application_ids?.[0];
+  const candidateId = application?.id ?? deletedApplication;
   return {
     ok: true,
     event: {
@@ -69,8 +75,9 @@ export function verifyGreenhouseWebhook(rawBody: string, headers: Headers, now: 
       name: action,
       // Greenhouse's body carries no send time; a retry hours later is still the same event, deduplicated by its id.
       triggeredAt: new Date(now),
-      externalCandidateId: application?.id == null ? null : String(application.id),
-      externalApplicationId: application?.id == null ? null : String(application.id),
+      externalCandidateId: candidateId == null ? null : String(candidateId),
+      externalApplicationId: candidateId == null ? null : String(candidateId),
+      externalPersonId: person?.id != null ? String(person.id) : application?.candidate_id != null ? String(application.candidate_id) : null,
     },
   };
 }

@@ -13,6 +13,14 @@ import {
   LeverFileSchema,
   listEnvelope,
   NoteCreatedSchema,
+  FormCreatedSchema,
+  FormSchema,
+  FormTemplateCreatedSchema,
+  FormTemplateSchema,
+  type Form,
+  type FormInput,
+  type FormTemplate,
+  type FormTemplateInput,
   NoteInputSchema,
   NoteSchema,
   OpportunitySchema,
@@ -324,6 +332,38 @@ export class LeverClient {
       schema: null,
       idempotent: true,
     });
+  }
+
+  /** The account's profile form templates. */
+  async formTemplates(): Promise<FormTemplate[]> {
+    return this.all("form_templates", FormTemplateSchema);
+  }
+
+  /** Creates a profile form template (needs forms:write:admin); answers it with Lever's field ids. */
+  async createFormTemplate(template: FormTemplateInput): Promise<FormTemplate> {
+    const body = await this.request("POST", "form_templates", { body: template, schema: FormTemplateCreatedSchema, idempotent: false });
+    return body.data;
+  }
+
+  async deleteFormTemplate(templateId: string): Promise<void> {
+    await this.request("DELETE", `form_templates/${enc(templateId)}`, { schema: null, idempotent: true, allow404: true });
+  }
+
+  /** The opportunity's profile forms. */
+  forms(opportunityId: string): AsyncGenerator<Form> {
+    return this.iterate(`opportunities/${enc(opportunityId)}/forms`, FormSchema, {});
+  }
+
+  /** Fills in a profile form from a template; returns the form's id. Not retried on ambiguous failures. */
+  async createForm(opportunityId: string, form: FormInput, performAs?: string): Promise<string> {
+    const body = await this.request("POST", `opportunities/${enc(opportunityId)}/forms`, { query: { perform_as: performAs }, body: form, schema: FormCreatedSchema, idempotent: false });
+    return body.data.id;
+  }
+
+  /** Deletes a form the app created; false when it was already gone. */
+  async deleteForm(opportunityId: string, formId: string, performAs?: string): Promise<boolean> {
+    const result = await this.request("DELETE", `opportunities/${enc(opportunityId)}/forms/${enc(formId)}`, { query: { perform_as: performAs }, schema: null, idempotent: true, allow404: true });
+    return result !== NOT_FOUND;
   }
 
   async changeStage(opportunityId: string, stageId: string, performAs?: string): Promise<void> {

@@ -1,7 +1,8 @@
-import type { AtsProvider, AtsResume, AtsSession, ConnectionRef, Page, Priority, ResultNote } from "@/lib/ats/provider";
+import type { AtsProvider, AtsResume, AtsSession, ConnectionRef, Page, Priority, ResultFormat, ResultNote } from "@/lib/ats/provider";
 import { extractResumeText } from "@/lib/resumes/extract";
 import { LeverApiError, LeverClient } from "./client";
 import { completeConnect, currentEnvironment, startConnect } from "./connection";
+import { FORMS_SCOPE, ResultForms } from "./form";
 import { toAtsCandidate, toAtsJob, toAtsRejectionReason, toAtsStage, toAtsUser } from "./mapping";
 import { toLeverNote } from "./note";
 import { refreshIdleConnections } from "./tokens";
@@ -14,7 +15,16 @@ const nextOf = <T>(page: { items: T[]; next: string | null; hasNext: boolean }) 
 
 /** One connection's Lever calls. Tests hand in a client pointed at the simulator. */
 export class LeverSession implements AtsSession {
-  constructor(readonly client: LeverClient) {}
+  /** `connectionId` keeps the account's result form template; without it results can only be notes. */
+  constructor(
+    readonly client: LeverClient,
+    private readonly connectionId?: string,
+  ) {}
+
+  private forms(): ResultForms {
+    if (!this.connectionId) throw new Error("Results as forms need the connection");
+    return new ResultForms(this.client, this.connectionId);
+  }
 
   async listJobs({ states, limit, cursor }: { states: string[]; limit: number; cursor?: string }) {
     const page = await this.client.postingsPage({ state: states, limit, offset: cursor });
@@ -80,7 +90,8 @@ export class LeverSession implements AtsSession {
   }
 
   /** Replaces the note posted before, or posts one; a note deleted in Lever is posted again rather than failing forever. */
-  async writeResult(candidateExternalId: string, note: ResultNote, { existingNoteId, actAs }: { existingNoteId: string | null; actAs: string | null }) {
+  async writeResult(candidateExternalId: string, note: ResultNote, { existingNoteId, actAs, format = "note" }: { existingNoteId: string | null; actAs: string | null; format?: ResultFormat }) {
+    if (format === "form") return { noteId: await this.forms().write(candidateExternalId, note, existingNoteId, actAs), created: true };
     const body = toLeverNote(note);
     if (existingNoteId) {
       try {
@@ -93,7 +104,8 @@ export class LeverSession implements AtsSession {
     return { noteId: await this.client.createNote(candidateExternalId, body, actAs ?? undefined), created: true };
   }
 
-  async findResult(candidateExternalId: string, marker: string) {
+  async findResult(candidateExternalId: string, marker: string, format: ResultFormat = "note") {
+    if (format === "form") return this.forms().find(candidateExternalId, marker);
     for await (const n of this.client.notes(candidateExternalId)) {
       if (n.fields.some((f) => typeof f.value === "string" && f.value.includes(marker))) return n.id;
     }
@@ -127,14 +139,14 @@ export const lever: AtsProvider = {
   column: "LEVER",
   label: "Lever",
   adminRole: "Super Admin",
-  capabilities: { webhookRegistration: "api", actsAsUser: true, confidentialJobs: true, unreject: true, editsResult: true },
+  capabilities: { webhookRegistration: "api", actsAsUser: true, confidentialJobs: true, unreject: true, editsResult: true, resultForms: { formsScope: FORMS_SCOPE } },
   webhookEvents: SUBSCRIBED_EVENTS,
   adminUi: {
     webhooks: "Settings → Integrations and API → Webhooks",
     authorizedApps: "Settings → Integrations and API → Authorized Apps",
-    eventLabels: { applicationCreated: "Applications Created", candidateStageChange: "Candidate Stage Change", candidateArchiveChange: "Candidate Archive State Change" },
+    eventLabels: { applicationCreated: "Applications Created", candidateStageChange: "Candidate Stage Change", candidateArchiveChange: "Candidate Archive State Change", candidateDeleted: "Candidate Deleted" },
   },
-  session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new LeverSession(LeverClient.forConnection(connection.id, { priority })),
+  session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new LeverSession(LeverClient.forConnection(connection.id, { priority }), connection.id),
   verifyWebhook: ({ rawBody }, secrets) => verifyLeverWebhook(rawBody, secrets),
   webhookEventKind: leverEventKind,
   environment: currentEnvironment,

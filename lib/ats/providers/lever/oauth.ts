@@ -23,6 +23,8 @@ export const SCOPES = [
   "users:read:admin",
   "tags:read:admin",
   "webhooks:write:admin",
+  // Results as a profile form (the "Screening result" template and one form per candidate).
+  "forms:write:admin",
 ] as const;
 
 export const CONFIDENTIAL_SCOPE = "confidential:access:admin";

@@ -297,3 +297,27 @@ export const WebhookResponseSchema = z.union([
   dataEnvelope(WebhookSchema).transform((body) => body.data),
   dataEnvelope(dataEnvelope(WebhookSchema)).transform((body) => body.data.data),
 ]);
+
+// ---------- profile forms ----------
+
+export const FormFieldSchema = z.looseObject({ id: str, type: z.string(), text: z.string() });
+export const FormTemplateSchema = z.looseObject({ id: str, text: z.string(), instructions: z.string().nullish(), fields: z.array(FormFieldSchema).default([]) });
+export type FormTemplate = z.infer<typeof FormTemplateSchema>;
+export const FormTemplateCreatedSchema = dataEnvelope(FormTemplateSchema);
+export const FormSchema = z.looseObject({
+  id: str,
+  baseTemplateId: optStr,
+  fields: z.array(z.looseObject({ id: optStr, text: optStr, value: z.unknown().optional() })).default([]),
+});
+export type Form = z.infer<typeof FormSchema>;
+export const FormCreatedSchema = dataEnvelope(FormSchema);
+
+export interface FormTemplateInput {
+  text: string;
+  instructions: string;
+  fields: Array<{ type: "text" | "textarea"; text: string; description: string; required: boolean }>;
+}
+export interface FormInput {
+  baseTemplateId: string;
+  fieldValues: Array<{ id: string; value: string }>;
+}

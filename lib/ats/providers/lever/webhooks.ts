@@ -34,6 +34,7 @@ const KIND: Record<string, AtsEvent["kind"]> = {
   applicationCreated: "candidate.created",
   candidateStageChange: "candidate.changed",
   candidateArchiveChange: "candidate.changed",
+  candidateDeleted: "candidate.deleted",
 };
 
 /** What the core does with a delivery of a Lever event. */
@@ -68,9 +69,10 @@ export function verifyLeverWebhook(rawBody: string, secrets: WebhookSecret[]): W
       triggeredAt: new Date(body.triggeredAt),
       externalCandidateId: body.data.opportunityId ?? null,
       externalApplicationId: body.data.applicationId ?? null,
+      externalPersonId: body.data.contactId ?? null,
     },
   };
 }
 
-/** Events the app subscribes to: new applications, and stage/archive changes made in Lever. */
-export const SUBSCRIBED_EVENTS = ["applicationCreated", "candidateStageChange", "candidateArchiveChange"] as const;
+/** Events the app subscribes to: new applications, stage/archive changes made in Lever, and deletions (the app then deletes its copy). */
+export const SUBSCRIBED_EVENTS = ["applicationCreated", "candidateStageChange", "candidateArchiveChange", "candidateDeleted"] as const;

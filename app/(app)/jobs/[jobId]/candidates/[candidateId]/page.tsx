@@ -2,13 +2,14 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { CandidateDecision } from "@/components/candidates/candidate-decision";
+import { DeleteDataButton } from "@/components/candidates/delete-data-button";
 import { RescreenButton } from "@/components/candidates/rescreen-button";
 import { HumanReviewBanner, MarkHumanReview } from "@/components/oversight/human-review-control";
 import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
 import { Alert, Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
-import { requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { requireCandidateAccess } from "@/lib/auth/job-access";
 import { rankingPlace, rankingQuery } from "@/lib/candidates/ranking-place";
 import { AppError } from "@/lib/errors";
@@ -280,6 +281,11 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                 <a href={c.externalUrl} target="_blank" rel="noreferrer noopener" className="text-sm font-medium text-brand-700 hover:text-brand-600">
                   Open in {ats} ↗
                 </a>
+              </div>
+            ) : null}
+            {isAdminRole(org.role) ? (
+              <div className="mt-3 border-t border-slate-100 pt-3">
+                <DeleteDataButton candidateId={c.id} name={c.name} ats={ats} jobHref={`/jobs/${c.job.id}`} />
               </div>
             ) : null}
           </CardBody>

@@ -1,0 +1,23 @@
+import type { Metadata } from "next";
+import { RetentionForm } from "@/components/settings/retention-form";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { retentionOf } from "@/lib/candidates/deletion";
+
+export const metadata: Metadata = { title: "Data retention" };
+
+export default async function DataPage() {
+  const org = await requireOrgContext();
+  const { days } = await retentionOf(org.organizationId);
+  return (
+    <Card>
+      <CardHeader
+        title="Data retention"
+        description="How long candidates' data stays after they are archived. Candidates deleted in the ATS are deleted here too, and an admin can delete one from the candidate's page."
+      />
+      <CardBody>
+        <RetentionForm initial={days} canEdit={isAdminRole(org.role)} />
+      </CardBody>
+    </Card>
+  );
+}
