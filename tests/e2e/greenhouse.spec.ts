@@ -82,16 +82,16 @@ test("an admin connects Greenhouse, sets up its web hooks by hand, and a new app
   await shoot(page, "settings-window", dialog);
   await dialog.getByRole("button", { name: "Apply Changes" }).click();
 
-  // The web hook step: where in Greenhouse, the URL, one secret per event, each with a Copy button.
+  // The web hook step: where in Greenhouse, the URL, one secret per event (six, with deletions), each with a Copy button.
   await expect(dialog.getByRole("heading", { name: "One more step in Greenhouse" })).toBeVisible();
   await expect(dialog.getByText("Configure → Dev Center → Web Hooks")).toBeVisible();
   const url = await dialog.getByTestId("webhook-url").innerText();
   expect(url).toMatch(/\/api\/webhooks\/greenhouse\/[a-z0-9]+$/);
   const secrets = dialog.getByTestId("webhook-secret");
-  await expect(secrets).toHaveCount(5);
+  await expect(secrets).toHaveCount(6);
   const secretTexts = await secrets.allInnerTexts();
-  expect(new Set(secretTexts).size).toBe(5);
-  await expect(dialog.getByRole("button", { name: /^Copy the secret key for / })).toHaveCount(5);
+  expect(new Set(secretTexts).size).toBe(6);
+  await expect(dialog.getByRole("button", { name: /^Copy the secret key for / })).toHaveCount(6);
   await expect(dialog.getByRole("button", { name: "Copy the endpoint URL" })).toBeVisible();
   await expect(dialog.getByTestId("dialog-webhook-status")).toContainText("Waiting for Greenhouse's ping");
   await shoot(page, "webhook-step", dialog);
