@@ -6,6 +6,19 @@ import { seedJobs, type SeededJob } from "./recruiter-data";
 const RUN = Date.now().toString(36);
 const ROSA = { name: `Rosa Quillfeather ${RUN}`, email: `rosa.${RUN}@quill.test` };
 const OTHER = { name: `Tomas Brightwater ${RUN}`, email: `tomas.${RUN}@bright.test` };
+const IVO = { name: `Ivo Stanek ${RUN}`, email: `ivo.${RUN}@stanek.test` };
+const IVO_RESUME = [
+  "Ivo Stanek — Product Designer",
+  "Product Designer, Freightline (2018 – present): six years designing dashboards in Figma for logistics software.",
+  "Prototyped interactions in Framer; ran usability studies with dispatchers and drivers.",
+  "Education: BA Interaction Design, Academy of Arts.",
+].join("\n");
+// The matrix test's criteria: verdicts that differ between Rosa, Ivo and Tomas (no résumé).
+const MATRIX_CRITERIA = [
+  { text: "Hands-on experience with Python", derived: "Python" },
+  { text: "Figma", derived: "Figma" },
+  { text: "Servicing industrial robots", label: "Robots" },
+];
 // This spec's own organization, on the simulator's Globex Health account: no other spec imports these.
 const ORG = `Quill Hiring ${RUN}`;
 const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
@@ -49,6 +62,7 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
       { posting: 0, ...ROSA, resumeText: RESUME },
       { posting: 1, ...ROSA, resumeText: RESUME },
       { posting: 1, ...OTHER },
+      { posting: 1, ...IVO, resumeText: IVO_RESUME },
     ]);
     await page.close();
   });
@@ -227,6 +241,81 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await expect(page).toHaveURL(/sort=title/);
     const titles = (await page.getByRole("table").getByRole("link").allInnerTexts()).map((t) => t.trim());
     expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b)));
+  });
+
+  test("the ranked list is a verdict matrix with column headings on desktop and cards on a phone; labels are edited with the criteria", async ({ page }) => {
+    test.setTimeout(180_000);
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, owner, OWNER_PASSWORD);
+    const job = jobs[1]!;
+    await page.goto(`/jobs/${job.jobId}?tab=criteria&edit=1`);
+    const editor = page.getByTestId("criteria-editor");
+    const rows = editor.getByTestId("criterion-row");
+    while ((await rows.count()) > 0) await editor.getByRole("button", { name: "Remove criterion 1" }).click();
+    for (const [i, c] of MATRIX_CRITERIA.entries()) {
+      await editor.getByRole("button", { name: "Add criterion" }).click();
+      await editor.getByRole("textbox", { name: `Criterion ${i + 1}`, exact: true }).fill(c.text);
+      const label = editor.getByRole("textbox", { name: `Column label of criterion ${i + 1}` });
+      // Empty, the field shows the label derived from the text.
+      if (c.derived) await expect(label).toHaveAttribute("placeholder", c.derived);
+      if (c.label) await label.fill(c.label);
+    }
+    await editor.getByRole("button", { name: "Save criteria" }).click();
+    await expect(editor.getByRole("status")).toContainText("Criteria saved");
+    await page.getByRole("link", { name: "Done editing" }).click();
+    await expect(page.getByTestId("criteria-list").getByTestId("criterion-label")).toHaveText(MATRIX_CRITERIA.map((c) => `Column: ${c.label ?? c.derived}`));
+
+    await page.getByRole("navigation", { name: "Job sections" }).getByRole("link", { name: /^Candidates/ }).click();
+    const control = page.getByTestId("screen-control");
+    await control.getByRole("button", { name: /^Re-screen \d+$/ }).click();
+    await expect(control.getByRole("status")).toContainText("Screening finished", { timeout: 60_000 });
+
+    const table = page.getByTestId("candidate-table");
+    const columns = table.getByTestId("criterion-column");
+    await expect(columns).toHaveCount(MATRIX_CRITERIA.length);
+    await expect(columns.getByTestId("column-label")).toHaveText(MATRIX_CRITERIA.map((c) => c.label ?? c.derived));
+    // The full criterion is the heading's name, so a screen reader hears it per column, not per row.
+    for (const c of MATRIX_CRITERIA) await expect(table.getByRole("columnheader", { name: c.text, exact: true })).toHaveCount(1);
+    const tip = columns.nth(2).getByTestId("column-tooltip");
+    await expect(tip).toBeHidden();
+    await columns.nth(2).getByTestId("column-heading").focus();
+    await expect(tip).toBeVisible();
+    await expect(tip).toHaveText(MATRIX_CRITERIA[2]!.text);
+
+    const rowOf = (name: string) => table.getByTestId("candidate-row").filter({ hasText: name });
+    // Verdicts are words for screen readers and a distinct mark for the eye, never colour alone.
+    const tomasCells = rowOf(OTHER.name).getByRole("cell").filter({ has: page.getByTestId("verdict-mark") });
+    await expect(tomasCells).toHaveCount(MATRIX_CRITERIA.length);
+    for (const cell of await tomasCells.all()) await expect(cell).toHaveAccessibleName("Needs review");
+    await expect(rowOf(ROSA.name).getByTestId("verdict-cell").first()).toHaveAccessibleName("Met");
+    await expect(rowOf(ROSA.name).getByTestId("verdict-mark").first()).toHaveText("✓");
+    await expect(rowOf(ROSA.name).getByTestId("verdict-chips")).toBeHidden();
+    await shot(page, "matrix-desktop");
+    await expectNoAxeViolations(page, "the verdict matrix");
+
+    await page.setViewportSize(PHONE);
+    await page.reload();
+    await expect(columns.first()).toBeHidden();
+    const overflow = await page.evaluate(() => {
+      const wrap = document.querySelector("[data-testid=candidate-table]")!.parentElement!;
+      return { page: document.documentElement.scrollWidth, table: wrap.scrollWidth - wrap.clientWidth };
+    });
+    expect(overflow).toEqual({ page: PHONE.width, table: 0 });
+    const card = rowOf(ROSA.name);
+    const chips = card.getByTestId("verdict-chips").getByRole("listitem");
+    await expect(chips).toHaveText(MATRIX_CRITERIA.map((c) => new RegExp(`^\\S+${c.label ?? c.derived}: `)));
+    await expect(chips.first()).toHaveAttribute("title", MATRIX_CRITERIA[0]!.text);
+    for (const chip of await chips.all()) {
+      const box = (await chip.boundingBox())!;
+      expect(box.x + box.width).toBeLessThanOrEqual(PHONE.width);
+    }
+    const stage = card.getByTestId("stage-line").filter({ visible: true });
+    await expect(stage).toHaveText(/^Stage: \S/);
+    const stageBox = (await stage.boundingBox())!;
+    expect(stageBox.x + stageBox.width).toBeLessThanOrEqual(PHONE.width);
+    await card.scrollIntoViewIfNeeded();
+    await shot(page, "matrix-phone");
+    await expectNoAxeViolations(page, "the candidate cards on a phone");
   });
 
   test("a candidate link opened signed out returns to the candidate after sign-in; an off-site callback is refused", async ({ page }) => {

@@ -25,6 +25,7 @@ import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
 import type { StoredVerdict } from "@/lib/screening/run";
 import { requiredStateOfStored } from "@/lib/screening/score";
+import { shortLabels } from "@/lib/screening/short-label";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -89,9 +90,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     needsReview: r.result?.needsReview ?? 0,
     stale: r.result?.stale ?? false,
     summary: r.result?.summary ?? null,
-    verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, text: v.text, kind: v.kind, verdict: v.verdict })),
+    verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, verdict: v.verdict })),
     humanReview: askedForReview.has(r.id),
   }));
+  const labels = shortLabels(overview.criteria);
+  const columns = overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, label: labels.get(c.id)! }));
   const screening =
     overview.criteria.length === 0
       ? { tone: "amber" as const, text: "No criteria" }
@@ -188,7 +191,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
                     </p>
                   </CardBody>
                 ) : (
-                  <CandidateTable jobId={job.id} rows={rows} query={listQuery} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
+                  <CandidateTable jobId={job.id} rows={rows} criteria={columns} query={listQuery} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
                 )}
                 {ranked.pages > 1 || filtered ? (
                   <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
@@ -238,10 +241,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             {editing ? (
               <CriteriaEditor
                 jobId={job.id}
-                initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason }))}
+                initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason, shortLabel: c.shortLabel }))}
               />
             ) : (
-              <CriteriaList criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, keptReason: c.keptReason }))} />
+              <CriteriaList criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, keptReason: c.keptReason, label: labels.get(c.id)! }))} />
             )}
           </CardBody>
         </Card>
