@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -65,6 +65,8 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
       setRows(initial.map(withKey));
     }
   }
+
+  useLeaveWarning(dirty);
 
   const update = (key: string, patch: Partial<EditableCriterion>) => {
     setNotice(null);
@@ -283,6 +285,36 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
       </div>
     </div>
   );
+}
+
+const LEAVE_QUESTION = "Your changes to the criteria are not saved. Leave this page and lose them?";
+
+/**
+ * Asks before unsaved criteria are lost: closing or reloading the tab (the browser's own prompt),
+ * and following a link inside the app, which the app router performs without unloading the page.
+ */
+function useLeaveWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const beforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    // Capture phase, before the router's own link handler sees the click.
+    const click = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
+      const to = new URL(link.href, location.href);
+      if (to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
+      if (window.confirm(LEAVE_QUESTION)) return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", click, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", click, true);
+    };
+  }, [dirty]);
 }
 
 function IconButton({ label, onClick, disabled, danger, children }: { label: string; onClick: () => void; disabled?: boolean; danger?: boolean; children: React.ReactNode }) {

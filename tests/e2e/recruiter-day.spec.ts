@@ -318,6 +318,87 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await expectNoAxeViolations(page, "the candidate cards on a phone");
   });
 
+  test("the verdict filter takes several criteria, the count says how many of all match, Active is the default; unsaved criteria ask before leaving", async ({ page }) => {
+    test.setTimeout(120_000);
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, owner, OWNER_PASSWORD);
+    const job = jobs[1]!;
+    await page.goto(`/jobs/${job.jobId}`);
+    await expect(page.getByLabel("Status")).toHaveValue("active");
+    const heading = page.getByRole("heading", { name: /^Candidates \(/ });
+    const total = Number((await heading.innerText()).match(/of (\d+)\)/)![1]);
+
+    // Each row's verdicts as the matrix shows them, to know what a filter on two criteria must leave.
+    const table = page.getByTestId("candidate-table");
+    const matrix = await table.evaluate((t) =>
+      [...t.querySelectorAll("[data-testid=candidate-row]")].map((row) => ({
+        name: row.querySelector("a")!.textContent!.trim(),
+        verdicts: [...row.querySelectorAll("[data-testid=verdict-cell]")].map((cell) => cell.textContent!.replace(/^[^A-Z]*/, "")),
+      })),
+    );
+    const LABELS: Record<string, string> = { Met: "MET", "Partly met": "PARTLY_MET", "Not met": "NOT_MET", "Needs review": "UNKNOWN" };
+    const matching = (conds: Array<[number, string]>) => matrix.filter((r) => conds.every(([col, v]) => r.verdicts[col] === v)).map((r) => r.name);
+    let pick: Array<[number, string]> | null = null;
+    for (const a of matrix) {
+      for (const b of [1, 2]) {
+        const conds: Array<[number, string]> = [[0, a.verdicts[0]!], [b, a.verdicts[b]!]];
+        if (matching(conds).length < matching(conds.slice(0, 1)).length) pick = conds;
+      }
+    }
+    expect(pick, "two criteria whose verdicts narrow the list").not.toBeNull();
+    const expected = matching(pick!);
+
+    await page.getByLabel("Criterion", { exact: true }).selectOption({ label: MATRIX_CRITERIA[pick![0]![0]]!.text });
+    await page.getByLabel("Verdict", { exact: true }).selectOption(LABELS[pick![0]![1]]!);
+    await expect(table.getByTestId("candidate-row")).toHaveCount(matching(pick!.slice(0, 1)).length);
+    await page.getByRole("button", { name: "+ Add a criterion" }).click();
+    await page.getByLabel("Criterion 2", { exact: true }).selectOption({ label: MATRIX_CRITERIA[pick![1]![0]]!.text });
+    await page.getByLabel("Verdict 2", { exact: true }).selectOption(LABELS[pick![1]![1]]!);
+    await expect(page).toHaveURL(/v=[^&]+&v=[^&]+/);
+    await expect(table.getByTestId("candidate-row")).toHaveCount(expected.length);
+    expect((await table.getByTestId("candidate-row").getByRole("link").allInnerTexts()).map((n) => n.trim()).sort()).toEqual([...expected].sort());
+    await expect(heading).toHaveText(`Candidates (${expected.length} of ${total})`);
+    await shot(page, "two-criteria-filter-desktop");
+    await page.setViewportSize(PHONE);
+    await page.getByTestId("candidate-filters").scrollIntoViewIfNeeded();
+    await shot(page, "two-criteria-filter-phone");
+    await page.setViewportSize(DESKTOP);
+
+    await page.getByRole("button", { name: `Remove the filter on ${MATRIX_CRITERIA[pick![1]![0]]!.text}` }).click();
+    await expect(table.getByTestId("candidate-row")).toHaveCount(matching(pick!.slice(0, 1)).length);
+    await page.getByLabel("Status").selectOption("all");
+    await expect(page).toHaveURL(/status=all/);
+    await page.getByRole("button", { name: "Clear filters" }).click();
+    await expect(page).not.toHaveURL(/status=|v=/);
+    await expect(page.getByLabel("Status")).toHaveValue("active");
+
+    // Unsaved criteria: following a link asks first; declining keeps the edit, accepting leaves.
+    await page.goto(`/jobs/${job.jobId}?tab=criteria&edit=1`);
+    const dialogs: string[] = [];
+    let answer = false;
+    page.on("dialog", (d) => {
+      dialogs.push(d.message());
+      void (answer ? d.accept() : d.dismiss());
+    });
+    const first = page.getByRole("textbox", { name: "Criterion 1", exact: true });
+    await first.fill("Hands-on experience with Python and Django");
+    const candidatesTab = page.getByRole("navigation", { name: "Job sections" }).getByRole("link", { name: /^Candidates/ });
+    await candidatesTab.click();
+    await expect.poll(() => dialogs.length).toBe(1);
+    expect(dialogs[0]).toMatch(/not saved/);
+    await expect(page).toHaveURL(/edit=1/);
+    await expect(first).toHaveValue("Hands-on experience with Python and Django");
+    answer = true;
+    await candidatesTab.click();
+    await expect(page).not.toHaveURL(/tab=criteria/);
+    expect(dialogs).toHaveLength(2);
+    // Nothing unsaved, nothing asked.
+    await page.goto(`/jobs/${job.jobId}?tab=criteria&edit=1`);
+    await page.getByRole("link", { name: "Done editing" }).click();
+    await expect(page).not.toHaveURL(/edit=1/);
+    expect(dialogs).toHaveLength(2);
+  });
+
   test("a candidate link opened signed out returns to the candidate after sign-in; an off-site callback is refused", async ({ page }) => {
     expect(candidateUrl).not.toBe("");
     await page.setViewportSize(DESKTOP);

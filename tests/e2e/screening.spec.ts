@@ -119,11 +119,11 @@ test.describe.serial("screening candidates against a job's criteria", () => {
     await page.getByRole("link", { name: "Edit criteria" }).click();
     const editor = page.getByTestId("criteria-editor");
     const first = editor.getByTestId("criterion-row").first();
-    await first.getByRole("textbox").fill("Store management");
+    await first.getByRole("textbox", { name: /^Criterion \d+$/ }).fill("Store management");
     await first.getByLabel(/^Kind of criterion/).selectOption("REQUIRED");
     await first.getByLabel(/^Weight of criterion/).selectOption("HIGH");
     await editor.getByRole("button", { name: "Add criterion" }).click();
-    await editor.getByTestId("criterion-row").last().getByRole("textbox").fill("Spanish speaker");
+    await editor.getByTestId("criterion-row").last().getByRole("textbox", { name: /^Criterion \d+$/ }).fill("Spanish speaker");
     await editor.getByTestId("criterion-row").last().getByLabel(/^Kind of criterion/).selectOption("NEUTRAL");
     await editor.getByRole("button", { name: "Save criteria" }).click();
     await expect(editor.getByRole("status")).toContainText("Criteria saved");

@@ -74,6 +74,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const ats = connection?.providerLabel ?? "your ATS";
   const lists = requirementListsOf(job.requirementLists);
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
+  // Anything that can leave candidates out, the default "Active" included: the count then reads "25 of 68".
   const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
   const rows: CandidateRowView[] = ranked.rows.map((r) => ({
     id: r.id,
@@ -193,7 +194,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
                 ) : (
                   <CandidateTable jobId={job.id} rows={rows} criteria={columns} query={listQuery} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
                 )}
-                {ranked.pages > 1 || filtered ? (
+                {ranked.pages > 1 ? (
                   <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
                     {ranked.page > 1 ? (
                       <Link href={pageHref(search, ranked.page - 1)} scroll={false} className="font-medium text-brand-700">
