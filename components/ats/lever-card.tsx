@@ -6,6 +6,7 @@ import type { ConnectionStatus } from "@/lib/connections/status";
 import { DisconnectButton } from "./disconnect-button";
 import { LeverSettingsDialog, type LeverSettingsView } from "./lever-settings-dialog";
 import { WebhookStatusLine } from "./webhook-status";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 /**
  * Starting the OAuth round trip records state, so it is a same-origin POST (a link would let any
@@ -58,6 +59,7 @@ function Permissions() {
 }
 
 export function LeverCard({ isAdmin, error, openSettings, connection, status, settings, atsUsers, atsUsersError }: LeverCardProps) {
+  const actingAs = atsUsers.find((u) => u.id === settings?.actingUserExternalId)?.name;
   const needsReconnect = status.status === "NEEDS_RECONNECT";
   const badge = !connection ? (
     <Badge>Not connected</Badge>
@@ -102,14 +104,16 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
             <dl className="grid gap-x-6 gap-y-3 text-sm sm:grid-cols-2">
               <div>
                 <dt className="text-slate-500">Lever account</dt>
-                <dd className="font-medium text-slate-900">
-                  {connection.externalAccountId} <span className="font-normal text-slate-500">({ENV_LABEL[connection.environment] ?? connection.environment})</span>
+                {/* Lever has no account name to read; its id is for support, on hover. */}
+                <dd className="font-medium text-slate-900" title={`Lever account id ${connection.externalAccountId}`} data-testid="lever-account">
+                  {ENV_LABEL[connection.environment] ?? connection.environment}
+                  {actingAs ? <span className="font-normal text-slate-500"> · notes and stage changes by {actingAs}</span> : null}
                 </dd>
               </div>
               <div>
                 <dt className="text-slate-500">Connected</dt>
                 <dd className="font-medium text-slate-900">
-                  {connection.connectedAt.toISOString().slice(0, 16).replace("T", " ")} UTC
+                  <TimeAgo date={connection.connectedAt} />
                   {connection.connectedBy ? <span className="font-normal text-slate-500"> by {connection.connectedBy}</span> : null}
                 </dd>
               </div>

@@ -108,7 +108,8 @@ test.describe.serial("human oversight", () => {
     const banner = page.getByTestId("human-review-banner");
     await expect(banner).toContainText("Automatic screening is off for this candidate");
     await expect(banner).toContainText("In the application form");
-    await expect(banner).toContainText(/Recorded \d{4}-\d\d-\d\d \d\d:\d\d UTC by /);
+    await expect(banner).toContainText(/Recorded (just now|\d+ minutes? ago) by /);
+    await expect(banner.locator("time")).toHaveAttribute("title", /^\d{1,2} \w{3} \d{4}, \d\d:\d\d UTC$/);
     await expect(page.getByText("Asked for human review", { exact: true }).first()).toBeVisible();
 
     // A person may still screen them, but only after saying so.

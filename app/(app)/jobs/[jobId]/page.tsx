@@ -26,6 +26,7 @@ import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/
 import type { StoredVerdict } from "@/lib/screening/run";
 import { requiredStateOfStored } from "@/lib/screening/score";
 import { shortLabels } from "@/lib/screening/short-label";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -253,7 +254,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
 
       {tab === "job" ? (
         <Card>
-          <CardHeader title="About the job" description={job.syncedAt ? `From ${ats}, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
+          <CardHeader title="About the job" description={
+              job.syncedAt ? (
+                <>
+                  From {ats}, last synced <TimeAgo date={job.syncedAt} />
+                </>
+              ) : undefined
+            } />
           <CardBody className="space-y-5">
             {job.description ? (
               <div>

@@ -7,6 +7,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { listTeam } from "@/lib/organizations/service";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -50,7 +51,7 @@ export default async function TeamPage() {
                       <span>{i.email}</span>
                       <span className="flex items-center gap-2">
                         <Badge tone={i.expiresAt < new Date() ? "red" : "slate"}>
-                          {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : `expires ${i.expiresAt.toISOString().slice(0, 10)}`}
+                          {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : "expires"} <TimeAgo date={i.expiresAt} />
                         </Badge>
                         <RevokeInvitationButton invitationId={i.id} email={i.email} />
                       </span>
