@@ -41,6 +41,7 @@ export interface LeverCardProps {
 }
 
 const ENV_LABEL: Record<string, string> = { SIMULATOR: "Simulator", SANDBOX: "Sandbox", PRODUCTION: "Production" };
+const LEVER_WEBHOOKS: Record<string, string> = { SANDBOX: "https://hire.sandbox.lever.co/settings/integrations", PRODUCTION: "https://hire.lever.co/settings/integrations" };
 
 function Permissions() {
   return (
@@ -134,6 +135,7 @@ export function LeverCard({ isAdmin, error, openSettings, connection, status, se
                   atsUsers={atsUsers}
                   atsUsersError={atsUsersError}
                   status={status}
+                  leverWebhooksUrl={LEVER_WEBHOOKS[connection.environment] ?? null}
                 />
               ) : null}
               {isAdmin ? <DisconnectButton connectionId={connection.id} /> : null}

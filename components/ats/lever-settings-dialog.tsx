@@ -5,7 +5,7 @@ import { applyLeverSettingsAction } from "@/app/(app)/settings/ats/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import type { ConnectionStatus } from "@/lib/connections/status";
-import { describeWebhook, useLeverStatus } from "./webhook-status";
+import { describeWebhook, useLeverStatus, WEBHOOK_DOT, WebhookText } from "./webhook-status";
 
 export interface LeverSettingsView {
   autoGenerateJobs: boolean;
@@ -46,9 +46,19 @@ function Toggle({ name, label, hint, defaultChecked, disabled }: { name: string;
   );
 }
 
-function WebhookStep({ status: initial, onClose }: { status: ConnectionStatus; onClose: () => void }) {
-  const status = useLeverStatus(initial, 2000);
+function WebhookStep({ status: initial, leverWebhooksUrl, onClose }: { status: ConnectionStatus; leverWebhooksUrl: string | null; onClose: () => void }) {
+  // Apply Changes has just registered the webhooks: the page's earlier status would say otherwise until the first poll.
+  const status = useLeverStatus({ ...initial, webhooksRegistered: true }, 2000);
   const d = describeWebhook(status);
+  const [copied, setCopied] = useState(false);
+  const copy = async () => {
+    if (!status.webhookUrl) return;
+    await navigator.clipboard.writeText(status.webhookUrl).then(
+      () => setCopied(true),
+      () => setCopied(false),
+    );
+  };
+  const done = d.tone === "receiving" || d.tone === "verified";
   return (
     <div className="space-y-4">
       <h2 id="lever-settings-title" className="text-lg font-semibold">One more step in Lever</h2>
@@ -57,26 +67,48 @@ function WebhookStep({ status: initial, onClose }: { status: ConnectionStatus; o
       </p>
       <ol className="list-decimal space-y-2 pl-5 text-sm text-slate-700">
         <li>
-          In Lever, open <strong>Settings → Integrations and API → Webhooks</strong>.
+          In Lever, open{" "}
+          {leverWebhooksUrl ? (
+            <a href={leverWebhooksUrl} target="_blank" rel="noreferrer" className="font-semibold text-brand-700 underline">
+              Settings → Integrations and API → Webhooks<span className="sr-only"> (opens Lever in a new tab)</span>
+            </a>
+          ) : (
+            <strong>Settings → Integrations and API → Webhooks</strong>
+          )}
+          .
         </li>
         <li>
           Switch <mark className="rounded bg-amber-100 px-1 font-semibold text-amber-900">Applications Created</mark> on. The URL below is already filled in.
+        </li>
+        <li>
+          Press Lever&apos;s own <strong>Verify connection</strong> beside it: Lever sends a test delivery, and this window says when it arrives.
         </li>
         <li>Optionally switch on Candidate Stage Change and Candidate Archive State Change, so moves made in Lever show here too.</li>
       </ol>
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Webhook URL</p>
-        <code data-testid="webhook-url" className="mt-1 block break-all rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
-          {status.webhookUrl}
-        </code>
+        <div className="mt-1 flex items-start gap-2">
+          <code data-testid="webhook-url" className="block min-w-0 flex-1 break-all rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
+            {status.webhookUrl}
+          </code>
+          <Button type="button" variant="secondary" onClick={() => void copy()} className="shrink-0">
+            {copied ? "Copied" : "Copy"}
+          </Button>
+        </div>
       </div>
-      <div role="status" aria-live="polite" className={`flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${d.tone === "receiving" ? "bg-emerald-50 text-emerald-800" : "bg-amber-50 text-amber-900"}`}>
-        <span aria-hidden className={`h-2 w-2 rounded-full ${d.tone === "receiving" ? "bg-emerald-500" : "animate-pulse bg-amber-400"}`} />
-        <span data-testid="dialog-webhook-status">{d.text}</span>
+      <div
+        role="status"
+        aria-live="polite"
+        className={`flex items-center gap-2 rounded-lg px-3 py-2 text-sm font-medium ${d.tone === "receiving" ? "bg-emerald-50 text-emerald-800" : d.tone === "verified" ? "bg-brand-50 text-brand-700" : "bg-amber-50 text-amber-900"}`}
+      >
+        <span aria-hidden className={`h-2 w-2 shrink-0 rounded-full ${WEBHOOK_DOT[d.tone]}`} />
+        <span data-testid="dialog-webhook-status">
+          <WebhookText status={status} />
+        </span>
       </div>
       <div className="flex justify-end">
         <Button type="button" onClick={onClose}>
-          {d.tone === "receiving" ? "Done" : "I'll do it later"}
+          {done ? "Done" : "I'll do it later"}
         </Button>
       </div>
     </div>
@@ -91,6 +123,8 @@ export function LeverSettingsDialog(props: {
   atsUsers: { id: string; name: string }[];
   atsUsersError?: string;
   status: ConnectionStatus;
+  /** Lever's webhook settings page for the connected environment; null for the simulator, which has none. */
+  leverWebhooksUrl: string | null;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
   const [step, setStep] = useState<"settings" | "webhook">("settings");
@@ -126,7 +160,7 @@ export function LeverSettingsDialog(props: {
       >
         <div className="p-6">
           {step === "webhook" ? (
-            <WebhookStep status={props.status} onClose={close} />
+            <WebhookStep status={props.status} leverWebhooksUrl={props.leverWebhooksUrl} onClose={close} />
           ) : (
             <form action={action} className="space-y-4">
               <input type="hidden" name="connectionId" value={props.connectionId} />

@@ -10,20 +10,24 @@ export interface ConnectionStatus {
   status: "ACTIVE" | "NEEDS_RECONNECT" | null;
   webhookUrl: string | null;
   webhooksRegistered: boolean;
+  /** The last delivery that was not a test. */
   lastWebhookAt: string | null;
   lastEvent: string | null;
+  /** The last test delivery (Lever's "Verify connection"): the ATS reaches the app. */
+  testDeliveryAt: string | null;
 }
 
 /** What the ATS card and the webhook dialog show; no token or secret is part of it. */
 export async function connectionStatus(organizationId: string): Promise<ConnectionStatus> {
   const connection = await currentConnection(organizationId);
   if (!connection) {
-    return { connected: false, provider: null, status: null, webhookUrl: null, webhooksRegistered: false, lastWebhookAt: null, lastEvent: null };
+    return { connected: false, provider: null, status: null, webhookUrl: null, webhooksRegistered: false, lastWebhookAt: null, lastEvent: null, testDeliveryAt: null };
   }
   const prisma = await db();
-  const [hooks, last] = await Promise.all([
+  const [hooks, last, test] = await Promise.all([
     prisma.webhookSubscription.count({ where: { connectionId: connection.id, organizationId } }),
-    prisma.webhookDelivery.findFirst({ where: { connectionId: connection.id, organizationId }, orderBy: { receivedAt: "desc" } }),
+    prisma.webhookDelivery.findFirst({ where: { connectionId: connection.id, organizationId, status: { not: "TEST" } }, orderBy: { receivedAt: "desc" } }),
+    prisma.webhookDelivery.findFirst({ where: { connectionId: connection.id, organizationId, status: "TEST" }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } }),
   ]);
   const provider = providerFor(connection.provider);
   return {
@@ -34,5 +38,6 @@ export async function connectionStatus(organizationId: string): Promise<Connecti
     webhooksRegistered: hooks > 0,
     lastWebhookAt: last?.receivedAt.toISOString() ?? null,
     lastEvent: last?.event ?? null,
+    testDeliveryAt: test?.receivedAt.toISOString() ?? null,
   };
 }
