@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { DEMO_PASSWORD, signIn, signUp } from "./helpers";
@@ -397,6 +398,37 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await page.getByRole("link", { name: "Done editing" }).click();
     await expect(page).not.toHaveURL(/edit=1/);
     expect(dialogs).toHaveLength(2);
+  });
+
+  test("Export CSV downloads the ranked list as filtered, with a column per criterion; another organization gets a 404", async ({ page, browser }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, owner, OWNER_PASSWORD);
+    const job = jobs[1]!;
+    await page.goto(`/jobs/${job.jobId}`);
+    await page.getByLabel("Criterion", { exact: true }).selectOption({ label: MATRIX_CRITERIA[0]!.text });
+    await page.getByLabel("Verdict", { exact: true }).selectOption("MET");
+    await expect(page).toHaveURL(/v=/);
+    const table = page.getByTestId("candidate-table");
+    await expect(table.getByTestId("candidate-row").filter({ hasText: ROSA.name })).toHaveCount(1);
+    const shown = (await table.getByTestId("candidate-row").getByRole("link").allInnerTexts()).map((n) => n.trim());
+
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Export CSV" }).click()]);
+    expect(download.suggestedFilename()).toBe("product-designer-candidates.csv");
+    const csv = readFileSync((await download.path())!, "utf8").replace(/^\uFEFF/, "");
+    const lines = csv.trimEnd().split("\r\n");
+    expect(lines[0]).toBe(`Rank,Name,Email,Stage,Status,Archive reason,Score,Required criteria,Verdicts that need review,Screened with current criteria,${MATRIX_CRITERIA.map((c) => c.text).join(",")}`);
+    const rows = lines.slice(1).map((l) => l.split(","));
+    expect(rows.map((r) => r[1])).toEqual(shown);
+    expect(rows.map((r) => r[0])).toEqual(shown.map((_, i) => String(i + 1)));
+    // Every exported row meets the filter: the first criterion's column says Met.
+    for (const r of rows) expect(r[10]).toBe("Met");
+    expect(rows.find((r) => r[1] === ROSA.name)?.[2]).toBe(ROSA.email);
+
+    const stranger = await browser.newContext({ baseURL: page.url() });
+    const other = await stranger.newPage();
+    await signIn(other, "admin@demo.test");
+    expect((await other.request.get(`/api/jobs/${job.jobId}/export`)).status()).toBe(404);
+    await stranger.close();
   });
 
   test("a candidate link opened signed out returns to the candidate after sign-in; an off-site callback is refused", async ({ page }) => {

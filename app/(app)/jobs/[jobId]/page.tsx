@@ -166,6 +166,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           <Card className="min-w-0">
             <CardHeader
               title={filtered ? `Candidates (${ranked.total} of ${overview.total})` : `Candidates (${overview.total})`}
+              actions={
+                ranked.total > 0 ? (
+                  <a href={`/api/jobs/${job.id}/export${rankingQuery(search)}`} download className={buttonClass("secondary")}>
+                    Export CSV
+                  </a>
+                ) : undefined
+              }
               description={
                 overview.total
                   ? "Candidates who meet every required criterion come first, then those with a required criterion to review, then those missing one; each group by score. Open a candidate for each verdict and the quoted evidence."
