@@ -431,6 +431,43 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await stranger.close();
   });
 
+  test("Settings → Team: an invitation's link is copied, a new link replaces it, expiry is shown, and it can be revoked", async ({ page, browser }) => {
+    await page.setViewportSize(DESKTOP);
+    await signIn(page, owner, OWNER_PASSWORD);
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await page.goto("/settings/team");
+    const email = `newhire.${RUN}@quill.test`;
+    await page.getByLabel("Email").fill(email);
+    await page.getByRole("button", { name: "Invite" }).click();
+    const first = (await page.locator("code").filter({ hasText: "/invite/" }).innerText()).trim();
+    await page.getByRole("button", { name: `Copy the invitation link for ${email}` }).click();
+    await expect(page.getByRole("button", { name: `Copied the invitation link for ${email}` })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(first);
+
+    const row = page.getByTestId("invitation").filter({ hasText: email });
+    await expect(row).toContainText(/recruiter · expires in (6|7) days/);
+    await expect(row.locator("time")).toHaveAttribute("title", /UTC$/);
+    await row.getByRole("button", { name: `New invitation link for ${email}` }).click();
+    const second = (await row.getByRole("status").locator("code").innerText()).trim();
+    expect(second).not.toBe(first);
+    await shot(page, "team-invitations-desktop");
+    await page.setViewportSize(PHONE);
+    await row.scrollIntoViewIfNeeded();
+    await shot(page, "team-invitations-phone");
+
+    // The old link no longer works, the new one does.
+    const invitee = await browser.newContext({ baseURL: page.url() });
+    const tab = await invitee.newPage();
+    await tab.goto(new URL(first).pathname);
+    await expect(tab.getByText("This invitation is invalid or has expired")).toBeVisible();
+    await tab.goto(new URL(second).pathname);
+    await expect(tab.getByText("This invitation is invalid or has expired")).toHaveCount(0);
+    await invitee.close();
+
+    await row.getByRole("button", { name: `Revoke the invitation of ${email}` }).click();
+    await expect(page.getByTestId("invitation").filter({ hasText: email })).toHaveCount(0);
+  });
+
   test("a candidate link opened signed out returns to the candidate after sign-in; an off-site callback is refused", async ({ page }) => {
     expect(candidateUrl).not.toBe("");
     await page.setViewportSize(DESKTOP);
