@@ -1,12 +1,28 @@
 import { Badge } from "@/components/ui/alert";
 import { Card, CardHeader } from "@/components/ui/card";
 import { RetryDeliveryButton } from "./retry-delivery-button";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 interface Entry {
   id: string;
   level: string;
   message: string;
   createdAt: Date;
+  actor: { name: string | null; email: string } | null;
+}
+
+/** The message with its author's email (how entries are written) shown as their name. */
+function Message({ entry }: { entry: Entry }) {
+  const { actor, message } = entry;
+  if (!actor?.name || !message.startsWith(actor.email)) return <>{message}</>;
+  return (
+    <>
+      <span title={actor.email} className="font-medium">
+        {actor.name}
+      </span>
+      {message.slice(actor.email.length)}
+    </>
+  );
 }
 
 interface FailedDelivery {
@@ -18,7 +34,6 @@ interface FailedDelivery {
   receivedAt: Date;
 }
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 export function ActivityPanel({ label, entries, failed, canRetry }: { label: string; entries: Entry[]; failed: FailedDelivery[]; canRetry: boolean }) {
   return (
@@ -34,7 +49,7 @@ export function ActivityPanel({ label, entries, failed, canRetry }: { label: str
                     {d.event} <span className="font-normal text-slate-500">· {d.externalCandidateId ?? "no opportunity"}</span>
                   </p>
                   <p className="text-slate-500">
-                    {d.lastError ?? "Unknown error"} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · received {when(d.receivedAt)} UTC
+                    {d.lastError ?? "Unknown error"} · {d.attempts} attempt{d.attempts === 1 ? "" : "s"} · received <TimeAgo date={d.receivedAt} />
                   </p>
                 </div>
                 {canRetry ? <RetryDeliveryButton deliveryId={d.id} /> : null}
@@ -51,8 +66,10 @@ export function ActivityPanel({ label, entries, failed, canRetry }: { label: str
           <ul className="divide-y divide-slate-100" data-testid="lever-activity">
             {entries.map((e) => (
               <li key={e.id} className="flex items-start gap-3 px-5 py-2.5 text-sm">
-                <span className="w-32 shrink-0 text-slate-500">{when(e.createdAt)}</span>
-                <span className="flex-1 text-slate-800">{e.message}</span>
+                <TimeAgo date={e.createdAt} className="w-28 shrink-0 text-slate-500" />
+                <span className="flex-1 text-slate-800">
+                  <Message entry={e} />
+                </span>
                 {e.level !== "info" ? <Badge tone={e.level === "error" ? "red" : "amber"}>{e.level}</Badge> : null}
               </li>
             ))}

@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { Alert, Badge } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { TimeAgo } from "@/components/ui/time-ago";
 import { requireOrgContext } from "@/lib/auth/guard";
 import { toAppError } from "@/lib/errors";
 import { referenceData, refreshReference } from "@/lib/imports/reference";
@@ -34,7 +35,11 @@ export async function ReferencePanel({ organizationId, label, isAdmin, refreshFa
         title="Stages and rejection reasons"
         description={
           data.syncedAt
-            ? `Mirrored from ${label}; refreshed daily. Last change ${data.syncedAt.slice(0, 16).replace("T", " ")} UTC.`
+            ? (
+                <>
+                  Mirrored from {label}; refreshed daily. Last change <TimeAgo date={data.syncedAt} />.
+                </>
+              )
             : `Not read from ${label} yet.`
         }
         actions={

@@ -39,8 +39,10 @@ export function describeWebhook(status: ConnectionStatus, label: string): { tone
     if (status.lastTestAt) return { tone: "ping", text: `Ping received at ${at(status.lastTestAt)}: ${label} reaches the app. Waiting for the first application.` };
     return { tone: "waiting", text: `Waiting for ${label}'s ping: create the web hooks in ${label}.` };
   }
-  if (!status.lastWebhookAt) return { tone: "waiting", text: `Waiting for ${label}: switch the webhook on in ${label}.` };
-  return { tone: "receiving", text: `Receiving, last event at ${at(status.lastWebhookAt)}` };
+  if (status.lastEventAt) return { tone: "receiving", text: `Receiving, last event at ${at(status.lastEventAt)}` };
+  // Lever's "Verify connection" sends a test delivery: the webhook is on and reaches the app.
+  if (status.lastTestAt) return { tone: "ping", text: `Test delivery received at ${at(status.lastTestAt)}: switched on in ${label}, waiting for the first application.` };
+  return { tone: "waiting", text: `Waiting for ${label}: switch the webhook on there, then press Verify connection.` };
 }
 
 export const TONE_DOT: Record<WebhookTone, string> = {

@@ -5,8 +5,8 @@ import { useState } from "react";
 import { api } from "@/components/jobs/api";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import { TimeAgo } from "@/components/ui/time-ago";
 
-const when = (iso: string) => `${iso.slice(0, 16).replace("T", " ")} UTC`;
 
 /** Marks or clears the request; the page refreshes to show the badge, the banner and the Re-screen question. */
 function useHumanReview(candidateId: string) {
@@ -86,7 +86,7 @@ export function HumanReviewBanner({ candidateId, requestedAt, requestedBy, note 
           <p className="font-semibold">Asked for human review</p>
           <p className="mt-1">Automatic screening is off for this candidate: a person reviews the application. A Re-screen asks for confirmation first.</p>
           <p className="mt-1 text-xs">
-            Recorded {when(requestedAt)}
+            Recorded <TimeAgo date={requestedAt} />
             {requestedBy ? ` by ${requestedBy}` : ""}
             {note ? ` · ${note}` : ""}
           </p>

@@ -17,6 +17,8 @@ export interface FilterState {
 }
 
 const VERDICTS = Object.keys(VERDICT_LABEL) as Verdict[];
+// The URL schema keeps at most this many (lib/screening/results.ts).
+const MAX_VERDICT_FILTERS = 10;
 /** "is met", "is not met", but "needs review" rather than "is needs review". */
 const verdictOption = (v: Verdict) => (v === "UNKNOWN" ? VERDICT_LABEL[v].toLowerCase() : `is ${VERDICT_LABEL[v].toLowerCase()}`);
 
@@ -35,12 +37,11 @@ export function CandidateFilters({
   const [pending, startTransition] = useTransition();
   // The controls show the new choice at once, while the server renders the filtered list.
   const [filters, setFilters] = useOptimistic(current);
-  const verdict = filters.v[0];
 
   const go = (next: FilterState) => {
     const q = new URLSearchParams();
     if (next.stage) q.set("stage", next.stage);
-    if (next.status !== "all") q.set("status", next.status);
+    if (next.status !== "active") q.set("status", next.status);
     for (const f of next.v) q.append("v", `${f.criterionId}:${f.verdict}`);
     if (next.required) q.set("required", next.required);
     if (next.review) q.set("review", "1");
@@ -49,45 +50,73 @@ export function CandidateFilters({
       router.push(q.size ? `${pathname}?${q}` : pathname, { scroll: false });
     });
   };
-  const active = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
+  const active = Boolean(filters.stage || filters.status !== "active" || filters.v.length || filters.required || filters.review);
   const select = `${inputClass.replace("w-full", "w-auto")} py-1.5 pr-8 text-sm`;
+  const textOf = (id: string) => criteria.find((c) => c.id === id)?.text ?? "criterion";
+  const unused = criteria.filter((c) => !filters.v.some((f) => f.criterionId === c.id));
+  // Row i is set, or removed with null; with no filter yet, row 0 is the "Any criterion" one.
+  const setAt = (i: number, f: FilterState["v"][number] | null) => {
+    const v = [...filters.v];
+    if (f) v[i] = f;
+    else v.splice(i, 1);
+    go({ ...filters, v });
+  };
+  // The first pair keeps the plain names "Criterion" and "Verdict"; the next ones are numbered.
+  const nth = (name: string, i: number) => (i === 0 ? name : `${name} ${i + 1}`);
 
   return (
     <div className="flex flex-wrap items-end gap-x-3 gap-y-2" data-testid="candidate-filters" aria-busy={pending}>
-      <div className="flex w-full min-w-0 items-end gap-1.5 sm:w-auto">
-        <label className="block min-w-0 flex-1">
-          <span className="block text-xs font-medium text-slate-500">Criterion</span>
-          <select
-            aria-label="Criterion"
-            className={`${inputClass} mt-1 truncate py-1.5 pr-8 sm:w-auto sm:max-w-[16rem]`}
-            value={verdict?.criterionId ?? ""}
-            onChange={(e) => go({ ...filters, v: e.target.value ? [{ criterionId: e.target.value, verdict: verdict?.verdict ?? "MET" }] : [] })}
+      <div role="group" aria-label="Verdict filters, every one must hold" className="flex w-full min-w-0 flex-col gap-1.5 sm:w-auto">
+        <span aria-hidden className="block text-xs font-medium text-slate-500">
+          Criterion
+        </span>
+        {(filters.v.length ? filters.v : [null]).map((f, i) => (
+          <div key={f?.criterionId ?? "any"} className="flex min-w-0 items-center gap-1.5" data-testid="verdict-filter">
+            <select
+              aria-label={nth("Criterion", i)}
+              className={`${inputClass} min-w-0 flex-1 truncate py-1.5 pr-8 sm:w-auto sm:max-w-[16rem]`}
+              value={f?.criterionId ?? ""}
+              onChange={(e) => setAt(i, e.target.value ? { criterionId: e.target.value, verdict: f?.verdict ?? "MET" } : null)}
+            >
+              <option value="">{i === 0 ? "Any criterion" : "Remove this filter"}</option>
+              {criteria
+                .filter((c) => c.id === f?.criterionId || unused.includes(c))
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.text}
+                    {c.kind === "NEUTRAL" ? " (neutral)" : ""}
+                  </option>
+                ))}
+            </select>
+            <select className={select} value={f?.verdict ?? "MET"} disabled={!f} aria-label={nth("Verdict", i)} onChange={(e) => f && setAt(i, { criterionId: f.criterionId, verdict: e.target.value as Verdict })}>
+              {VERDICTS.map((v) => (
+                <option key={v} value={v}>
+                  {verdictOption(v)}
+                </option>
+              ))}
+            </select>
+            {f ? (
+              <button
+                type="button"
+                aria-label={`Remove the filter on ${textOf(f.criterionId)}`}
+                title="Remove this filter"
+                onClick={() => setAt(i, null)}
+                className="grid h-8 w-8 shrink-0 place-items-center rounded-md text-slate-500 hover:bg-slate-100 hover:text-slate-700"
+              >
+                <span aria-hidden>✕</span>
+              </button>
+            ) : null}
+          </div>
+        ))}
+        {filters.v.length > 0 && filters.v.length < MAX_VERDICT_FILTERS && unused.length > 0 ? (
+          <button
+            type="button"
+            onClick={() => go({ ...filters, v: [...filters.v, { criterionId: unused[0]!.id, verdict: "MET" }] })}
+            className="self-start text-sm font-medium text-brand-700 hover:text-brand-600"
           >
-            <option value="">Any criterion</option>
-            {criteria.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.text}
-                {c.kind === "NEUTRAL" ? " (neutral)" : ""}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="block">
-          <span className="sr-only">Verdict</span>
-          <select
-            className={select}
-            value={verdict?.verdict ?? "MET"}
-            disabled={!verdict}
-            aria-label="Verdict"
-            onChange={(e) => verdict && go({ ...filters, v: [{ criterionId: verdict.criterionId, verdict: e.target.value as Verdict }] })}
-          >
-            {VERDICTS.map((v) => (
-              <option key={v} value={v}>
-                {verdictOption(v)}
-              </option>
-            ))}
-          </select>
-        </label>
+            + Add a criterion
+          </button>
+        ) : null}
       </div>
       <label className="block">
         <span className="block text-xs font-medium text-slate-500">Required criteria</span>
@@ -127,13 +156,13 @@ export function CandidateFilters({
       <label className="block">
         <span className="block text-xs font-medium text-slate-500">Status</span>
         <select aria-label="Status" className={`${select} mt-1`} value={filters.status} onChange={(e) => go({ ...filters, status: e.target.value as FilterState["status"] })}>
-          <option value="all">Active and archived</option>
           <option value="active">Active</option>
           <option value="archived">Archived</option>
+          <option value="all">Active and archived</option>
         </select>
       </label>
       {active ? (
-        <button type="button" onClick={() => go({ status: "all", v: [], review: false })} className="mb-1.5 text-sm font-medium text-brand-700 hover:text-brand-600">
+        <button type="button" onClick={() => go({ status: "active", v: [], review: false })} className="mb-1.5 text-sm font-medium text-brand-700 hover:text-brand-600">
           Clear filters
         </button>
       ) : null}

@@ -1,11 +1,12 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
 import { checkCriterion, MAX_KEPT_REASON } from "@/lib/screening/criteria-checks";
+import { deriveShortLabel, MAX_SHORT_LABEL } from "@/lib/screening/short-label";
 import type { CriterionKind, CriterionWeight } from "@/lib/screening/types";
 import { KIND_LABEL, WEIGHT_LABEL } from "./verdicts";
 
@@ -17,6 +18,8 @@ export interface EditableCriterion {
   source?: string | null;
   /** Why a criterion on a protected attribute is kept; asked for only when the wording needs one. */
   keptReason?: string | null;
+  /** The column heading in the verdict matrix; empty means derived from the text. */
+  shortLabel?: string | null;
 }
 
 type Row = EditableCriterion & { key: string };
@@ -33,9 +36,10 @@ let counter = 0;
 const withKey = (c: EditableCriterion): Row => ({ ...c, key: c.id ?? `new-${++counter}` });
 // A reason typed for wording that no longer needs one is not sent, so it does not make the list unsaved.
 const reasonOf = (c: EditableCriterion) => (checkCriterion(c.text).protected ? c.keptReason?.trim() || null : null);
+const labelOf = (c: EditableCriterion) => c.shortLabel?.trim() || null;
 const same = (a: EditableCriterion[], b: EditableCriterion[]) =>
   a.length === b.length &&
-  a.every((x, i) => x.id === b[i]!.id && x.text.trim() === b[i]!.text.trim() && x.kind === b[i]!.kind && x.weight === b[i]!.weight && reasonOf(x) === reasonOf(b[i]!));
+  a.every((x, i) => x.id === b[i]!.id && x.text.trim() === b[i]!.text.trim() && x.kind === b[i]!.kind && x.weight === b[i]!.weight && reasonOf(x) === reasonOf(b[i]!) && labelOf(x) === labelOf(b[i]!));
 
 /**
  * The job's criteria as one editable list: text inline, kind and weight, add, remove, move; saved
@@ -61,6 +65,8 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
       setRows(initial.map(withKey));
     }
   }
+
+  useLeaveWarning(dirty);
 
   const update = (key: string, patch: Partial<EditableCriterion>) => {
     setNotice(null);
@@ -91,11 +97,12 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
     setError(null);
     try {
       const body = {
-        criteria: rows.map(({ id, text, kind, weight, keptReason }) => ({
+        criteria: rows.map(({ id, text, kind, weight, keptReason, shortLabel }) => ({
           ...(id ? { id } : {}),
           text,
           kind,
           weight,
+          shortLabel: labelOf({ text, kind, weight, shortLabel }),
           ...(checkCriterion(text).protected && keptReason?.trim() ? { keptReason } : {}),
         })),
       };
@@ -119,7 +126,8 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
     }
   }
 
-  const fieldError = (i: number) => error?.fields?.[`criteria.${i}.text`]?.[0] ?? error?.fields?.[`criteria.${i}.kind`]?.[0] ?? error?.fields?.[`criteria.${i}.weight`]?.[0];
+  const fieldError = (i: number) =>
+    error?.fields?.[`criteria.${i}.text`]?.[0] ?? error?.fields?.[`criteria.${i}.shortLabel`]?.[0] ?? error?.fields?.[`criteria.${i}.kind`]?.[0] ?? error?.fields?.[`criteria.${i}.weight`]?.[0];
   const selectClass = `${inputClass.replace("w-full", "").replace("text-sm", "text-xs").replace("px-3", "")} py-1.5 pl-2 pr-1`;
 
   return (
@@ -156,7 +164,19 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
                       className={`${inputClass} field-sizing-content min-h-9 resize-none py-1.5 leading-5 ${problem ? "ring-red-400" : ""}`}
                     />
                   </div>
-                  <div className="flex items-center gap-2 md:pl-0">
+                  <div className="flex flex-wrap items-center gap-2 pl-7 md:flex-nowrap md:pl-0">
+                    <label className="sr-only" htmlFor={`label-${r.key}`}>
+                      Column label of criterion {i + 1}
+                    </label>
+                    <input
+                      id={`label-${r.key}`}
+                      value={r.shortLabel ?? ""}
+                      maxLength={MAX_SHORT_LABEL}
+                      placeholder={r.text.trim() ? deriveShortLabel(r.text) : "Column label"}
+                      title="The column heading in the candidates list; leave empty to use the suggestion shown"
+                      onChange={(e) => update(r.key, { shortLabel: e.target.value })}
+                      className={`${selectClass} w-full min-w-0 px-2 md:w-36`}
+                    />
                     <label className="sr-only" htmlFor={`kind-${r.key}`}>
                       Kind of criterion {i + 1}
                     </label>
@@ -265,6 +285,36 @@ export function CriteriaEditor({ jobId, initial }: { jobId: string; initial: Edi
       </div>
     </div>
   );
+}
+
+const LEAVE_QUESTION = "Your changes to the criteria are not saved. Leave this page and lose them?";
+
+/**
+ * Asks before unsaved criteria are lost: closing or reloading the tab (the browser's own prompt),
+ * and following a link inside the app, which the app router performs without unloading the page.
+ */
+function useLeaveWarning(dirty: boolean) {
+  useEffect(() => {
+    if (!dirty) return;
+    const beforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
+    // Capture phase, before the router's own link handler sees the click.
+    const click = (e: MouseEvent) => {
+      if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
+      const link = e.target instanceof Element ? e.target.closest("a[href]") : null;
+      if (!(link instanceof HTMLAnchorElement) || link.target === "_blank" || link.hasAttribute("download")) return;
+      const to = new URL(link.href, location.href);
+      if (to.origin === location.origin && to.pathname === location.pathname && to.search === location.search) return;
+      if (window.confirm(LEAVE_QUESTION)) return;
+      e.preventDefault();
+      e.stopPropagation();
+    };
+    window.addEventListener("beforeunload", beforeUnload);
+    document.addEventListener("click", click, true);
+    return () => {
+      window.removeEventListener("beforeunload", beforeUnload);
+      document.removeEventListener("click", click, true);
+    };
+  }, [dirty]);
 }
 
 function IconButton({ label, onClick, disabled, danger, children }: { label: string; onClick: () => void; disabled?: boolean; danger?: boolean; children: React.ReactNode }) {

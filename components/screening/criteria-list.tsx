@@ -7,6 +7,8 @@ export interface CriterionRowView {
   kind: CriterionKind;
   weight: CriterionWeight;
   keptReason: string | null;
+  /** The column heading in the candidates' verdict matrix. */
+  label: string;
 }
 
 const KIND_TONE: Record<CriterionKind, string> = {
@@ -27,6 +29,9 @@ export function CriteriaList({ criteria }: { criteria: CriterionRowView[] }) {
           </span>
           <div className="min-w-0 flex-1">
             <p className="text-sm font-medium text-slate-900" data-testid="criterion-text">{c.text}</p>
+            <p className="mt-0.5 text-xs text-slate-600" data-testid="criterion-label">
+              Column: {c.label}
+            </p>
             {c.keptReason ? <p className="mt-1 text-xs text-slate-600">Kept because: {c.keptReason}</p> : null}
           </div>
           <p className="flex shrink-0 items-center gap-1.5 text-xs">

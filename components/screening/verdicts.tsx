@@ -25,20 +25,6 @@ export function VerdictIcon({ verdict, className = "" }: { verdict: Verdict; cla
   );
 }
 
-/** A criterion's verdict as a compact chip; the full criterion and verdict are in the title and for screen readers. */
-export function VerdictChip({ verdict, text, neutral }: { verdict: Verdict; text: string; neutral?: boolean }) {
-  return (
-    <span
-      title={`${text}: ${VERDICT_LABEL[verdict]}${neutral ? " (not scored)" : ""}`}
-      className={`inline-flex max-w-[10rem] items-center gap-1 rounded-full py-0.5 pl-0.5 pr-2 text-xs font-medium ring-1 ring-inset ${VERDICT_STYLE[verdict].chip} ${neutral ? "italic" : ""}`}
-    >
-      <VerdictIcon verdict={verdict} />
-      <span className="truncate">{text}</span>
-      <span className="sr-only">: {VERDICT_LABEL[verdict]}</span>
-    </span>
-  );
-}
-
 export function VerdictBadge({ verdict }: { verdict: Verdict }) {
   return (
     <span className={`inline-flex items-center gap-1.5 rounded-full py-0.5 pl-0.5 pr-2.5 text-xs font-semibold ring-1 ring-inset ${VERDICT_STYLE[verdict].chip}`}>

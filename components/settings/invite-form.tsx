@@ -4,6 +4,7 @@ import { inviteAction } from "@/app/(app)/settings/actions";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Field, Select } from "@/components/ui/field";
+import { CopyLink } from "./copy-link";
 import { fieldError, formError, useFormAction } from "@/components/ui/use-form-action";
 
 export function InviteForm({ canGrantOwner }: { canGrantOwner: boolean }) {
@@ -15,7 +16,8 @@ export function InviteForm({ canGrantOwner }: { canGrantOwner: boolean }) {
       {alert ? <Alert tone="error">{alert}</Alert> : null}
       {state?.ok && state.data ? (
         <Alert tone="success" title={`Invitation ready for ${state.data.email}`}>
-          Send them this link: <code className="break-all rounded bg-white/70 px-1">{state.data.url}</code>
+          Send them this link (valid 7 days):
+          <CopyLink url={state.data.url} label={`invitation link for ${state.data.email}`} />
         </Alert>
       ) : null}
       <div className="grid gap-4 sm:grid-cols-[1fr_12rem_auto] sm:items-start">

@@ -6,8 +6,8 @@ import { listWriteBacks, type WriteBackEntry } from "@/lib/writeback";
 import { RefreshWhilePending } from "./refresh-while-pending";
 import { RetryWriteBackButton } from "./retry-button";
 import { findConnection } from "@/lib/connections/lookup";
+import { TimeAgo } from "@/components/ui/time-ago";
 
-const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
 const STATUS: Record<WriteBackStatus, { tone: "slate" | "green" | "amber" | "red" | "brand"; text: string }> = {
   PENDING: { tone: "amber", text: "Queued" },
@@ -56,7 +56,7 @@ export async function WriteBackHistory({ candidateId }: { candidateId: string })
                     <Badge tone={status.tone}>{status.text}</Badge>
                   </p>
                   <p className="text-slate-500">
-                    {when(e.createdAt)} UTC · {e.requestedBy ?? "Automatic"}
+                    <TimeAgo date={e.createdAt} /> · {e.requestedBy ?? "Automatic"}
                     {e.attempts > 1 ? ` · ${e.attempts} attempts` : ""}
                   </p>
                   {answer ? (

@@ -12,7 +12,11 @@ export async function connectionActivity(organizationId: string, connectionId: s
     prisma.auditLog.findMany({ where: { organizationId, connectionId }, orderBy: { createdAt: "desc" }, take: 25 }),
     prisma.webhookDelivery.findMany({ where: { organizationId, connectionId, status: "FAILED" }, orderBy: { receivedAt: "desc" }, take: 50 }),
   ]);
-  return { entries, failed };
+  // Entries are written with the person's email; the log shows their name (email on hover).
+  const actorIds = [...new Set(entries.flatMap((e) => (e.actorUserId ? [e.actorUserId] : [])))];
+  const actors = actorIds.length ? await prisma.user.findMany({ where: { id: { in: actorIds } }, select: { id: true, name: true, email: true } }) : [];
+  const byId = new Map(actors.map((a) => [a.id, a]));
+  return { entries: entries.map((e) => ({ ...e, actor: (e.actorUserId && byId.get(e.actorUserId)) || null })), failed };
 }
 
 /** Puts a failed delivery back on the queue; another organization's delivery is 404. */

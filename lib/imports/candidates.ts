@@ -21,7 +21,14 @@ export interface ConnectionForImport {
 
 export type ImportOutcome =
   | { kind: "imported"; candidateId: string; jobId: string; candidateCreated: boolean; jobCreated: boolean; message: string }
-  | { kind: "skipped"; message: string };
+  | { kind: "skipped"; message: string; waitingFor?: WaitingPosting };
+
+/** The posting an application arrived for that is not imported: the Jobs page offers to import it. */
+export interface WaitingPosting {
+  jobExternalId: string;
+  /** Null when the ATS could not say, or the posting is confidential (its title is not shown to everyone). */
+  title: string | null;
+}
 
 function jobFields(job: AtsJob) {
   return {
@@ -171,7 +178,14 @@ export async function importCandidate(
   let jobCreated = false;
   if (!job) {
     if (!automatic || !connection.settings?.autoGenerateJobs) {
-      return { kind: "skipped", message: `Skipped ${candidate.name ?? externalId}: job ${jobExternalId} is not imported and auto-generate jobs is off` };
+      // A webhook brings one application at a time, so naming its posting costs one request; bulk paths keep the id.
+      const posting = via === "WEBHOOK" ? await session.getJob(jobExternalId).catch(() => null) : null;
+      const title = posting && !posting.confidential ? posting.title : null;
+      return {
+        kind: "skipped",
+        message: `Skipped ${candidate.name ?? externalId}: ${title ? `“${title}”` : posting ? "a confidential posting" : `job ${jobExternalId}`} is not imported and auto-generate jobs is off`,
+        waitingFor: { jobExternalId, title },
+      };
     }
     const result = await upsertJob(prisma, { organizationId: connection.organizationId, connectionId: connection.id, provider: provider.column }, await session.getJob(jobExternalId), "AUTO_GENERATED");
     job = result.job;

@@ -52,7 +52,7 @@ export async function processDelivery(deliveryId: string): Promise<DeliveryOutco
       ...target,
       action: outcome.kind === "imported" ? "webhook.imported" : "webhook.skipped",
       message: outcome.message,
-      details: { event: delivery.event, candidateId: externalId },
+      details: { event: delivery.event, candidateId: externalId, ...(outcome.kind === "skipped" && outcome.waitingFor ? { waitingFor: { ...outcome.waitingFor } } : {}) },
     });
     return outcome;
   } catch (error) {

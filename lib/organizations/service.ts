@@ -152,6 +152,23 @@ export async function revokeInvitation(prisma: Prisma, ctx: OrgContext, invitati
   await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invitation_revoked", message: `${ctx.userEmail} revoked the invitation of ${inv.email}` });
 }
 
+/**
+ * A fresh link for a pending invitation (only a hash of the old one is kept, so it cannot be shown
+ * again): the old link stops working and the new one is good for another INVITE_DAYS days.
+ */
+export async function resendInvitation(prisma: Prisma, ctx: OrgContext, invitationId: string): Promise<{ url: string; email: string }> {
+  const inv = await prisma.invitation.findFirst({ where: { id: invitationId, organizationId: ctx.organizationId, acceptedAt: null } });
+  if (!inv) throw notFound("Invitation not found");
+  assertCanGrant(ctx, inv.role);
+  const token = randomBytes(24).toString("base64url");
+  await prisma.invitation.updateMany({
+    where: { id: inv.id, organizationId: ctx.organizationId },
+    data: { tokenHash: hashToken(token), invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000) },
+  });
+  await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invitation_resent", message: `${ctx.userEmail} made a new invitation link for ${inv.email}` });
+  return { url: `${config().appUrl}/invite/${token}`, email: inv.email };
+}
+
 export async function listTeam(prisma: Prisma, ctx: OrgContext) {
   const [members, invitations] = await Promise.all([
     prisma.membership.findMany({ where: { organizationId: ctx.organizationId }, include: { user: true }, orderBy: { createdAt: "asc" } }),

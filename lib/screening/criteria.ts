@@ -7,6 +7,7 @@ import { badRequest, fromZod } from "@/lib/errors";
 import { draftCriteriaFromJob, type JobLike } from "./draft";
 import { checkCriterion, MAX_KEPT_REASON } from "./criteria-checks";
 import { criteriaHash } from "./hash";
+import { MAX_SHORT_LABEL } from "./short-label";
 import type { CriterionInput } from "./types";
 
 /**
@@ -39,6 +40,12 @@ const CriterionSchema = z.object({
     .max(MAX_KEPT_REASON, { error: `Keep the reason under ${MAX_KEPT_REASON} characters` })
     .nullish()
     .transform((s) => s?.replace(/\s+/g, " ").trim() || null),
+  // Empty means "derive it from the text" (see short-label.ts).
+  shortLabel: z
+    .string({ error: "Write the short label as text" })
+    .nullish()
+    .transform((s) => s?.replace(/\s+/g, " ").trim() || null)
+    .pipe(z.string().max(MAX_SHORT_LABEL, { error: `Keep the short label under ${MAX_SHORT_LABEL + 1} characters` }).nullable()),
 });
 
 export const CriteriaListSchema = z.object({
@@ -53,6 +60,8 @@ export interface CriterionView extends CriterionInput {
   source: string | null;
   /** Why a criterion on a protected attribute was kept (see criteria-checks.ts). */
   keptReason: string | null;
+  /** The recruiter's column label; null when it is derived from the text. */
+  shortLabel: string | null;
 }
 
 const requireJob = (_prisma: Prisma, organizationId: string, jobId: string) => jobOr404({ organizationId }, jobId, { id: true });
@@ -61,7 +70,7 @@ export async function jobCriteria(prisma: Prisma, organizationId: string, jobId:
   return prisma.screeningCriterion.findMany({
     where: { organizationId, jobId },
     orderBy: [{ position: "asc" }, { createdAt: "asc" }],
-    select: { id: true, text: true, kind: true, weight: true, position: true, source: true, keptReason: true },
+    select: { id: true, text: true, kind: true, weight: true, position: true, source: true, keptReason: true, shortLabel: true },
   });
 }
 
@@ -119,7 +128,7 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
     const removed = before.filter((c) => !keep.has(c.id)).map((c) => c.id);
     if (removed.length) await tx.screeningCriterion.deleteMany({ where: { organizationId: org.organizationId, jobId, id: { in: removed } } });
     for (const [position, c] of wanted.entries()) {
-      const data = { text: c.text, kind: c.kind, weight: c.weight, position, keptReason: kept.get(position)?.reason ?? null };
+      const data = { text: c.text, kind: c.kind, weight: c.weight, position, keptReason: kept.get(position)?.reason ?? null, shortLabel: c.shortLabel };
       if (c.id) await tx.screeningCriterion.updateMany({ where: { organizationId: org.organizationId, jobId, id: c.id }, data });
       else await tx.screeningCriterion.create({ data: { ...data, organizationId: org.organizationId, jobId, source: "recruiter" } });
     }

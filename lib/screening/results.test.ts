@@ -3,7 +3,7 @@ import { RankedFiltersSchema } from "./results";
 
 describe("job page filters from the URL", () => {
   it("keeps well-formed filters and drops anything else instead of failing the page", () => {
-    expect(RankedFiltersSchema.parse({})).toEqual({ page: 1, status: "all", v: [], stage: undefined });
+    expect(RankedFiltersSchema.parse({})).toEqual({ page: 1, status: "active", v: [], stage: undefined });
     expect(
       RankedFiltersSchema.parse({ page: "3", stage: "ckstage0000000001", status: "archived", v: ["ckcrit00000000001:MET", "ckcrit00000000002:UNKNOWN"] }),
     ).toEqual({
@@ -18,9 +18,11 @@ describe("job page filters from the URL", () => {
     expect(RankedFiltersSchema.parse({ page: "-2", stage: "../x", status: "deleted", v: ["x:MET", "ckcrit00000000001:MAYBE", "nope"] })).toEqual({
       page: 1,
       stage: undefined,
-      status: "all",
+      status: "active",
       v: [],
     });
+    // Active is the default; archived candidates are shown when asked for.
+    expect(RankedFiltersSchema.parse({ status: "all" }).status).toBe("all");
     expect(RankedFiltersSchema.parse({ stage: "none", v: "ckcrit00000000001:PARTLY_MET" })).toMatchObject({ stage: "none", v: [{ verdict: "PARTLY_MET" }] });
   });
 });

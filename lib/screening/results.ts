@@ -32,7 +32,8 @@ const many = (v: unknown) => (v === undefined ? [] : Array.isArray(v) ? v : [v])
 export const RankedFiltersSchema = z.object({
   page: z.preprocess(one, z.coerce.number().int().min(1).max(100_000).catch(1)).default(1),
   stage: z.preprocess(one, z.string().regex(/^(none|[a-z0-9]{8,40})$/i).optional().catch(undefined)),
-  status: z.preprocess(one, z.enum(STATUSES).catch("all")).default("all"),
+  // Active by default: rejected candidates are out of the way until asked for.
+  status: z.preprocess(one, z.enum(STATUSES).catch("active")).default("active"),
   // Where the REQUIRED criteria stand (see requiredState): "met" is the "Meets all required" filter.
   required: z.preprocess(one, z.enum(REQUIRED_FILTERS).optional().catch(undefined)),
   // "1": only results with at least one verdict that needs review (UNKNOWN).

@@ -114,7 +114,7 @@ test.describe.serial("deciding on candidates from the candidate page", () => {
     await expect(page).toHaveURL(/edit=1/);
     const editor = page.getByTestId("criteria-editor");
     const renamed = `${first} (billing)`;
-    await editor.getByTestId("criterion-row").first().getByRole("textbox").fill(renamed);
+    await editor.getByTestId("criterion-row").first().getByRole("textbox", { name: /^Criterion \d+$/ }).fill(renamed);
     await editor.getByRole("button", { name: "Save criteria" }).click();
     await expect(editor.getByRole("status")).toContainText("Criteria saved");
     await shot(page, "job-criteria-edit");

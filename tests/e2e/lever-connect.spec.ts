@@ -36,17 +36,26 @@ test.describe.serial("connecting Lever", () => {
     await expect(dialog.getByRole("switch", { name: "Auto-generate jobs" })).toHaveAttribute("aria-checked", "true");
     await dialog.getByRole("button", { name: "Apply Changes" }).click();
     await expect(dialog.getByRole("heading", { name: "One more step in Lever" })).toBeVisible();
+    // The state as it is from the first frame: registered, waiting for Lever (never "Not registered yet").
+    expect(await dialog.getByTestId("dialog-webhook-status").innerText()).toMatch(/^Waiting for Lever: .*Verify connection/);
     await expect(dialog.getByText("Applications Created")).toBeVisible();
     const url = await dialog.getByTestId("webhook-url").innerText();
     expect(url).toMatch(/\/api\/webhooks\/lever\/[a-z0-9]+$/);
-    await expect(dialog.getByTestId("dialog-webhook-status")).toContainText("Waiting for Lever");
+    await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
+    await dialog.getByRole("button", { name: "Copy" }).click();
+    await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     await page.screenshot({ path: "test-results/lever-webhook-dialog.png" });
 
-    // A Lever Super Admin switches the webhook on; then someone applies.
+    // A Lever Super Admin switches the webhook on and presses Verify connection; then someone applies.
     const state = await sim<SimState>("/_sim/state");
     const hook = state.webhooks.find((w) => w.url === url && w.event === "applicationCreated");
     expect(hook?.enabled).toBe(false);
     await sim(`/_sim/webhooks/${hook!.id}/enable`, { method: "POST" });
+    await sim(`/_sim/webhooks/${hook!.id}/test`, { method: "POST" });
+    await expect(dialog.getByTestId("dialog-webhook-status")).toContainText("Test delivery received — switched on in Lever, waiting for the first application", { timeout: 20_000 });
+    await expect(dialog.getByRole("button", { name: "Done" })).toBeVisible();
+    await page.screenshot({ path: "test-results/lever-webhook-dialog-verified.png" });
     const posting = state.accounts.find((a) => a.name === "Acme Robotics")!.postings.find((p) => p.state === "published")!;
     const postingId = posting.id;
     const application = await sim<{ opportunityId: string; deliveries: { delivered: boolean }[] }>("/_sim/applications", {

@@ -103,7 +103,7 @@ test.describe.serial("writing screening results and stage changes back to Lever"
     await page.getByRole("link", { name: "Edit criteria" }).click();
     const editor = page.getByTestId("criteria-editor");
     const criterion = `Robotics roadmap ownership ${RUN}`;
-    await editor.getByTestId("criterion-row").first().getByRole("textbox").fill(criterion);
+    await editor.getByTestId("criterion-row").first().getByRole("textbox", { name: /^Criterion \d+$/ }).fill(criterion);
     await editor.getByRole("button", { name: "Save criteria" }).click();
     await expect(editor.getByRole("status")).toContainText("Criteria saved");
     const control = page.getByTestId("screen-control");

@@ -5,6 +5,7 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
 import { importCandidate, upsertJob } from "@/lib/imports/candidates";
 import { processDelivery } from "@/lib/imports/deliveries";
+import { applicantsWaiting } from "@/lib/imports/waiting";
 import { toAtsJob } from "@/lib/ats/providers/lever/mapping";
 import { reconcileConnection } from "@/lib/imports/reconcile";
 import { syncStagesAndReasons } from "@/lib/imports/reference";
@@ -168,6 +169,18 @@ describe("Lever import pipeline", () => {
     const skipped = await prisma().webhookDelivery.findMany({ where: { connectionId, status: "SKIPPED", externalCandidateId: { in: [known.opportunityId, unknown.opportunityId] } } });
     expect(skipped.map((d) => d.outcome).join(" ")).toMatch(/auto-import candidates is off[\s\S]*auto-generate jobs is off|auto-generate jobs is off[\s\S]*auto-import candidates is off/);
     expect(await prisma().job.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: postings[2]!.id } })).toBe(0);
+    // The skipped application names its posting and waits for it on the Jobs page.
+    expect(skipped.find((d) => d.externalCandidateId === unknown.opportunityId)?.outcome).toBe(`Skipped Off Two: “${postings[2]!.text}” is not imported and auto-generate jobs is off`);
+    const waiting = await applicantsWaiting(org.organizationId);
+    expect(waiting.jobs.find((j) => j.jobExternalId === postings[2]!.id)).toEqual({ jobExternalId: postings[2]!.id, title: postings[2]!.text, applicants: 1 });
+    // A redelivery of the same application does not count twice; another organization sees none of it.
+    await processDelivery((await prisma().webhookDelivery.create({ data: { organizationId: org.organizationId, connectionId, token: "again", event: "applicationCreated", triggeredAt: new Date(), externalCandidateId: unknown.opportunityId } })).id);
+    expect((await applicantsWaiting(org.organizationId)).jobs.find((j) => j.jobExternalId === postings[2]!.id)?.applicants).toBe(1);
+    const other = await prisma().organization.create({ data: { name: "Other", slug: "other-waiting" } });
+    expect(await applicantsWaiting(other.id)).toEqual({ total: 0, jobs: [] });
+    // Once the posting is imported, its applicants no longer wait here.
+    await upsertJob(prisma(), { organizationId: org.organizationId, connectionId, provider: "LEVER" }, toAtsJob((await LeverClient.forConnection(connectionId).getPosting(postings[2]!.id))), "MANUAL");
+    expect((await applicantsWaiting(org.organizationId)).jobs.find((j) => j.jobExternalId === postings[2]!.id)).toBeUndefined();
   });
 
   it("Lever 429/503 during processing is retried and the candidate imported once", { timeout: 90_000 }, async () => {

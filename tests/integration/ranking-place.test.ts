@@ -40,8 +40,8 @@ describe("a candidate's place in the job's ranking", () => {
   afterAll(() => t.close());
 
   it("names the neighbours on the same page, and none before the first", async () => {
-    expect(await rankingPlace(alpha.organizationId, jobId, ids[0]!, {})).toEqual({ position: 1, total: 54, previous: null, next: { id: ids[1], page: 1 } });
-    expect(await rankingPlace(alpha.organizationId, jobId, ids[10]!, {})).toEqual({
+    expect(await rankingPlace(alpha.organizationId, jobId, ids[0]!, { status: "all" })).toEqual({ position: 1, total: 54, previous: null, next: { id: ids[1], page: 1 } });
+    expect(await rankingPlace(alpha.organizationId, jobId, ids[10]!, { status: "all" })).toEqual({
       position: 11,
       total: 54,
       previous: { id: ids[9], page: 1 },
@@ -50,15 +50,17 @@ describe("a candidate's place in the job's ranking", () => {
   });
 
   it("crosses to the next and previous page of the list, whatever page the link said", async () => {
-    expect(await rankingPlace(alpha.organizationId, jobId, ids[49]!, { page: "1" })).toMatchObject({ position: 50, next: { id: ids[50], page: 2 } });
+    expect(await rankingPlace(alpha.organizationId, jobId, ids[49]!, { page: "1", status: "all" })).toMatchObject({ position: 50, next: { id: ids[50], page: 2 } });
     for (const page of ["1", "2", "nonsense"]) {
-      expect(await rankingPlace(alpha.organizationId, jobId, ids[50]!, { page })).toMatchObject({ position: 51, previous: { id: ids[49], page: 1 }, next: { id: ids[51], page: 2 } });
+      expect(await rankingPlace(alpha.organizationId, jobId, ids[50]!, { page, status: "all" })).toMatchObject({ position: 51, previous: { id: ids[49], page: 1 }, next: { id: ids[51], page: 2 } });
     }
-    expect(await rankingPlace(alpha.organizationId, jobId, archived, { page: "2" })).toMatchObject({ position: 54, total: 54, next: null });
+    expect(await rankingPlace(alpha.organizationId, jobId, archived, { page: "2", status: "all" })).toMatchObject({ position: 54, total: 54, next: null });
   });
 
   it("follows the filters: an archived candidate is not in the active list, and the active list skips them", async () => {
     expect(await rankingPlace(alpha.organizationId, jobId, archived, { status: "active" })).toBeNull();
+    // Active is what the job page shows without a status.
+    expect(await rankingPlace(alpha.organizationId, jobId, archived, {})).toBeNull();
     expect(await rankingPlace(alpha.organizationId, jobId, ids[52]!, { status: "active" })).toEqual({ position: 53, total: 53, previous: { id: ids[51], page: 2 }, next: null });
     expect(await rankingPlace(alpha.organizationId, jobId, archived, { status: "archived" })).toEqual({ position: 1, total: 1, previous: null, next: null });
   });

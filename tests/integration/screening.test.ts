@@ -271,6 +271,9 @@ describe("screening", () => {
     expect(await names({ stage: stage.id })).toEqual(["Ada Quinn"]);
     expect(await names({ status: "archived" })).toEqual(["Bob Marsh"]);
     expect(await names({ status: "active" })).toEqual(["Cy Blank", "Ada Quinn"]);
+    // No status is active only: a rejected candidate leaves the list until "Active and archived" is chosen.
+    expect(await names({})).toEqual(["Cy Blank", "Ada Quinn"]);
+    expect(await names({ status: "all" })).toEqual(["Cy Blank", "Ada Quinn", "Bob Marsh"]);
   });
 
   it("a recruiter of another organization cannot see, edit or screen this one's criteria and candidates (404), and nothing changes", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { OrgContext } from "@/lib/auth/guard";
 import { DEMO, seedDemo } from "@/lib/seed";
 import type { AppError } from "@/lib/errors";
-import { acceptInvitation, changeRole, findInvitation, invite, listTeam, removeMember, revokeInvitation } from "@/lib/organizations/service";
+import { acceptInvitation, changeRole, findInvitation, invite, listTeam, removeMember, resendInvitation, revokeInvitation } from "@/lib/organizations/service";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { makeOrg } from "@/tests/helpers/fixtures";
 
@@ -62,6 +62,32 @@ describe("team: owners, invitations and the demo organization", () => {
     const user = await t.prisma.user.create({ data: { email: "candidate-recruiter@inviting.test" } });
     await expect(acceptInvitation(t.prisma, user.id, user.email, token)).rejects.toMatchObject({ status: 400 });
     await expect(revokeInvitation(t.prisma, org, pending!.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("a new link for a pending invitation replaces the old one and runs another 7 days; other organizations and owner invitations by an admin are refused", async () => {
+    const org = await makeOrg(t.prisma, "Resending", "ADMIN");
+    const other = await makeOrg(t.prisma, "Elsewhere", "ADMIN");
+    const first = (await invite(t.prisma, org, { email: "later@resending.test", role: "RECRUITER" })).url.split("/invite/")[1]!;
+    const [pending] = (await listTeam(t.prisma, org)).invitations;
+    await t.prisma.invitation.update({ where: { id: pending!.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect(await findInvitation(t.prisma, first)).toBeNull();
+
+    await expect(resendInvitation(t.prisma, other, pending!.id)).rejects.toMatchObject({ status: 404 });
+    const again = await resendInvitation(t.prisma, org, pending!.id);
+    expect(again.email).toBe("later@resending.test");
+    const second = again.url.split("/invite/")[1]!;
+    expect(second).not.toBe(first);
+    expect(await findInvitation(t.prisma, first)).toBeNull();
+    const found = await findInvitation(t.prisma, second);
+    expect(found?.expiresAt.getTime()).toBeGreaterThan(Date.now() + 6.9 * 86400_000);
+    expect(await t.prisma.auditLog.count({ where: { organizationId: org.organizationId, action: "member.invitation_resent" } })).toBe(1);
+
+    const owners = await makeOrg(t.prisma, "Owners", "OWNER");
+    await invite(t.prisma, owners, { email: "co-owner@owners.test", role: "OWNER" });
+    const ownerInvite = (await listTeam(t.prisma, owners)).invitations[0]!;
+    const admin = await t.prisma.user.create({ data: { email: "admin@owners.test" } });
+    await t.prisma.membership.create({ data: { organizationId: owners.organizationId, userId: admin.id, role: "ADMIN" } });
+    await expect(resendInvitation(t.prisma, { ...owners, userId: admin.id, userEmail: admin.email, role: "ADMIN" }, ownerInvite.id)).rejects.toMatchObject({ status: 403 });
   });
 
   it("the seeded demo admin is the owner, and a demo organization seeded without one gets it", async () => {

@@ -3,12 +3,14 @@ import Link from "next/link";
 import { AtsLabel } from "@/components/ats/ats-label";
 import { JobsToolbar } from "@/components/jobs/jobs-toolbar";
 import { PostingPicker } from "@/components/jobs/posting-picker";
+import { WaitingApplicants } from "@/components/jobs/waiting-applicants";
 import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
 import { findConnection } from "@/lib/connections/lookup";
 import { countJobs, JobListInput, listJobs } from "@/lib/imports/jobs";
+import { applicantsWaiting } from "@/lib/imports/waiting";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -18,8 +20,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
   const org = await requireOrgContext();
   const raw = await searchParams;
   const list = JobListInput.parse({ q: typeof raw.q === "string" ? raw.q : undefined, sort: typeof raw.sort === "string" ? raw.sort : undefined });
-  const [jobs, connection, all] = await Promise.all([listJobs(org, list), findConnection(org.organizationId), countJobs(org)]);
+  const [jobs, connection, all, waiting] = await Promise.all([listJobs(org, list), findConnection(org.organizationId), countJobs(org), applicantsWaiting(org.organizationId)]);
   const connected = connection?.status === "ACTIVE";
+  // A confidential posting (no title recorded) is for admins to import; others are not told of it.
+  const waitingJobs = isAdminRole(org.role) ? waiting.jobs : waiting.jobs.filter((j) => j.title);
+  const waitingTotal = waitingJobs.reduce((n, j) => n + j.applicants, 0);
   const filtered = list.q !== "";
   return (
     <div className="space-y-6">
@@ -42,6 +47,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
           </CardBody>
         </Card>
       ) : null}
+      {connected && waitingTotal > 0 ? <WaitingApplicants total={waitingTotal} jobs={waitingJobs} ats={connection.providerLabel} /> : null}
       {all > 0 ? <JobsToolbar q={list.q} sort={list.sort} /> : null}
       {filtered && jobs.length === 0 && all > 0 ? (
         <Card>

@@ -7,7 +7,7 @@ import { changePassword } from "@/lib/auth/account";
 import { endAllSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { ChangePasswordInput, ChangeRoleInput, formToObject, InvitationIdInput, InviteInput, MembershipIdInput, ProfileInput } from "@/lib/organizations/schemas";
-import { changeRole, invite, removeMember, revokeInvitation } from "@/lib/organizations/service";
+import { changeRole, invite, removeMember, resendInvitation, revokeInvitation } from "@/lib/organizations/service";
 
 export async function updateProfileAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   return orgAction({}, async (org) => {
@@ -47,6 +47,14 @@ export async function revokeInvitationAction(_prev: ActionResult | null, form: F
     await revokeInvitation(await db(), org, InvitationIdInput.parse(formToObject(form)).invitationId);
     revalidatePath("/settings/team");
     return { ok: true, message: "Invitation revoked" };
+  });
+}
+
+export async function resendInvitationAction(_prev: ActionResult<{ url: string; email: string }> | null, form: FormData): Promise<ActionResult<{ url: string; email: string }>> {
+  return orgAction({ admin: true, action: "invite members" }, async (org) => {
+    const data = await resendInvitation(await db(), org, InvitationIdInput.parse(formToObject(form)).invitationId);
+    revalidatePath("/settings/team");
+    return { ok: true, data };
   });
 }
 

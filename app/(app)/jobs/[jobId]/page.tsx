@@ -28,6 +28,8 @@ import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
 import type { StoredVerdict } from "@/lib/screening/run";
 import { requiredStateOfStored } from "@/lib/screening/score";
+import { shortLabels } from "@/lib/screening/short-label";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Job" };
 
@@ -77,6 +79,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const ats = connection?.providerLabel ?? "your ATS";
   const lists = requirementListsOf(job.requirementLists);
   const meta = [job.team, job.department, job.location, job.commitment].filter(Boolean).join(" · ");
+  // Anything that can leave candidates out, the default "Active" included: the count then reads "25 of 68".
   const filtered = Boolean(filters.stage || filters.status !== "all" || filters.v.length || filters.required || filters.review);
   const rows: CandidateRowView[] = ranked.rows.map((r) => ({
     id: r.id,
@@ -93,9 +96,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
     needsReview: r.result?.needsReview ?? 0,
     stale: r.result?.stale ?? false,
     summary: r.result?.summary ?? null,
-    verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, text: v.text, kind: v.kind, verdict: v.verdict })),
+    verdicts: (r.result?.verdicts ?? []).map((v) => ({ criterionId: v.criterionId, verdict: v.verdict })),
     humanReview: askedForReview.has(r.id),
   }));
+  const labels = shortLabels(overview.criteria);
+  const columns = overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, label: labels.get(c.id)! }));
   const screening =
     overview.criteria.length === 0
       ? { tone: "amber" as const, text: "No criteria" }
@@ -168,6 +173,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           <Card className="min-w-0">
             <CardHeader
               title={filtered ? `Candidates (${ranked.total} of ${overview.total})` : `Candidates (${overview.total})`}
+              actions={
+                ranked.total > 0 ? (
+                  <a href={`/api/jobs/${job.id}/export${rankingQuery(search)}`} download className={buttonClass("secondary")}>
+                    Export CSV
+                  </a>
+                ) : undefined
+              }
               description={
                 overview.total
                   ? "Candidates who meet every required criterion come first, then those with a required criterion to review, then those missing one; each group by score. Open a candidate for each verdict and the quoted evidence."
@@ -195,9 +207,9 @@ export default async function JobPage({ params, searchParams }: { params: Promis
                     </p>
                   </CardBody>
                 ) : (
-                  <CandidateTable jobId={job.id} rows={rows} query={listQuery} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
+                  <CandidateTable jobId={job.id} rows={rows} criteria={columns} query={listQuery} caption={`Candidates for ${job.title}, all required criteria met first, then by score`} />
                 )}
-                {ranked.pages > 1 || filtered ? (
+                {ranked.pages > 1 ? (
                   <nav aria-label="Candidate pages" className="flex items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-sm">
                     {ranked.page > 1 ? (
                       <Link href={pageHref(search, ranked.page - 1)} scroll={false} className="font-medium text-brand-700">
@@ -245,10 +257,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             {editing ? (
               <CriteriaEditor
                 jobId={job.id}
-                initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason }))}
+                initial={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, source: c.source, keptReason: c.keptReason, shortLabel: c.shortLabel }))}
               />
             ) : (
-              <CriteriaList criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, keptReason: c.keptReason }))} />
+              <CriteriaList criteria={overview.criteria.map((c) => ({ id: c.id, text: c.text, kind: c.kind, weight: c.weight, keptReason: c.keptReason, label: labels.get(c.id)! }))} />
             )}
           </CardBody>
         </Card>
@@ -259,7 +271,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
 
       {tab === "job" ? (
         <Card>
-          <CardHeader title="About the job" description={job.syncedAt ? `From ${ats}, last synced ${job.syncedAt.toISOString().slice(0, 16).replace("T", " ")} UTC` : undefined} />
+          <CardHeader title="About the job" description={
+              job.syncedAt ? (
+                <>
+                  From {ats}, last synced <TimeAgo date={job.syncedAt} />
+                </>
+              ) : undefined
+            } />
           <CardBody className="space-y-5">
             {job.description ? (
               <div>

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { InviteForm } from "@/components/settings/invite-form";
+import { ResendInvitationButton } from "@/components/settings/resend-invitation-button";
 import { RevokeInvitationButton } from "@/components/settings/revoke-invitation-button";
 import { MemberRow } from "@/components/settings/member-row";
 import { Badge } from "@/components/ui/alert";
@@ -7,6 +8,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
 import { listTeam } from "@/lib/organizations/service";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Team" };
 
@@ -46,12 +48,15 @@ export default async function TeamPage() {
                 <h3 className="text-sm font-medium text-slate-700">Pending invitations</h3>
                 <ul className="mt-2 divide-y divide-slate-100 rounded-lg border border-slate-200">
                   {invitations.map((i) => (
-                    <li key={i.id} className="flex items-center justify-between px-3 py-2 text-sm">
-                      <span>{i.email}</span>
-                      <span className="flex items-center gap-2">
-                        <Badge tone={i.expiresAt < new Date() ? "red" : "slate"}>
-                          {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : `expires ${i.expiresAt.toISOString().slice(0, 10)}`}
-                        </Badge>
+                    <li key={i.id} className="flex flex-col gap-2 px-3 py-2 text-sm sm:flex-row sm:items-start sm:justify-between" data-testid="invitation">
+                      <span className="min-w-0 break-all pt-1">{i.email}</span>
+                      <span className="flex flex-wrap items-start gap-2 sm:justify-end">
+                        <span className="pt-1">
+                          <Badge tone={i.expiresAt < new Date() ? "red" : "slate"}>
+                            {i.role.toLowerCase()} · {i.expiresAt < new Date() ? "expired" : "expires"} <TimeAgo date={i.expiresAt} />
+                          </Badge>
+                        </span>
+                        <ResendInvitationButton invitationId={i.id} email={i.email} />
                         <RevokeInvitationButton invitationId={i.id} email={i.email} />
                       </span>
                     </li>

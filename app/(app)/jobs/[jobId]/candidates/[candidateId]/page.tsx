@@ -20,6 +20,7 @@ import { candidateDetail, RANKED_PAGE_SIZE } from "@/lib/screening/results";
 import { requiredStateOfStored } from "@/lib/screening/score";
 import { providerFor } from "@/lib/ats/registry";
 import { candidateActionOptions } from "@/lib/writeback/candidate-actions";
+import { TimeAgo } from "@/components/ui/time-ago";
 
 export const metadata: Metadata = { title: "Candidate" };
 
@@ -34,7 +35,6 @@ const resumeSentence = (status: string | null, ats: string): string | null => {
   return RESUME(ats)[status ?? "none"] ?? (problem ? `${problem}, so verdicts rely on what else ${ats} parsed.` : null);
 };
 
-const when = (d: Date) => `${d.toISOString().slice(0, 16).replace("T", " ")} UTC`;
 const linkLabel = (url: string) => {
   try {
     const u = new URL(url);
@@ -95,7 +95,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                 {c.archivedAt ? <Badge tone="red">Archived{c.archiveReason ? ` · ${c.archiveReason.text}` : ""}</Badge> : <Badge tone="green">Active</Badge>}
                 {required ? <RequiredBadge tier={required.tier} label={requiredLabel(required)} title={requiredSentence(required)} /> : null}
                 {required ? <NeedsReviewCount count={required.needsReview.length} /> : null}
-                {result ? <Badge tone="slate">Screened {when(result.screenedAt)}</Badge> : <Badge tone="amber">Not screened</Badge>}
+                {result ? <Badge tone="slate">Screened <TimeAgo date={result.screenedAt} /></Badge> : <Badge tone="amber">Not screened</Badge>}
                 {humanReview ? <Badge tone="brand">Asked for human review</Badge> : null}
               </p>
             </div>
@@ -135,7 +135,7 @@ export default async function CandidatePage({ params, searchParams }: { params: 
 
       {c.archivedAt ? (
         <Alert tone="warning" title={`Archived${c.archiveReason ? ` · ${c.archiveReason.text}` : ""}`}>
-          {c.name} is no longer active in this job: archived {when(c.archivedAt)}{c.stage ? ` at the ${c.stage.text} stage` : ""}. Advance and Reject are off for archived candidates{options.canRestore ? "; Restore puts them back in the pipeline" : ""}.
+          {c.name} is no longer active in this job: archived <TimeAgo date={c.archivedAt} />{c.stage ? ` at the ${c.stage.text} stage` : ""}. Advance and Reject are off for archived candidates{options.canRestore ? "; Restore puts them back in the pipeline" : ""}.
         </Alert>
       ) : null}
 

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "ScreeningCriterion" ADD COLUMN     "shortLabel" TEXT;
