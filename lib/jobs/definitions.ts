@@ -28,7 +28,7 @@ const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
 /**
  * Expiry is how long a job may stay active before pg-boss takes it for dead and retries it, so it
  * is sized to each queue's real work (a fetched batch included): a worker that dies strands its jobs
- * for that long plus one maintenance pass (30 s, lib/jobs/boss.ts), not a fixed quarter of an hour.
+ * for that long plus one maintenance pass (at most 20 s apart, lib/jobs/boss.ts), not a fixed quarter of an hour.
  * A handler still running past its expiry is retried elsewhere; every handler is idempotent.
  */
 const seconds = (expireInSeconds: number) => ({ expireInSeconds });
