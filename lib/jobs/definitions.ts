@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { log } from "@/lib/log";
 import { queueSetupLock } from "./boss";
 
 /**
@@ -27,7 +28,7 @@ const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
 /**
  * Expiry is how long a job may stay active before pg-boss takes it for dead and retries it, so it
  * is sized to each queue's real work (a fetched batch included): a worker that dies strands its jobs
- * for that long plus one maintenance pass (30 s, lib/jobs/boss.ts), not a fixed quarter of an hour.
+ * for that long plus one maintenance pass (at most 20 s apart, lib/jobs/boss.ts), not a fixed quarter of an hour.
  * A handler still running past its expiry is retried elsewhere; every handler is idempotent.
  */
 const seconds = (expireInSeconds: number) => ({ expireInSeconds });
@@ -111,17 +112,32 @@ export async function ensureQueues(boss: PgBoss, definitions: QueueDefinition[] 
   const current = async () => new Map(((await boss.getQueues()) as unknown as ExistingQueue[]).map((q) => [q.name, q]));
   const before = await current();
   if (before.has(DEAD_LETTER_QUEUE) && wanted.every((q) => upToDate(before.get(q.name), q))) return;
-  await queueSetupLock(boss)(async () => {
-    const existing = await current();
-    // Nobody consumes the dead letters: they are the list people read and retry from, kept a month.
-    if (!existing.has(DEAD_LETTER_QUEUE)) await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
-    for (const q of wanted) {
-      const found = existing.get(q.name);
-      if (!found) await boss.createQueue(q.name, { ...q });
-      else if (!upToDate(found, q)) await boss.updateQueue(q.name, { ...q });
+  const setUp = () =>
+    queueSetupLock(boss)(async () => {
+      const existing = await current();
+      // Nobody consumes the dead letters: they are the list people read and retry from, kept a month.
+      if (!existing.has(DEAD_LETTER_QUEUE)) await boss.createQueue(DEAD_LETTER_QUEUE, { name: DEAD_LETTER_QUEUE, retentionDays: 30 });
+      for (const q of wanted) {
+        const found = existing.get(q.name);
+        if (!found) await boss.createQueue(q.name, { ...q });
+        else if (!upToDate(found, q)) await boss.updateQueue(q.name, { ...q });
+      }
+    });
+  // pg-boss's scheduler creates its own queue when a worker starts, outside this lock, and PostgreSQL
+  // ends one of two queue creations that cross with "deadlock detected": the loser, which may be this
+  // set-up, runs again (it re-reads what exists, so a second pass only finishes the work).
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await setUp();
+    } catch (error) {
+      if ((error as { code?: unknown }).code !== DEADLOCK_DETECTED || attempt >= SETUP_ATTEMPTS) throw error;
+      log.warn("queue set-up crossed another process's queue creation; setting up again", { attempt });
     }
-  });
+  }
 }
+
+const DEADLOCK_DETECTED = "40P01";
+const SETUP_ATTEMPTS = 5;
 
 export async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
   for (const q of definitions) {

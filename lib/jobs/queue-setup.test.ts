@@ -30,6 +30,41 @@ describe("queue set-up", () => {
     expect(queues.get("test.b")?.expireInSeconds).toBe(45);
     expect(queues.get("test.b")?.deadLetter).toBe(DEAD_LETTER_QUEUE);
   });
+
+  /** The boss, with createQueue of `queue` failing the first time with `error` (as PostgreSQL ends a crossed creation). */
+  function crossing(queue: string, error: Error & { code: string }) {
+    const calls = { failed: 0 };
+    const wrapped = new Proxy(boss, {
+      get(target, prop) {
+        if (prop === "createQueue") {
+          return async (name: string, options: PgBoss.Queue) => {
+            if (name === queue && calls.failed === 0) {
+              calls.failed++;
+              throw error;
+            }
+            return target.createQueue(name, options);
+          };
+        }
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    return { wrapped, calls };
+  }
+
+  it("a set-up that PostgreSQL ends with a deadlock (pg-boss's scheduler created its queue at the same moment) runs again and creates every queue", async () => {
+    const { wrapped, calls } = crossing("test.crossed", Object.assign(new Error("deadlock detected"), { code: "40P01" }));
+    await ensureQueues(wrapped, [q("test.crossed", 60), q("test.after", 60)]);
+    expect(calls.failed).toBe(1);
+    const names = (await boss.getQueues()).map((x) => x.name);
+    expect(names).toEqual(expect.arrayContaining(["test.crossed", "test.after"]));
+  });
+
+  it("any other error of the set-up is not retried", async () => {
+    const { wrapped } = crossing("test.broken", Object.assign(new Error('relation "pgboss.queue" does not exist'), { code: "42P01" }));
+    await expect(ensureQueues(wrapped, [q("test.broken", 60)])).rejects.toThrow("does not exist");
+    expect((await boss.getQueues()).map((x) => x.name)).not.toContain("test.broken");
+  });
 });
 
 const serverUrl = process.env.TEST_DATABASE_URL;
