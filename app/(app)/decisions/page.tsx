@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { NeedsDecision } from "@/components/automations/needs-decision";
 import { suggestionRows } from "@/components/automations/sections";
 import { Card, CardHeader } from "@/components/ui/card";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { listPending, pendingCount } from "@/lib/automations";
 import { findConnection } from "@/lib/connections/lookup";
 
@@ -10,7 +10,7 @@ export const metadata: Metadata = { title: "Needs decision" };
 
 /** Every job's pending suggestions the member may see, oldest first. */
 export default async function NeedsDecisionPage() {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const [views, total, connection] = await Promise.all([listPending(org), pendingCount(org), findConnection(org.organizationId)]);
   const ats = connection?.providerLabel ?? "your ATS";
   return (

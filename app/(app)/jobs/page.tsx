@@ -7,7 +7,8 @@ import { WaitingApplicants } from "@/components/jobs/waiting-applicants";
 import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody } from "@/components/ui/card";
-import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { findConnection } from "@/lib/connections/lookup";
 import { countJobs, JobListInput, listJobs } from "@/lib/imports/jobs";
 import { applicantsWaiting } from "@/lib/imports/waiting";
@@ -17,7 +18,7 @@ export const metadata: Metadata = { title: "Jobs" };
 const via = { MANUAL: "Imported by hand", WEBHOOK: "Webhook", AUTO_GENERATED: "Auto-generated", RECONCILE: "Reconcile" } as const;
 
 export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const raw = await searchParams;
   const list = JobListInput.parse({ q: typeof raw.q === "string" ? raw.q : undefined, sort: typeof raw.sort === "string" ? raw.sort : undefined });
   const [jobs, connection, all, waiting] = await Promise.all([listJobs(org, list), findConnection(org.organizationId), countJobs(org), applicantsWaiting(org.organizationId)]);

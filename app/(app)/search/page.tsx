@@ -4,7 +4,7 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/alert";
 import { Card } from "@/components/ui/card";
 import { inputClass } from "@/components/ui/field";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { searchCandidates, SearchInput, searchJobs } from "@/lib/search";
 
 export const metadata: Metadata = { title: "Search" };
@@ -12,7 +12,7 @@ export const metadata: Metadata = { title: "Search" };
 const pageHref = (q: string, page: number) => `/search?${new URLSearchParams({ q, ...(page > 1 ? { page: String(page) } : {}) })}`;
 
 export default async function SearchPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const raw = await searchParams;
   const { q, page } = SearchInput.parse({ q: typeof raw.q === "string" ? raw.q : undefined, page: typeof raw.page === "string" ? raw.page : undefined });
   const [candidates, jobs] = await Promise.all([searchCandidates(org, { q, page }), searchJobs(org, q)]);

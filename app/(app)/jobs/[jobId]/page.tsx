@@ -15,7 +15,8 @@ import { ScreenControl } from "@/components/screening/screen-control";
 import { Badge } from "@/components/ui/alert";
 import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { isAdminRole, type OrgContext } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { jobAccessMembers } from "@/lib/auth/job-access";
 import { rankingQuery } from "@/lib/candidates/ranking-place";
 import { pendingCount } from "@/lib/automations";
@@ -61,7 +62,7 @@ function pageHref(search: Search, page: number): string {
 }
 
 export default async function JobPage({ params, searchParams }: { params: Promise<{ jobId: string }>; searchParams: Promise<Search> }) {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const { jobId } = await params;
   const job = await load(org, jobId);
   const search = await searchParams;

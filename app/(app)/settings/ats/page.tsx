@@ -3,7 +3,8 @@ import { ActivityPanel } from "@/components/ats/activity-panel";
 import { AtsCard } from "@/components/ats/ats-card";
 import { AtsList } from "@/components/ats/ats-list";
 import { ReferencePanel } from "@/components/ats/reference-panel";
-import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { connectionActivity } from "@/lib/connections/activity";
 import { connectionCardData } from "@/lib/connections/card";
 import { ATS_CATALOG, ATS_CONSENT } from "@/lib/ats/catalog";
@@ -32,7 +33,7 @@ function atsView(p: AtsProvider) {
 }
 
 export default async function AtsPage({ searchParams }: { searchParams: Promise<{ ats?: string; connected?: string; disconnected?: string; error?: string; refresh?: string }> }) {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const { ats: asked, connected, disconnected, error, refresh } = await searchParams;
   const isAdmin = isAdminRole(org.role);
   const card = await connectionCardData(org.organizationId);

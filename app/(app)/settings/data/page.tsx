@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { RetentionForm } from "@/components/settings/retention-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { retentionOf } from "@/lib/candidates/deletion";
 
 export const metadata: Metadata = { title: "Data retention" };
 
 export default async function DataPage() {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const { days } = await retentionOf(org.organizationId);
   return (
     <Card>

@@ -1,13 +1,14 @@
 import type { Metadata } from "next";
 import { NoticeForm } from "@/components/oversight/notice-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { candidateNotice } from "@/lib/oversight/notice";
 
 export const metadata: Metadata = { title: "Candidate notice" };
 
 export default async function NoticePage() {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const notice = await candidateNotice(org);
   return (
     <Card>

@@ -2,13 +2,13 @@ import type { Metadata } from "next";
 import { ProfileForm } from "@/components/settings/profile-form";
 import { SecurityForm } from "@/components/settings/security-form";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { requireOrgContext } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 
 export const metadata: Metadata = { title: "Profile" };
 
 export default async function ProfilePage({ searchParams }: { searchParams: Promise<{ password?: string }> }) {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const { password } = await searchParams;
   const user = await (await db()).user.findUniqueOrThrow({ where: { id: org.userId } });
   return (

@@ -5,7 +5,8 @@ import { RevokeInvitationButton } from "@/components/settings/revoke-invitation-
 import { MemberRow } from "@/components/settings/member-row";
 import { Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
-import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+import { isAdminRole } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { db } from "@/lib/db/client";
 import { listTeam } from "@/lib/organizations/service";
 import { TimeAgo } from "@/components/ui/time-ago";
@@ -13,7 +14,7 @@ import { TimeAgo } from "@/components/ui/time-ago";
 export const metadata: Metadata = { title: "Team" };
 
 export default async function TeamPage() {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const { members, invitations } = await listTeam(await db(), org);
   const admin = isAdminRole(org.role);
   return (

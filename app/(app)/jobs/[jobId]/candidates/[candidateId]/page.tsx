@@ -9,7 +9,8 @@ import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, 
 import { Alert, Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
-import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
+import { isAdminRole, type OrgContext } from "@/lib/auth/guard";
+import { pageOrgContext } from "@/lib/auth/page-guard";
 import { requireCandidateAccess } from "@/lib/auth/job-access";
 import { rankingPlace, rankingQuery } from "@/lib/candidates/ranking-place";
 import { AppError } from "@/lib/errors";
@@ -58,7 +59,7 @@ async function load(org: OrgContext, jobId: string, candidateId: string) {
 type Search = Record<string, string | string[] | undefined>;
 
 export default async function CandidatePage({ params, searchParams }: { params: Promise<{ jobId: string; candidateId: string }>; searchParams: Promise<Search> }) {
-  const org = await requireOrgContext();
+  const org = await pageOrgContext();
   const { jobId, candidateId } = await params;
   const search = await searchParams;
   const { candidate: c, criteria, result } = await load(org, jobId, candidateId);
