@@ -1,8 +1,10 @@
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { POST as overrideRoute } from "@/app/api/candidates/[candidateId]/override/route";
+import { GET as recordRoute } from "@/app/api/candidates/[candidateId]/record/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
+import { candidateRecord } from "@/lib/oversight/explanation";
 import { currentOverrides } from "@/lib/oversight/override";
 import { setHumanReview } from "@/lib/oversight/human-review";
 import { replaceCriteria } from "@/lib/screening/criteria";
@@ -21,6 +23,11 @@ const post = async (candidateId: string, body: unknown) => {
     { params: Promise.resolve({ candidateId }) },
   );
   return { status: res.status, json: (await res.json()) as Json };
+};
+
+const getRecord = async (candidateId: string) => {
+  const res = await recordRoute(new NextRequest(`http://localhost/api/candidates/${candidateId}/record`), { params: Promise.resolve({ candidateId }) });
+  return { status: res.status, json: (await res.json()) as Json, disposition: res.headers.get("content-disposition") };
 };
 
 const RESUME = "Backend Engineer, Northwind (2016 – present): 9 years of Python building payment APIs.";
@@ -121,5 +128,41 @@ describe("people's actions in the decision record", () => {
     expect(rows.map((d) => d.kind)).toEqual(["HUMAN_REVIEW_REQUESTED", "HUMAN_REVIEW_CLEARED"]);
     expect(rows[0]!.details).toEqual({ note: "Asked by email" });
     await expect(setHumanReview(beta, candidateId, { requested: true })).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("the Explanation's record holds every version and every decision, oldest first", async () => {
+    await t.prisma.screeningCriterion.updateMany({ where: { jobId, text: "Native English speaker" }, data: { kind: "REQUIRED" } });
+    expect(await screenCandidate(t.prisma, { organizationId: alpha.organizationId, candidateId })).toBe("screened");
+    const record = await candidateRecord(alpha, candidateId, jobId);
+    expect(record.candidate).toMatchObject({ id: candidateId, name: "Ada Quinn", jobTitle: "Backend Engineer" });
+    expect(record.entries.map((e) => (e.type === "version" ? `v${e.version}` : e.kind))).toEqual(["v1", "OVERRIDE", "HUMAN_REVIEW_REQUESTED", "HUMAN_REVIEW_CLEARED", "v2"]);
+    const times = record.entries.map((e) => e.at.getTime());
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const [v1, override] = record.entries;
+    expect(v1).toMatchObject({ type: "version", engine: expect.any(String), engineVersion: expect.any(String), inputHash: expect.any(String) });
+    expect(override).toMatchObject({ type: "decision", actor: "Alpha ADMIN", resultVersion: 1, details: { verdict: "NOT_MET" } });
+    // The override was about version 1: once re-screened it no longer shows as the current one.
+    expect((await currentOverrides(alpha.organizationId, candidateId)).size).toBe(0);
+    // The candidate under another job's URL is not found.
+    const otherJob = await t.prisma.job.create({ data: { organizationId: alpha.organizationId, provider: "LEVER", externalId: "post-2", title: "Other", importedVia: "MANUAL" } });
+    await expect(candidateRecord(alpha, candidateId, otherJob.id)).rejects.toMatchObject({ status: 404 });
+  });
+
+  it("the JSON export is the same record; another organization and a member without access to a confidential job get 404", async () => {
+    as(alpha);
+    const res = await getRecord(candidateId);
+    expect(res.status).toBe(200);
+    expect(res.disposition).toContain("attachment");
+    expect((res.json.entries as Array<{ type: string }>).map((e) => e.type)).toEqual(["version", "decision", "decision", "decision", "version"]);
+    expect(JSON.stringify(res.json)).not.toContain("payment APIs building");
+    as(beta);
+    expect((await getRecord(candidateId)).status).toBe(404);
+    const recruiter = await t.prisma.user.create({ data: { email: "rita@alpha.test", name: "Rita" } });
+    await t.prisma.membership.create({ data: { organizationId: alpha.organizationId, userId: recruiter.id, role: "RECRUITER" } });
+    await t.prisma.job.update({ where: { id: jobId }, data: { confidential: true } });
+    session.userId = recruiter.id;
+    expect((await getRecord(candidateId)).status).toBe(404);
+    await t.prisma.job.update({ where: { id: jobId }, data: { confidential: false } });
+    expect((await getRecord(candidateId)).status).toBe(200);
   });
 });

@@ -110,6 +110,9 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               confirm={humanReview ? `${c.name} asked for a human review, so they are not screened automatically. Screen them anyway? Your confirmation is recorded.` : undefined}
             />
             {humanReview ? null : <MarkHumanReview candidateId={c.id} />}
+            <Link href={`/jobs/${c.job.id}/candidates/${c.id}/explanation`} className="text-xs font-medium text-brand-700 hover:text-brand-600">
+              Explanation and record
+            </Link>
           </div>
         </div>
         <div className="mt-4 border-t border-slate-200 pt-4">
