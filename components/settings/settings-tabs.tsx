@@ -8,13 +8,14 @@ const TABS = [
   { href: "/settings/team", label: "Team" },
   { href: "/settings/ats", label: "ATS" },
   { href: "/settings/notice", label: "Candidate notice" },
+  { href: "/settings/oversight", label: "Oversight" },
 ];
 
 export function SettingsTabs() {
   const path = usePathname();
   return (
     <nav aria-label="Settings" className="mt-4 border-b border-slate-200">
-      <ul className="-mb-px flex gap-6">
+      <ul className="-mb-px flex gap-6 overflow-x-auto">
         {TABS.map((t) => {
           const active = path.startsWith(t.href);
           return (
@@ -22,7 +23,7 @@ export function SettingsTabs() {
               <Link
                 href={t.href}
                 aria-current={active ? "page" : undefined}
-                className={`inline-block border-b-2 px-1 pb-3 text-sm font-medium ${
+                className={`inline-block whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium ${
                   active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700"
                 }`}
               >

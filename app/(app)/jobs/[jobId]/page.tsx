@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { JobAccessPanel } from "@/components/access/job-access-panel";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { JobTabs, jobTabOf, type JobTab } from "@/components/jobs/job-tabs";
+import { JobReport } from "@/components/oversight/job-report";
 import { ResyncButton } from "@/components/jobs/resync-button";
 import { CandidateFilters } from "@/components/screening/candidate-filters";
 import { CandidateTable, type CandidateRowView } from "@/components/screening/candidate-table";
@@ -144,10 +145,11 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           { tab: "candidates", label: "Candidates", count: overview.total, href: tabHref("candidates") },
           { tab: "criteria", label: "Criteria", count: overview.criteria.length, href: criteriaHref },
           { tab: "job", label: "Job", href: tabHref("job") },
+          { tab: "report", label: "Report", href: tabHref("report") },
         ]}
       />
 
-      {tab !== "job" ? (
+      {tab !== "job" && tab !== "report" ? (
         <ScreenControl
           jobId={job.id}
           hasCriteria={overview.criteria.length > 0}
@@ -274,6 +276,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           </CardBody>
         </Card>
       ) : null}
+
+      {tab === "report" ? <JobReport jobId={job.id} /> : null}
     </div>
   );
 }

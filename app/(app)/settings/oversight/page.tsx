@@ -1,0 +1,24 @@
+import type { Metadata } from "next";
+import { RecordExportForm } from "@/components/oversight/record-export-form";
+import { Alert } from "@/components/ui/alert";
+import { Card, CardBody, CardHeader } from "@/components/ui/card";
+import { isAdminRole, requireOrgContext } from "@/lib/auth/guard";
+
+export const metadata: Metadata = { title: "Oversight" };
+
+export default async function OversightPage() {
+  const org = await requireOrgContext();
+  if (!isAdminRole(org.role)) {
+    return <Alert tone="info">The organization&apos;s oversight report and its decision record are for owners and admins. Each job&apos;s Report tab shows that job&apos;s.</Alert>;
+  }
+  return (
+    <div className="space-y-6">
+      <Card>
+        <CardHeader title="Export the decision record" description={`Every screening result version and every decision across ${org.organizationName}'s jobs, confidential ones included, for an auditor.`} />
+        <CardBody>
+          <RecordExportForm action="/api/settings/record" idPrefix="org-export" />
+        </CardBody>
+      </Card>
+    </div>
+  );
+}
