@@ -9,6 +9,7 @@ const TABS = [
   { href: "/settings/ats", label: "ATS" },
   { href: "/settings/notice", label: "Candidate notice" },
   { href: "/settings/oversight", label: "Oversight" },
+  { href: "/settings/api-tokens", label: "API tokens" },
 ];
 
 export function SettingsTabs() {
