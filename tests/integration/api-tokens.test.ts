@@ -46,13 +46,8 @@ describe("API tokens and the read-only API", () => {
     const user = await t.prisma.user.create({ data: { email: "rita@alpha.test", name: "Rita" } });
     await t.prisma.membership.create({ data: { organizationId: alpha.org.organizationId, userId: user.id, role: "RECRUITER" } });
     recruiter = { ...alpha.org, userId: user.id, role: "RECRUITER" };
-    for (const stream of [process.stdout, process.stderr]) {
-      const write = stream.write.bind(stream);
-      vi.spyOn(stream, "write").mockImplementation((chunk: string | Uint8Array, ...rest: never[]) => {
-        logs.push(String(chunk));
-        return write(chunk, ...rest);
-      });
-    }
+    // lib/log writes every line through the console.
+    for (const level of ["log", "info", "warn", "error"] as const) vi.spyOn(console, level).mockImplementation((...args: unknown[]) => void logs.push(args.map(String).join(" ")));
   });
   afterAll(async () => {
     vi.restoreAllMocks();
