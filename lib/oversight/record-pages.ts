@@ -228,3 +228,18 @@ export function parseExportQuery(params: URLSearchParams): { format: "csv" | "js
   };
   return { format, range, label: `${from ?? "start"}_to_${to ?? "now"}` };
 }
+
+export const REPORT_DEFAULT_DAYS = 90;
+
+/**
+ * A report page's range from its search params: the days asked for when they are valid, else the
+ * last 90 days up to today. A page never fails on a hand-edited URL; it shows the default instead.
+ */
+export function reportRange(search: Record<string, string | string[] | undefined>, now = new Date()): TimeRange & { from: Date; to: Date } {
+  const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v) ?? "";
+  const parsed = ExportQuery.safeParse({ from: one(search.from) || undefined, to: one(search.to) || undefined });
+  const today = new Date(`${now.toISOString().slice(0, 10)}T00:00:00Z`);
+  const to = parsed.success && parsed.data.to ? new Date(`${parsed.data.to}T00:00:00Z`) : today;
+  const from = parsed.success && parsed.data.from ? new Date(`${parsed.data.from}T00:00:00Z`) : new Date(to.getTime() - REPORT_DEFAULT_DAYS * 86_400_000);
+  return from <= to ? { from, to: new Date(to.getTime() + 86_400_000) } : { from: to, to: new Date(from.getTime() + 86_400_000) };
+}

@@ -277,7 +277,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
         </Card>
       ) : null}
 
-      {tab === "report" ? <JobReport jobId={job.id} /> : null}
+      {tab === "report" ? <JobReport organizationId={org.organizationId} jobId={job.id} search={search} /> : null}
     </div>
   );
 }
