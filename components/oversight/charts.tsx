@@ -13,9 +13,11 @@ export interface Series {
   color: string;
 }
 
-const W = 560;
+const W = 480;
 const H = 220;
-const M = { top: 12, right: 8, bottom: 34, left: 36 };
+const M = { top: 12, right: 8, bottom: 34, left: 34 };
+// Wide enough to read as a bar when there is only one category (one week).
+const MAX_BAR = 56;
 
 function Figure({ title, summary, table, children, testId }: { title: string; summary: string; table: ReactNode; children: ReactNode; testId?: string }) {
   return (
@@ -74,6 +76,7 @@ function Legend({ series }: { series: Series[] }) {
 export function BarChart({
   title,
   summary,
+  categoryLabel,
   categories,
   series,
   values,
@@ -81,6 +84,8 @@ export function BarChart({
 }: {
   title: string;
   summary: string;
+  /** The table's first column: what a category is ("Week", "Score"). */
+  categoryLabel: string;
   categories: string[];
   series: Series[];
   values: Array<Record<string, number>>;
@@ -91,19 +96,20 @@ export function BarChart({
   const x = scaleBand<string>().domain(categories).range([M.left, W - M.right]).padding(0.2);
   const y = scaleLinear().domain([0, max]).nice().range([H - M.bottom, M.top]);
   const ticks = y.ticks(4).filter((t) => Number.isInteger(t));
-  const every = Math.max(1, Math.ceil(categories.length / 8));
+  const every = Math.max(1, Math.ceil(categories.length / 6));
+  const bar = Math.min(x.bandwidth(), MAX_BAR);
   return (
     <Figure
       title={title}
       summary={summary}
       testId={testId}
-      table={<Table head={["", ...series.map((s) => s.label), ...(series.length > 1 ? ["Total"] : [])]} rows={categories.map((c, i) => [c, ...series.map((s) => values[i]?.[s.key] ?? 0), ...(series.length > 1 ? [totals[i]!] : [])])} />}
+      table={<Table head={[categoryLabel, ...series.map((s) => s.label), ...(series.length > 1 ? ["Total"] : [])]} rows={categories.map((c, i) => [c, ...series.map((s) => values[i]?.[s.key] ?? 0), ...(series.length > 1 ? [totals[i]!] : [])])} />}
     >
-      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full min-w-[26rem]" role="img" aria-label={`${title}: ${summary}`}>
+      <svg viewBox={`0 0 ${W} ${H}`} className="h-auto w-full" role="img" aria-label={`${title}: ${summary}`}>
         {ticks.map((t) => (
           <g key={t}>
             <line x1={M.left} x2={W - M.right} y1={y(t)} y2={y(t)} className="stroke-slate-200" />
-            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className="fill-slate-500" fontSize={11}>
+            <text x={M.left - 6} y={y(t)} dy="0.32em" textAnchor="end" className="fill-slate-500" fontSize={13}>
               {t}
             </text>
           </g>
@@ -118,13 +124,13 @@ export function BarChart({
                 const bottom = y(base);
                 base += v;
                 return v > 0 ? (
-                  <rect key={s.key} x={x(c)} y={top} width={x.bandwidth()} height={Math.max(0, bottom - top)} fill={s.color}>
+                  <rect key={s.key} x={(x(c) ?? 0) + (x.bandwidth() - bar) / 2} y={top} width={bar} height={Math.max(0, bottom - top)} fill={s.color}>
                     <title>{`${c} · ${s.label}: ${v}`}</title>
                   </rect>
                 ) : null;
               })}
               {i % every === 0 ? (
-                <text x={(x(c) ?? 0) + x.bandwidth() / 2} y={H - M.bottom + 16} textAnchor="middle" className="fill-slate-500" fontSize={11}>
+                <text x={(x(c) ?? 0) + x.bandwidth() / 2} y={H - M.bottom + 16} textAnchor="middle" className="fill-slate-500" fontSize={13}>
                   {c}
                 </text>
               ) : null}

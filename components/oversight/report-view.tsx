@@ -99,6 +99,7 @@ export function ReportView({ report, pageAction, hidden, exportHref }: { report:
             testId="chart-screened"
             title="Screened per week"
             summary={report.weeks.length ? `${report.resultVersions} results over ${report.weeks.length} ${report.weeks.length === 1 ? "week" : "weeks"} (weeks start on Monday).` : "Nothing screened in this range."}
+            categoryLabel="Week of"
             categories={report.weeks.map((w) => w.week.slice(5))}
             series={[{ key: "screened", label: "Results", color: "#3b55d9" }]}
             values={report.weeks.map((w) => ({ screened: w.screened }))}
@@ -107,6 +108,7 @@ export function ReportView({ report, pageAction, hidden, exportHref }: { report:
             testId="chart-decisions"
             title="People's decisions per week"
             summary="Advances, rejections, suggestions confirmed or dismissed, automations applied and verdicts overridden."
+            categoryLabel="Week of"
             categories={report.weeks.map((w) => w.week.slice(5))}
             series={DECISION_SERIES}
             values={report.weeks.map((w) => ({ ...w }) as unknown as Record<string, number>)}
@@ -115,6 +117,7 @@ export function ReportView({ report, pageAction, hidden, exportHref }: { report:
             testId="chart-scores"
             title="Scores"
             summary={`Latest score of each of the ${report.candidatesScreened} candidates, in bands of ten.`}
+            categoryLabel="Score"
             categories={report.scoreHistogram.map((b) => `${b.from}–${b.to}`)}
             series={[{ key: "count", label: "Candidates", color: "#4f6bed" }]}
             values={report.scoreHistogram.map((b) => ({ count: b.count }))}

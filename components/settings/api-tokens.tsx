@@ -97,7 +97,8 @@ export function ApiTokens({ tokens }: { tokens: TokenRow[] }) {
       {tokens.length === 0 ? (
         <p className="text-sm text-slate-500">No API tokens yet.</p>
       ) : (
-        <div className="overflow-x-auto">
+        <div className="relative overflow-x-auto">
+          {/* relative: the header's sr-only label is positioned, and would otherwise widen the page from outside the scroller. */}
           <table className="w-full min-w-[36rem] text-left text-sm">
             <thead className="border-b border-slate-200 text-xs uppercase tracking-wide text-slate-500">
               <tr>
