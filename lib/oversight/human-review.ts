@@ -126,6 +126,9 @@ export async function requestCandidateRescreen(org: OrgContext, candidateId: str
   }
   if ((await jobCriteria(prisma, org.organizationId, candidate.jobId)).length === 0) throw conflict("This job has no screening criteria yet. Add criteria first, then screen.");
   await enqueue(QUEUES.screeningRun.name, { organizationId: org.organizationId, candidateId: candidate.id, humanReviewConfirmedBy: org.userId } satisfies ScreenCandidateJob);
+  await prisma.$transaction((tx) =>
+    recordDecisions(tx, [{ organizationId: org.organizationId, candidateId: candidate.id, jobId: candidate.jobId, kind: "RESCREEN", actorUserId: org.userId, details: { confirmedHumanReview: true } }]),
+  );
   await audit(prisma, {
     organizationId: org.organizationId,
     actorUserId: org.userId,

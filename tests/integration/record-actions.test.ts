@@ -6,7 +6,7 @@ import type { OrgContext } from "@/lib/auth/guard";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 import { candidateRecord } from "@/lib/oversight/explanation";
 import { currentOverrides } from "@/lib/oversight/override";
-import { setHumanReview } from "@/lib/oversight/human-review";
+import { requestCandidateRescreen, setHumanReview } from "@/lib/oversight/human-review";
 import { replaceCriteria } from "@/lib/screening/criteria";
 import { screenCandidate } from "@/lib/screening/run";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
@@ -123,10 +123,14 @@ describe("people's actions in the decision record", () => {
   it("a human-review request and its clearing are recorded against the candidate", async () => {
     await setHumanReview(alpha, candidateId, { requested: true, note: "Asked by email" });
     await setHumanReview(alpha, candidateId, { requested: true, note: "Asked by email" });
+    // Unconfirmed, the re-screen is refused and recorded as nothing; confirmed, it is a RESCREEN saying so.
+    await expect(requestCandidateRescreen(alpha, candidateId, {})).rejects.toMatchObject({ status: 409 });
+    await requestCandidateRescreen(alpha, candidateId, { confirmHumanReview: true });
     await setHumanReview(alpha, candidateId, { requested: false });
-    const rows = await decisions({ candidateId, kind: { in: ["HUMAN_REVIEW_REQUESTED", "HUMAN_REVIEW_CLEARED"] } });
-    expect(rows.map((d) => d.kind)).toEqual(["HUMAN_REVIEW_REQUESTED", "HUMAN_REVIEW_CLEARED"]);
+    const rows = await decisions({ candidateId, kind: { in: ["HUMAN_REVIEW_REQUESTED", "HUMAN_REVIEW_CLEARED", "RESCREEN"] } });
+    expect(rows.map((d) => d.kind)).toEqual(["HUMAN_REVIEW_REQUESTED", "RESCREEN", "HUMAN_REVIEW_CLEARED"]);
     expect(rows[0]!.details).toEqual({ note: "Asked by email" });
+    expect(rows[1]!.details).toEqual({ confirmedHumanReview: true });
     await expect(setHumanReview(beta, candidateId, { requested: true })).rejects.toMatchObject({ status: 404 });
   });
 
@@ -135,7 +139,7 @@ describe("people's actions in the decision record", () => {
     expect(await screenCandidate(t.prisma, { organizationId: alpha.organizationId, candidateId })).toBe("screened");
     const record = await candidateRecord(alpha, candidateId, jobId);
     expect(record.candidate).toMatchObject({ id: candidateId, name: "Ada Quinn", jobTitle: "Backend Engineer" });
-    expect(record.entries.map((e) => (e.type === "version" ? `v${e.version}` : e.kind))).toEqual(["v1", "OVERRIDE", "HUMAN_REVIEW_REQUESTED", "HUMAN_REVIEW_CLEARED", "v2"]);
+    expect(record.entries.map((e) => (e.type === "version" ? `v${e.version}` : e.kind))).toEqual(["v1", "OVERRIDE", "HUMAN_REVIEW_REQUESTED", "RESCREEN", "HUMAN_REVIEW_CLEARED", "v2"]);
     const times = record.entries.map((e) => e.at.getTime());
     expect(times).toEqual([...times].sort((a, b) => a - b));
     const [v1, override] = record.entries;
@@ -153,7 +157,7 @@ describe("people's actions in the decision record", () => {
     const res = await getRecord(candidateId);
     expect(res.status).toBe(200);
     expect(res.disposition).toContain("attachment");
-    expect((res.json.entries as Array<{ type: string }>).map((e) => e.type)).toEqual(["version", "decision", "decision", "decision", "version"]);
+    expect((res.json.entries as Array<{ type: string }>).map((e) => e.type)).toEqual(["version", "decision", "decision", "decision", "decision", "version"]);
     expect(JSON.stringify(res.json)).not.toContain("payment APIs building");
     as(beta);
     expect((await getRecord(candidateId)).status).toBe(404);
