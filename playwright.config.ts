@@ -2,10 +2,11 @@ import { defineConfig } from "@playwright/test";
 
 /**
  * E2E against the production build in Debian's Chromium. The web server is `npm start` on a fresh
- * embedded database under .data/e2e, with the Lever simulator beside it.
+ * embedded database under .data/e2e, with the Lever and Greenhouse simulators beside it.
  */
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 4110);
+const GREENHOUSE_SIM_PORT = Number(process.env.E2E_GREENHOUSE_SIM_PORT ?? 4120);
 const DATA_DIR = ".data/e2e";
 
 export default defineConfig({
@@ -37,6 +38,8 @@ export default defineConfig({
       APP_URL: `http://localhost:${PORT}`,
       LEVER_SIM_PORT: String(SIM_PORT),
       LEVER_SIM_URL: `http://localhost:${SIM_PORT}`,
+      GREENHOUSE_SIM_PORT: String(GREENHOUSE_SIM_PORT),
+      GREENHOUSE_SIM_URL: `http://localhost:${GREENHOUSE_SIM_PORT}`,
       DATA_DIR,
     },
   },

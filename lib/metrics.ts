@@ -12,6 +12,7 @@ export interface Metrics {
   webhookDeliveries: Counter<"status">;
   webhookIntakeSeconds: Histogram<"status">;
   leverRequests: Counter<"connection" | "status">;
+  greenhouseRequests: Counter<"connection" | "status">;
 }
 
 const g = globalThis as unknown as { __screeningMetrics?: Metrics };
@@ -20,7 +21,7 @@ function create(): Metrics {
   const registry = new Registry();
   const webhookDeliveries = new Counter({
     name: "screening_webhook_deliveries_total",
-    help: "Webhook deliveries received from Lever, by HTTP status answered",
+    help: "Webhook deliveries received from an ATS, by HTTP status answered",
     labelNames: ["status"] as const,
     registers: [registry],
   });
@@ -34,6 +35,12 @@ function create(): Metrics {
   const leverRequests = new Counter({
     name: "screening_lever_requests_total",
     help: "Requests sent to Lever's API, by connection and HTTP status (0: no answer)",
+    labelNames: ["connection", "status"] as const,
+    registers: [registry],
+  });
+  const greenhouseRequests = new Counter({
+    name: "screening_greenhouse_requests_total",
+    help: "Requests sent to Greenhouse (Harvest and résumé downloads), by connection and HTTP status (0: no answer)",
     labelNames: ["connection", "status"] as const,
     registers: [registry],
   });
@@ -83,7 +90,7 @@ function create(): Metrics {
       this.set(row?.n ?? 0);
     },
   });
-  return { registry, webhookDeliveries, webhookIntakeSeconds, leverRequests };
+  return { registry, webhookDeliveries, webhookIntakeSeconds, leverRequests, greenhouseRequests };
 }
 
 async function queueRows<T>(sql: string): Promise<T[]> {

@@ -53,6 +53,7 @@ describe("npm run eval:screening", () => {
     const { rows, summary } = await runJson([]);
     expect(summary.sets.map((s) => [s.name, s.split])).toEqual([
       ["dev-2026-11.json", "development"],
+      ["dev-2026-12.json", "development"],
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],

@@ -1,9 +1,9 @@
 /**
- * npm start: builds when there is no build yet, starts the Lever simulator beside the app when
- * LEVER_ENV is the simulator (the default), then serves the production build. The app migrates
- * and seeds its embedded database itself at start-up.
+ * npm start: builds when there is no build yet, starts the Lever and Greenhouse simulators beside
+ * the app when LEVER_ENV / GREENHOUSE_ENV is the simulator (the defaults), then serves the production
+ * build. The app migrates and seeds its embedded database itself at start-up.
  *
- * Ports: PORT (app, default 3000) and LEVER_SIM_PORT (simulator, default 4010).
+ * Ports: PORT (app, default 3000), LEVER_SIM_PORT (default 4010) and GREENHOUSE_SIM_PORT (default 4020).
  *
  * Stopping: Ctrl-C, SIGTERM or SIGHUP stops every child. The app is started as `node next start`
  * directly (npx put npm and a shell in between, which did not pass SIGTERM on, and next-server was
@@ -23,6 +23,7 @@ env.APP_URL ??= `http://localhost:${port}`;
 // résumé parser's threads that was ~40 MB of the app's RSS. Two arenas cost no measurable speed here.
 env.MALLOC_ARENA_MAX ??= "2";
 const useSim = (env.LEVER_ENV ?? "simulator") === "simulator" && env.LEVER_START_SIMULATOR !== "false";
+const useGreenhouseSim = (env.GREENHOUSE_ENV ?? "simulator") === "simulator" && env.GREENHOUSE_START_SIMULATOR !== "false";
 const GRACE_MS = 20_000;
 
 const seconds = (ms) => `${Math.round(ms / 1000)} s`;
@@ -51,10 +52,20 @@ function start(name, args, childEnv) {
 if (useSim) {
   const simPort = env.LEVER_SIM_PORT ?? "4010";
   env.LEVER_SIM_URL ??= `http://localhost:${simPort}`;
-  start("simulator", ["--import", "tsx", "tools/lever-sim/main.ts"], {
+  start("lever simulator", ["--import", "tsx", "tools/lever-sim/main.ts"], {
     ...env,
     LEVER_SIM_PORT: simPort,
     LEVER_SIM_REDIRECT_URIS: `${env.APP_URL}/api/integrations/lever/callback`,
+  });
+}
+if (useGreenhouseSim) {
+  const simPort = env.GREENHOUSE_SIM_PORT ?? "4020";
+  // The app reads GREENHOUSE_SIM_URL for its OAuth and Harvest addresses, so both follow the port.
+  env.GREENHOUSE_SIM_URL ??= `http://localhost:${simPort}`;
+  start("greenhouse simulator", ["--import", "tsx", "tools/greenhouse-sim/main.ts"], {
+    ...env,
+    GREENHOUSE_SIM_PORT: simPort,
+    GREENHOUSE_SIM_REDIRECT_URIS: `${env.APP_URL}/api/integrations/greenhouse/callback`,
   });
 }
 start("web", [require.resolve("next/dist/bin/next"), "start", "-p", port], env);

@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { AppShell } from "@/components/shell/app-shell";
 import { currentUserId, getOrgContext } from "@/lib/auth/guard";
+import { pendingCount } from "@/lib/automations";
 import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
 import { db } from "@/lib/db/client";
 
@@ -12,19 +13,21 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const org = await getOrgContext();
   if (!org) redirect("/welcome");
   const prisma = await db();
-  const [memberships, user] = await Promise.all([
+  const [memberships, user, needsDecision] = await Promise.all([
     prisma.membership.findMany({
       where: { userId },
       include: { organization: { select: { id: true, name: true } } },
       orderBy: { createdAt: "asc" },
     }),
     prisma.user.findUnique({ where: { id: userId }, select: { name: true } }),
+    pendingCount(org),
   ]);
   return (
     <AppShell
       org={org}
       userName={user?.name ?? null}
       organizations={memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }))}
+      needsDecision={needsDecision}
     >
       {children}
     </AppShell>

@@ -20,12 +20,12 @@ interface FailedDelivery {
 
 const when = (d: Date) => d.toISOString().slice(0, 16).replace("T", " ");
 
-export function ActivityPanel({ entries, failed, canRetry }: { entries: Entry[]; failed: FailedDelivery[]; canRetry: boolean }) {
+export function ActivityPanel({ label, entries, failed, canRetry }: { label: string; entries: Entry[]; failed: FailedDelivery[]; canRetry: boolean }) {
   return (
     <div className="space-y-6">
       {failed.length ? (
         <Card>
-          <CardHeader title="Failed deliveries" description="Lever events the app could not process after retrying. Fix the cause (for example reconnect Lever), then retry." />
+          <CardHeader title="Failed deliveries" description={`${label} events the app could not process after retrying. Fix the cause (for example reconnect ${label}), then retry.`} />
           <ul className="divide-y divide-slate-100">
             {failed.map((d) => (
               <li key={d.id} className="flex flex-col gap-2 px-5 py-3 text-sm sm:flex-row sm:items-center sm:justify-between">

@@ -2,7 +2,8 @@ import Link from "next/link";
 import { Badge } from "@/components/ui/alert";
 import { ATS_CATALOG } from "@/lib/ats/catalog";
 
-export function AtsList({ selected }: { selected: string }) {
+/** The ATSs, the one the organization is connected to marked as such (one at a time). */
+export function AtsList({ selected, connected }: { selected: string; connected: string | null }) {
   return (
     <nav aria-label="Applicant tracking systems">
       <h2 className="mb-2 text-sm font-medium text-slate-500">Applicant tracking systems</h2>
@@ -18,6 +19,7 @@ export function AtsList({ selected }: { selected: string }) {
                 }`}
               >
                 {a.name}
+                {connected === a.id ? <Badge tone="green">Connected</Badge> : null}
               </Link>
             ) : (
               <span className="flex items-center justify-between rounded-lg px-3 py-2 text-sm text-slate-500" aria-disabled>

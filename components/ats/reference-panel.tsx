@@ -8,15 +8,15 @@ import { toAppError } from "@/lib/errors";
 import { referenceData, refreshReference } from "@/lib/imports/reference";
 import { log } from "@/lib/log";
 
-/** Re-reads stages and archive reasons from Lever; the organization and role come from the session. */
-async function refreshFromLever() {
+/** Re-reads stages and rejection reasons from the ATS; the organization and role come from the session. */
+async function refreshFromAts() {
   "use server";
   let failed = false;
   try {
-    await refreshReference(await requireOrgContext({ admin: true, action: "refresh Lever data" }));
+    await refreshReference(await requireOrgContext({ admin: true, action: "refresh ATS data" }));
   } catch (e) {
-    if (!toAppError(e)) log.error("refreshing Lever reference data failed", { error: e });
-    else log.warn("refreshing Lever reference data was refused", { reason: toAppError(e)!.message });
+    if (!toAppError(e)) log.error("refreshing ATS reference data failed", { error: e });
+    else log.warn("refreshing ATS reference data was refused", { reason: toAppError(e)!.message });
     failed = true;
   }
   revalidatePath("/settings/ats");
@@ -24,8 +24,8 @@ async function refreshFromLever() {
   if (failed) redirect("/settings/ats?refresh=failed");
 }
 
-/** Settings → ATS: the stages and the rejection reasons recruiters can choose, as mirrored from Lever. */
-export async function ReferencePanel({ organizationId, isAdmin, refreshFailed = false }: { organizationId: string; isAdmin: boolean; refreshFailed?: boolean }) {
+/** Settings → ATS: the stages and the rejection reasons recruiters can choose, as mirrored from the connected ATS. */
+export async function ReferencePanel({ organizationId, label, isAdmin, refreshFailed = false }: { organizationId: string; label: string; isAdmin: boolean; refreshFailed?: boolean }) {
   const data = await referenceData(organizationId);
   if (!data) return null;
   return (
@@ -34,14 +34,14 @@ export async function ReferencePanel({ organizationId, isAdmin, refreshFailed = 
         title="Stages and rejection reasons"
         description={
           data.syncedAt
-            ? `Mirrored from Lever; refreshed daily. Last change ${data.syncedAt.slice(0, 16).replace("T", " ")} UTC.`
-            : "Not read from Lever yet."
+            ? `Mirrored from ${label}; refreshed daily. Last change ${data.syncedAt.slice(0, 16).replace("T", " ")} UTC.`
+            : `Not read from ${label} yet.`
         }
         actions={
           isAdmin ? (
-            <form action={refreshFromLever}>
+            <form action={refreshFromAts}>
               <Button type="submit" variant="secondary">
-                Refresh from Lever
+                Refresh from {label}
               </Button>
             </form>
           ) : null
@@ -50,7 +50,7 @@ export async function ReferencePanel({ organizationId, isAdmin, refreshFailed = 
       {refreshFailed ? (
         <div className="px-6 pt-4">
           <Alert tone="error" title="Not refreshed">
-            Could not refresh from Lever. Try again in a minute; if Lever needs to be reconnected, the Lever card above says so.
+            Could not refresh from {label}. Try again in a minute; if {label} needs to be reconnected, the {label} card above says so.
           </Alert>
         </div>
       ) : null}
@@ -76,7 +76,7 @@ export async function ReferencePanel({ organizationId, isAdmin, refreshFailed = 
           <h3 id="stages-title" className="text-sm font-semibold text-slate-900">
             Stages <span className="font-normal text-slate-500">({data.stages.length})</span>
           </h3>
-          <p className="mt-0.5 text-xs text-slate-500">In the order Lever lists them.</p>
+          <p className="mt-0.5 text-xs text-slate-500">In the order {label} lists them.</p>
           {data.stages.length ? (
             <ol className="mt-2 space-y-1 text-sm text-slate-700" data-testid="stages">
               {data.stages.map((s, i) => (

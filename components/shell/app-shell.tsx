@@ -16,9 +16,12 @@ export function AppShell({
   org,
   userName,
   organizations,
+  needsDecision = 0,
   children,
 }: {
   org: OrgContext;
+  /** Pending automation suggestions the member may decide. */
+  needsDecision?: number;
   userName: string | null;
   organizations: Organization[];
   children: ReactNode;
@@ -64,6 +67,9 @@ export function AppShell({
         <nav aria-label="Main" className="flex gap-1 overflow-x-auto px-3 pb-2 md:flex-1 md:flex-col md:pb-0">
           <NavLink href="/jobs" icon="briefcase">
             Jobs
+          </NavLink>
+          <NavLink href="/decisions" icon="inbox" count={needsDecision}>
+            <span className="whitespace-nowrap">Needs decision</span>
           </NavLink>
           <NavLink href="/settings" icon="cog">
             Settings

@@ -35,7 +35,7 @@ export function connectErrors({ label, adminRole }: { label: string; adminRole: 
     no_code: `${label}'s answer had no authorization code. Start the connection again.`,
     exchange_failed: `${label} did not accept the sign-in. Start the connection again.`,
     account_taken: `This ${label} account is already connected to another organization. Disconnect it there first, or sign in to a different ${label} account.`,
-    other_account: `Your organization is already connected to another ${label} account. Disconnect it first.`,
+    other_account: `Your organization is already connected to another ATS account (an organization connects one at a time). Disconnect it in Settings → ATS first, then connect ${label}.`,
     not_admin: `Only organization owners and admins can connect ${label}. Ask an admin of your organization.`,
     cross_site: `The connection was started from another site. Use the Connect ${label} button on this page.`,
     failed: `Could not connect ${label}. Try again.`,

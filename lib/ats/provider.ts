@@ -195,6 +195,12 @@ export interface AtsProvider {
   capabilities: AtsCapabilities;
   /** Events the app subscribes to (webhooks registered through the API, or the ones to set up by hand). */
   webhookEvents: readonly string[];
+  /**
+   * How the ATS's own screens name things, for the steps Settings → ATS asks an admin to take there:
+   * where its webhooks are managed, where an admin revokes an authorized app (null: the ATS has no such
+   * page), and each subscribed event's name as its webhook form shows it.
+   */
+  adminUi: { webhooks: string; authorizedApps: string | null; eventLabels: Readonly<Record<string, string>> };
   /** The connection's calls, on its shared rate limit at the given priority. */
   session(connection: ConnectionRef, options?: { priority?: Priority }): AtsSession;
   /**

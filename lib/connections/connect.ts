@@ -38,7 +38,10 @@ export async function completeConnect(provider: AtsProvider, org: OrgContext, ca
  * Removes the app's webhooks from the ATS (best effort: the ATS may already have revoked the app),
  * forgets the tokens and releases the ATS account. Imported jobs and candidates stay.
  */
-export async function disconnect(org: OrgContext, connectionId: string): Promise<{ webhooksRemoved: number; webhookErrors: number }> {
+export async function disconnect(
+  org: OrgContext,
+  connectionId: string,
+): Promise<{ webhooksRemoved: number; webhookErrors: number; provider: string; manualWebhooks: boolean }> {
   const connection = await connectionOr404(org, connectionId);
   const provider = providerFor(connection.provider);
   const prisma = await db();
@@ -82,5 +85,6 @@ export async function disconnect(org: OrgContext, connectionId: string): Promise
       details: { webhooksRemoved, webhookErrors },
     });
   });
-  return { webhooksRemoved, webhookErrors };
+  const manualWebhooks = provider.capabilities.webhookRegistration === "manual" && connection.webhooks.length > 0;
+  return { webhooksRemoved, webhookErrors, provider: provider.name, manualWebhooks };
 }

@@ -113,13 +113,25 @@ export async function applySettings(org: OrgContext, input: z.infer<typeof Setti
  * What an admin enters in an ATS whose web hooks are set up by hand: the URL and, per event, the
  * signing secret the app made. Admins only: the secrets let anyone sign deliveries for the connection.
  */
-export async function manualWebhookSetup(org: OrgContext, connectionId: string): Promise<{ url: string; hooks: Array<{ event: string; secret: string }> }> {
+export interface ManualWebhookSetup {
+  url: string;
+  /** Where the admin creates them in the ATS ("Configure → Dev Center → Web Hooks"). */
+  place: string;
+  /** One per event, in the order the app subscribes; `label` is the event's name in the ATS's form. */
+  hooks: Array<{ event: string; label: string; secret: string }>;
+}
+
+export async function manualWebhookSetup(org: OrgContext, connectionId: string): Promise<ManualWebhookSetup> {
   if (!isAdminRole(org.role)) throw forbidden("Only organization owners and admins can see the web hook secrets.");
   const connection = await connectionOr404(org, connectionId);
   const provider = providerFor(connection.provider);
   if (provider.capabilities.webhookRegistration !== "manual") throw badRequest(`${provider.label}'s web hooks are registered by the app; there is nothing to enter by hand.`);
+  const order = (event: string) => provider.webhookEvents.indexOf(event) >>> 0;
   return {
     url: webhookUrl(provider.name, connection.id),
-    hooks: connection.webhooks.map((w) => ({ event: w.event, secret: openSecret(w.signatureTokenEnc, w.tokenKeyId) })),
+    place: provider.adminUi.webhooks,
+    hooks: [...connection.webhooks]
+      .sort((a, b) => order(a.event) - order(b.event))
+      .map((w) => ({ event: w.event, label: provider.adminUi.eventLabels[w.event] ?? w.event, secret: openSecret(w.signatureTokenEnc, w.tokenKeyId) })),
   };
 }

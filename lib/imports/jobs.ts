@@ -57,6 +57,7 @@ export async function listJobs(viewer: Viewer, options: Partial<JobListInput> = 
         state: true,
         confidential: true,
         importedVia: true,
+        provider: true,
         _count: { select: { candidates: true, criteria: true } },
       },
     }),

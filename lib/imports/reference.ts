@@ -47,15 +47,20 @@ export async function syncStagesAndReasons(connection: Pick<ConnectionForImport,
   return { stages: stages.length, reasons: reasons.length };
 }
 
-/** Stages and rejection reasons mirrored from the ATS, or null when no ATS is connected. */
+/**
+ * Stages and rejection reasons mirrored from the connected ATS, or null when none is connected. An
+ * organization that switched ATS keeps the first one's rows (its candidates carry them); they are not
+ * the connected ATS's, so they are not listed.
+ */
 export async function referenceData(organizationId: string): Promise<ReferenceData | null> {
   const connection = await findConnection(organizationId);
   if (!connection) return null;
   const prisma = await db();
+  const { provider } = connection;
   const [stages, reasons] = await Promise.all([
-    prisma.stage.findMany({ where: { organizationId }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true, updatedAt: true } }),
+    prisma.stage.findMany({ where: { organizationId, provider }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true, updatedAt: true } }),
     prisma.archiveReason.findMany({
-      where: { organizationId, type: "non-hired", active: true },
+      where: { organizationId, provider, type: "non-hired", active: true },
       orderBy: { text: "asc" },
       select: { id: true, text: true, updatedAt: true },
     }),

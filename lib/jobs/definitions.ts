@@ -54,6 +54,12 @@ export const QUEUES = {
   // Notes, stage changes and rejections written to the ATS; each job is one recorded WriteBackAction,
   // twenty per fetch on four lanes: seconds of a connection's ATS budget.
   writeBack: { name: "ats.write-back", formerName: "lever.write-back", ...standard, ...seconds(90) },
+  // A job's automation rules against one candidate's new result: a few queries, no ATS call.
+  automationsEvaluate: { name: "automations.evaluate", ...standard, ...seconds(60) },
+  // One rule (created or edited) against every screened candidate of its job.
+  automationsEvaluateJob: { name: "automations.evaluate-job", ...standard, ...seconds(5 * 60) },
+  // One suggestion of a rule that applies on its own, sent with startAfter = the end of its delay.
+  automationsApply: { name: "automations.apply", ...standard, ...seconds(60) },
 } as const satisfies Record<string, QueueDefinition>;
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];

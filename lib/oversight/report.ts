@@ -35,6 +35,7 @@ export interface OversightReport {
   range: { from: string | null; to: string | null };
   candidatesScreened: number;
   resultVersions: number;
+  /** Made: the automations' suggestions created in the range (some still wait for a person); the others are decisions. */
   suggestions: { made: number; confirmed: number; dismissed: number; autoApplied: number };
   overridden: number;
   /** Confirmed ÷ (confirmed + dismissed): how often people agreed with a suggestion they answered. Null with no answer. */
@@ -67,7 +68,7 @@ export async function oversightReport(scope: RecordScope, range: TimeRange): Pro
     WHERE v."organizationId" = ${org} ${job(Prisma.sql`v."jobId"`)} ${within(Prisma.sql`v."screenedAt"`)}
     ORDER BY COALESCE(v."candidateId", v.id), v.version DESC`;
 
-  const [totals, kinds, agreement, histogram, criteria, versionWeeks, decisionWeeks] = await Promise.all([
+  const [totals, kinds, agreement, histogram, criteria, versionWeeks, decisionWeeks, suggested] = await Promise.all([
     prisma.$queryRaw<Array<{ candidates: bigint; versions: bigint; verdicts: bigint }>>(Prisma.sql`
       SELECT (SELECT count(*) FROM (${latest}) l) AS candidates,
              (SELECT count(*) FROM "ScreeningResultVersion" v WHERE v."organizationId" = ${org} ${job(Prisma.sql`v."jobId"`)} ${within(Prisma.sql`v."screenedAt"`)}) AS versions,
@@ -95,6 +96,9 @@ export async function oversightReport(scope: RecordScope, range: TimeRange): Pro
       WHERE d."organizationId" = ${org} ${job(Prisma.sql`d."jobId"`)} ${within(Prisma.sql`d."createdAt"`)}
         AND d.kind IN ('ADVANCE', 'REJECT', 'SUGGESTION_CONFIRMED', 'SUGGESTION_DISMISSED', 'AUTO_APPLIED', 'OVERRIDE')
       GROUP BY 1, 2`),
+    prisma.$queryRaw<Array<{ count: bigint }>>(Prisma.sql`
+      SELECT count(*) AS count FROM "AutomationSuggestion" s
+      WHERE s."organizationId" = ${org} ${job(Prisma.sql`s."jobId"`)} ${within(Prisma.sql`s."createdAt"`)}`),
   ]);
 
   const kind = new Map(kinds.map((k) => [k.kind, n(k.count)] as const));
@@ -140,7 +144,7 @@ export async function oversightReport(scope: RecordScope, range: TimeRange): Pro
     range: { from: range.from?.toISOString().slice(0, 10) ?? null, to: range.to ? new Date(range.to.getTime() - 1).toISOString().slice(0, 10) : null },
     candidatesScreened: n(t.candidates),
     resultVersions: n(t.versions),
-    suggestions: { made: confirmed + dismissed + autoApplied, confirmed, dismissed, autoApplied },
+    suggestions: { made: n(suggested[0]?.count), confirmed, dismissed, autoApplied },
     overridden,
     suggestionAgreement: rate(confirmed, confirmed + dismissed),
     decisionAgreement: { agreeing: n(a.agreeing), total: n(a.total), rate: rate(n(a.agreeing), n(a.total)) },

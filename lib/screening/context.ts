@@ -72,6 +72,7 @@ const PRE_CUES: readonly Cue[] = [
     "progress",
     "pursuing", "enrolled in", "candidate for",
     "sitting for", "sit for", "registered for", "scheduled to take", "expected", "anticipated", "in progress", "pending", "eligible",
+    "student", "toward", "towards", "hours toward", "hours towards",
   ),
   ...cue("lapsed", "expired", "lapsed", "formerly", "former", "previously held", "inactive"),
 ];
@@ -79,7 +80,11 @@ const PRE_CUES: readonly Cue[] = [
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
   ...cue("exposure", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
-  ...cue("progress", "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible"),
+  ...cue(
+    "progress",
+    "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
+    "awaiting", "awaiting results", "being issued", "apprentice", "sat the", "training in progress", "part 1 passed", "part i passed",
+  ),
   ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active"),
   ...cue("negated", "not required", "none"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal"),
@@ -111,6 +116,8 @@ function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
   if (c.words[0] === "no" && c.words.length === 1) return next === undefined || /^\d/.test(next) || next === "later" || next === "more" || next === "less";
   if (c.words[0] === "not" && c.words.length === 1) return next === "only" || next === "just";
   if (c.words[0] === "learning" && c.words.length === 1) return next === "and" || next === "management" || next === "development" || next === "platform" || next === "systems";
+  // "working toward" is a wish (planning); "hours logged toward", "student … toward" are a stage done.
+  if ((c.words[0] === "toward" || c.words[0] === "towards") && c.words.length === 1) return /^work/.test(words[at - 1]?.lower ?? "");
   return false;
 }
 
@@ -181,8 +188,12 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   const w = clause.words;
   // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
   // ("ACLS (AHA) — exp. 08/2026", "PE exam: not yet taken").
-  let postTo = Math.min(w.length, end + POST_SCOPE);
-  for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < end + POST_SCOPE) postTo = Math.max(postTo, aside.to);
+  // A mention inside a longer name ("AWS Certified Solutions Architect – Associate (2020, expired 2023)")
+  // is qualified by what follows the whole name.
+  let nameEnd = end;
+  while (nameEnd < w.length && nameEnd - end < 6 && !clause.softs.has(nameEnd) && /^\p{Lu}/u.test((w[nameEnd] as Token).raw)) nameEnd++;
+  let postTo = Math.min(w.length, nameEnd + POST_SCOPE);
+  for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < nameEnd + POST_SCOPE) postTo = Math.max(postTo, aside.to);
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
@@ -199,6 +210,8 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
     const word = (w[i] as Token).lower;
     if (word === "not" || word === "no" || word === "never" || word === "without") return "negated";
   }
+  // "non-sterile compounding": "non" denies the word it is joined to, not the rest of the clause.
+  if (w[start - 1]?.lower === "non") return "negated";
   // Pre cues: the nearest one before the mention within the scope wins.
   for (let i = start - 1; i >= Math.max(0, start - PRE_SCOPE); i--) {
     const word = w[i] as Token;
@@ -228,7 +241,8 @@ export function stancesOf(text: string, needed: ReadonlySet<Term>, nowIdx?: numb
 }
 
 /** Cues of a degree or credential not finished yet, anywhere in a line. */
-const IN_PROGRESS_LINE = /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate)\b/i;
+const IN_PROGRESS_LINE =
+  /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate|year \d of \d|\d+ of \d+ (semesters|terms|modules|courses|units|sections|parts|papers|exams) (complete|completed|done|passed))\b/i;
 export function inProgressLine(text: string): boolean {
   return IN_PROGRESS_LINE.test(fold(text));
 }

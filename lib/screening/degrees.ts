@@ -15,6 +15,10 @@ const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
   [/\b(dipl\.?[- ]?ing\.?|diplom(?!a)\b|diplom-\w+|magister|mestrado|maestria|master universitario|laurea magistrale|laurea specialistica|ingenieur diplome|diplome d'ingenieur)/i, 3],
   [/\b(bacharelado|licenciatura|licenciado|grado en|grado de|laurea triennale|laurea in|licence en|licence professionnelle|bachiller universitario)\b/i, 2],
   [/\b(masters?\b|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b)/i, 3],
+  // Written out with dots or in other systems: B.F.A., B.Arch, BCom (Honours), Polish inż., a Spanish or
+  // Portuguese engineering degree at a university (Ingeniería Industrial).
+  [/\b(b\.\s?f\.\s?a\.?|b\.\s?b\.\s?a\.?|b\.?\s?arch\b|b\.?\s?des\b|b\.?\s?com\b|bcom\b|honou?rs (degree|in)\b|licencjat|inz\.|inzynier|ingenier[ia]a? (industrial|civil|mecanica|electrica|electronica|quimica|informatica|de sistemas)|engenharia (de )?(producao|civil|mecanica|eletrica|quimica))/i, 2],
+  [/\b(m\.\s?f\.\s?a\.?|m\.?\s?arch\b|m\.?\s?des\b|mgr\s?inz\.?|m\.?\s?tech\b)/i, 3],
   [/\b(bachelors?\b|bachelor'?s|bachelor of|b\.\s?s\.|b\.\s?sc\.?|bsc\b|b\.\s?a\.|beng\b|b\.eng\.?|bsn\b|bfa\b|bba\b|b\.tech|btech\b|undergraduate degree|college degree|university degree|(?:4|four)[- ]year degree|baccalaureate)/i, 2],
   [/\b(associate'?s? degree|associates? of (?:science|arts|applied)|associate degree|a\.\s?a\.\s?s\.|\badn\b|\basn\b|\baas\b)/i, 1],
 ];

@@ -14,22 +14,33 @@ export const LANGUAGES = [
   "filipino", "swahili", "amharic", "somali", "haitian creole", "american sign language", "asl",
 ] as const;
 
-const ALIASES: Readonly<Record<string, string>> = { farsi: "persian", filipino: "tagalog", chinese: "mandarin", asl: "american sign language", espanol: "spanish", castellano: "spanish" };
+// Names of the common languages in the languages of the résumés themselves (German, French, Spanish,
+// Italian, Portuguese, Dutch, Polish), after folding accents ("Türkisch" → "turkisch").
+const ENDONYMS: Readonly<Record<string, string>> = {
+  deutsch: "german", englisch: "english", franzosisch: "french", spanisch: "spanish", italienisch: "italian", portugiesisch: "portuguese",
+  turkisch: "turkish", russisch: "russian", polnisch: "polish", arabisch: "arabic", chinesisch: "mandarin", niederlandisch: "dutch",
+  francais: "french", anglais: "english", allemand: "german", espagnol: "spanish", italien: "italian", portugais: "portuguese", arabe: "arabic",
+  ingles: "english", aleman: "german", frances: "french", portugues: "portuguese", italiano: "italian", espanhol: "spanish", alemao: "german",
+  inglese: "english", tedesco: "german", francese: "french", spagnolo: "spanish",
+  nederlands: "dutch", engels: "english", duits: "german", frans: "french",
+  polski: "polish", angielski: "english", niemiecki: "german",
+};
+const ALIASES: Readonly<Record<string, string>> = { farsi: "persian", filipino: "tagalog", chinese: "mandarin", asl: "american sign language", espanol: "spanish", castellano: "spanish", ...ENDONYMS };
 const canonical = (name: string) => ALIASES[name] ?? name;
 
 /** Level words, longest first; values on the CEFR scale 1–6. */
 const LEVEL_WORDS: ReadonlyArray<[RegExp, number]> = [
-  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native)\b/i, 6],
-  [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command)\b/i, 5],
+  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native|muttersprache|langue maternelle|lengua materna|madrelingua|moedertaal|lingua materna|jezyk ojczysty)\b/i, 6],
+  [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command|fliessend|verhandlungssicher|courant|fluido|fluente|vloeiend|biegly)\b/i, 5],
   [/\b(professional working( proficiency)?|professional|business( level)?|b2|upper[- ]intermediate|working proficiency|ilr\s*3)\b/i, 4],
   [/\b(conversational|intermediate|b1|working knowledge|limited working( proficiency)?|ilr\s*2)\b/i, 3],
-  [/\b(elementary|a2|basic|beginner|limited|ilr\s*1|some|learning)\b/i, 2],
+  [/\b(elementary|a2|basic|beginner|limited|ilr\s*1|some|learning|grundkenntnisse|notions)\b/i, 2],
   [/\b(a1|introductory|survival)\b/i, 1],
 ];
 
 const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: "beginner (A1)", 2: "basic (A2)", 3: "conversational (B1)", 4: "professional (B2)", 5: "fluent (C1)", 6: "native or bilingual (C2)" };
 
-const LANG_RE = new RegExp(`\\b(${[...LANGUAGES, "espanol", "castellano"].sort((a, b) => b.length - a.length).join("|")})\\b`, "gi");
+const LANG_RE = new RegExp(`\\b(${[...LANGUAGES, "espanol", "castellano", ...Object.keys(ENDONYMS)].sort((a, b) => b.length - a.length).join("|")})\\b`, "gi");
 
 export interface LanguageRequirement {
   languages: string[];
@@ -66,7 +77,7 @@ export interface LanguageEvidence {
   negated: boolean;
 }
 
-const LANGUAGE_CONTEXT = /\b(languages?|speak\w*|spoken|bilingual|trilingual|multilingual|translat\w*|interpret\w*|fluent|native|mother tongue|proficien\w*|cefr|ielts|toefl|dele|delf|goethe|hsk|jlpt|topik)\b/i;
+const LANGUAGE_CONTEXT = /\b(languages?|sprachen|sprachkenntnisse|langues|idiomas|lingue|talen|jezyki|speak\w*|spoken|bilingual|trilingual|multilingual|translat\w*|interpret\w*|fluent|native|mother tongue|proficien\w*|cefr|ielts|toefl|dele|delf|goethe|hsk|jlpt|topik)\b/i;
 const NEGATION = /\b(no|not|without|never|don'?t|do not|cannot|can'?t)\b/i;
 
 /** What a résumé line says of a language: its level in that clause (CEFR code, words), or none. */

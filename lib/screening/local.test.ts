@@ -118,11 +118,11 @@ describe("local engine: years of experience", () => {
 
 describe("local engine: degrees", () => {
   const withSchool = (degree: string, field: string) => cand({ resumeText: "Engineer", schools: [{ org: "Uni", degree, field }] });
-  it("a higher degree meets a lower requirement; a lower one partly", async () => {
+  it("a higher degree meets a lower requirement; a bachelor's for a master's partly; an associate degree for a bachelor's not", async () => {
     expect((await verdictOf(withSchool("Master of Science", "Computer Science"), "Bachelor's degree required")).verdict).toBe("MET");
     expect((await verdictOf(withSchool("PhD", "Physics"), "Master's degree")).verdict).toBe("MET");
     expect((await verdictOf(withSchool("BSc", "Computer Science"), "Master's degree in Computer Science")).verdict).toBe("PARTLY_MET");
-    expect((await verdictOf(withSchool("Associate of Science", "Nursing"), "BSN")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(withSchool("Associate of Science", "Nursing"), "BSN")).verdict).toBe("NOT_MET");
   });
 
   it("matches fields with abbreviations and related fields", async () => {
@@ -215,5 +215,289 @@ describe("local engine: empty résumé, determinism, evidence", () => {
     expect(createEngine().name).toBe("local");
     expect(createEngine({ baseUrl: "", model: "" }).name).toBe("local");
     expect(createEngine({ baseUrl: "http://llm.test/v1", apiKey: "k", model: "m" }).name).toBe("llm");
+  });
+});
+
+describe("local engine: years in a field from what each position's lines say", () => {
+  // The parser gave titles and dates only; the field is in the bullet lines under each heading.
+  const candidate = cand({
+    resumeText: `Dana Ruiz
+Chicago, IL
+
+Experience
+Platform Engineer — Northwind (Jan 2020 – Present)
+• Runs the company's Kubernetes clusters and their upgrades.
+Systems Administrator — Contoso (Jan 2014 – Dec 2019)
+• Patched Windows servers and kept the backup tapes.
+
+Skills
+Kubernetes, Terraform, Windows Server`,
+    positions: [
+      { title: "Platform Engineer", org: "Northwind", start: { year: 2020, month: 1 }, end: null },
+      { title: "Systems Administrator", org: "Contoso", start: { year: 2014, month: 1 }, end: { year: 2019, month: 12 } },
+    ],
+  });
+
+  it("counts a position whose lines show the field, and not the one whose lines do not", async () => {
+    const v = await verdictOf(candidate, "8+ years of Kubernetes experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("Platform Engineer");
+    expect(v.reason).not.toContain("Systems Administrator");
+    expect((await verdictOf(candidate, "6+ years of Windows Server administration")).verdict).not.toBe("NOT_MET");
+  });
+});
+
+describe("local engine: a related field of study", () => {
+  const german = cand({
+    resumeText: `Jonas Weber
+Stuttgart, Germany
+
+Berufserfahrung
+Entwicklungsingenieur — Bosch (2015 – Present)
+• Designs fuel injection components and runs their durability tests.
+
+Education
+Dipl.-Ing. Maschinenbau, Universität Stuttgart, 2008 – 2014`,
+  });
+
+  it("a degree whose field is in the same family counts as related: met when the criterion allows related fields, partly otherwise", async () => {
+    expect((await verdictOf(german, "Master's degree in Mechanical Engineering or related field")).verdict).toBe("MET");
+    expect((await verdictOf(german, "Master's degree in Aerospace Engineering")).verdict).toBe("PARTLY_MET");
+  });
+});
+
+describe("local engine: 'currently' looks at what the criterion names, not a generic headline word", () => {
+  const candidate = cand({
+    resumeText: `Marie Tremblay
+Marketing Manager · Quebec City, QC
+
+Brand Lead, Nordet Foods — 2023 – Present
+- Packaging redesign and retail displays for three product lines.
+
+Paid Media Specialist, Agence Lumen — 2016 – 2021
+- Ran paid media campaigns on Google Ads and Meta, $1.5M a year.`,
+  });
+
+  it("paid media in a position that ended is not current, whatever the headline says", async () => {
+    const v = await verdictOf(candidate, "Currently managing paid media campaigns");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toBe("Mentions paid, media, campaigns only in a position that has ended; a current one is asked.");
+    expect(v.evidence[0]).toContain("2016 – 2021");
+  });
+});
+
+describe("local engine: a trait is not shown by a job heading", () => {
+  const candidate = cand({
+    resumeText: `Olga Berg
+Denver, CO
+
+Account Executive, Pinecrest Software — 02/2022 – present
+• Closed $1.4M new ARR in 2025; full-cycle SMB deals.
+Sales Development Rep, Fieldline — 08/2020 – 01/2022
+• 60 calls a day; booked 25 qualified meetings a month.`,
+  });
+
+  it("'present' in a date range is not a presentation, and a title is not written communication", async () => {
+    const v = await verdictOf(candidate, "Strong written communication");
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.evidence).toEqual([]);
+  });
+});
+
+describe("local engine: degrees written in other systems and levels below the one asked", () => {
+  const withEducation = (line: string) =>
+    cand({
+      resumeText: `Robin Vale
+Leeds, UK
+
+Analyst, Northgate Water (2019 – Present)
+• Builds the weekly leakage report and the models behind it; presents results to the operations board.
+
+Education
+${line}`,
+    });
+
+  it.each([
+    ["inż. Informatyka, Politechnika Warszawska, 2012–2016", "Bachelor's degree in Computer Science or related", "MET"],
+    ["BCom Honours Industrial Psychology, University of Pretoria, 2014", "Bachelor's degree in Industrial Psychology", "MET"],
+    ["b.f.a. graphic design — school of the art institute of chicago — 2018", "Bachelor's degree in Graphic Design", "MET"],
+    ["M.Tech Computer Science, IIIT Hyderabad (2020)", "Master's degree in Computer Science", "MET"],
+    ["BSc Biology, University of Sheffield, 2015", "Degree in a STEM subject", "MET"],
+    ["A.A.S. Accounting, Paris Junior College, 2017", "Bachelor's degree in Accounting", "NOT_MET"],
+    ["B.S. Mechanical Engineering, Michigan Technological University, 2016", "Master's degree in Mechanical Engineering", "PARTLY_MET"],
+  ])("%s for %s: %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withEducation(line), criterion)).verdict).toBe(expected);
+  });
+});
+
+describe("local engine: words naming the kind of thing are not a qualifier to repeat", () => {
+  const candidate = cand({
+    resumeText: `Ciara Nolan
+Dublin, Ireland
+
+Legal Secretary, Byrne Solicitors (2018 – Present)
+• Typed correspondence from digital dictation for three partners.
+• Wrote SAS macros to build the firm's monthly time-recording tables.
+• Ran the Kubernetes cluster for the document portal.`,
+  });
+
+  it.each([
+    ["Digital dictation software", "MET"],
+    ["Tax preparation", "NOT_MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+
+  it("a credential still needs every word of its name", async () => {
+    expect((await verdictOf(candidate, "Certified Kubernetes Administrator (CKA)")).verdict).not.toBe("MET");
+  });
+});
+
+describe("local engine: an application answer settles only what its question asks", () => {
+  const candidate = cand({
+    resumeText: "ana.ruiz.teacher@example.com",
+    answers: [{ question: "Do you hold a current Texas teaching certificate? Which one?", answer: "Yes – Core Subjects EC-6" }],
+  });
+
+  it("a yes about a teaching certificate is not years of teaching nor a master's in education", async () => {
+    expect((await verdictOf(candidate, "3+ years of elementary teaching")).verdict).toBe("UNKNOWN");
+    expect((await verdictOf(candidate, "Master's degree in Education")).verdict).toBe("UNKNOWN");
+    expect((await verdictOf(candidate, "Texas teaching certificate")).verdict).toBe("MET");
+  });
+});
+
+describe("local engine: a lapse written after a credential's full name", () => {
+  const withLine = (line: string) =>
+    cand({
+      resumeText: `Omar Haddad
+Dubai, UAE
+
+Treasury Manager, Gulfstar Logistics (2020 – Present)
+• Daily cash positioning across 14 banks; FX hedging with forwards.
+${line}`,
+    });
+
+  it.each([
+    ["CTP (AFP) earned 2019, not renewed since 2022", "Current CTP certification"],
+    ["AWS Certified Solutions Architect – Associate (2020, expired 2023)", "Current AWS certification"],
+  ])("%s is not a current credential", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence[0]).toBe(line);
+  });
+
+  it("a later, unrelated aside does not reach back to an earlier name", async () => {
+    expect((await verdictOf(withLine("CTP (AFP) 2019 · Excel, Kyriba (expired trial licence)"), "Current CTP certification")).verdict).toBe("MET");
+  });
+});
+
+describe("local engine: credentials on the way", () => {
+  const withLine = (line: string) =>
+    cand({
+      resumeText: `Dana Cole
+Austin, TX
+
+Quality Engineer, Lonestar Components (2019 – Present)
+• Runs the plant's corrective-action board and supplier audits.
+${line}`,
+    });
+
+  it.each([
+    ["Six Sigma Green Belt (2022); Black Belt training in progress", "Six Sigma Black Belt", "PARTLY_MET"],
+    ["Student pilot certificate; 22 hours logged toward a Private Pilot certificate.", "Private pilot certificate", "PARTLY_MET"],
+    ["New York bar: sat the UBE July 2026, awaiting results.", "Admitted to the New York bar", "PARTLY_MET"],
+    ["MBA, Texas McCombs Evening program — year 1 of 3", "MBA", "PARTLY_MET"],
+    ["Working toward a Private Pilot certificate next year.", "Private pilot certificate", "NOT_MET"],
+    ["Six Sigma Green Belt (2022)", "Six Sigma Green Belt", "MET"],
+  ])("%s for %s: %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe(expected);
+  });
+});
+
+describe("local engine: a certification needs a credential, not the word alone", () => {
+  const candidate = cand({
+    resumeText: `Priya Nair
+Cardiff, UK
+
+Litigation Paralegal, Bennett & Shaw LLP (2020 – Present)
+• Ran sprint reviews for the firm's Agile case-management rollout.
+• Non-sterile compounding of creams for the firm's first-aid kits.
+Paralegal Certificate, Meredith College, 2019
+CompTIA Security+ (2021, renewed 2024)`,
+  });
+
+  it.each([
+    ["Agile certification", "PARTLY_MET"],
+    ["Paralegal certificate", "MET"],
+    ["Security+ certification", "MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+
+  it("quotes the line that shows the credential", async () => {
+    expect((await verdictOf(candidate, "Paralegal certificate")).evidence).toEqual(["Paralegal Certificate, Meredith College, 2019"]);
+  });
+
+  it("'non-' denies the word it is joined to", async () => {
+    expect((await verdictOf(candidate, "Sterile compounding experience")).verdict).not.toBe("MET");
+  });
+});
+
+describe("local engine: languages named in the résumé's own language", () => {
+  const candidate = cand({
+    resumeText: `Emre Kaya
+Frankfurt am Main
+
+Ramp Agent, FraGround GmbH (2019 – Present)
+• Loading and unloading of narrow-body aircraft; de-icing crew in winter.
+Sprachen: Deutsch (C1), Türkisch (Muttersprache), Englisch (B1).`,
+  });
+
+  it.each([
+    ["Fluent German", "MET"],
+    ["Native Turkish", "MET"],
+    ["Fluent English", "PARTLY_MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+});
+
+describe("local engine: a line that says a credential is current", () => {
+  const candidate = cand({
+    resumeText: `Kai Olsen
+Calgary, AB
+
+Site Superintendent, Bow River Builders (2014 – 2022)
+• Ran three mid-rise residential sites.
+Safety: First Aid / CPR C valid to 2027; Working with Children Check — current; H2S Alive (expired 2021).`,
+  });
+
+  it.each([
+    ["Current First Aid", "MET"],
+    ["Current Working with Children Check", "MET"],
+    ["Current H2S Alive", "NOT_MET"],
+  ])("%s: %s", async (criterion, expected) => {
+    expect((await verdictOf(candidate, criterion)).verdict).toBe(expected);
+  });
+});
+
+describe("local engine: an acronym meets its name spelled out", () => {
+  const candidate = cand({
+    resumeText: `Grace Obi
+Manchester, UK
+
+Charge Nurse, Royal Infirmary Emergency Department (2018 – Present)
+• Leads resuscitation for adult majors; audits the department's sepsis bundle.
+Advanced Life Support (Resuscitation Council UK) 2025`,
+  });
+
+  it("ALS is Advanced Life Support, and the line is quoted", async () => {
+    const v = await verdictOf(candidate, "ALS certification");
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence[0]).toContain("Advanced Life Support");
+  });
+
+  it("initials that spell something else do not count", async () => {
+    expect((await verdictOf(candidate, "PALS certification")).verdict).toBe("NOT_MET");
   });
 });

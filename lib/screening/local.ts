@@ -1,3 +1,4 @@
+import { fieldFamilies, fieldRelation } from "./fields";
 import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
 import {
   compileRequirement,
@@ -10,6 +11,7 @@ import {
   requirementTerms,
   termLabel,
   termsOf,
+  weightyTerms,
   type Requirement,
   type Term,
 } from "./matcher";
@@ -47,7 +49,7 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-2";
+export const LOCAL_ENGINE_VERSION = "local-3";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
@@ -126,7 +128,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   }
   const level = requiredLevel(text);
   if (level !== null) {
-    const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b/i.test(text);
+    const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b|\bor related\b|\bstem\b/i.test(text);
     const fieldText = text
       .replace(/\b(or|and)?\s*(a\s+)?(related|relevant|similar|equivalent|technical|quantitative)\s+(fields?|disciplines?|areas?|subjects?|majors?)\b/gi, " ")
       .replace(/\b(or\s+)?equivalent(\s+(practical|work|professional))?(\s+experience)?\b/gi, " ")
@@ -199,6 +201,8 @@ interface Degree {
   /** Not finished yet ("expected 2027", an end date in the future). */
   inProgress: boolean;
   terms: Set<Term>;
+  /** Families of the fields of study its words name (fields.ts), to tell a related field from another one. */
+  families: Set<number>;
   label: string;
   segs: number[];
 }
@@ -353,6 +357,41 @@ function segmentEnds(segments: readonly Segment[], count: number, nowIdx: number
   return out;
 }
 
+/**
+ * A parsed position is often only a title and an employer; what the job involved is in the résumé's
+ * lines under its heading. Each position found in the text takes the affirmed terms of its block:
+ * from its heading to the next position's heading, or to a section such as Education or Skills.
+ */
+function addBlockTerms(experiences: Experience[], segments: readonly Segment[], segTerms: readonly Set<Term>[], count: number): void {
+  const starts = [...new Set(experiences.flatMap((e) => (e.segs.length ? [Math.min(...e.segs)] : [])))].sort((a, b) => a - b);
+  for (const e of experiences) {
+    if (e.segs.length === 0) continue;
+    const from = Math.min(...e.segs);
+    const next = starts.find((s) => s > from) ?? count;
+    for (let i = from + 1; i < Math.min(next, count); i++) {
+      if (SECTION_RESET.test((segments[i] as Segment).text.trim())) break;
+      for (const t of segTerms[i] ?? []) e.terms.add(t);
+    }
+  }
+}
+
+const INITIALS_SKIP = new Set(["of", "and", "for", "the", "in", "on", "&"]);
+
+/**
+ * Initials of the runs of capitalized words in a line ("Advanced Life Support" → "als", "Transport
+ * Management System" → "tms"), as lower-case terms, so a criterion's acronym meets the name spelled out.
+ */
+function spelledOutInitials(text: string): string[] {
+  const out: string[] = [];
+  for (const m of fold(text).matchAll(/\b\p{Lu}[\p{L}'-]*(?:\s+(?:(?:of|and|for|the|in|on|&)\s+)?\p{Lu}[\p{L}'-]*){1,5}/gu)) {
+    const words = (m[0] as string).split(/\s+/).filter((w) => !INITIALS_SKIP.has(w.toLowerCase()));
+    // A run that is already an acronym ("ICU RN") spells nothing out.
+    if (words.length < 2 || words.some((w) => /^\p{Lu}{2,}$/u.test(w))) continue;
+    out.push(words.map((w) => (w[0] as string).toLowerCase()).join(""));
+  }
+  return out;
+}
+
 function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number): CandidateIndex {
   const resumeText = (candidate.resumeText ?? "").trim();
   const positions = candidate.positions ?? [];
@@ -387,7 +426,17 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     if (!yn || answer.length > 40) segments.push({ text: answer, source: "answer" });
   }
-  const segStances = segments.map((s) => stancesOf(s.text, job.needed, nowIdx));
+  // Acronyms the criteria write in capitals (ALS, TMS): "Advanced Life Support" in a résumé is the ALS asked for.
+  const acronyms = new Set(job.criteria.flatMap((c) => [...fold(c.input.text).matchAll(/\b(\p{Lu}{3,6})\b/gu)].map((m) => (m[1] as string).toLowerCase())));
+  const segStances = segments.map((s) => {
+    const stances = stancesOf(s.text, job.needed, nowIdx);
+    if (acronyms.size === 0) return stances;
+    for (const initials of spelledOutInitials(s.text)) {
+      const term = stem(initials);
+      if (acronyms.has(initials) && job.needed.has(term) && !stances.has(term)) stances.set(term, "affirmed");
+    }
+    return stances;
+  });
   const segTerms = segStances.map((m) => new Set([...m].flatMap(([t, st]) => (st === "affirmed" ? [t] : []))));
   const all = new Set<Term>();
   for (const t of segTerms) for (const x of t) all.add(x);
@@ -429,6 +478,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         : segments.flatMap((s, i) => (i < contentCount && s.text === positionLine(p) ? [i] : []));
       experiences.push({ interval, terms: termsOf(tokenize(text), job.needed), label: positionLine(p).split(":")[0] ?? "", segs: [...new Set(segs)] });
     }
+    if (resumeText) addBlockTerms(experiences, segments, segTerms, contentCount);
     if (experiences.length === 0 && resumeText) {
       // No parsed dates: date ranges written in the résumé; each range's block runs to the next one.
       const starts: { seg: number; intervals: Interval[] }[] = [];
@@ -465,7 +515,8 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
     const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" "));
-    degrees.push({ level, inProgress, terms: termsOf(tokenize([s.degree, s.field].filter(Boolean).join(" ")), job.needed), label: line, segs: [...new Set(segs)].slice(0, 2) });
+    const named = [s.degree, s.field].filter(Boolean).join(" ");
+    degrees.push({ level, inProgress, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
   for (let i = 0; i < contentCount; i++) {
     const seg = segments[i] as Segment;
@@ -476,9 +527,13 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     const terms = /^\s*education\b/i.test(seg.text) ? termsOf(tokenize(seg.text.replace(/^\s*education\s*[:\-–—]?/i, "")), job.needed) : new Set(segTerms[i]);
     // "Bachelor of Science" on one line and the major on the next is common.
     const next = segments[i + 1];
-    if (next && i + 1 < contentCount && next.text.length < 80) for (const t of segTerms[i + 1] ?? []) terms.add(t);
+    const withNext = next && i + 1 < contentCount && next.text.length < 80;
+    if (withNext) for (const t of segTerms[i + 1] ?? []) terms.add(t);
+    const families = fieldFamilies(seg.text.replace(/^\s*education\s*[:\-–—]?/i, ""));
+    // The major on the next line counts only when the degree's own line names no field.
+    if (withNext && families.size === 0) for (const f of fieldFamilies(next.text)) families.add(f);
     const futureYear = [...seg.text.matchAll(/\b(20\d{2})\b/g)].some((m) => Number(m[1]) * 12 > nowIdx);
-    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear, terms, label: seg.text, segs: [i] });
+    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear, terms, families, label: seg.text, segs: [i] });
   }
 
   return {
@@ -563,14 +618,17 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const matched: Term[] = [];
   const missing: Term[] = [];
   c.req.forEach((g, gi) => {
-    for (const t of g[cov.best[gi] ?? 0] ?? []) (index.all.has(t) ? matched : missing).push(t);
+    for (const t of weightyTerms(g[cov.best[gi] ?? 0] ?? [])) (index.all.has(t) ? matched : missing).push(t);
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
   // Precision first: a named credential needs every word of its name, and a concept with one
   // qualifier ("medical translation", "retail pharmacy") needs the qualifier too.
   const plainMissing = missing.filter((t) => !isConceptTerm(t) && !t.includes("#") && !GENERIC_WORDS.has(t));
   const plainTotal = [...matched, ...missing].filter((t) => !isConceptTerm(t) && !t.includes("#") && !GENERIC_WORDS.has(t)).length;
-  const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2);
+  // A missing word the résumé speaks of only as in progress, exposure or lapsed ("Black Belt training
+  // in progress" beside a Green Belt) is not met by the other words of the name.
+  const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
+  const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
@@ -583,6 +641,14 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     if (c.needsCredential) {
       const denial = quotes(index, evidenceFor(index, matched, 3)).find((q) => CREDENTIAL_DENIED.test(fold(q)));
       if (denial) return { verdict: "NOT_MET", evidence: [denial], reason: `Mentions ${matched.map(label).join(", ")}, but says there is no certificate or licence for it.` };
+      // "Agile" in a skills line is not an Agile certification: the thing needs a credential word
+      // beside it, unless it is written as a credential is (CSM, CPA, Security+).
+      const lines = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
+      const texts = lines.map((i) => (index.segments[i] as Segment).text);
+      const abbreviated = texts.some((q) => /\b\p{Lu}{2,6}\b|\w\+/u.test(q));
+      const credentialLine = lines.find((i) => CREDENTIAL_WORD.test(fold((index.segments[i] as Segment).text)));
+      if (credentialLine !== undefined) return { verdict: "MET", evidence: quotes(index, [credentialLine]), reason: `Mentions ${matched.map(label).join(", ")}.` };
+      if (!abbreviated) return { verdict: "PARTLY_MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}, but no certificate or licence for it.` };
     }
     return { verdict: "MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}.` };
   }
@@ -655,11 +721,23 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 /** "Currently managing paid media": MET only when the evidence sits in a position that has not ended. */
 function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
   if (!/\bcurrent(ly)?\b/i.test(c.input.text) || c.needsCredential || !index.datedExperience) return null;
-  const segs = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
+  // A generic word ("manager", "business") in the headline says nothing about what is current.
+  const specific = matched.filter((t) => !GENERIC_SET.has(t));
+  const looking = specific.length ? specific : matched;
+  const segs = index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
+  // "Working with Children Check — current", "First Aid valid to 2027": the line says it is current,
+  // whatever position block it sits under.
+  const nowYear = Math.floor(index.nowIdx / 12);
+  const saysCurrent = segs.some((i) => {
+    const text = fold((index.segments[i] as Segment).text);
+    const validTo = /\b(valid|expires?|exp\.?|renewed) (to|until|through|thru|in)?\s*(\d{1,2}\/)?((?:19|20)\d{2})\b/i.exec(text);
+    return /\b(current|active|in good standing)\b/i.test(text) || (validTo !== null && Number(validTo[4]) >= nowYear);
+  });
+  if (saysCurrent) return null;
   const ends = segs.map((i) => index.segEnd[i] ?? null);
   if (ends.some((e) => e === null || e > index.nowIdx)) return null;
-  const year = Math.floor((Math.max(...ends.map((e) => e ?? 0)) - 1) / 12);
-  return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} in a position that ended in ${year}; a current one is asked.` };
+  // The quoted heading carries the dates as written; a year-only end cannot be told from a December one.
+  return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${looking.map(label).join(", ")} only in a position that has ended; a current one is asked.` };
 }
 
 /** "within the last 3 years": MET only when the evidence sits in a position that ended since (or undated). */
@@ -670,17 +748,17 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const segs = index.segTerms.flatMap((st, i) => (matched.every((t) => !isConceptTerm(t) || st.has(t)) && matched.some((t) => st.has(t)) ? [i] : []));
   const ends = segs.map((i) => index.segEnd[i] ?? null);
   if (ends.some((e) => e === null || e > since)) return null;
-  const last = Math.max(...ends.map((e) => e ?? 0));
-  const year = Math.floor((last - 1) / 12);
   return {
     verdict: "NOT_MET",
     evidence: quotes(index, segs).slice(0, 2),
-    reason: `Mentions ${matched.map(label).join(", ")}, last in a position that ended in ${year}; the last ${c.withinYears} years are asked.`,
+    reason: `Mentions ${matched.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
   };
 }
 
 const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
+const GENERIC_SET: ReadonlySet<Term> = new Set(GENERIC_TERMS);
 
+const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|chartered|card|endorsement|ticket|diploma|qualified|qualification)\b/i;
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
 /** Behaviour that shows a trait: leading people shows leadership. */
@@ -693,6 +771,14 @@ function isListLine(text: string): boolean {
   return items.length >= 3 && items.every((x) => x.split(/\s+/).length <= 4);
 }
 
+/**
+ * A position's heading ("Account Executive, Pinecrest — 02/2022 – present"): a short line with a year.
+ * It names a role, not a trait shown in it, and its "present" is a date, not a presentation.
+ */
+function isHeadingLine(text: string): boolean {
+  return /\b(19|20)\d{2}\b/.test(text) && text.split(/\s+/).length <= 14;
+}
+
 /** Traits are never NOT_MET from a résumé: shown in what the candidate did, or for a person to judge. */
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)];
@@ -702,11 +788,17 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
   const inLists: number[] = [];
   index.segTerms.forEach((st, i) => {
     if (!terms.some((t) => st.has(t))) return;
-    (isListLine((index.segments[i] as Segment).text) ? inLists : inSentences).push(i);
+    const text = (index.segments[i] as Segment).text;
+    // A job title ("Account Executive, Pinecrest — 2022 – present") names a role, not a trait shown in it.
+    if (isHeadingLine(text)) return;
+    (isListLine(text) ? inLists : inSentences).push(i);
   });
   const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
-  const behaved = index.segTerms.flatMap((st, i) => (behaviours.some((b) => st.has(b)) && !isListLine((index.segments[i] as Segment).text) ? [i] : []));
+  const behaved = index.segTerms.flatMap((st, i) => {
+    const text = (index.segments[i] as Segment).text;
+    return behaviours.some((b) => st.has(b)) && !isListLine(text) && !isHeadingLine(text) ? [i] : [];
+  });
   leads.push(...behaved);
   const shown = [...new Set([...inSentences, ...leads])];
   if (shown.length) return { verdict: "MET", evidence: quotes(index, shown).slice(0, 2), reason: `Shown in what the candidate did (${what}).` };
@@ -762,6 +854,7 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const fieldReq = c.req;
   const fieldName = fieldReq.length ? describe(fieldReq, labeller(c)) : "";
   type Scored = { d: (typeof index.degrees)[number]; levelOk: boolean; field: "exact" | "related" | "none" };
+  const asked = fieldFamilies(c.input.text);
   const scored: Scored[] = index.degrees.map((d) => {
     const levelOk = d.level !== null && d.level >= need;
     let field: Scored["field"] = "none";
@@ -769,7 +862,7 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     else {
       const related = new Set<Term>();
       for (const t of requirementTerms(fieldReq)) for (const r of relatedFieldTerms(t)) related.add(r);
-      if ([...related].some((t) => d.terms.has(t))) field = "related";
+      if ([...related].some((t) => d.terms.has(t)) || fieldRelation(d.families, asked) === "related") field = "related";
     }
     return { d, levelOk, field };
   });
@@ -785,11 +878,15 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   if (best && best.levelOk && fieldOk(best)) {
     return { verdict: "MET", evidence, reason: `Has ${has}; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
-  // Half credit when one of level and field is right: a degree at the level in another field, or a
-  // lower degree in the field asked. Both off (a B.S. in Accounting for "MBA") is not met.
-  if (best && best.d.level !== null && (best.levelOk || best.field === "exact")) {
-    const why = best.levelOk ? `field differs (${fieldName} asked)` : `below the ${needName} asked`;
-    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; ${why}.` };
+  // Half credit for a degree at the level asked in another field, or a bachelor's in the field where a
+  // master's is asked. An associate degree is a different credential from a bachelor's (recruiters
+  // label it not met) unless the criterion allows an equivalent.
+  if (best && best.d.level !== null && best.levelOk) {
+    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; field differs (${fieldName} asked).` };
+  }
+  if (best && best.d.level !== null && best.field === "exact") {
+    if (best.d.level >= 2 || c.equivalentOk) return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; below the ${needName} asked.` };
+    return { verdict: "NOT_MET", evidence, reason: `Has ${has}: an associate degree, below the ${needName} asked.` };
   }
   if (c.equivalentOk) {
     const related = new Set<Term>();
@@ -846,7 +943,10 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const critTopics = topicsOf(fold(c.input.text));
   const critNegative = polarity(c.input.text);
   for (const yn of index.answers) {
-    const sameTerms = c.req.length > 0 && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
+    // A yes to "Do you hold a Texas teaching certificate?" says nothing about years of teaching or a
+    // master's in education: years and degrees are answered only by questions about them.
+    const askedAbout = c.mode === "years" ? /\byears?\b/i.test(yn.quote) : c.mode === "degree" ? /\bdegree\b/i.test(yn.quote) || degreeMentions(yn.quote, false).length > 0 : true;
+    const sameTerms = c.req.length > 0 && askedAbout && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
     const sharedTopic = critTopics.some((t) => yn.topics.includes(t));
     if (!sameTerms && !sharedTopic) continue;
     let yes: boolean | null = yn.yes;

@@ -1,5 +1,5 @@
 import { isWordToken, tokenize, tokenizeWithSeparators, type CriterionToken, type Token } from "./text";
-import { COMPARABLE, CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, NOT_COMPARABLE_CATEGORIES, PROGRESS_OF, SENSES, type ConceptDef } from "./vocabulary";
+import { COMPARABLE, CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, LIGHT_TERMS, NOT_COMPARABLE_CATEGORIES, PROGRESS_OF, SENSES, type ConceptDef } from "./vocabulary";
 
 /**
  * Term matching. A term is either a concept from the vocabulary ("@kubernetes", matching "k8s",
@@ -322,6 +322,13 @@ export function requirementTerms(req: Requirement): Set<Term> {
 const termWeight = (t: Term) => (isConceptTerm(t) || t.includes("#") ? 3 : 1);
 
 const GENERIC = new Set<Term>(GENERIC_TERMS);
+const LIGHT = new Set<Term>(LIGHT_TERMS);
+
+/** The terms of an alternative that must be found: light ones drop out beside a specific term. */
+export function weightyTerms(alt: readonly Term[]): readonly Term[] {
+  const anchored = alt.some((t) => !LIGHT.has(t) && !GENERIC.has(t));
+  return anchored ? alt.filter((t) => !LIGHT.has(t)) : alt;
+}
 
 /**
  * Weighted share of an alternative's terms present (concepts weigh 3, plain words 1). When the
@@ -332,7 +339,7 @@ export function alternativeCoverage(alt: Alternative, has: (t: Term) => boolean)
   let got = 0;
   let specific = 0;
   let specificGot = 0;
-  for (const t of alt) {
+  for (const t of weightyTerms(alt)) {
     const w = termWeight(t);
     const hit = has(t);
     total += w;

@@ -31,16 +31,73 @@ const REGIONS: Readonly<Record<string, readonly string[]>> = {
   "north america": [US, "Canada", "Mexico"],
 };
 const REGION_ALIASES: Readonly<Record<string, string>> = { eu: "european union", "european union": "european union", "north america": "north america" };
+
+// Groups of countries job posts name ("Based in the GCC", "DACH region").
+const COUNTRY_GROUPS: Readonly<Record<string, readonly string[]>> = {
+  gcc: ["Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman"],
+  "gulf cooperation council": ["Saudi Arabia", "United Arab Emirates", "Qatar", "Kuwait", "Bahrain", "Oman"],
+  dach: ["Germany", "Austria", "Switzerland"],
+  nordics: ["Denmark", "Finland", "Iceland", "Norway", "Sweden"],
+  nordic: ["Denmark", "Finland", "Iceland", "Norway", "Sweden"],
+  scandinavia: ["Denmark", "Norway", "Sweden"],
+  benelux: ["Belgium", "Netherlands", "Luxembourg"],
+};
+
+// Regions of the United States by their usual names (the Census Bureau's, and the ones recruiters use).
+const US_REGIONS: Readonly<Record<string, readonly string[]>> = {
+  northeast: ["CT", "ME", "MA", "NH", "RI", "VT", "NJ", "NY", "PA"],
+  "new england": ["CT", "ME", "MA", "NH", "RI", "VT"],
+  "mid-atlantic": ["NY", "NJ", "PA", "DE", "MD", "DC"],
+  midwest: ["IL", "IN", "MI", "OH", "WI", "IA", "KS", "MN", "MO", "NE", "ND", "SD"],
+  southeast: ["AL", "FL", "GA", "KY", "MS", "NC", "SC", "TN", "VA", "WV", "AR", "LA"],
+  southwest: ["AZ", "NM", "TX", "OK", "NV"],
+  "pacific northwest": ["WA", "OR", "ID"],
+  "west coast": ["CA", "OR", "WA"],
+  "east coast": ["ME", "NH", "MA", "RI", "CT", "NY", "NJ", "PA", "DE", "MD", "DC", "VA", "NC", "SC", "GA", "FL"],
+};
+
+// First-level divisions by their English names where the gazetteer keeps the local one; France's
+// regions merged in 2016 are matched through the older ones the gazetteer lists.
+const PROVINCE_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  bavaria: ["Bayern"], hesse: ["Hessen"], "lower saxony": ["Niedersachsen"], "north rhine-westphalia": ["Nordrhein-Westfalen"],
+  "rhineland-palatinate": ["Rheinland-Pfalz"], saxony: ["Sachsen"], "saxony-anhalt": ["Sachsen-Anhalt"], thuringia: ["Thüringen"],
+  "baden-wurttemberg": ["Baden-Württemberg"], "mecklenburg-western pomerania": ["Mecklenburg-Vorpommern"],
+  "auvergne-rhone-alpes": ["Rhône-Alpes", "Auvergne"], "nouvelle-aquitaine": ["Aquitaine", "Limousin", "Poitou-Charentes"],
+  occitanie: ["Languedoc-Roussillon", "Midi-Pyrénées"], occitania: ["Languedoc-Roussillon", "Midi-Pyrénées"],
+  "hauts-de-france": ["Nord-Pas-de-Calais", "Picardie"], "grand est": ["Alsace", "Lorraine", "Champagne-Ardenne"],
+  normandy: ["Basse-Normandie", "Haute-Normandie"], normandie: ["Basse-Normandie", "Haute-Normandie"],
+  "bourgogne-franche-comte": ["Bourgogne", "Franche-Comté"], "centre-val de loire": ["Centre"], brittany: ["Bretagne"],
+  lombardy: ["Lombardia"], piedmont: ["Piemonte"], tuscany: ["Toscana"], sardinia: ["Sardegna"], catalonia: ["Cataluña"],
+  andalusia: ["Andalucía"], "basque country": ["País Vasco"], "valencian community": ["Comunidad Valenciana"],
+  "community of madrid": ["Comunidad de Madrid"], quebec: ["Québec"], vienna: ["Wien"], styria: ["Steiermark"],
+  carinthia: ["Kärnten"], "upper austria": ["Oberösterreich"], "lower austria": ["Niederösterreich"], tyrol: ["Tirol"],
+  "north holland": ["Noord-Holland"], "south holland": ["Zuid-Holland"], "north brabant": ["Noord-Brabant"],
+};
+// Countries whose gazetteer "province" is a county or a city, not a first-level division.
+const NO_PROVINCES = new Set(["United Kingdom", "Ireland", US]);
+// Division names that are also ordinary words.
+const NOT_A_PROVINCE = new Set(["centre", "center", "capital", "central", "north", "south", "east", "west", "victoria", "mexico", "distrito federal", "delhi"]);
+
+const EARTH_KM = 6371;
+function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: number }): number {
+  const rad = Math.PI / 180;
+  const h = Math.sin(((b.lat - a.lat) * rad) / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(((b.lng - a.lng) * rad) / 2) ** 2;
+  return 2 * EARTH_KM * Math.asin(Math.sqrt(h));
+}
+/** A metro area, for "the Portland metro area" or "Greater Boston": within commuting distance of its city. */
+const METRO_KM = 60;
 const EUROPE_EXTRA = ["United Kingdom", "Norway", "Switzerland", "Iceland", "Serbia", "Ukraine", "Albania", "Bosnia and Herzegovina", "Montenegro", "Macedonia", "Moldova"];
 
-interface CityRow { city: string; province: string; country: string; pop: number }
+interface CityRow { city: string; province: string; country: string; pop: number; lat: number; lng: number }
 
 let citiesByName: Map<string, CityRow[]> | null = null;
 let countries: Map<string, string> | null = null;
+let provinces: Map<string, { names: string[]; country: string }> | null = null;
 function gazetteer() {
-  if (!citiesByName || !countries) {
+  if (!citiesByName || !countries || !provinces) {
     citiesByName = new Map();
     countries = new Map();
+    provinces = new Map();
     for (const c of cityTimezones.cityMapping as CityRow[]) {
       countries.set(c.country.toLowerCase(), c.country);
       if (c.pop < 50_000) continue;
@@ -48,28 +105,58 @@ function gazetteer() {
       const list = citiesByName.get(key) ?? [];
       list.push(c);
       citiesByName.set(key, list);
+      const province = fold(c.province ?? "").toLowerCase();
+      if (province.length >= 4 && !NO_PROVINCES.has(c.country) && !NOT_A_PROVINCE.has(province)) provinces.set(province, { names: [c.province], country: c.country });
     }
     for (const list of citiesByName.values()) list.sort((a, b) => b.pop - a.pop);
     for (const [alias, name] of Object.entries(COUNTRY_ALIASES)) countries.set(alias, name);
+    for (const [alias, names] of Object.entries(PROVINCE_ALIASES)) {
+      const known = provinces.get(fold(names[0] as string).toLowerCase());
+      if (known) provinces.set(alias, { names: [...names], country: known.country });
+    }
   }
-  return { cities: citiesByName, countries };
+  return { cities: citiesByName, countries, provinces };
 }
 
 export interface Place {
-  kind: "city" | "state" | "country" | "region";
+  kind: "city" | "state" | "province" | "country" | "region";
   name: string;
   state?: string;
+  /** Outside the US: the first-level division (a Canadian province, a German Land), as the gazetteer names it. */
+  province?: string;
+  /** For "province" targets: every gazetteer name that counts (a merged French region lists its parts). */
+  provinceNames?: string[];
   country?: string;
+  lat?: number;
+  lng?: number;
+  /** "the Portland metro area", "Greater Boston": nearby cities count too. */
+  metro?: boolean;
+}
+
+/** The gazetteer's row for a city, preferring the one in the state or country given. */
+function cityRow(name: string, where: { state?: string; country?: string }): CityRow | undefined {
+  const rows = gazetteer().cities.get(fold(name).toLowerCase()) ?? [];
+  return rows.find((r) => (where.state ? r.country === US && r.province === where.state : where.country ? r.country === where.country : true));
+}
+
+function withRow(p: Place): Place {
+  if (p.kind !== "city") return p;
+  const row = cityRow(p.name, p);
+  if (!row) return p;
+  return { ...p, lat: row.lat, lng: row.lng, ...(row.country !== US && !NO_PROVINCES.has(row.country) ? { province: row.province } : {}), country: p.country ?? row.country };
 }
 
 const inRegion = (region: string, country: string | undefined) =>
-  !!country && (region === "europe" ? [...(REGIONS["european union"] ?? []), ...EUROPE_EXTRA].includes(country) : (REGIONS[region] ?? []).includes(country));
+  !!country &&
+  (region === "europe"
+    ? [...(REGIONS["european union"] ?? []), ...EUROPE_EXTRA].includes(country)
+    : (REGIONS[region] ?? COUNTRY_GROUPS[region] ?? []).includes(country));
 
 const NOT_A_CITY = /^(remote|hybrid|on-?site|onsite|anywhere|based|located|location|relocation|open|fully remote)$/i;
 const CAPWORDS = /\b\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}/gu;
 
 /** Places named in a line, most specific first: "City, ST", "City, State", "City, Country", a state, a country, a city. */
-function placesIn(line: string, bareWords = true): Place[] {
+function placesIn(line: string, bareWords = true, asked = false): Place[] {
   const { cities, countries } = gazetteer();
   const t = fold(line).replace(/-based\b/gi, " based").replace(/\bD\.C\.?/g, "DC");
   const out: Place[] = [];
@@ -89,8 +176,16 @@ function placesIn(line: string, bareWords = true): Place[] {
   const lower = ` ${t.toLowerCase().replace(/[^\p{L}.\s-]+/gu, " ").replace(/\s+/g, " ")} `;
   for (const [key, state] of STATE_BY_NAME) if (lower.includes(` ${key} `) && !(key === "washington" && /washington,? d\.?c\.?/i.test(t))) out.push({ kind: "state", name: state, state, country: US });
   for (const [alias, region] of Object.entries(REGION_ALIASES)) if (lower.includes(` ${alias} `)) out.push({ kind: "region", name: region });
+  // Groups, regions and provinces are read in criteria only: in a résumé "Meta" is an employer, not Colombia's Meta.
+  if (asked) {
+    for (const group of Object.keys(COUNTRY_GROUPS)) if (lower.includes(` ${group} `)) out.push({ kind: "region", name: group });
+    for (const region of Object.keys(US_REGIONS)) if (lower.includes(` ${region} `)) out.push({ kind: "region", name: region, country: US });
+    for (const [key, province] of gazetteer().provinces) {
+      if (lower.includes(` ${key} `) && !STATE_BY_NAME.has(key) && !countries.has(key)) out.push({ kind: "province", name: province.names[0] as string, provinceNames: province.names, country: province.country });
+    }
+  }
   if (/\beurope\b/i.test(t)) out.push({ kind: "region", name: "europe" });
-  if (!bareWords) return out;
+  if (!bareWords) return out.map(withRow);
   for (const m of t.matchAll(CAPWORDS)) {
     const words = (m[0] as string).split(/\s+/);
     // Any run of capitalized words: try the longest name first.
@@ -108,7 +203,7 @@ function placesIn(line: string, bareWords = true): Place[] {
     }
   }
   // A city named with its state settles the state and country.
-  return out.map((p) => (p.kind === "city" && p.state && !p.country ? { ...p, country: US } : p));
+  return out.map((p) => withRow(p.kind === "city" && p.state && !p.country ? { ...p, country: US } : p));
 }
 
 export interface PlaceRequirement {
@@ -124,22 +219,23 @@ const LOCATION_INTENT =
 /** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
 export function compilePlace(criterion: string): PlaceRequirement | null {
   if (!LOCATION_INTENT.test(criterion)) return null;
-  const places = placesIn(criterion);
+  const places = placesIn(criterion, true, true);
   // A bare postal code in a criterion ("Based in the DC area", "PA residents") names the state.
   for (const m of fold(criterion).replace(/\bD\.C\.?/g, "DC").matchAll(/\b([A-Z]{2})\b/g)) {
     const state = US_STATES[m[1] as string];
     if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
   }
   if (places.length === 0) return null;
+  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* area|commut\w*|within commuting)\b/u.test(fold(criterion));
   return {
-    places: mostSpecific(places),
+    places: mostSpecific(places).map((p) => (p.kind === "city" && metro ? { ...p, metro: true } : p)),
     relocationOk: /\brelocat\w*/i.test(criterion),
     workThere: /\b(on[- ]?site|in[- ]office|in the office|hybrid|commute|days a week)\b/i.test(criterion) && !/\b(based|located|lives?|living|resid\w*|local)\b/i.test(criterion),
   };
 }
 
 function mostSpecific(places: Place[]): Place[] {
-  const rank = { city: 0, state: 1, country: 2, region: 3 } as const;
+  const rank = { city: 0, state: 1, province: 1, country: 2, region: 3 } as const;
   const best = Math.min(...places.map((p) => rank[p.kind]));
   const seen = new Set<string>();
   return places.filter((p) => rank[p.kind] === best && !seen.has(p.name) && seen.add(p.name));
@@ -156,8 +252,20 @@ const RELOCATE = /\b(willing to relocate|open to relocat\w*|happy to relocate|ab
 function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
   const candCountry = cand.country ?? (cand.state ? US : undefined);
   switch (target.kind) {
-    case "region":
+    case "region": {
+      const states = US_REGIONS[target.name];
+      if (states) {
+        if (cand.state) return states.some((code) => US_STATES[code] === cand.state) ? "yes" : "no";
+        return candCountry && candCountry !== US ? "no" : null;
+      }
       return candCountry ? (inRegion(target.name, candCountry) ? "yes" : "no") : null;
+    }
+    case "province": {
+      const names = (target.provinceNames ?? [target.name]).map((n) => fold(n).toLowerCase());
+      if (cand.kind === "province") return names.includes(fold(cand.name).toLowerCase()) ? "yes" : "no";
+      if (cand.province) return names.includes(fold(cand.province).toLowerCase()) ? "yes" : "no";
+      return candCountry && candCountry !== target.country ? "no" : null;
+    }
     case "country":
       return candCountry ? (candCountry === target.country ? "yes" : "no") : null;
     case "state":
@@ -165,13 +273,22 @@ function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
       return candCountry && candCountry !== US ? "no" : null;
     case "city":
       if (cand.kind === "city" && fold(cand.name).toLowerCase() === fold(target.name).toLowerCase() && (!cand.state || !target.state || cand.state === target.state)) return "yes";
+      // A metro area crosses state lines (Vancouver, WA is in the Portland metro area).
+      if (target.metro && cand.lat !== undefined && cand.lng !== undefined && target.lat !== undefined && target.lng !== undefined) {
+        return distanceKm({ lat: cand.lat, lng: cand.lng }, { lat: target.lat, lng: target.lng }) <= METRO_KM ? "yes" : "no";
+      }
       if (cand.state && target.state) return cand.state === target.state ? "near" : "no";
       if (candCountry && target.country) return candCountry === target.country ? (cand.kind === "city" ? "no" : null) : "no";
       return null;
   }
 }
 
-const describe = (p: Place) => (p.kind === "city" ? [p.name, p.state ?? p.country].filter(Boolean).join(", ") : p.name.replace(/\b\p{L}/gu, (c) => c.toUpperCase()));
+const describe = (p: Place) =>
+  p.kind === "city"
+    ? [p.name, p.state ?? p.province ?? p.country].filter(Boolean).join(", ")
+    : p.name.length <= 4
+      ? p.name.toUpperCase()
+      : p.name.replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
 
 /**
  * `header`: the first lines of the résumé (contact block), `others`: answers and the latest

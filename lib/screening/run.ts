@@ -165,6 +165,11 @@ export async function screenCandidate(prisma: Prisma, job: ScreenCandidateJob, c
       requiredTier: required.tier,
     };
     await requestResultNote(tx, { organizationId: candidate.organizationId, candidateId: candidate.id, resultId: result.id, note });
+    // The job's automation rules read the new result (lib/automations); queued with it, so a stored
+    // result is always evaluated and a rolled-back one never is.
+    if (await tx.automationRule.count({ where: { organizationId: candidate.organizationId, jobId: candidate.jobId, enabled: true, deletedAt: null } })) {
+      await enqueueInTransaction(tx, QUEUES.automationsEvaluate.name, { organizationId: candidate.organizationId, jobId: candidate.jobId, candidateIds: [candidate.id] });
+    }
   });
   return "screened";
 }

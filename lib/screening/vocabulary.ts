@@ -280,6 +280,18 @@ export const FILLER_WORDS: readonly string[] = [
  * "motion design", "selling to healthcare organizations"), matching only these shows nothing of the
  * specific requirement, so it earns no partial credit. Concept ids prefixed "@", else word stems.
  */
+/**
+ * Stems of words that say what kind of thing is asked rather than which ("SAS programming", "Digital
+ * dictation software", "Financial services clients"): beside a specific term they are not a qualifier
+ * the candidate must repeat. Alone, or beside only generic words, they count as usual. Words that
+ * make a compound skill or title of their own stay out ("tax preparation", "registered nurse",
+ * "program management", "Apache Kafka").
+ */
+export const LIGHT_TERMS: readonly string[] = [
+  "softwar", "system", "qualif", "project", "document", "growth", "ownership", "session",
+  "platform", "applic", "solut", "knowledg", "improv", "reduc", "method", "packag", "suit",
+];
+
 export const GENERIC_TERMS: readonly string[] = [
   "@sales", "@nursing", "@software_engineer", "@customer_support", "@finance", "@analysis", "@business", "@stakeholder",
   "design", "engin", "develop", "manag", "team", "servic", "custom", "client", "organ", "organiz", "compani", "industri",

@@ -8,6 +8,7 @@ import { providers } from "@/lib/ats/registry";
 import { formerQueues, QUEUES } from "@/lib/jobs/definitions";
 import { workEach } from "@/lib/jobs/work";
 import { log } from "@/lib/log";
+import { applyDueSuggestion, evaluateRules, type EvaluateJob } from "@/lib/automations";
 import { screenCandidate, screenJobBatch, type ScreenCandidateJob, type ScreenJobBatch } from "@/lib/screening/run";
 import { workWriteBacks } from "@/lib/writeback/worker";
 
@@ -106,6 +107,21 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     const { counts, next } = await screenJobBatch(await db(), batch);
     if (next) await boss.send(QUEUES.screeningJob.name, { ...batch, after: next });
     log.info("screened a batch of a job's candidates", { jobId: batch.jobId, ...counts });
+  });
+
+  // Automations: rules read new results, and suggestions of rules that apply on their own are applied at the end of their delay.
+  await workEach<EvaluateJob>(boss, QUEUES.automationsEvaluate.name, { batchSize: 10 }, async (job) => {
+    await evaluateRules(await db(), job.data);
+  });
+  await one<EvaluateJob>(boss, QUEUES.automationsEvaluateJob.name, async (job) => {
+    const counts = await evaluateRules(await db(), job);
+    log.info("evaluated an automation rule", { jobId: job.jobId, ruleId: job.ruleId, ...counts });
+  });
+  await one<{ suggestionId: string }>(boss, QUEUES.automationsApply.name, async ({ suggestionId }) => {
+    const outcome = await applyDueSuggestion(suggestionId);
+    // Started a moment early by the clocks of the database and this process: the retry comes after the time.
+    if (outcome === "not_due") throw new Error("automation suggestion not due yet");
+    if (outcome !== "skipped") log.info("automation suggestion due", { suggestionId, outcome });
   });
 
   const recover = async () => {

@@ -75,6 +75,8 @@ export interface CandidateActionOutcome {
 export interface ActionOrigin {
   /** The automation rule and suggestion the change comes from (the record names them). */
   ruleId?: string;
+  /** The rule's name when it acted, so the record still says which rule after it is renamed. */
+  ruleName?: string;
   suggestionId?: string;
   /** Applied by the app after the rule's delay, with no person confirming. */
   automatic?: boolean;
@@ -174,7 +176,7 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, option
         kind,
         payload: target,
         idempotencyKey: keyOf(candidateId),
-        requestedById: org.userId,
+        requestedById: origin.automatic ? null : org.userId,
         ...(batch ? { batchId: batch.id } : {}),
       }));
       written = await recordActions(tx, actions, batch ? { startAfter: batch.undoUntil } : {});
@@ -191,7 +193,10 @@ export async function applyCandidateAction(org: OrgContext, raw: unknown, option
         ruleId: origin.ruleId ?? null,
         suggestionId: origin.suggestionId ?? null,
         writeBackActionId: actionOf.get(candidateId) ?? null,
-        details: input.action === "advance" ? { action: "advance", stage: targetName } : { action: "reject", reason: targetName, ...(batch ? { undoBatchId: batch.id } : {}) },
+        details: {
+          ...(input.action === "advance" ? { action: "advance", stage: targetName } : { action: "reject", reason: targetName, ...(batch ? { undoBatchId: batch.id } : {}) }),
+          ...(origin.ruleName ? { rule: origin.ruleName } : {}),
+        },
       })),
     );
     return {
@@ -278,14 +283,16 @@ export async function undoCandidateAction(org: OrgContext, raw: unknown, clock: 
 export async function candidateActionOptions(org: OrgContext) {
   const prisma = await db();
   const organizationId = org.organizationId;
-  const [stages, reasons, connection] = await Promise.all([
-    prisma.stage.findMany({ where: { organizationId }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true } }),
+  const connection = await currentConnection(organizationId);
+  // After a switch of ATS the earlier one's stages and reasons stay in the database; offer the connected one's.
+  const ofProvider = connection ? { provider: connection.provider } : {};
+  const [stages, reasons] = await Promise.all([
+    prisma.stage.findMany({ where: { organizationId, ...ofProvider }, orderBy: [{ position: "asc" }, { text: "asc" }], select: { id: true, text: true } }),
     prisma.archiveReason.findMany({
-      where: { organizationId, type: "non-hired", active: true },
+      where: { organizationId, type: "non-hired", active: true, ...ofProvider },
       orderBy: { text: "asc" },
       select: { id: true, text: true },
     }),
-    currentConnection(organizationId),
   ]);
   return {
     stages,

@@ -35,7 +35,14 @@ export async function recordActions(tx: Tx, actions: NewAction[], options: { sta
     select: { idempotencyKey: true },
   });
   const seen = new Set(existing.map((e) => e.idempotencyKey));
-  const fresh = actions.filter((a) => !seen.has(a.idempotencyKey));
+  // A candidate imported from the ATS the organization used before a switch is not in the connected
+  // one: writing to it there would only fail. The app's own change stands; nothing is sent.
+  const connectionIds = [...new Set(actions.map((a) => a.connectionId))];
+  const connections = await tx.atsConnection.findMany({ where: { organizationId, id: { in: connectionIds } }, select: { id: true, provider: true } });
+  const providerOf = new Map(connections.map((c) => [c.id, c.provider] as const));
+  const candidates = await tx.candidate.findMany({ where: { organizationId, id: { in: [...new Set(actions.map((a) => a.candidateId))] } }, select: { id: true, provider: true } });
+  const candidateProvider = new Map(candidates.map((c) => [c.id, c.provider] as const));
+  const fresh = actions.filter((a) => !seen.has(a.idempotencyKey) && candidateProvider.get(a.candidateId) === providerOf.get(a.connectionId));
   if (fresh.length === 0) return [];
   const created = await tx.writeBackAction.createManyAndReturn({
     data: fresh.map((a) => ({ ...a, status: "PENDING" as const })),

@@ -86,6 +86,15 @@ export async function seedRecord(prisma: Prisma, org: OrgContext, options: { ext
   });
   const d3 = await decision({ candidateId: hostile.id, jobId: jobA.id, kind: "SUGGESTION_CONFIRMED", resultVersionId: v3.id, createdAt: "2026-11-11T13:00:00.000Z" });
   const d4 = await decision({ candidateId: other.id, jobId: jobB.id, kind: "SUGGESTION_DISMISSED", resultVersionId: vOther.id, createdAt: "2026-11-13T10:00:00.000Z" });
+  // Three suggestions of one rule: two on job A (one still waiting), one on job B.
+  const rule = await prisma.automationRule.create({
+    data: { organizationId, jobId: jobA.id, name: "Reject missing Python", condition: { clauses: [] }, action: "reject", createdById: org.userId },
+  });
+  const suggestion = (jobId: string, candidateId: string, resultVersionId: string, createdAt: string) =>
+    prisma.automationSuggestion.create({ data: { organizationId, jobId, ruleId: rule.id, candidateId, resultVersionId, action: "reject", trigger: {}, createdAt: new Date(createdAt) } });
+  await suggestion(jobA.id, hostile.id, v3.id, "2026-11-11T12:30:00.000Z");
+  await suggestion(jobA.id, ada.id, v2.id, "2026-11-10T08:00:00.000Z");
+  await suggestion(jobB.id, other.id, vOther.id, "2026-11-13T09:30:00.000Z");
   const extra = options.extraDecisions ?? 0;
   if (extra) {
     await prisma.decision.createMany({

@@ -4,7 +4,9 @@ import { greenhouse } from "@/lib/ats/providers/greenhouse";
 import { authorizeWithSim, createConnection, startGreenhouseTestBed, type GreenhouseTestBed } from "@/lib/ats/providers/greenhouse/test-helpers";
 import type { OrgContext } from "@/lib/auth/guard";
 import { applySettings, manualWebhookSetup } from "@/lib/connections/settings";
+import { connectionStatus } from "@/lib/connections/status";
 import { processDelivery } from "@/lib/imports/deliveries";
+import { referenceData, syncStagesAndReasons } from "@/lib/imports/reference";
 import { startQueue, stopQueue } from "@/lib/jobs/queue";
 
 /**
@@ -43,6 +45,11 @@ describe("Greenhouse through the core", () => {
     expect(setup.url).toMatch(new RegExp(`/api/webhooks/greenhouse/${connectionId}$`));
     expect(setup.hooks.map((h) => h.event).sort()).toEqual([...greenhouse.webhookEvents].sort());
     expect(new Set(setup.hooks.map((h) => h.secret)).size).toBe(setup.hooks.length);
+    // In the order the app subscribes, named as Greenhouse's form names them, with where that form is.
+    expect(setup.hooks.map((h) => h.event)).toEqual([...greenhouse.webhookEvents]);
+    expect(setup.hooks[0]!.label).toBe("Candidate has submitted application");
+    expect(setup.place).toBe("Configure → Dev Center → Web Hooks");
+    expect(await connectionStatus(org.organizationId)).toMatchObject({ webhookRegistration: "manual", webhooksRegistered: true, lastTestAt: null, lastEventAt: null });
     await expect(manualWebhookSetup({ ...org, role: "RECRUITER" }, connectionId)).rejects.toMatchObject({ status: 403 });
     // A second Apply Changes keeps the secrets the admin already entered.
     await applySettings(org, { connectionId, autoGenerateJobs: true, autoImportCandidates: true, postResults: false, updateStages: false });
@@ -56,13 +63,38 @@ describe("Greenhouse through the core", () => {
       expect(saved.ok).toBe(true);
     }
 
+    // Each save pinged the app: Settings → ATS says the pings arrived and no real event yet.
+    const pinged = await connectionStatus(org.organizationId);
+    expect(pinged.lastTestAt).not.toBeNull();
+    expect(pinged.lastEventAt).toBeNull();
+
     const job = (await greenhouse.session({ id: connectionId, organizationId: org.organizationId }).listJobs({ states: ["published"], limit: 1 })).items[0]!;
     const added = await bed.sim.addApplication({ jobId: job.externalId, name: "Katherine Johnson", email: "katherine.johnson@example.com" });
     const deliveries = await prisma().webhookDelivery.findMany({ where: { connectionId, status: "RECEIVED" } });
     expect(deliveries.map((d) => d.externalCandidateId)).toContain(String(added.applicationId));
     for (const d of deliveries) await processDelivery(d.id);
+    const receiving = await connectionStatus(org.organizationId);
+    expect(receiving.lastEventAt).not.toBeNull();
+    // Once real events arrive the ping no longer matters, and is not read.
+    expect(receiving.lastTestAt).toBeNull();
     const candidates = await prisma().candidate.findMany({ where: { organizationId: org.organizationId, provider: "GREENHOUSE", externalId: String(added.applicationId) } });
     expect(candidates).toHaveLength(1);
     expect(candidates[0]!.name).toBe("Katherine Johnson");
+  });
+
+  it("Settings → ATS lists the connected Greenhouse's stages and reasons, not those an earlier Lever connection left", async () => {
+    const lever = await prisma().atsConnection.create({
+      data: { organizationId: org.organizationId, provider: "LEVER", environment: "SIMULATOR", externalAccountId: "old-lever", status: "DISCONNECTED" },
+    });
+    await prisma().stage.create({ data: { organizationId: org.organizationId, connectionId: lever.id, provider: "LEVER", externalId: "lever-stage", text: "Lever-only stage" } });
+    await prisma().archiveReason.create({
+      data: { organizationId: org.organizationId, connectionId: lever.id, provider: "LEVER", externalId: "lever-reason", text: "Lever-only reason", type: "non-hired", active: true },
+    });
+    await syncStagesAndReasons({ id: connectionId, organizationId: org.organizationId });
+    const data = (await referenceData(org.organizationId))!;
+    expect(data.stages.length).toBeGreaterThan(0);
+    expect(data.rejectionReasons.length).toBeGreaterThan(0);
+    expect(data.stages.map((s) => s.text)).not.toContain("Lever-only stage");
+    expect(data.rejectionReasons.map((r) => r.text)).not.toContain("Lever-only reason");
   });
 });

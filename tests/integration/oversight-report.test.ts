@@ -40,7 +40,7 @@ describe("oversight report", () => {
     expect(r).toMatchObject({
       candidatesScreened: 4,
       resultVersions: 5,
-      suggestions: { made: 2, confirmed: 1, dismissed: 1, autoApplied: 0 },
+      suggestions: { made: 3, confirmed: 1, dismissed: 1, autoApplied: 0 },
       overridden: 1,
       suggestionAgreement: 0.5,
       decisionAgreement: { agreeing: 1, total: 1, rate: 1 },
@@ -57,9 +57,9 @@ describe("oversight report", () => {
 
   it("a job's report and a date range count only their own rows", async () => {
     const job = await oversightReport({ organizationId: alpha.org.organizationId, jobId: alpha.jobId }, {});
-    expect(job).toMatchObject({ candidatesScreened: 3, resultVersions: 4, suggestions: { made: 1, confirmed: 1, dismissed: 0 }, suggestionAgreement: 1 });
+    expect(job).toMatchObject({ candidatesScreened: 3, resultVersions: 4, suggestions: { made: 2, confirmed: 1, dismissed: 0 }, suggestionAgreement: 1 });
     const range = await oversightReport({ organizationId: alpha.org.organizationId }, { from: day("2026-11-10"), to: day("2026-11-12") });
-    expect(range).toMatchObject({ candidatesScreened: 2, resultVersions: 2, suggestions: { made: 1 } });
+    expect(range).toMatchObject({ candidatesScreened: 2, resultVersions: 2, suggestions: { made: 2, confirmed: 1 } });
     const betaReport = await oversightReport({ organizationId: beta.org.organizationId }, {});
     expect(betaReport.weeks.find((w) => w.week === "2026-10-26")?.advanced).toBe(5);
   });

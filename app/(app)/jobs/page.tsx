@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { AtsLabel } from "@/components/ats/ats-label";
 import { JobsToolbar } from "@/components/jobs/jobs-toolbar";
 import { PostingPicker } from "@/components/jobs/posting-picker";
 import { Badge } from "@/components/ui/alert";
@@ -80,6 +81,9 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
                     <Link href={`/jobs/${j.id}`} className="font-medium text-slate-900 hover:text-brand-700">
                       {j.title}
                     </Link>
+                    <span className="ml-2 align-middle">
+                      <AtsLabel provider={j.provider} />
+                    </span>
                     {j.confidential ? (
                       <span className="ml-2 align-middle">
                         <Badge tone="amber">Confidential</Badge>

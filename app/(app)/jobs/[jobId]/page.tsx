@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { AtsLabel } from "@/components/ats/ats-label";
 import { JobAccessPanel } from "@/components/access/job-access-panel";
+import { AutomationsSection, NeedsDecisionSection } from "@/components/automations/sections";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { JobTabs, jobTabOf, type JobTab } from "@/components/jobs/job-tabs";
 import { JobReport } from "@/components/oversight/job-report";
@@ -17,6 +19,7 @@ import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { isAdminRole, requireOrgContext, type OrgContext } from "@/lib/auth/guard";
 import { jobAccessMembers } from "@/lib/auth/job-access";
 import { rankingQuery } from "@/lib/candidates/ranking-place";
+import { pendingCount } from "@/lib/automations";
 import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/connections/lookup";
 import { getJobForOrg, requirementListsOf } from "@/lib/imports/jobs";
@@ -62,11 +65,12 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const job = await load(org, jobId);
   const search = await searchParams;
   const filters = RankedFiltersSchema.parse(search);
-  const [overview, run, connection, access] = await Promise.all([
+  const [overview, run, connection, access, needsDecision] = await Promise.all([
     screeningOverview(org.organizationId, job.id),
     latestImportRun(org.organizationId, job.id),
     findConnection(org.organizationId),
     job.confidential && isAdminRole(org.role) ? jobAccessMembers(org, job.id) : null,
+    pendingCount(org, job.id),
   ]);
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
   const askedForReview = await humanReviewIds(org.organizationId, ranked.rows.map((r) => r.id));
@@ -128,6 +132,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
             <h1 className="text-2xl font-semibold tracking-tight">{job.title}</h1>
             <p className="mt-1 text-sm text-slate-600">{meta}</p>
             <p className="mt-2 flex flex-wrap gap-1.5">
+              <AtsLabel provider={job.provider} />
               {job.state ? <Badge tone={job.state === "published" ? "green" : "slate"}>{job.state}</Badge> : null}
               {job.confidential ? <Badge tone="amber">Confidential</Badge> : null}
               {screening ? <Badge tone={screening.tone}>{screening.text}</Badge> : null}
@@ -145,11 +150,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           { tab: "candidates", label: "Candidates", count: overview.total, href: tabHref("candidates") },
           { tab: "criteria", label: "Criteria", count: overview.criteria.length, href: criteriaHref },
           { tab: "job", label: "Job", href: tabHref("job") },
+          { tab: "automations", label: "Automations", href: tabHref("automations") },
+          { tab: "decisions", label: "Needs decision", count: needsDecision, href: tabHref("decisions") },
           { tab: "report", label: "Report", href: tabHref("report") },
         ]}
       />
 
-      {tab !== "job" && tab !== "report" ? (
+      {tab === "candidates" || tab === "criteria" ? (
         <ScreenControl
           jobId={job.id}
           hasCriteria={overview.criteria.length > 0}
@@ -248,6 +255,9 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           </CardBody>
         </Card>
       ) : null}
+
+      {tab === "automations" ? <AutomationsSection org={org} jobId={job.id} ats={ats} /> : null}
+      {tab === "decisions" ? <NeedsDecisionSection org={org} jobId={job.id} ats={ats} /> : null}
 
       {tab === "job" ? (
         <Card>

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { isPermanentAtsError } from "@/lib/ats/errors";
+import { metrics } from "@/lib/metrics";
 import { connect } from "@/tools/greenhouse-sim/testing";
 import { GreenhouseApiError, GreenhouseClient, nextLink, type RetryPolicy } from "./client";
 import { ApplicationSchema, NoteSchema } from "./schemas";
@@ -80,6 +81,34 @@ describe("GreenhouseClient", () => {
       expect(ms).toBeLessThanOrEqual(10_000);
     }
     expect(bed.sim.state().requests["GET /v3/users"]?.["429"]).toBe(sleeps.length);
+  });
+
+  it("counts its requests per connection and status for /metrics, the 429s and the failures to connect included", async () => {
+    const connectionId = `metrics-${Date.now()}`;
+    const counted = async (status: string) => (await metrics().greenhouseRequests.get()).values.find((v) => v.labels.connection === connectionId && v.labels.status === status)?.value ?? 0;
+    const c = new GreenhouseClient({
+      apiBase: `${SIM_URL}/v3`,
+      connectionId,
+      tokens: { getAccessToken: async () => ({ accessToken, tokenVersion: 1 }), refreshAccessToken: async () => ({ accessToken, tokenVersion: 2 }) },
+      retry: { minTimeoutMs: 0, maxTimeoutMs: 0 },
+      sleep: async (ms) => {
+        bed.sim.advanceClock(ms);
+      },
+    });
+    bed.sim.setFaults({ status: 429, rate: 1, count: 2 });
+    for (let i = 0; i < 3; i++) await c.page("users", ApplicationSchema.pick({ id: true }), {});
+    expect(await counted("200")).toBe(3);
+    expect(await counted("429")).toBe(2);
+
+    const unreachable = new GreenhouseClient({
+      apiBase: `${SIM_URL}/v3`,
+      connectionId,
+      fetch: () => Promise.reject(new TypeError("fetch failed")),
+      tokens: { getAccessToken: async () => ({ accessToken, tokenVersion: 1 }), refreshAccessToken: async () => ({ accessToken, tokenVersion: 2 }) },
+      retry: { retries: 0 },
+    });
+    await expect(unreachable.page("users", ApplicationSchema.pick({ id: true }), {})).rejects.toMatchObject({ status: 0 });
+    expect(await counted("0")).toBe(1);
   });
 
   it("gives up after its retries on a lasting 429, as a retryable AtsApiError", async () => {

@@ -5,6 +5,7 @@ import { RateLimiter, type Priority } from "@/lib/ats/rate-limit";
 import type { AccessToken } from "@/lib/ats/tokens";
 import { config } from "@/lib/config";
 import { log } from "@/lib/log";
+import { metrics } from "@/lib/metrics";
 import { ErrorBodySchema } from "./schemas";
 import { greenhouseTokenManager } from "./tokens";
 
@@ -279,6 +280,7 @@ export class GreenhouseClient {
         signal: AbortSignal.timeout(this.timeoutMs),
       });
     } catch (error) {
+      metrics().greenhouseRequests.inc({ connection: this.connectionId ?? "none", status: "0" });
       const timedOut = error instanceof Error && error.name === "TimeoutError";
       throw new GreenhouseApiError(0, timedOut ? "timeout" : "network_error", timedOut ? `Greenhouse did not answer within ${this.timeoutMs} ms` : "Could not reach Greenhouse", {
         method,
@@ -286,6 +288,7 @@ export class GreenhouseClient {
         retryable: options.idempotent,
       });
     }
+    metrics().greenhouseRequests.inc({ connection: this.connectionId ?? "none", status: String(response.status) });
     if (response.status >= 300 && response.status < 400) {
       await discard(response);
       throw new GreenhouseApiError(response.status, "redirect", `Greenhouse redirected ${method} ${path}; not followed`, { method, path, retryable: false });

@@ -6,7 +6,7 @@ import { GREENHOUSE_STATUS, toAtsCandidate, toAtsJob, toAtsRejectionReason, toAt
 import { toGreenhouseNote } from "./note";
 import { ApplicationSchema, AttachmentSchema, CandidateSchema, JobPostSchema, JobSchema, NoteSchema, RejectionReasonSchema, StageSchema, UserSchema, type Application, type JobPost, type Stage } from "./schemas";
 import { refreshIdleConnections } from "./tokens";
-import { greenhouseEventKind, SUBSCRIBED_EVENTS, verifyGreenhouseWebhook } from "./webhooks";
+import { greenhouseEventKind, SUBSCRIBED_EVENTS, verifyGreenhouseWebhook, WEBHOOK_EVENT_LABELS } from "./webhooks";
 
 /** Greenhouse (Harvest v3) behind the core's interface. Everything Greenhouse-shaped stays in this folder. */
 
@@ -172,6 +172,7 @@ export const greenhouse: AtsProvider = {
   // Harvest v3 has no per-request "act as" for moves and rejections.
   capabilities: { webhookRegistration: "manual", actsAsUser: false, confidentialJobs: true, unreject: true, editsResult: false },
   webhookEvents: SUBSCRIBED_EVENTS,
+  adminUi: { webhooks: "Configure → Dev Center → Web Hooks", authorizedApps: null, eventLabels: WEBHOOK_EVENT_LABELS },
   session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new GreenhouseSession(GreenhouseClient.forConnection(connection.id, { priority })),
   verifyWebhook: ({ rawBody, headers, now }, secrets) => verifyGreenhouseWebhook(rawBody, headers, now, secrets),
   webhookEventKind: greenhouseEventKind,

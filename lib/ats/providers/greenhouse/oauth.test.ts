@@ -69,6 +69,17 @@ describe("Greenhouse OAuth", () => {
     expect(reasonOf(await completeConnect(a, callback).catch((e: unknown) => e))).toBe("account_taken");
   });
 
+  it("refuses an organization already connected to Lever (one ATS at a time) and stores nothing for Greenhouse", async () => {
+    const admin = await organizationWithAdmin("gh-on-lever");
+    await bed.db.prisma.atsConnection.create({
+      data: { organizationId: admin.organizationId, provider: "LEVER", environment: "SIMULATOR", externalAccountId: "lever-acct", accountClaim: "lever:SIMULATOR:gh-on-lever" },
+    });
+    const callback = await consent(await startConnect(admin), 1);
+    expect(reasonOf(await completeConnect(admin, callback).catch((e: unknown) => e))).toBe("other_account");
+    const rows = await bed.db.prisma.atsConnection.findMany({ where: { organizationId: admin.organizationId } });
+    expect(rows.map((r) => r.provider)).toEqual(["LEVER"]);
+  });
+
   it("exchanges a code once; a second use, or a wrong client secret, is refused", async () => {
     const code = await authorize(bed.sim, { account: 1 });
     const tokens = await exchangeCode(code);

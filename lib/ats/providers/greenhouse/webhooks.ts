@@ -10,8 +10,17 @@ import { WebhookBodySchema } from "./schemas";
  * Unicode before signing, so re-serialized JSON would not match.
  */
 
-/** One web hook per event in Greenhouse: these are the ones the admin creates, all with the same URL and secret. */
+/** One web hook per event in Greenhouse: these are the ones the admin creates, all with the same URL, each with its own secret. */
 export const SUBSCRIBED_EVENTS = ["new_candidate_application", "candidate_stage_change", "reject_candidate", "unreject_candidate", "hire_candidate"] as const;
+
+/** Each event as Greenhouse's web hook form names it in its "When" list. */
+export const WEBHOOK_EVENT_LABELS: Readonly<Record<(typeof SUBSCRIBED_EVENTS)[number], string>> = {
+  new_candidate_application: "Candidate has submitted application",
+  candidate_stage_change: "Candidate has changed stage",
+  reject_candidate: "Candidate or Prospect rejected",
+  unreject_candidate: "Candidate or Prospect unrejected",
+  hire_candidate: "Candidate has been hired",
+};
 
 const KIND: Record<string, AtsEvent["kind"]> = {
   new_candidate_application: "candidate.created",

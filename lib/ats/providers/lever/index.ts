@@ -129,6 +129,11 @@ export const lever: AtsProvider = {
   adminRole: "Super Admin",
   capabilities: { webhookRegistration: "api", actsAsUser: true, confidentialJobs: true, unreject: true, editsResult: true },
   webhookEvents: SUBSCRIBED_EVENTS,
+  adminUi: {
+    webhooks: "Settings → Integrations and API → Webhooks",
+    authorizedApps: "Settings → Integrations and API → Authorized Apps",
+    eventLabels: { applicationCreated: "Applications Created", candidateStageChange: "Candidate Stage Change", candidateArchiveChange: "Candidate Archive State Change" },
+  },
   session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new LeverSession(LeverClient.forConnection(connection.id, { priority })),
   verifyWebhook: ({ rawBody }, secrets) => verifyLeverWebhook(rawBody, secrets),
   webhookEventKind: leverEventKind,

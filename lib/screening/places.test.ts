@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import { compilePlace, placeVerdict } from "./places";
+
+function verdict(criterion: string, header: string[], others: string[] = []) {
+  const req = compilePlace(criterion);
+  if (!req) throw new Error(`not a place criterion: ${criterion}`);
+  return placeVerdict(req, header, others, [...header, ...others]);
+}
+
+describe("places: first-level divisions outside the US", () => {
+  it.each([
+    ["Based in Alberta", "Calgary, Alberta, Canada", "MET"],
+    ["Based in Alberta", "Toronto, Ontario, Canada", "NOT_MET"],
+    ["Based in Hesse", "Frankfurt am Main · Frankfurt, Germany", "MET"],
+    ["Based in Bavaria", "Frankfurt, Germany", "NOT_MET"],
+    ["Based in the Auvergne-Rhône-Alpes region", "Lyon, France", "MET"],
+    ["Based in the Auvergne-Rhône-Alpes region", "Bordeaux, France", "NOT_MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Alex Moreau", line]).verdict).toBe(expected);
+  });
+});
+
+describe("places: regions and groups of countries", () => {
+  it.each([
+    ["Based in the Southeast", "Atlanta, GA", "MET"],
+    ["Based in the Southeast", "Denver, CO", "NOT_MET"],
+    ["Based in the Pacific Northwest", "Portland, OR", "MET"],
+    ["Based in the GCC", "Dubai, United Arab Emirates", "MET"],
+    ["Based in the GCC", "Cairo, Egypt", "NOT_MET"],
+    ["Based in the DACH region", "Vienna, Austria", "MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Sam Idris", line]).verdict).toBe(expected);
+  });
+  it("says the group's name as people write it", () => {
+    expect(verdict("Based in the GCC", ["Sam Idris", "Cairo, Egypt"]).reason).toContain("GCC");
+  });
+});
+
+describe("places: metro areas cross state lines", () => {
+  it("Vancouver, WA is in the Portland metro area; Seattle is not", () => {
+    expect(verdict("Based in the Portland metro area", ["Kim Park", "Vancouver, WA"]).verdict).toBe("MET");
+    expect(verdict("Based in the Portland metro area", ["Kim Park", "Seattle, WA"]).verdict).toBe("NOT_MET");
+  });
+  it("without 'metro' or 'area' a city asks for that city: a neighbour in the same state is for a person to check", () => {
+    expect(verdict("Based in Phoenix, AZ", ["Lee Cruz", "Mesa, AZ"]).verdict).toBe("PARTLY_MET");
+  });
+});
+
+describe("places: a résumé's words are not read as provinces", () => {
+  it("an employer named Meta does not put a Montréal candidate in Colombia", () => {
+    expect(verdict("Based in Canada", ["Chloé Roy", "Montréal, QC, Canada · Meta ads specialist"]).verdict).toBe("MET");
+  });
+});
