@@ -1,6 +1,6 @@
 import Link from "next/link";
 
-export const JOB_TABS = ["candidates", "criteria", "job", "automations", "decisions"] as const;
+export const JOB_TABS = ["candidates", "criteria", "job", "automations", "decisions", "report"] as const;
 export type JobTab = (typeof JOB_TABS)[number];
 
 /** The tab a job page's `?tab=` asks for; anything else is the candidates list. */

@@ -10,6 +10,8 @@ const TABS = [
   { href: "/settings/ats", label: "ATS" },
   { href: "/settings/notice", label: "Candidate notice" },
   { href: "/settings/data", label: "Data retention" },
+  { href: "/settings/oversight", label: "Oversight" },
+  { href: "/settings/api-tokens", label: "API tokens" },
 ];
 
 export function SettingsTabs() {
@@ -28,7 +30,7 @@ export function SettingsTabs() {
                 ref={active ? activeRef : undefined}
                 href={t.href}
                 aria-current={active ? "page" : undefined}
-                className={`inline-block border-b-2 px-1 pb-3 text-sm font-medium ${
+                className={`inline-block whitespace-nowrap border-b-2 px-1 pb-3 text-sm font-medium ${
                   active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-500 hover:border-slate-300 hover:text-slate-700"
                 }`}
               >

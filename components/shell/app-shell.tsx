@@ -42,7 +42,7 @@ export function AppShell({
       >
         Skip to content
       </a>
-      <header className="sticky top-0 z-30 border-b border-slate-200 bg-white md:fixed md:inset-y-0 md:left-0 md:flex md:w-60 md:flex-col md:border-b-0 md:border-r">
+      <header className="sticky top-0 z-30 print:hidden border-b border-slate-200 bg-white md:fixed md:inset-y-0 md:left-0 md:flex md:w-60 md:flex-col md:border-b-0 md:border-r">
         <div className="flex items-center gap-2 px-4 py-2 md:py-5">
           <Link href="/jobs" className="flex items-center gap-2 rounded-lg">
             <span aria-hidden className="grid h-8 w-8 place-items-center rounded-lg bg-brand-600 font-bold text-white">
@@ -79,7 +79,7 @@ export function AppShell({
           <ProfileMenu {...menu} placement="up" />
         </div>
       </header>
-      <div className="md:pl-60">
+      <div className="md:pl-60 print:pl-0">
         <main id="main" tabIndex={-1} className="mx-auto max-w-5xl px-4 py-6 focus:outline-none sm:px-6 lg:px-8 lg:py-10">
           {children}
         </main>

@@ -3,7 +3,8 @@ import type { Tx } from "@/lib/db/client";
 /**
  * What a Decision row says happened. People's actions on a candidate, an automation's suggestion
  * confirmed or dismissed (or applied after its delay, with no person), edits of the criteria a
- * result was made against, and the removal of a candidate's data.
+ * result was made against, a candidate's request for a review by a person (GDPR article 22) and its
+ * clearing, and the removal of a candidate's data.
  */
 export const DECISION_KINDS = [
   "ADVANCE",
@@ -16,6 +17,8 @@ export const DECISION_KINDS = [
   "SUGGESTION_DISMISSED",
   "AUTO_APPLIED",
   "CRITERIA_EDIT",
+  "HUMAN_REVIEW_REQUESTED",
+  "HUMAN_REVIEW_CLEARED",
   "DATA_DELETED",
 ] as const;
 export type DecisionKind = (typeof DECISION_KINDS)[number];

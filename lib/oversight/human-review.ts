@@ -1,4 +1,5 @@
 import { audit } from "@/lib/audit";
+import { recordDecisions } from "@/lib/decisions/record";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
 import { db, type Prisma } from "@/lib/db/client";
@@ -61,6 +62,16 @@ export async function setHumanReview(org: OrgContext, candidateId: string, input
       : { humanReviewRequestedAt: null, humanReviewRequestedById: null, humanReviewNote: null };
     await prisma.$transaction(async (tx) => {
       await tx.candidate.updateMany({ where: { id: candidate.id, organizationId: org.organizationId }, data });
+      await recordDecisions(tx, [
+        {
+          organizationId: org.organizationId,
+          candidateId: candidate.id,
+          jobId: candidate.jobId,
+          kind: requested ? "HUMAN_REVIEW_REQUESTED" : "HUMAN_REVIEW_CLEARED",
+          actorUserId: org.userId,
+          details: note ? { note } : {},
+        },
+      ]);
       await audit(tx, {
         organizationId: org.organizationId,
         actorUserId: org.userId,
@@ -115,6 +126,9 @@ export async function requestCandidateRescreen(org: OrgContext, candidateId: str
   }
   if ((await jobCriteria(prisma, org.organizationId, candidate.jobId)).length === 0) throw conflict("This job has no screening criteria yet. Add criteria first, then screen.");
   await enqueue(QUEUES.screeningRun.name, { organizationId: org.organizationId, candidateId: candidate.id, humanReviewConfirmedBy: org.userId } satisfies ScreenCandidateJob);
+  await prisma.$transaction((tx) =>
+    recordDecisions(tx, [{ organizationId: org.organizationId, candidateId: candidate.id, jobId: candidate.jobId, kind: "RESCREEN", actorUserId: org.userId, details: { confirmedHumanReview: true } }]),
+  );
   await audit(prisma, {
     organizationId: org.organizationId,
     actorUserId: org.userId,

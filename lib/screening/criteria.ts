@@ -1,4 +1,5 @@
 import { audit } from "@/lib/audit";
+import { recordDecisions } from "@/lib/decisions/record";
 import { jobOr404 } from "@/lib/auth/job-access";
 import { z } from "zod";
 import type { OrgContext } from "@/lib/auth/guard";
@@ -132,6 +133,18 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
       if (c.id) await tx.screeningCriterion.updateMany({ where: { organizationId: org.organizationId, jobId, id: c.id }, data });
       else await tx.screeningCriterion.create({ data: { ...data, organizationId: org.organizationId, jobId, source: "recruiter" } });
     }
+    const changes = criteriaChanges(before, wanted);
+    if (changes.added.length || changes.removed.length || changes.changed.length || changes.reordered) {
+      await recordDecisions(tx, [
+        {
+          organizationId: org.organizationId,
+          jobId,
+          kind: "CRITERIA_EDIT",
+          actorUserId: org.userId,
+          details: { ...changes, count: wanted.length, ...(kept.size ? { keptProtected: [...kept.values()] } : {}) },
+        },
+      ]);
+    }
     await audit(tx, {
       organizationId: org.organizationId,
       actorUserId: org.userId,
@@ -145,6 +158,38 @@ export async function replaceCriteria(org: OrgContext, jobId: string, input: unk
   const criteria = await jobCriteria(prisma, org.organizationId, jobId);
   const hash = criteriaHash(criteria);
   return { criteria, criteriaHash: hash, changed: hash !== criteriaHash(before) };
+}
+
+type CriterionFields = { text: string; kind: string; weight: string };
+
+/**
+ * What a save changed, for the decision record: criteria added and removed by their wording, and the
+ * fields of the kept ones that differ (an auditor reads "Python became required", not two lists).
+ */
+export function criteriaChanges(before: Array<CriterionFields & { id: string }>, after: Array<CriterionFields & { id?: string }>) {
+  const old = new Map(before.map((c) => [c.id, c] as const));
+  const keptIds = new Set(after.flatMap((c) => (c.id ? [c.id] : [])));
+  const changed: Array<{ text: string; from: Partial<CriterionFields>; to: Partial<CriterionFields> }> = [];
+  for (const c of after) {
+    const was = c.id ? old.get(c.id) : undefined;
+    if (!was) continue;
+    const from: Partial<CriterionFields> = {};
+    const to: Partial<CriterionFields> = {};
+    for (const field of ["text", "kind", "weight"] as const) {
+      if (was[field] !== c[field]) {
+        from[field] = was[field];
+        to[field] = c[field];
+      }
+    }
+    if (Object.keys(to).length) changed.push({ text: c.text, from, to });
+  }
+  const order = (list: Array<{ id?: string }>) => list.flatMap((c) => (c.id && keptIds.has(c.id) && old.has(c.id) ? [c.id] : [])).join();
+  return {
+    added: after.filter((c) => !c.id).map(({ text, kind, weight }) => ({ text, kind, weight })),
+    removed: before.filter((c) => !keptIds.has(c.id)).map(({ text, kind, weight }) => ({ text, kind, weight })),
+    changed,
+    reordered: order(before) !== order(after),
+  };
 }
 
 /**

@@ -14,8 +14,11 @@ vi.mock("next/headers", () => ({ cookies: async () => ({ get: () => undefined })
 
 type Handler = (req: NextRequest, ctx: { params: Promise<Record<string, string>> }) => Promise<Response>;
 
-/** Routes that are not called by the signed-in browser: Lever's webhooks (signed) and Auth.js (its own CSRF token). */
-const NOT_BROWSER_JSON = [/^webhooks\//, /^auth\//, /^integrations\/\[provider\]\/(connect|callback)\//];
+/**
+ * Routes that are not called by the signed-in browser: Lever's webhooks (signed), Auth.js (its own CSRF
+ * token) and the read-only API (a bearer token, no cookie; its write methods only ever answer 405).
+ */
+const NOT_BROWSER_JSON = [/^webhooks\//, /^auth\//, /^integrations\/\[provider\]\/(connect|callback)\//, /^v1\//];
 
 function routeFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -6,6 +6,7 @@ import { JobAccessPanel } from "@/components/access/job-access-panel";
 import { AutomationsSection, NeedsDecisionSection } from "@/components/automations/sections";
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { JobTabs, jobTabOf, type JobTab } from "@/components/jobs/job-tabs";
+import { JobReport } from "@/components/oversight/job-report";
 import { ResyncButton } from "@/components/jobs/resync-button";
 import { CandidateFilters } from "@/components/screening/candidate-filters";
 import { CandidateTable, type CandidateRowView } from "@/components/screening/candidate-table";
@@ -157,6 +158,7 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           { tab: "job", label: "Job", href: tabHref("job") },
           { tab: "automations", label: "Automations", href: tabHref("automations") },
           { tab: "decisions", label: "Needs decision", count: needsDecision, href: tabHref("decisions") },
+          { tab: "report", label: "Report", href: tabHref("report") },
         ]}
       />
 
@@ -303,6 +305,8 @@ export default async function JobPage({ params, searchParams }: { params: Promis
           </CardBody>
         </Card>
       ) : null}
+
+      {tab === "report" ? <JobReport organizationId={org.organizationId} jobId={job.id} search={search} /> : null}
     </div>
   );
 }

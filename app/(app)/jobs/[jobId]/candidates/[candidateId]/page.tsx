@@ -5,6 +5,7 @@ import { CandidateDecision } from "@/components/candidates/candidate-decision";
 import { DeleteDataButton } from "@/components/candidates/delete-data-button";
 import { RescreenButton } from "@/components/candidates/rescreen-button";
 import { HumanReviewBanner, MarkHumanReview } from "@/components/oversight/human-review-control";
+import { OverrideVerdict } from "@/components/oversight/override-verdict";
 import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
 import { Alert, Badge } from "@/components/ui/alert";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
@@ -17,6 +18,7 @@ import { AppError } from "@/lib/errors";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { resumeProblem } from "@/lib/resumes/status";
 import { humanReviewOf } from "@/lib/oversight/human-review";
+import { currentOverrides } from "@/lib/oversight/override";
 import { candidateDetail, RANKED_PAGE_SIZE } from "@/lib/screening/results";
 import { requiredStateOfStored } from "@/lib/screening/score";
 import { providerFor } from "@/lib/ats/registry";
@@ -64,10 +66,11 @@ export default async function CandidatePage({ params, searchParams }: { params: 
   const search = await searchParams;
   const { candidate: c, criteria, result } = await load(org, jobId, candidateId);
   const ats = providerFor(c.provider).label;
-  const [humanReview, place, options] = await Promise.all([
+  const [humanReview, place, options, overrides] = await Promise.all([
     humanReviewOf(org.organizationId, c.id),
     rankingPlace(org.organizationId, c.job.id, c.id, search),
     candidateActionOptions(org),
+    currentOverrides(org.organizationId, c.id),
   ]);
   const candidateHref = (id: string, page: number) => `/jobs/${c.job.id}/candidates/${id}${rankingQuery(search, page)}`;
   // Back to the list as it was: same filters, the page this candidate is on.
@@ -109,6 +112,9 @@ export default async function CandidatePage({ params, searchParams }: { params: 
               confirm={humanReview ? `${c.name} asked for a human review, so they are not screened automatically. Screen them anyway? Your confirmation is recorded.` : undefined}
             />
             {humanReview ? null : <MarkHumanReview candidateId={c.id} />}
+            <Link href={`/jobs/${c.job.id}/candidates/${c.id}/explanation`} className="text-xs font-medium text-brand-700 hover:text-brand-600">
+              Explanation and record
+            </Link>
           </div>
         </div>
         <div className="mt-4 border-t border-slate-200 pt-4">
@@ -203,6 +209,13 @@ export default async function CandidatePage({ params, searchParams }: { params: 
                           ))}
                         </div>
                       ) : null}
+                      <OverrideVerdict
+                        candidateId={c.id}
+                        criterionId={v.criterionId}
+                        criterion={v.text}
+                        aiVerdict={v.verdict}
+                        current={overrides.has(v.criterionId) ? { ...overrides.get(v.criterionId)!, at: overrides.get(v.criterionId)!.at.toISOString() } : null}
+                      />
                     </li>
                   ))}
                 </ol>

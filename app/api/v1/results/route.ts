@@ -1,0 +1,10 @@
+import { readResults, readOnly } from "@/lib/api-tokens/read-api";
+
+export const dynamic = "force-dynamic";
+
+/** GET /api/v1/results?since=&job=&cursor=&limit= with Authorization: Bearer <API token>. */
+export const GET = readResults;
+export const POST = readOnly;
+export const PUT = readOnly;
+export const PATCH = readOnly;
+export const DELETE = readOnly;
