@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
 import { screenshots, signUp } from "./helpers";
 
@@ -25,6 +26,8 @@ interface GhState {
     users: { id: number; name: string; siteAdmin: boolean; disabled: boolean; serviceAccount: boolean }[];
     jobs: { id: number; name: string; status: string }[];
     apiNotes: { id: number; application_id: number | null; body: string }[];
+    rejectionReasons: { id: number; name: string; type: string }[];
+    rejections: { applicationId: number; rejectionReasonId: number | null }[];
   }[];
   webhooks: { id: number; event: string; url: string; active: boolean; ping_error: string | null }[];
 }
@@ -127,7 +130,7 @@ test("an admin connects Greenhouse, sets up its web hooks by hand, and a new app
 
   // Someone applies in Greenhouse: the signed delivery is imported (the job auto-generated), screened, and noted.
   const job = acme.jobs.find((j) => j.status === "open")!;
-  const applied = await gh<{ applicationId: number; deliveries: { delivered: boolean }[] }>("/_sim/applications", {
+  const applied = await gh<{ applicationId: number; deliveries: { delivered: boolean; body: string; signature: string; eventId: string }[] }>("/_sim/applications", {
     jobId: job.id,
     name: APPLICANT,
     email: `hedy.${RUN}@example.test`,
@@ -156,6 +159,43 @@ test("an admin connects Greenhouse, sets up its web hooks by hand, and a new app
   await expect(page.getByTestId("job-ats")).toContainText("Greenhouse");
   await expect(page.getByText(APPLICANT).first()).toBeVisible();
   await shoot(page, "job-page");
+
+  // Deliveries the app must refuse, and store nothing from: a body signed with another secret, a body
+  // changed after Greenhouse signed it, a replay of the real delivery's event, an unknown connection.
+  const real = applied.deliveries[0]!;
+  const other = JSON.parse(real.body) as { payload: { application: { id: number } } };
+  other.payload.application.id += 1_000_000;
+  const otherBody = JSON.stringify(other);
+  const post = (to: string, body: string, signature: string, eventId: string) =>
+    fetch(to, { method: "POST", headers: { "content-type": "application/json", signature, "greenhouse-event-id": eventId }, body });
+  const forged = await post(url, otherBody, `sha256 ${createHmac("sha256", "not-the-secret").update(otherBody).digest("hex")}`, `forged-${RUN}-1`);
+  expect(forged.status).toBe(401);
+  const changed = await post(url, otherBody, real.signature, `changed-${RUN}-1`);
+  expect(changed.status).toBe(401);
+  const replayed = await post(url, real.body, real.signature, real.eventId);
+  expect(replayed.status).toBeLessThan(300);
+  const unknown = await post(url.replace(/[a-z0-9]+$/, "c0nnecti0nthatd0esnotexist"), real.body, real.signature, `unknown-${RUN}-1`);
+  expect(unknown.status).toBe(404);
+  await page.reload();
+  await expect(page.getByRole("heading", { name: job.name, level: 1 })).toBeVisible();
+  await expect(page.getByText(APPLICANT)).toHaveCount(1);
+  await page.goto("/jobs");
+  await expect(page.getByRole("row").filter({ hasText: job.name }).filter({ hasText: /(^|\D)1 candidate(?!s)/ })).toHaveCount(1);
+
+  // Bulk reject with a reason reaches Greenhouse once the Undo window has passed.
+  await page.getByRole("link", { name: job.name }).first().click();
+  await page.getByLabel(`Select ${APPLICANT}`, { exact: true }).check();
+  await page.getByTestId("bulk-actions").getByRole("button", { name: "Reject…" }).click();
+  const reject = page.getByRole("dialog", { name: "Reject 1 candidate" });
+  await reject.getByLabel("Rejection reason").selectOption({ index: 1 });
+  const reasonName = (await reject.getByLabel("Rejection reason").locator("option:checked").innerText()).trim();
+  await reject.getByRole("button", { name: "Reject 1" }).click();
+  await expect(async () => {
+    const account = acmeOf(await gh<GhState>("/_sim/state"));
+    const rejection = account.rejections.find((r) => r.applicationId === applied.applicationId);
+    expect(rejection).toBeDefined();
+    expect(account.rejectionReasons.find((r) => r.id === rejection!.rejectionReasonId)?.name).toBe(reasonName);
+  }).toPass({ timeout: 60_000 });
 
   // Lever's card says the organization is on Greenhouse and offers no second connection.
   await page.goto("/settings/ats?ats=lever");

@@ -90,6 +90,7 @@ function stateOf(ctx: SimContext) {
       applicationCount: a.applications.length,
       apiNotes: a.notes.filter((n) => n.client_id !== null).map((n) => ({ ...n })),
       writes: a.applications.filter((x) => Object.keys(x.custom_fields).length).map((x) => ({ applicationId: x.id, customFields: { ...x.custom_fields } })),
+      rejections: a.applications.filter((x) => x.status === "rejected").map((x) => ({ applicationId: x.id, rejectionReasonId: x.rejection_reason_id, rejectedAt: x.rejected_at })),
     })),
     clients: [...ctx.clients.values()].map((c) => ({ clientId: c.clientId, name: c.name, redirectUris: [...c.redirectUris], scopes: [...c.scopes] })),
     webhooks: ctx.webhooks.map((w) => ({ ...w })),
