@@ -41,7 +41,9 @@ async function states(boss: PgBoss, queue: string, ids: string[]) {
   return Promise.all(ids.map(async (id) => (await boss.getJobById(queue, id))?.state));
 }
 
-describe("working a queue through a database restart", () => {
+// Each test waits for pg-boss's own fetch and batch settlement; on an embedded database in a CI
+// machine loaded by the other test files that can take longer than the default 30 s.
+describe("working a queue through a database restart", { timeout: 120_000 }, () => {
   let t: TestDatabase;
   beforeAll(async () => {
     t = await createTestDatabase();
