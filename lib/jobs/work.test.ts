@@ -37,6 +37,16 @@ function flakyDb(inner: PgBoss.Db, batchSize: number) {
   return { db, down: (n: number) => (failuresLeft = n), refused };
 }
 
+/**
+ * Jobs every one of which the first fetch can take: a job is fetched once its start_after is before
+ * the database's now(), and three sent within the same instant as the fetch would otherwise come
+ * as two batches, which the batch-settlement check above never sees.
+ */
+function sendNow(boss: PgBoss, queue: string, ns: number[]): Promise<string[]> {
+  const startAfter = new Date(Date.now() - 60_000);
+  return Promise.all(ns.map((n) => boss.send(queue, { n }, { startAfter }) as Promise<string>));
+}
+
 async function states(boss: PgBoss, queue: string, ids: string[]) {
   return Promise.all(ids.map(async (id) => (await boss.getJobById(queue, id))?.state));
 }
@@ -64,7 +74,7 @@ describe("working a queue through a database restart", { timeout: 120_000 }, () 
   it("settles each job of a batch as it finishes, waits out the restart, and survives the queue's own unawaited completion", async () => {
     const name = `test.restart-${randomBytes(3).toString("hex")}`;
     const { flaky, boss } = await queueWithFlakyDb(name);
-    const ids = await Promise.all([1, 2, 3].map((n) => boss.send(name, { n }) as Promise<string>));
+    const ids = await sendNow(boss, name, [1, 2, 3]);
     const handled: number[] = [];
     const waits: number[] = [];
     await workEach<{ n: number }>(boss, name, { batchSize: 3, sleep: async (ms) => void waits.push(ms) }, async (job) => {
@@ -82,7 +92,7 @@ describe("working a queue through a database restart", { timeout: 120_000 }, () 
   it("fails only the job whose handler threw; the rest of its batch completes", async () => {
     const name = `test.partial-${randomBytes(3).toString("hex")}`;
     const { flaky, boss } = await queueWithFlakyDb(name);
-    const ids = await Promise.all([1, 2, 3].map((n) => boss.send(name, { n }) as Promise<string>));
+    const ids = await sendNow(boss, name, [1, 2, 3]);
     await workEach<{ n: number }>(boss, name, { batchSize: 3 }, async (job) => {
       if (job.data.n === 2) throw new Error("Lever answered 500");
     });
@@ -106,7 +116,7 @@ describe("a fetched batch", () => {
     await boss.start();
     const name = `test.side-by-side-${randomBytes(3).toString("hex")}`;
     await ensureQueues(boss, [{ name, retryLimit: 0, retryDelay: 1, retryBackoff: false, expireInSeconds: 60 }]);
-    const ids = await Promise.all([1, 2, 3, 4].map((n) => boss.send(name, { n }) as Promise<string>));
+    const ids = await sendNow(boss, name, [1, 2, 3, 4]);
     // Each job waits until all four have started: that only ends if they run at the same time.
     let started = 0;
     let allStarted!: () => void;
