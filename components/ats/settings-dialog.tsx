@@ -302,7 +302,9 @@ export function SettingsDialog(props: {
             manual ? (
               <ManualWebhookStep ats={ats} connectionId={props.connectionId} status={props.status} onClose={close} />
             ) : (
-              <ApiWebhookStep ats={ats} status={props.status} onClose={close} />
+              // Shown after Apply Changes succeeded, which registered the webhooks: the page's status
+              // predates that, and "not registered" would flash until the first poll.
+              <ApiWebhookStep ats={ats} status={{ ...props.status, webhooksRegistered: true }} onClose={close} />
             )
           ) : (
             <form action={action} className="space-y-4">

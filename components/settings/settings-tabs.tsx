@@ -17,8 +17,11 @@ const TABS = [
 export function SettingsTabs() {
   const path = usePathname();
   const activeRef = useRef<HTMLAnchorElement>(null);
-  // On a phone the tabs scroll sideways: the current one is brought into view.
-  useEffect(() => activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" }), [path]);
+  // On a phone the tabs scroll sideways: the current one is brought into view. A block body: in
+  // Chromium scrollIntoView returns a promise, which React would take for the effect's cleanup.
+  useEffect(() => {
+    void activeRef.current?.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [path]);
   return (
     <nav aria-label="Settings" className="mt-4 overflow-x-auto border-b border-slate-200">
       <ul className="-mb-px flex gap-6 whitespace-nowrap">

@@ -105,7 +105,7 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     await page.goto(`/jobs/${job.jobId}?tab=criteria`);
     await page.getByRole("link", { name: "Edit criteria" }).click();
     const editor = page.getByTestId("criteria-editor");
-    const row = editor.getByTestId("criterion-row").first().getByRole("textbox");
+    const row = editor.getByTestId("criterion-row").first().getByRole("textbox", { name: /^Criterion \d+$/ });
     await row.fill(`${await row.inputValue()} (renewals)`);
     await editor.getByRole("button", { name: "Save criteria" }).click();
     await expect(editor.getByRole("status")).toContainText("Criteria saved");
