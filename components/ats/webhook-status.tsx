@@ -41,7 +41,7 @@ export function describeWebhook(status: ConnectionStatus, label: string): { tone
   }
   if (status.lastEventAt) return { tone: "receiving", text: `Receiving, last event at ${at(status.lastEventAt)}` };
   // Lever's "Verify connection" sends a test delivery: the webhook is on and reaches the app.
-  if (status.lastTestAt) return { tone: "ping", text: `Test delivery received at ${at(status.lastTestAt)}: switched on in ${label}, waiting for the first application.` };
+  if (status.lastTestAt) return { tone: "ping", text: `Test delivery received — switched on in ${label}, waiting for the first application (tested ${at(status.lastTestAt)}).` };
   return { tone: "waiting", text: `Waiting for ${label}: switch the webhook on there, then press Verify connection.` };
 }
 

@@ -47,10 +47,10 @@ export async function connectionStatus(organizationId: string): Promise<Connecti
   const provider = providerFor(connection.provider);
   // Read only while no real event has come: then the connection's deliveries are all tests, so this
   // never walks a long delivery history on every poll of the settings page.
-  const test =
-    provider.capabilities.webhookRegistration === "manual" && !lastEvent
-      ? await prisma.webhookDelivery.findFirst({ where: { ...scope, status: "TEST" }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } })
-      : null;
+  // Greenhouse pings a web hook when it is saved; Lever's "Verify connection" sends a test delivery.
+  const test = !lastEvent
+    ? await prisma.webhookDelivery.findFirst({ where: { ...scope, status: "TEST" }, orderBy: { receivedAt: "desc" }, select: { receivedAt: true } })
+    : null;
   return {
     connected: true,
     provider: provider.label,

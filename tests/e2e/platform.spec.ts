@@ -13,7 +13,8 @@ test("sign up creates an organization and lands in the app; Settings → ATS lis
   await expect(page.getByRole("heading", { name: "Jobs", exact: true })).toBeVisible();
   await page.getByRole("link", { name: "Settings", exact: true }).click();
   await page.getByRole("link", { name: "ATS" }).click();
-  await expect(page.getByRole("link", { name: "Lever", exact: true })).toBeVisible();
+  // The list names each ATS with its state ("Lever Connected", "Lever Not connected").
+  await expect(page.getByRole("link", { name: /^Lever( |$)/ }).first()).toBeVisible();
   await expect(page.getByTestId("lever-connection-status")).toHaveText("Not connected");
 });
 
