@@ -136,6 +136,8 @@ test.describe.serial("the decision record: explanation, report, API token", () =
     await expect(shown).toContainText("it is not shown again");
     const token = (await shown.locator("code").innerText()).trim();
     await expect(page.getByTestId("api-token-row")).toContainText(token.slice(0, 12));
+    // After a client-side navigation the document title is set a moment after the page's content.
+    await expect(page).toHaveTitle(/API tokens/);
     await expectNoAxeViolations(page, "API tokens");
     await shot(page, "api-tokens");
 
