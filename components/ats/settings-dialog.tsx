@@ -126,7 +126,9 @@ function StatusBox({ ats, live }: { ats: AtsView; live: ConnectionStatus }) {
 /** The ATS registered the app's webhooks through its API; an admin there only switches them on. */
 function ApiWebhookStep({ ats, status, onClose }: { ats: AtsView; status: ConnectionStatus; onClose: () => void }) {
   const live = useConnectionStatus(ats.name, status, 2000);
-  const receiving = describeWebhook(live, ats.label).tone === "receiving";
+  // A test delivery (Verify connection) proves the webhook is on: the admin is done here.
+  const tone = describeWebhook(live, ats.label).tone;
+  const done = tone === "receiving" || tone === "ping";
   return (
     <div className="space-y-4">
       <h2 id="ats-settings-title" className="text-lg font-semibold">One more step in {ats.label}</h2>
@@ -141,17 +143,21 @@ function ApiWebhookStep({ ats, status, onClose }: { ats: AtsView; status: Connec
           Switch <mark className="rounded bg-amber-100 px-1 font-semibold text-amber-900">{ats.firstEventLabel}</mark> on. The URL below is already filled in.
         </li>
         {ats.otherEventLabels.length ? <li>Optionally switch on {ats.otherEventLabels.join(" and ")}, so changes made in {ats.label} (moves, rejections, deletions) show here too.</li> : null}
+        <li>Press {ats.label}&apos;s <strong>Verify connection</strong>: its test delivery shows below as received.</li>
       </ol>
       <div>
         <p className="text-xs font-medium uppercase tracking-wide text-slate-500">Webhook URL</p>
-        <code data-testid="webhook-url" className="mt-1 block break-all rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
-          {live.webhookUrl}
-        </code>
+        <div className="mt-1 flex items-start gap-2">
+          <code data-testid="webhook-url" className="block min-w-0 flex-1 break-all rounded-lg bg-slate-100 px-3 py-2 text-sm text-slate-800">
+            {live.webhookUrl}
+          </code>
+          {live.webhookUrl ? <CopyButton text={live.webhookUrl} what="the webhook URL" /> : null}
+        </div>
       </div>
       <StatusBox ats={ats} live={live} />
       <div className="flex justify-end">
         <Button type="button" onClick={onClose}>
-          {receiving ? "Done" : "I'll do it later"}
+          {done ? "Done" : "I'll do it later"}
         </Button>
       </div>
     </div>

@@ -42,8 +42,9 @@ test.describe.serial("connecting Lever", () => {
     const url = await dialog.getByTestId("webhook-url").innerText();
     expect(url).toMatch(/\/api\/webhooks\/lever\/[a-z0-9]+$/);
     await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
-    await dialog.getByRole("button", { name: "Copy" }).click();
-    await expect(dialog.getByRole("button", { name: "Copied" })).toBeVisible();
+    const copy = dialog.getByRole("button", { name: "Copy the webhook URL" });
+    await copy.click();
+    await expect(copy).toHaveText("Copied");
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(url);
     await page.screenshot({ path: "test-results/lever-webhook-dialog.png" });
 
