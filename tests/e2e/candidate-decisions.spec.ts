@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectIfConnected, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
@@ -73,10 +73,7 @@ test.describe.serial("deciding on candidates from the candidate page", () => {
     owner = await signUp(page, ORG);
     job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
     // Previous/next follow the ranking, which moves while the worker screens: wait until it is done.
-    await expect(async () => {
-      await page.goto(`/jobs/${job.jobId}`);
-      await expect(page.getByTestId("screen-status")).toHaveText(/^All \d+ candidates screened$/, { timeout: 1000 });
-    }).toPass({ timeout: 120_000, intervals: [1000, 2000] });
+    await waitUntilAllScreened(page, job.jobId);
     await page.close();
   });
 

@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { connectLever, disconnectIfConnected, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
@@ -71,10 +71,7 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     await sim(`/_sim/webhooks/${hook.id}/enable`, { method: "POST" });
 
     job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
-    await expect(async () => {
-      await page.goto(`/jobs/${job.jobId}`);
-      await expect(page.getByTestId("screen-status")).toHaveText(/^All \d+ candidates screened$/, { timeout: 1000 });
-    }).toPass({ timeout: 120_000, intervals: [1000, 2000] });
+    await waitUntilAllScreened(page, job.jobId);
     await page.close();
   });
 

@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
 import { disconnectIfConnected, screenshots, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex account, with a posting no other spec imports.
@@ -34,10 +34,7 @@ test.describe.serial("the decision record: explanation, report, API token", () =
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
     job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
-    await expect(async () => {
-      await page.goto(`/jobs/${job.jobId}`);
-      await expect(page.getByTestId("screen-status")).toHaveText(/^All \d+ candidates screened$/, { timeout: 1000 });
-    }).toPass({ timeout: 120_000, intervals: [1000, 2000] });
+    await waitUntilAllScreened(page, job.jobId);
     screened = Number(/\d+/.exec(await page.getByTestId("screen-status").innerText())![0]);
     expect(screened).toBeGreaterThanOrEqual(APPLICANTS.length);
     await page.close();

@@ -64,3 +64,11 @@ export async function seedJobs(
     await resume();
   }
 }
+
+/** Waits until the worker has screened every candidate of a seeded job (the ranking moves until then). */
+export async function waitUntilAllScreened(page: Page, jobId: string): Promise<void> {
+  await expect(async () => {
+    await page.goto(`/jobs/${jobId}`);
+    await expect(page.getByTestId("screen-status")).toHaveText(/^All \d+ candidates screened$/, { timeout: 1000 });
+  }).toPass({ timeout: 120_000, intervals: [1000, 2000] });
+}
