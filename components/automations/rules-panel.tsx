@@ -6,35 +6,16 @@ import { api } from "@/components/jobs/api";
 import { Alert, Badge } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
+import type { Clause } from "@/lib/automations/condition";
+import type { RuleView } from "@/lib/automations/rules";
 
 interface Option {
   id: string;
   text: string;
 }
 
-type Clause =
-  | { type: "all_required_met" }
-  | { type: "any_required_not_met" }
-  | { type: "score_at_least"; value: number }
-  | { type: "score_at_most"; value: number }
-  | { type: "criterion"; criterionId: string; verdict: "MET" | "PARTLY_MET" | "NOT_MET" };
-
-export interface RuleRow {
-  id: string;
-  name: string;
-  condition: { clauses: Clause[] };
-  conditionText: string[];
-  action: "advance" | "reject";
-  actionText: string;
-  stageId: string | null;
-  archiveReasonId: string | null;
-  mode: "SUGGEST" | "AUTO_AFTER_DELAY";
-  delayMinutes: number | null;
-  maxStageId: string | null;
-  maxStageText: string | null;
-  enabled: boolean;
-  pending: number;
-}
+// The rule as the server lists it; the condition's clauses are the server's own type.
+export type RuleRow = Omit<RuleView, "updatedAt">;
 
 interface Draft {
   name: string;
