@@ -74,6 +74,14 @@ describe("npm run eval:screening", () => {
     expect(text.stdout).toMatch(/^ {2}harmful \(expected NOT_MET\/UNKNOWN, got MET\): \d+\/\d+ .*; on REQUIRED criteria: /m);
     expect(text.stdout).toMatch(/^all held-out sets: /m);
     expect(text.stdout).toMatch(/^dev-categories\.json \[development, as of 2026-11-01\]: .*\n {2}provenance: written: 2026-11-30; by: /m);
+    // Held-out failures are counted, not listed, unless asked for: reading them would tune rules on them.
+    const heldOutWrong = rows.filter((r) => r.split === "held-out" && r.expected !== r.got).length;
+    expect(heldOutWrong).toBeGreaterThan(0);
+    expect(text.stdout).toContain(`${heldOutWrong} held-out pair(s) misclassified, not listed (--list-held-out lists them).`);
+    expect(text.stdout).not.toMatch(/^ {2}[! ] \[holdout/m);
+    expect(text.stdout).toMatch(/^ {2}[! ] \[dev-/m);
+    const listed = await main(["--list-held-out"], {}, quiet);
+    expect(listed.stdout).toMatch(/^ {2}[! ] \[holdout/m);
   });
 
   it("--engine llm measures a live model at each set's date, and --record writes answers that --engine recorded replays to the same rows", async () => {

@@ -3,13 +3,15 @@
  * per profession, the confusion matrix and the harmful rate.
  *
  *   npm run eval:screening -- [--set <file>]… [--engine local|llm|recorded] [--json]
- *                             [--recordings <file>] [--record <file>]
+ *                             [--recordings <file>] [--record <file>] [--list-held-out]
  *
  * - No --set: every tests/fixtures/screening/*.json; a file whose name contains "holdout" is held out.
  * - --engine local (default): the rule-based engine. llm: the live model named by SCREENING_LLM_*
  *   (with --record <file>, its answers are written there for the recorded engine). recorded: answers
  *   stored in --recordings <file> (default the shipped holdout recordings), replayed offline through
  *   the LLM engine's checks; cases without a recording are skipped and listed.
+ * - Misclassified held-out pairs are counted but listed only with --list-held-out, so that reading the
+ *   report does not tune rules on the held-out sets.
  * - --json: `{rows, summary}` on stdout and nothing else (progress and warnings go to stderr).
  */
 import { writeFileSync } from "node:fs";
@@ -54,6 +56,7 @@ interface Options {
   sets: string[];
   engine: EngineName;
   json: boolean;
+  listHeldOut: boolean;
   recordings: string;
   record?: string;
 }
@@ -67,6 +70,7 @@ function parseOptions(argv: string[]): Options {
         set: { type: "string", multiple: true },
         engine: { type: "string", default: "local" },
         json: { type: "boolean", default: false },
+        "list-held-out": { type: "boolean", default: false },
         recordings: { type: "string" },
         record: { type: "string" },
       },
@@ -84,6 +88,7 @@ function parseOptions(argv: string[]): Options {
     sets: values.set?.length ? values.set.map((f) => path.resolve(f)) : defaultSetFiles(),
     engine: engine as EngineName,
     json: values.json ?? false,
+    listHeldOut: values["list-held-out"] ?? false,
     recordings: path.resolve(values.recordings ?? DEFAULT_RECORDINGS),
     record: values.record ? path.resolve(values.record) : undefined,
   };
@@ -168,7 +173,7 @@ async function harness(argv: string[], env: Readonly<Record<string, string | und
         null,
         2,
       )
-    : formatReport(summary, runs);
+    : formatReport(summary, runs, { listHeldOut: options.listHeldOut });
   return { stdout: stdout + "\n", stderr: "", exitCode: 0 };
 }
 

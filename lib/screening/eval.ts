@@ -333,7 +333,11 @@ export function formatMetrics(m: Metrics, title: string): string {
   return lines.join("\n");
 }
 
-export function formatReport(summary: EvalSummary, runs: readonly SetRun[]): string {
+/**
+ * Held-out rows that are wrong are counted, not listed, unless asked for: a rule written after reading a
+ * held-out failure is tuned on it, and the held-out figure stops measuring what it is kept for.
+ */
+export function formatReport(summary: EvalSummary, runs: readonly SetRun[], options: { listHeldOut?: boolean } = {}): string {
   const out: string[] = [`Screening evaluation, engine: ${summary.engine}`, ""];
   for (const s of summary.sets) {
     const skipped = s.skippedCases.length ? `; ${s.skippedCases.length} case(s) skipped (the engine cannot screen them): ${s.skippedCases.join(", ")}` : "";
@@ -355,7 +359,10 @@ export function formatReport(summary: EvalSummary, runs: readonly SetRun[]): str
     for (const [split, m] of Object.entries(summary.splits)) out.push(formatMetrics(m, `all ${split} sets`), "");
     out.push(formatMetrics(summary.overall, "all sets"), "");
   }
-  const wrong = runs.flatMap((r) => r.rows).filter((r) => r.expected !== r.got);
+  const allWrong = runs.flatMap((r) => r.rows).filter((r) => r.expected !== r.got);
+  const wrong = options.listHeldOut ? allWrong : allWrong.filter((r) => r.split !== "held-out");
+  const unlisted = allWrong.length - wrong.length;
+  if (unlisted) out.push(`${unlisted} held-out pair(s) misclassified, not listed (--list-held-out lists them).`, "");
   if (wrong.length) {
     out.push("Misclassified (! = harmful):");
     for (const r of wrong) {
