@@ -60,6 +60,8 @@ const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map(
 /** Cues that qualify the words after them, up to the end of the clause. Lower-case words. */
 const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
+  // The same in the other languages résumés here are written in (German, Dutch, French, Spanish, Polish).
+  ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "brak", "bez", "nie"),
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move"),
   ...cue(
     "exposure",
@@ -102,6 +104,9 @@ const POST_BY_FIRST = byFirstWord(POST_CUES);
 /** How far a cue reaches, in words. */
 const PRE_SCOPE = 7;
 const POST_SCOPE = 3;
+
+/** "Code 95 niet in bezit", "Staplerschein: nicht vorhanden": a denial right after the thing. */
+const NOT_WORDS = new Set(["not", "no", "never", "without", "nicht", "niet", "kein", "keine", "geen", "brak", "pas"]);
 
 const NEG_CONTRACTION = new Set(["don", "doesn", "didn", "haven", "hasn", "hadn", "isn", "aren", "wasn", "weren", "can", "couldn", "won", "wouldn", "never"]);
 
@@ -207,8 +212,7 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
       }
     }
     if (hit) return hit.stance;
-    const word = (w[i] as Token).lower;
-    if (word === "not" || word === "no" || word === "never" || word === "without") return "negated";
+    if (NOT_WORDS.has((w[i] as Token).lower)) return "negated";
   }
   // "non-sterile compounding": "non" denies the word it is joined to, not the rest of the clause.
   if (w[start - 1]?.lower === "non") return "negated";

@@ -501,3 +501,29 @@ Advanced Life Support (Resuscitation Council UK) 2025`,
     expect((await verdictOf(candidate, "PALS certification")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a belt below the one asked", () => {
+  it.each([
+    ["Lean Six Sigma Yellow Belt (2021)", "NOT_MET"],
+    ["Lean Six Sigma Green Belt, ASQ (2021)", "MET"],
+    ["Six Sigma Black Belt (2019)", "MET"],
+  ])("Green Belt asked, résumé says %s: %s", async (line, expected) => {
+    const v = await verdictOf(cand({ resumeText: `Maintenance Technician — Upstate Auto (2020 – Present)\n${line}${PAD}` }), "Lean Six Sigma Green Belt");
+    expect(v.verdict).toBe(expected);
+  });
+  it("says which belt is held", async () => {
+    const v = await verdictOf(cand({ resumeText: `Lean Six Sigma Yellow Belt (2021)${PAD}` }), "Lean Six Sigma Green Belt");
+    expect(v.reason).toBe("Holds a Yellow Belt, below the Green Belt asked.");
+  });
+});
+
+describe("local engine: a denial written in the résumé's own language", () => {
+  it.each([
+    ["Code 95 niet in bezit; rijbewijs B.", "Driver CPC (code 95)"],
+    ["Kein Staplerschein, aber Erfahrung mit Hubwagen. SAP EWM: nicht vorhanden.", "SAP EWM"],
+    ["Permis C : sans la FIMO pour l'instant.", "FIMO"],
+  ])("%s → %s not met", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+  });
+});

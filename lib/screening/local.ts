@@ -629,6 +629,8 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // in progress" beside a Green Belt) is not met by the other words of the name.
   const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
+  const belt = beltVerdict(c, index);
+  if (belt) return belt;
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
@@ -753,6 +755,28 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
     evidence: quotes(index, segs).slice(0, 2),
     reason: `Mentions ${matched.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
   };
+}
+
+/** Ranked levels of one credential: a Yellow Belt is below the Green Belt asked, a Black Belt above it. */
+const BELTS = ["white", "yellow", "green", "black"] as const;
+const BELT = /\b(white|yellow|green|black)\s+belt\b/gi;
+const beltLevels = (text: string) => [...fold(text).matchAll(BELT)].map((m) => BELTS.indexOf((m[1] as string).toLowerCase() as (typeof BELTS)[number]));
+
+function beltVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const asked = Math.max(-1, ...beltLevels(c.input.text));
+  if (asked < 0) return null;
+  const belt = stem("belt");
+  // Only belts held: "Black Belt training in progress" is read as in progress elsewhere.
+  const held = index.segTerms.flatMap((st, i) => (st.has(belt) ? beltLevels((index.segments[i] as Segment).text).map((level) => ({ level, seg: i })) : []));
+  if (held.length === 0) return null;
+  const top = held.reduce((a, b) => (b.level > a.level ? b : a));
+  const name = (level: number) => `${(BELTS[level] as string).replace(/^./, (x) => x.toUpperCase())} Belt`;
+  if (top.level >= asked) {
+    // A Six Sigma Black Belt holds the Lean Six Sigma Green Belt asked; a karate belt holds nothing.
+    const sameScheme = !/sigma/i.test(c.input.text) || /sigma/i.test((index.segments[top.seg] as Segment).text);
+    return sameScheme && top.level > asked ? { verdict: "MET", evidence: quotes(index, [top.seg]), reason: `Holds a ${name(top.level)}, above the ${name(asked)} asked.` } : null;
+  }
+  return { verdict: "NOT_MET", evidence: quotes(index, [top.seg]), reason: `Holds a ${name(top.level)}, below the ${name(asked)} asked.` };
 }
 
 const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));

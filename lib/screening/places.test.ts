@@ -51,3 +51,16 @@ describe("places: a résumé's words are not read as provinces", () => {
     expect(verdict("Based in Canada", ["Chloé Roy", "Montréal, QC, Canada · Meta ads specialist"]).verdict).toBe("MET");
   });
 });
+
+describe("places: a province after the city settles which city of that name", () => {
+  it.each([
+    ["Based in the United Kingdom", "London, Ontario · priya@example.com", "NOT_MET"],
+    ["Based in the United Kingdom", "London, ON", "NOT_MET"],
+    ["Based in Ontario", "London, ON", "MET"],
+    ["Based in Canada", "London, Ontario", "MET"],
+    ["Based in the United Kingdom", "London, United Kingdom", "MET"],
+    ["Based in Quebec", "Québec, QC", "MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Priya Desai", line]).verdict).toBe(expected);
+  });
+});

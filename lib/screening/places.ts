@@ -134,9 +134,17 @@ export interface Place {
 }
 
 /** The gazetteer's row for a city, preferring the one in the state or country given. */
-function cityRow(name: string, where: { state?: string; country?: string }): CityRow | undefined {
+function cityRow(name: string, where: { state?: string; province?: string; country?: string }): CityRow | undefined {
   const rows = gazetteer().cities.get(fold(name).toLowerCase()) ?? [];
-  return rows.find((r) => (where.state ? r.country === US && r.province === where.state : where.country ? r.country === where.country : true));
+  return rows.find((r) =>
+    where.state
+      ? r.country === US && r.province === where.state
+      : where.province
+        ? r.country === where.country && fold(r.province).toLowerCase() === fold(where.province).toLowerCase()
+        : where.country
+          ? r.country === where.country
+          : true,
+  );
 }
 
 function withRow(p: Place): Place {
@@ -145,6 +153,23 @@ function withRow(p: Place): Place {
   if (!row) return p;
   return { ...p, lat: row.lat, lng: row.lng, ...(row.country !== US && !NO_PROVINCES.has(row.country) ? { province: row.province } : {}), country: p.country ?? row.country };
 }
+
+/** Canada Post's province and territory codes, written after a city as US state codes are. */
+const CANADIAN_PROVINCES: Readonly<Record<string, string>> = {
+  AB: "Alberta",
+  BC: "British Columbia",
+  MB: "Manitoba",
+  NB: "New Brunswick",
+  NL: "Newfoundland and Labrador",
+  NS: "Nova Scotia",
+  NT: "Northwest Territories",
+  NU: "Nunavut",
+  ON: "Ontario",
+  PE: "Prince Edward Island",
+  QC: "Quebec",
+  SK: "Saskatchewan",
+  YT: "Yukon",
+};
 
 const inRegion = (region: string, country: string | undefined) =>
   !!country &&
@@ -162,16 +187,24 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
   const out: Place[] = [];
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*([A-Z]{2})\b(?![a-z])/gu)) {
     const state = US_STATES[m[2] as string];
-    if (state && !NOT_A_CITY.test(m[1] as string)) out.push({ kind: "city", name: m[1] as string, state, country: US });
+    const province = CANADIAN_PROVINCES[m[2] as string];
+    if (NOT_A_CITY.test(m[1] as string)) continue;
+    if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
+    else if (province) out.push({ kind: "city", name: m[1] as string, province, country: "Canada" });
   }
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})/gu)) {
     const second = (m[2] as string).toLowerCase();
     const state = STATE_BY_NAME.get(second);
     const country = countries.get(second);
+    // "London, Ontario" is not London, England: a province after the city settles which one.
+    const province = state || country ? undefined : gazetteer().provinces.get(fold(second));
     if (NOT_A_CITY.test(m[1] as string)) {
       if (country) out.push({ kind: "country", name: country, country });
     } else if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
     else if (country) out.push({ kind: "city", name: m[1] as string, country });
+    else if (province && cityRow(m[1] as string, { province: province.names[0], country: province.country })) {
+      out.push({ kind: "city", name: m[1] as string, province: province.names[0], country: province.country });
+    }
   }
   const lower = ` ${t.toLowerCase().replace(/[^\p{L}.\s-]+/gu, " ").replace(/\s+/g, " ")} `;
   for (const [key, state] of STATE_BY_NAME) if (lower.includes(` ${key} `) && !(key === "washington" && /washington,? d\.?c\.?/i.test(t))) out.push({ kind: "state", name: state, state, country: US });
