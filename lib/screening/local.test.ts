@@ -527,3 +527,25 @@ describe("local engine: a denial written in the résumé's own language", () => 
     expect(v.verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: years in a role are years with that title, not in training", () => {
+  // Text only, no parsed positions: the years come from the date ranges written in the résumé.
+  const teacher = cand({
+    resumeText: `Jordan Pike\nBradford · jordan.pike@example.com\n\nData Analyst (Graduate), Aire Water — Oct 2025 to present\n  SQL queries for leakage reporting; Power BI dashboards used by field managers\nSecondary school science teacher — 2015 to 2025 (taught data handling and statistics to GCSE)\n\nData Analytics Skills Bootcamp (12 weeks), 2025\nBSc Chemistry, University of Hull, 2014`,
+  });
+  it("a teacher's years that mention data are not years as a data analyst", async () => {
+    const v = await verdictOf(teacher, "3+ years of data analyst experience");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("the same years still count for the subject when no role is named", async () => {
+    const v = await verdictOf(teacher, "3+ years of teaching experience");
+    expect(v.verdict).toBe("MET");
+  });
+  const newGrad = cand({
+    resumeText: `Alex Moore, BSN, RN\nBangor, ME · alex.moore@example.com\n\nNURSING EXPERIENCE\nRegistered Nurse (new graduate residency), Northern Light Medical Center, Med-Surg — 03/2026 – present\nClinical rotations: med-surg, ICU, L&D (2023–2025); charted in Epic.\n\nB.S.N., University of Maine, 2025`,
+  });
+  it("clinical rotations are training, not years as a nurse", async () => {
+    const v = await verdictOf(newGrad, "1+ year of acute-care RN experience");
+    expect(v.verdict).not.toBe("MET");
+  });
+});

@@ -63,6 +63,8 @@ export interface CompiledCriterion {
   mode: Mode;
   /** keyword: the requirement; years: the subject of the experience; degree: fields (one OR group). */
   req: Requirement;
+  /** years: a role the years are in ("data analyst"), counted only from positions with that title. */
+  role: Requirement | null;
   minYears: number;
   degreeLevel: DegreeLevel | null;
   relatedFieldOk: boolean;
@@ -101,12 +103,24 @@ const OFF_RESUME =
 const DEGREE_WORDS =
   /\b((bachelor|master)'?s?\s+of\s+(science|arts|applied science|fine arts|engineering|business administration)|doctor of philosophy|bachelor'?s?|master'?s?|degrees?|diploma|undergraduate|graduate|college|university|four-year|4-year|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|bsc|msc|beng|meng|or higher|or above|advanced|post-?graduate|accredited|program)\b/gi;
 
+/**
+ * Job titles that name one trade: "3+ years of data analyst experience" are years with that title,
+ * not years in which data was mentioned. Broad titles (manager, specialist, consultant) vary too much
+ * between employers to ask of a title.
+ */
+const ROLE_NOUN =
+  /\b(analyst|engineer|developer|nurse|rn|lpn|teacher|technician|designer|accountant|cook|chef|driver|pilot|electrician|plumber|welder|machinist|mechanic|pharmacist|paralegal|attorney|lawyer|recruiter|scientist|architect|underwriter|adjuster|estimator|dispatcher|interpreter|translator|therapist|hygienist|bartender|auditor)s?\b/i;
+
+/** Training, not employment: clinical rotations, a practicum, a student placement. */
+const TRAINING_TITLE = /\b(rotations?|practicum|practica|clinicals|student placement|clinical placement|externship|student (nurse|teacher|technician))\b/i;
+
 function compileCriterion(c: CriterionInput): CompiledCriterion {
   const text = fold(c.text).replace(new RegExp(`\\b(${NUMBER_WORD_PATTERN})\\s*\\((\\d{1,2})\\)`, "gi"), "$2");
   const base: CompiledCriterion = {
     input: c,
     mode: "keyword",
     req: [],
+    role: null,
     minYears: 0,
     degreeLevel: null,
     relatedFieldOk: false,
@@ -124,7 +138,8 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (years && !/\byears? old\b/i.test(text)) {
     const min = parseCount(years[1] as string) ?? 0;
     const subject = text.slice(0, years.index) + " " + text.slice(years.index + years[0].length);
-    return { ...base, mode: "years", minYears: min, req: compileRequirement(subject) };
+    const role = ROLE_NOUN.exec(subject);
+    return { ...base, mode: "years", minYears: min, req: compileRequirement(subject), role: role ? compileRequirement(role[0]) : null };
   }
   const level = requiredLevel(text);
   if (level !== null) {
@@ -191,6 +206,9 @@ interface Interval {
 interface Experience {
   interval: Interval;
   terms: Set<Term>;
+  /** Terms of the title alone, where it is known. */
+  titleTerms: Set<Term> | null;
+  training: boolean;
   label: string;
   /** Segments that quote this experience. */
   segs: number[];
@@ -476,7 +494,14 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       const segs = resumeText
         ? [...findSegments(segments, p.title, contentCount), ...findSegments(segments, p.org, contentCount)]
         : segments.flatMap((s, i) => (i < contentCount && s.text === positionLine(p) ? [i] : []));
-      experiences.push({ interval, terms: termsOf(tokenize(text), job.needed), label: positionLine(p).split(":")[0] ?? "", segs: [...new Set(segs)] });
+      experiences.push({
+        interval,
+        terms: termsOf(tokenize(text), job.needed),
+        titleTerms: p.title ? termsOf(tokenize(p.title), job.needed) : null,
+        training: TRAINING_TITLE.test(p.title ?? ""),
+        label: positionLine(p).split(":")[0] ?? "",
+        segs: [...new Set(segs)],
+      });
     }
     if (resumeText) addBlockTerms(experiences, segments, segTerms, contentCount);
     if (experiences.length === 0 && resumeText) {
@@ -494,7 +519,8 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         if ((SCHOOL_LINE.test(head) || degreeMentions(head, false).length) && !JOB_AT_SCHOOL.test(head)) return;
         const terms = new Set<Term>();
         for (let i = from; i <= Math.max(to, s.seg); i++) for (const t of segTerms[i] ?? []) terms.add(t);
-        for (const interval of s.intervals) experiences.push({ interval, terms, label: (segments[s.seg] as Segment).text, segs: [s.seg] });
+        const titleTerms = new Set([...(segTerms[s.seg] ?? [])]);
+        for (const interval of s.intervals) experiences.push({ interval, terms, titleTerms, training: TRAINING_TITLE.test(head), label: (segments[s.seg] as Segment).text, segs: [s.seg] });
       });
     }
     datedExperience = experiences.length > 0;
@@ -832,7 +858,14 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
 
 function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const subjectEmpty = c.req.length === 0;
-  const relevant = index.experiences.filter((e) => subjectEmpty || coverage(c.req, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE);
+  const asksTraining = TRAINING_TITLE.test(c.input.text);
+  const relevant = index.experiences.filter(
+    (e) =>
+      (!e.training || asksTraining) &&
+      (subjectEmpty || coverage(c.req, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE) &&
+      // Years as a data analyst are years with that title; a teacher who taught data handling was not one.
+      (!c.role || !e.titleTerms || coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT),
+  );
   const months = mergedMonths(relevant.map((e) => e.interval));
   const stated = index.statedYears.filter((s) => subjectEmpty || coverage(c.req, hasIn(index.segTerms[s.seg] ?? new Set(), index.all)).mean > RELEVANT_ABOVE);
   const statedMax = stated.reduce((m, s) => Math.max(m, s.years), 0);
