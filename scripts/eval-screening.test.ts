@@ -57,6 +57,7 @@ describe("npm run eval:screening", () => {
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],
+      ["holdout-2026-12.json", "held-out"],
       ["holdout-categories-2.json", "held-out"],
       ["holdout-set.json", "held-out"],
     ]);
