@@ -549,3 +549,14 @@ describe("local engine: years in a role are years with that title, not in traini
     expect(v.verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: a registration or designation is a credential word, not a word to find", () => {
+  it.each([
+    ["Active NMC registration", "Staff Nurse, Royal Infirmary (2019 – present)\nNMC PIN 12A3456E — registered nurse (adult)", "MET"],
+    ["SABPP registration", "HR Business Partner (2020 – present)\nRegistered HR Professional, SABPP (2021)", "MET"],
+    ["CHRL designation", "HR Generalist (2020 – present)\nPreparing for the CHRL exam; Workday, BambooHR", "NOT_MET"],
+  ])("%s: %s", async (criterion, resume, expected) => {
+    const v = await verdictOf(cand({ resumeText: `${resume}${PAD}` }), criterion);
+    expect(v.verdict).toBe(expected);
+  });
+});

@@ -128,7 +128,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     offResume: OFF_RESUME.test(text),
     needsCurrent: /\b(current(ly)?|active|valid|unencumbered|in good standing|up to date)\b/i.test(text),
     withinYears: withinYearsOf(text),
-    needsCredential: /\b(certif\w*|licen[cs]\w*|accredit\w*|card)\b/i.test(text),
+    needsCredential: /\b(certif\w*|licen[cs]\w*|accredit\w*|card|registration|designation)\b/i.test(text),
     exposureOk: /\b(familiar(ity)?|exposure|basic|basics|awareness|some knowledge|introductory|entry[- ]level)\b/i.test(text),
     needsPractice: /\b(production|hands[- ]on|professional(ly)?|commercial|in a work setting|on the job)\b/i.test(text),
     language: null,
@@ -808,7 +808,7 @@ function beltVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
 const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
 const GENERIC_SET: ReadonlySet<Term> = new Set(GENERIC_TERMS);
 
-const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|chartered|card|endorsement|ticket|diploma|qualified|qualification)\b/i;
+const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|registration|designation|chartered|card|endorsement|ticket|diploma|qualified|qualification)\b/i;
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
 /** Behaviour that shows a trait: leading people shows leadership. */

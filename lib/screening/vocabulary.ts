@@ -268,7 +268,7 @@ export const FILLER_WORDS: readonly string[] = [
   "related", "field", "equivalent", "etc", "eg", "e", "g", "ie", "including", "include", "such", "like", "using", "use", "used", "tool", "tools", "technology", "technologies",
   "candidate", "we", "you", "your", "our", "who", "that", "this", "these", "those", "which", "it", "its", "their", "they", "them", "us",
   "any", "some", "all", "other", "one", "both", "either", "each", "well", "very", "highly", "high", "level", "also", "not", "no",
-  "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate",
+  "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate", "registration", "designation",
   "fluent", "fluency", "native", "speaker", "spoken", "written", "verbal", "oral", "professional", "advanced", "basic", "intermediate",
   "processing", "industry", "sector", "conduct", "conducting", "conducted", "exceed", "exceeded", "exceeding", "consistently", "consistent",
   "technical", "pipeline", "pipelines", "clear", "clearly", "closely", "effectively", "effective", "regularly", "various", "multiple",
