@@ -560,3 +560,17 @@ describe("local engine: a registration or designation is a credential word, not 
     expect(v.verdict).toBe(expected);
   });
 });
+
+describe("local engine: another product of the same family", () => {
+  it.each([
+    ["Experience with Splunk", "Support Engineer (2021 – present): reads application logs in Datadog to find the failing request.", "PARTLY_MET"],
+    ["Siemens TIA Portal", "Maintenance Technician (2020 – present): troubleshoots Allen-Bradley ControlLogix PLCs in Studio 5000.", "PARTLY_MET"],
+    ["Electronic health records experience", "LPN, Maple Grove Care Center (2019 – present): charts medication passes in PointClickCare.", "MET"],
+    ["Payroll software", "Payroll Officer (2018 – present): runs monthly payroll for 600 staff in Moorepay.", "MET"],
+    ["SEMrush", "SEO Specialist (2022 – present): keyword research and backlink audits in Ahrefs.", "PARTLY_MET"],
+    ["Infrastructure as code with Terraform", "Systems Administrator (2019 – present): server builds automated with Ansible playbooks.", "PARTLY_MET"],
+  ])("%s: %s → %s", async (criterion, resume, expected) => {
+    const v = await verdictOf(cand({ resumeText: `${resume}${PAD}` }), criterion);
+    expect(v.verdict).toBe(expected);
+  });
+});

@@ -127,7 +127,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "emergency_dept", variants: ["emergency room", "emergency department", "=ER", "=ED", "emergency medicine", "trauma center"] },
   { id: "med_surg", variants: ["medical surgical", "med surg", "medsurg"] },
   { id: "pediatrics", variants: ["pediatric", "pediatrics", "paediatric", "=PICU", "=NICU"] },
-  { id: "emr", variants: ["electronic medical record", "electronic medical records", "electronic health record", "electronic health records", "=EMR", "=EHR", "charting system"], products: ["epic", "cerner", "meditech"] },
+  { id: "emr", variants: ["electronic medical record", "electronic medical records", "electronic health record", "electronic health records", "=EMR", "=EHR", "charting system"], products: ["epic", "cerner", "meditech", "pointclickcare", "athenahealth|athenaone", "eclinicalworks", "nextgen|nextgen healthcare", "allscripts|veradigm", "matrixcare", "netsmart"] },
   // ---- sales
   { id: "sales", variants: ["sales", "selling", "account executive", "=AE", "=SDR", "=BDR", "sales development", "business development", "inside sales", "outside sales"] },
   { id: "b2b", variants: ["b2b", "business to business", "enterprise sales", "mid market"] },
@@ -219,6 +219,25 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "video_editing", variants: ["video editing", "video editor"], products: ["premiere pro|adobe premiere", "final cut pro|final cut", "davinci resolve", "avid media composer|avid"] },
   { id: "survey_tools", variants: ["survey software"], products: ["qualtrics", "surveymonkey", "typeform", "google forms"] },
   { id: "stats_tools", variants: ["statistical software", "statistical package"], products: ["=SPSS", "=SAS", "=Stata", "=R", "minitab"] },
+  // ---- tool families a job often names one product of; another product of the family is comparable
+  { id: "observability", variants: ["observability", "application performance monitoring", "=APM", "log aggregation", "log analytics"], products: ["datadog", "new relic", "grafana", "prometheus", "dynatrace", "appdynamics", "=ELK|elk stack|elastic stack|kibana", "honeycomb", "cloudwatch|amazon cloudwatch"] },
+  { id: "ansible", variants: ["ansible"], implies: ["iac"] },
+  { id: "config_mgmt", variants: ["configuration management"], products: ["=Puppet", "saltstack|salt stack"] },
+  { id: "payroll_software", variants: ["payroll software", "payroll system", "payroll systems", "payroll platform"], products: ["sage payroll|sage 50 payroll", "moorepay", "paychex", "brightpay", "ceridian|dayforce|ceridian dayforce", "iris payroll", "xero payroll"] },
+  { id: "seo_tools", variants: ["seo tools", "seo suite", "seo platform"], products: ["semrush", "ahrefs", "=Moz|moz pro", "screaming frog", "se ranking", "google search console|search console"] },
+  { id: "plc", variants: ["=PLC", "=PLCs", "programmable logic controller", "programmable logic controllers", "plc programming"], products: ["siemens tia portal|tia portal|siemens step 7|simatic|siemens s7|siemens plc|siemens plcs", "allen bradley|rslogix|rslogix 5000|studio 5000|controllogix|compactlogix", "schneider electric plc|unity pro|ecostruxure", "omron plc|omron sysmac", "gx works|mitsubishi plc", "codesys", "twincat|beckhoff"] },
+  { id: "data_warehouse", variants: ["data warehouse", "data warehousing", "cloud data warehouse"], products: ["snowflake", "bigquery|google bigquery", "redshift|amazon redshift", "azure synapse|synapse analytics", "teradata", "vertica"] },
+  { id: "message_queue", variants: ["message queue", "message queues", "message broker", "event streaming"], products: ["rabbitmq", "activemq", "amazon sqs|=SQS", "google pub sub|pub sub", "apache pulsar|pulsar", "=NATS"] },
+  { id: "cms", variants: ["content management system", "=CMS"], products: ["wordpress", "drupal", "contentful", "sitecore", "adobe experience manager|=AEM", "joomla", "webflow"] },
+  { id: "ecommerce_platform", variants: ["ecommerce platform", "e commerce platform"], products: ["shopify", "magento|adobe commerce", "woocommerce", "bigcommerce", "salesforce commerce cloud"] },
+  { id: "contact_center", variants: ["contact center software", "contact centre software", "=CCaaS", "call center software", "call centre software", "cloud telephony"], products: ["five9", "genesys|genesys cloud", "nice cxone|incontact|nice incontact", "talkdesk", "avaya", "amazon connect", "8x8"] },
+  { id: "social_tools", variants: ["social media management tool", "social media management tools", "social media scheduling"], products: ["hootsuite", "sprout social", "=Buffer", "sprinklr", "later com"] },
+  { id: "construction_pm", variants: ["construction management software", "construction project management software"], products: ["procore", "autodesk construction cloud|bim 360", "aconex|oracle aconex", "plangrid", "buildertrend"] },
+  { id: "estimating_tools", variants: ["estimating software", "takeoff software", "quantity takeoff"], products: ["bluebeam|bluebeam revu", "planswift", "costx", "on screen takeoff", "sage estimating"] },
+  { id: "property_mgmt", variants: ["property management software"], products: ["yardi|yardi voyager", "appfolio", "buildium", "realpage", "entrata", "rent manager"] },
+  { id: "gds", variants: ["global distribution system", "=GDS"], products: ["amadeus", "=Sabre", "travelport|galileo|worldspan"] },
+  { id: "sis", variants: ["student information system", "student information systems", "=SIS"], products: ["powerschool", "infinite campus", "skyward"] },
+  { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- US states: a licence "in Washington" is a "WA" licence (codes that are also common words are left out)
@@ -341,6 +360,11 @@ export const COMPARABLE: readonly (readonly string[])[] = [
   ["figma", "sketch", "adobe_xd"],
   ["figma", "sketch"],
   ["python", "r", "sas"],
+  // Log search is log search, whether the product calls itself a SIEM or observability.
+  ["splunk", "datadog", "elk", "sumo_logic", "new_relic", "cloudwatch"],
+  ["terraform", "ansible", "puppet", "saltstack"],
+  ["adp", "paychex", "sage_payroll", "moorepay", "brightpay", "ceridian", "gusto", "paylocity", "paycom", "iris_payroll", "xero_payroll"],
+  ["kafka", "rabbitmq", "activemq", "amazon_sqs", "google_pub_sub", "apache_pulsar"],
 ];
 
 /** Categories whose products are not interchangeable (Photoshop is no substitute for Premiere). */
