@@ -574,3 +574,19 @@ describe("local engine: another product of the same family", () => {
     expect(v.verdict).toBe(expected);
   });
 });
+
+describe("local engine: a trait about someone or something is still a trait", () => {
+  it.each(["Works well with parents and colleagues", "Stays calm under pressure"])("%s is never NOT_MET from a résumé", async (criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Art Teacher, Lakeside Middle School (2017 – present)\n• Painting and ceramics for grades 6–8; annual student exhibition.${PAD}` }), criterion);
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.reason).toContain(`“${criterion.replace(/^./, (c) => c.toLowerCase())}”`);
+  });
+  it("collaboration shown in what the candidate did meets it", async () => {
+    const v = await verdictOf(cand({ resumeText: `Product Designer, Norda (2019 – present)\n• Partnered with engineering on a design system; paired with developers during build.${PAD}` }), "Collaborates closely with engineering");
+    expect(v.verdict).toBe("MET");
+  });
+  it("a named skill with a light word of kind stays a skill", async () => {
+    const v = await verdictOf(cand({ resumeText: `Brand Manager (2018 – present)\n• Briefed the agency that ran our paid social.${PAD}` }), "Hands-on SEO ownership");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+});

@@ -20,7 +20,7 @@ import { compileLanguage, languageVerdict, type LanguageRequirement } from "./la
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { scoreBreakdown } from "./score";
 import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, segment, stem, tokenize, type Segment } from "./text";
-import { GENERIC_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
+import { GENERIC_TERMS, LIGHT_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
 import type {
   CandidateInput,
   CriterionInput,
@@ -175,8 +175,15 @@ function withinYearsOf(text: string): number | null {
 /** Criteria about traits ("excellent communication", "team player"): evidence is behaviour, never a keyword. */
 function isSoftSkill(req: Requirement): boolean {
   const terms = [...requirementTerms(req)];
-  return terms.length > 0 && terms.every((t) => SOFT_SKILL_STEMS.has(t) || GENERIC_SOFT.has(t));
+  if (terms.length === 0) return false;
+  const soft = terms.filter((t) => SOFT_SKILL_STEMS.has(t) || GENERIC_SOFT.has(t)).length;
+  if (soft === terms.length) return true;
+  // "Works well with parents and colleagues", "Literacy leadership": a trait and whom or what it is
+  // about. A named skill or a light word of kind ("SEO ownership") keeps the criterion a skill.
+  const traits = terms.filter((t) => SOFT_SKILL_STEMS.has(t) && !LIGHT_SET.has(t)).length;
+  return traits >= 1 && traits * 2 >= terms.length && terms.every((t) => !isConceptTerm(t) || GENERIC_SOFT.has(t));
 }
+const LIGHT_SET: ReadonlySet<Term> = new Set(LIGHT_TERMS);
 const GENERIC_SOFT = new Set(["team", "@communication", "@stakeholder", "interperson", "written", "skill"]);
 const SOFT_SKILL_STEMS = new Set(SOFT_SKILL_WORDS.map((w) => stem(w)));
 
@@ -832,8 +839,8 @@ function isHeadingLine(text: string): boolean {
 /** Traits are never NOT_MET from a résumé: shown in what the candidate did, or for a person to judge. */
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)];
-  const label = labeller(c);
-  const what = describe(c.req, label);
+  // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
+  const what = `“${c.input.text.trim().replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase())}”`;
   const inSentences: number[] = [];
   const inLists: number[] = [];
   index.segTerms.forEach((st, i) => {
