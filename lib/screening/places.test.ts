@@ -64,3 +64,15 @@ describe("places: a province after the city settles which city of that name", ()
     expect(verdict(criterion, ["Priya Desai", line]).verdict).toBe(expected);
   });
 });
+
+describe("places: a town too small for the city list is still placed by its coordinates", () => {
+  it.each([
+    ["Based in the Reno area", "Sparks, NV", "MET"],
+    ["Based in the Reno area", "Elko, NV", "NOT_MET"],
+    ["Based in the Charlotte metro area", "Fort Mill, SC", "MET"],
+    ["Based in the Memphis metro area", "Southaven, MS", "MET"],
+    ["Based in the Memphis metro area", "Tupelo, MS", "NOT_MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Dana Cruz", line]).verdict).toBe(expected);
+  });
+});

