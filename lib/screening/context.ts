@@ -246,7 +246,7 @@ export function stancesOf(text: string, needed: ReadonlySet<Term>, nowIdx?: numb
 
 /** Cues of a degree or credential not finished yet, anywhere in a line. */
 const IN_PROGRESS_LINE =
-  /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate|year \d of \d|\d+ of \d+ (semesters|terms|modules|courses|units|sections|parts|papers|exams) (complete|completed|done|passed))\b/i;
+  /\b(expected|anticipated|in progress|pursuing|candidate|current student|currently enrolled|enrolled|ongoing|to graduate|graduating|will graduate|working (on|toward|towards) (my|a|an|the)|currently (completing|studying)|year \d of \d|\d+ of \d+ (semesters|terms|modules|courses|units|sections|parts|papers|exams) (complete|completed|done|passed))\b/i;
 export function inProgressLine(text: string): boolean {
   return IN_PROGRESS_LINE.test(fold(text));
 }

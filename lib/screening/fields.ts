@@ -69,3 +69,41 @@ export function fieldRelation(degree: ReadonlySet<number>, asked: ReadonlySet<nu
   for (const f of degree) if (asked.has(f)) return "related";
   return "other";
 }
+
+/**
+ * A degree's field said another way: in the degree's own name (M.Ed., PharmD, MSW) or in the language
+ * of the country that awarded it (Maschinenbau, Derecho, Enfermagem). Each gloss is the English field
+ * a recruiter would read it as; it is added to the degree's words, the original words stay.
+ */
+const FIELD_GLOSSES: readonly (readonly [RegExp, string])[] = [
+  [/\b(m\.?\s?ed|b\.?\s?ed|ed\.?\s?d|master of education|bachelor of education)\b\.?/i, "education"],
+  [/\b(mba|bba|m\.b\.a|b\.b\.a|master of business administration|bachelor of business administration)\b\.?/i, "business administration"],
+  [/\b(j\.?\s?d|ll\.?\s?b|ll\.?\s?m|juris doctor)\b\.?/i, "law"],
+  [/\b(pharm\.?\s?d|doctor of pharmacy)\b\.?/i, "pharmacy"],
+  [/\b(msw|bsw|m\.s\.w|b\.s\.w|master of social work|bachelor of social work)\b\.?/i, "social work"],
+  [/\b(mph|m\.p\.h|master of public health)\b\.?/i, "public health"],
+  [/\b(bsn|msn|dnp|adn|asn|b\.s\.n|m\.s\.n)\b\.?/i, "nursing"],
+  [/\b(m\.?\s?arch|b\.?\s?arch)\b\.?/i, "architecture"],
+  [/\b(b\.?\s?eng|m\.?\s?eng|dipl\.?-?\s?ing|inż)\b\.?/i, "engineering"],
+  [/\b(dpt|doctor of physical therapy)\b\.?/i, "physical therapy"],
+  [/\b(dvm|doctor of veterinary medicine)\b\.?/i, "veterinary medicine"],
+  [/\b(macc|master of accountancy|master of accounting)\b\.?/i, "accounting"],
+  // German, Dutch, French, Spanish, Portuguese, Italian and Polish names of common fields.
+  [/\b(maschinenbau|werktuigbouw\w*|g[ée]nie m[ée]canique|ingenier[ií]a mec[áa]nica|engenharia mec[âa]nica|ingegneria meccanica|mechanika i budowa maszyn|in[żz]ynieria mechaniczna)\b/i, "mechanical engineering"],
+  [/\b(elektrotechni\w*|g[ée]nie [ée]lectrique|ingenier[ií]a el[ée]ctrica|engenharia el[ée]trica|ingegneria elettrica)\b/i, "electrical engineering"],
+  [/\b(bauingenieur\w*|civiele techniek|g[ée]nie civil|ingenier[ií]a civil|engenharia civil|ingegneria civile|budownictwo)\b/i, "civil engineering"],
+  [/\b(wirtschaftsinformatik)\b/i, "information systems"],
+  [/\b(betriebswirtschaft\w*|bwl|bedrijfskunde|administraci[óo]n de empresas|administra[çc][ãa]o|economia aziendale)\b/i, "business administration"],
+  [/\b(rechtswissenschaft\w*|jura|rechten|rechtsgeleerdheid|droit|derecho|direito|giurisprudenza)\b/i, "law"],
+  [/\b(pflegewissenschaft\w*|krankenpflege|verpleegkunde|soins infirmiers|enfermer[ií]a|enfermagem|infermieristica|piel[ęe]gniarstwo)\b/i, "nursing"],
+  [/\b(contabilidad|contadur[ií]a|contabilidade|ci[êe]ncias cont[áa]beis|rachunkowo[śs][ćc])\b/i, "accounting"],
+  [/\b(psychologie|psicolog[ií]a|psychologia)\b/i, "psychology"],
+  [/\b(mathematik|math[ée]matiques|matem[áa]ticas?|matematyka|wiskunde)\b/i, "mathematics"],
+  [/\b(lehramt|p[ée]dagogie|pedagog[ií]a|pedagogika|erziehungswissenschaft\w*|sciences de l'[ée]ducation)\b/i, "education"],
+];
+
+/** `text` with the English field of any degree name or foreign field name in it appended. */
+export function glossField(text: string): string {
+  const glosses = FIELD_GLOSSES.flatMap(([re, english]) => (re.test(text) ? [english] : []));
+  return glosses.length ? `${text} ${[...new Set(glosses)].join(" ")}` : text;
+}

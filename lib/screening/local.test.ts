@@ -590,3 +590,23 @@ describe("local engine: a trait about someone or something is still a trait", ()
     expect(v.verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a degree's field said by its name or in another language", () => {
+  it.each([
+    ["Master's degree in Education", "M.Ed. Curriculum and Instruction, Western Washington University, 2021", "MET"],
+    ["Master's degree in Mechanical Engineering", "Dipl.-Ing. Maschinenbau, Universität Stuttgart, 2008 – 2014", "MET"],
+    ["Bachelor's degree in Law", "Licenciatura en Derecho, Universidad de Sevilla, 2012 – 2017", "MET"],
+    ["Bachelor's degree in Nursing", "Licenciatura em Enfermagem, Universidade do Porto, 2015 – 2019", "MET"],
+  ])("%s: %s → %s", async (criterion, line, expected) => {
+    const v = await verdictOf(cand({ resumeText: `${PAD}\n\nEducation\n${line}` }), criterion);
+    expect(v.verdict).toBe(expected);
+  });
+  it("a degree the résumé says the candidate does not have is not one", async () => {
+    const v = await verdictOf(cand({ resumeText: `${PAD}\n\nB.A. History, University of Leeds, 2010\nMBA — no. Not planning one.` }), "MBA or master's in healthcare management");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("a degree being worked on is in progress", async () => {
+    const v = await verdictOf(cand({ resumeText: `${PAD}\n\nASN, Columbia State Community College (2016). Working on my BSN online — WGU, started Oct 2025.` }), "Bachelor of Science in Nursing (BSN)");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+});

@@ -1,4 +1,4 @@
-import { fieldFamilies, fieldRelation } from "./fields";
+import { fieldFamilies, fieldRelation, glossField } from "./fields";
 import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
 import {
   compileRequirement,
@@ -110,6 +110,8 @@ const DEGREE_WORDS =
  */
 const ROLE_NOUN =
   /\b(analyst|engineer|developer|nurse|rn|lpn|teacher|technician|designer|accountant|cook|chef|driver|pilot|electrician|plumber|welder|machinist|mechanic|pharmacist|paralegal|attorney|lawyer|recruiter|scientist|architect|underwriter|adjuster|estimator|dispatcher|interpreter|translator|therapist|hygienist|bartender|auditor)s?\b/i;
+
+const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) (degree|diploma)\b|\bnot planning\b/i;
 
 /** Training, not employment: clinical rotations, a practicum, a student placement. */
 const TRAINING_TITLE = /\b(rotations?|practicum|practica|clinicals|student placement|clinical placement|externship|student (nurse|teacher|technician))\b/i;
@@ -548,7 +550,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
     const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" "));
-    const named = [s.degree, s.field].filter(Boolean).join(" ");
+    const named = glossField([s.degree, s.field].filter(Boolean).join(" "));
     degrees.push({ level, inProgress, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
   for (let i = 0; i < contentCount; i++) {
@@ -556,13 +558,17 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     if (seg.source !== "resume") continue;
     const level = highestLevel(degreeMentions(seg.text, false));
     if (level === null) continue;
+    // "MBA — no. Not planning one." names a degree the candidate does not have.
+    if (DEGREE_DENIED.test(fold(seg.text))) continue;
     // "Education: BFA Painting": the section's name is not the field of study.
-    const terms = /^\s*education\b/i.test(seg.text) ? termsOf(tokenize(seg.text.replace(/^\s*education\s*[:\-–—]?/i, "")), job.needed) : new Set(segTerms[i]);
+    const ownText = seg.text.replace(/^\s*education\s*[:\-–—]?/i, "");
+    const glossed = glossField(ownText);
+    const terms = /^\s*education\b/i.test(seg.text) || glossed !== ownText ? termsOf(tokenize(glossed), job.needed) : new Set(segTerms[i]);
     // "Bachelor of Science" on one line and the major on the next is common.
     const next = segments[i + 1];
     const withNext = next && i + 1 < contentCount && next.text.length < 80;
     if (withNext) for (const t of segTerms[i + 1] ?? []) terms.add(t);
-    const families = fieldFamilies(seg.text.replace(/^\s*education\s*[:\-–—]?/i, ""));
+    const families = fieldFamilies(glossed);
     // The major on the next line counts only when the degree's own line names no field.
     if (withNext && families.size === 0) for (const f of fieldFamilies(next.text)) families.add(f);
     const futureYear = [...seg.text.matchAll(/\b(20\d{2})\b/g)].some((m) => Number(m[1]) * 12 > nowIdx);
