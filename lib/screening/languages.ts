@@ -110,6 +110,15 @@ export interface LanguageVerdict {
 
 const cap = (s: string) => s.replace(/\b\p{L}/gu, (c) => c.toUpperCase());
 
+const ENGLISH_FUNCTION_WORDS = new Set(["the", "and", "of", "to", "in", "for", "with", "on", "a", "an", "at", "by", "from", "as", "is", "was", "were", "our", "my", "i", "we", "into", "across", "over"]);
+
+/** Whether the candidate's own lines read as English prose: one word in ten or more is an English function word. */
+function writtenInEnglish(lines: readonly string[]): boolean {
+  const words = lines.join(" ").toLowerCase().match(/\p{L}+/gu) ?? [];
+  if (words.length < 40) return false;
+  return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length >= 0.1;
+}
+
 /** The verdict for one language requirement from the candidate's lines (résumé, answers). */
 export function languageVerdict(req: LanguageRequirement, lines: readonly string[], substantive: boolean): LanguageVerdict {
   const per = req.languages.map((language) => {
@@ -132,6 +141,8 @@ export function languageVerdict(req: LanguageRequirement, lines: readonly string
     if (p.positive.length) {
       const quote = (p.positive[0] as LanguageEvidence).quote;
       if (req.level <= 3) return { verdict: "MET", evidence: [quote], reason: `Lists ${name}; ${need} asked.` };
+      // A résumé written in English by someone who lists English speaks for their level.
+      if (p.language === "english" && writtenInEnglish(lines)) return { verdict: "MET", evidence: [quote], reason: `Lists ${name} and writes the résumé in it; ${need} asked.` };
       return { verdict: "PARTLY_MET", evidence: [quote], reason: `Lists ${name} without saying how well; ${need} asked.` };
     }
     if (p.mentions.length) return { verdict: "NOT_MET", evidence: [(p.mentions[0] as LanguageEvidence).quote], reason: `States no ${name}.` };

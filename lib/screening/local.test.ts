@@ -610,3 +610,18 @@ describe("local engine: a degree's field said by its name or in another language
     expect(v.verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: English listed without a level on a résumé written in English", () => {
+  const english = `Desktop Support Technician at Central Valley Unified School District from 2023 to the present.\n• Imaged and deployed 1,100 laptops for the district each summer, and reset passwords for the staff in Active Directory.\n• Trained the new technicians on the imaging process and wrote the runbook for it.${PAD}\nLANGUAGES: English, Spanish (native)`;
+  it("meets bilingual English/Spanish", async () => {
+    const v = await verdictOf(cand({ resumeText: english }), "Bilingual English/Spanish");
+    expect(v.verdict).toBe("MET");
+  });
+  it("but not when the résumé is written in another language", async () => {
+    const v = await verdictOf(
+      cand({ resumeText: "Técnica de soporte, Distrito Escolar Central Valley, 2023 – actualidad.\n• Imagen y despliegue de 1.100 portátiles cada verano; contraseñas y cuentas en Active Directory.\n• Formación de los técnicos nuevos; manual del proceso de imagen.\nTécnica de tienda, Best Buy, 2021 – 2023: reparaciones y diagnósticos de equipos de los clientes.\nIDIOMAS: inglés, español (nativo)" }),
+      "Bilingual English/Spanish",
+    );
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+});
