@@ -20,7 +20,8 @@ export type Stance = "affirmed" | "exposure" | "progress" | "lapsed" | "negated"
 /** Which stance wins when a term appears several times: any affirmed mention shows the skill. */
 const STANCE_RANK: Readonly<Record<Stance, number>> = { affirmed: 5, progress: 4, lapsed: 3, exposure: 3, wanted: 1, negated: 0 };
 
-type Item = { tok: Token } | { brk: "hard" | "soft" | "open" | "close" };
+/** `paren`: an aside in brackets, whose commas are its own; a colon's or dash's aside is often a list. */
+type Item = { tok: Token } | { brk: "hard" | "soft" | "open" | "close"; paren?: boolean };
 
 const HARD_WORDS = new Set(["but", "however", "although", "though", "whereas", "except", "while"]);
 
@@ -42,7 +43,8 @@ function items(text: string): Item[] {
       if (HARD_WORDS.has(lower)) out.push({ brk: "hard" });
       else out.push({ tok: { raw, lower, stem: stem(lower) } });
     } else if (raw === "," || raw === "/") out.push({ brk: "soft" });
-    else if (raw === "(" || raw === "[" || raw === ":" || /^\s[-–—]+\s$/.test(raw)) out.push({ brk: "open" });
+    else if (raw === "(" || raw === "[") out.push({ brk: "open", paren: true });
+    else if (raw === ":" || /^\s[-–—]+\s$/.test(raw)) out.push({ brk: "open" });
     else if (raw === ")" || raw === "]") out.push({ brk: "close" });
     else if (raw === "." && ABBREVIATED.has(lastWord(out))) continue;
     else out.push({ brk: "hard" });
@@ -141,6 +143,7 @@ function clausesOf(text: string): Clause[] {
   const out: Clause[] = [];
   let cur: Clause = { words: [], parenAfter: new Map(), opens: new Set(), softs: new Set() };
   let parenFrom = -1;
+  let inBrackets = false;
   for (const it of items(text)) {
     if ("tok" in it) {
       cur.words.push(it.tok);
@@ -150,12 +153,15 @@ function clausesOf(text: string): Clause[] {
       // "X: home lab only", "X — expired", "X (coursework)": what follows qualifies X.
       if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
       parenFrom = cur.words.length;
+      inBrackets = it.paren === true;
       cur.opens.add(cur.words.length);
     } else if (it.brk === "close") {
       if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
       parenFrom = -1;
     } else if (it.brk === "soft") {
-      if (parenFrom < 0) cur.softs.add(cur.words.length);
+      // "Mechanic: riveting, structural repair, NDT (eddy current, Level I)": the colon's list items
+      // are items; the commas in brackets are the aside's own.
+      if (parenFrom < 0 || !inBrackets) cur.softs.add(cur.words.length);
     } else if (it.brk === "hard") {
       if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
       if (cur.words.length) out.push(cur);
@@ -200,10 +206,13 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
   let postTo = Math.min(w.length, nameEnd + POST_SCOPE);
   for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < nameEnd + POST_SCOPE) postTo = Math.max(postTo, aside.to);
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
+  // The aside that follows the mention is about it, commas and all ("CISSP: passed exam, endorsement pending").
+  const own = [...clause.parenAfter].filter(([after]) => after >= end - 1 && after < nameEnd).map(([, aside]) => aside);
+  const inOwnAside = (i: number) => own.some((a) => i >= a.from && i < a.to);
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
     // A lapse or progress cue right after the comma still qualifies it ("CSM 2019, lapsed 2021").
-    if (i > end && clause.softs.has(i) && !(POST_BY_FIRST.get((w[i] as Token).lower) ?? []).some((c) => c.stance === "lapsed" || c.stance === "progress")) break;
+    if (i > end && clause.softs.has(i) && !inOwnAside(i) && !(POST_BY_FIRST.get((w[i] as Token).lower) ?? []).some((c) => c.stance === "lapsed" || c.stance === "progress")) break;
     let hit: Cue | undefined;
     for (const c of POST_BY_FIRST.get((w[i] as Token).lower) ?? []) {
       if (matchCue(w, i, c) && !falseCue(w, i, c)) {

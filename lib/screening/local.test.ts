@@ -625,3 +625,14 @@ describe("local engine: English listed without a level on a résumé written in 
     expect(v.verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: the items of a colon's list are items; the aside after a mention is about it", () => {
+  it("a level in the next item's brackets does not qualify this one", async () => {
+    const v = await verdictOf(cand({ resumeText: `Sheet Metal Mechanic, Prairie Aerostructures (2019 – present): fuselage riveting, structural repair per SRM, NDT (eddy current, Level I).${PAD}` }), "Structural repair experience");
+    expect(v.verdict).toBe("MET");
+  });
+  it("what follows a credential's colon still qualifies it past a comma", async () => {
+    const v = await verdictOf(cand({ resumeText: `GRC Analyst (2021 – present)\nCISSP: passed exam Aug 2026, endorsement pending with ISC2.${PAD}` }), "CISSP");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+});
