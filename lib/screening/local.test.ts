@@ -636,3 +636,15 @@ describe("local engine: the items of a colon's list are items; the aside after a
     expect(v.verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: date ranges written year first, with 'present' in other languages, or as 'since'", () => {
+  it.each([
+    ["2019.03 – obecnie   DevOps Engineer, Kestrel Payments", "2016.10 – 2019.02   System Administrator, Miejski Szpital", "MET"],
+    ["DevOps Engineer, Kestrel GmbH, 03/2019 – heute", "Systemadministrator, Stadtwerke, 10/2016 – 02/2019", "MET"],
+    ["Seit 03/2019 DevOps Engineer, Kestrel GmbH", "10/2016 – 02/2019 Systemadministrator, Stadtwerke", "MET"],
+    ["2023-01 – aujourd'hui   DevOps Engineer, Kestrel SAS", "2016.10 – 2022.12   Administrateur système, Mairie de Lyon", "PARTLY_MET"],
+  ])("%s → %s", async (devops, before, expected) => {
+    const v = await verdictOf(cand({ resumeText: `Piotr Zieliński\nWarszawa\n\n${devops}\n    Terraform for 400 AWS resources; EKS clusters; on-call rotation.\n${before}\n    Windows Server, backups.` }), "7+ years in DevOps roles");
+    expect(v.verdict).toBe(expected);
+  });
+});

@@ -310,7 +310,13 @@ const MONTHS: Readonly<Record<string, number>> = {
 };
 const MON = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 const DATE = `(?:(${MON})\\.?,?\\s+|(\\d{1,2})\\s*[/.]\\s*)?((?:19|20)\\d{2})`;
-const RANGE_RE = new RegExp(`${DATE}\\s*(?:-|to|until|through)\\s*(?:${DATE}|(present|current|now|today|date))\\b`, "gi");
+/** "present" as résumés write it, in English and the other languages seen (heute, obecnie, aujourd'hui…). */
+const NOW_WORDS = "present|current|now|today|date|heute|jetzt|obecnie|nadal|aujourd'hui|aujourd hui|ce jour|heden|nu|actualidad|actual|atual|presente|hoy|oggi|in corso|en cours";
+const RANGE_RE = new RegExp(`${DATE}\\s*(?:-|to|until|through|bis|a|au|tot)\\s*(?:${DATE}|(${NOW_WORDS}))(?![\\p{L}])`, "giu");
+/** "seit 04/2024", "since 2021", "depuis mars 2022": a start with no end is still going. */
+const SINCE_RE = new RegExp(`\\b(?:since|seit|desde|depuis|od|dal|sinds)\\s+${DATE}(?!\\s*(?:-|to)\\s*\\d)`, "giu");
+/** "2019.03", "2019-03", "2019/03" (year first) read as "03/2019". */
+const yearFirst = (text: string) => text.replace(/\b((?:19|20)\d{2})\s*[./-]\s*(0?[1-9]|1[0-2])(?!\d)/g, "$2/$1");
 const JOB_AT_SCHOOL = /\b(teacher|instructor|professor|lecturer|counsel+or|principal|coach|nurse|administrator|assistant|aide|librarian|coordinator|director|manager|technician|specialist|officer|clerk|advisor|analyst|engineer|developer)\b/i;
 const SCHOOL_LINE = /\b(university|college|institute|school|academy|bachelor|master|degree|b\.?s\.?c?|m\.?s\.?c?|ph\.?d|graduated|gpa|coursework)\b/i;
 
@@ -325,7 +331,13 @@ function monthOf(name: string | undefined, num: string | undefined): number | nu
 
 function textRanges(text: string, nowIdx: number): Interval[] {
   const out: Interval[] = [];
-  for (const m of fold(text).matchAll(RANGE_RE)) {
+  const folded = yearFirst(fold(text));
+  for (const m of folded.matchAll(SINCE_RE)) {
+    const sm = monthOf(m[1], m[2]);
+    const interval = positionInterval({ start: { year: Number(m[3]), month: sm }, end: null }, nowIdx);
+    if (interval) out.push(interval);
+  }
+  for (const m of folded.matchAll(RANGE_RE)) {
     const sm = monthOf(m[1], m[2]);
     const start = monthIndex({ year: Number(m[3]), month: sm });
     if (start === null) continue;
