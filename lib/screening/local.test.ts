@@ -648,3 +648,14 @@ describe("local engine: date ranges written year first, with 'present' in other 
     expect(v.verdict).toBe(expected);
   });
 });
+
+describe("local engine: a stage of an exam path asked as passed", () => {
+  it.each([
+    ["Passed at least CFA Level I", "CFA Level II candidate (Level I passed Feb 2025). FRM Part I passed (2024).", "MET"],
+    ["CFA Level I passed", "Underwrite C&I loans $1–15MM for a 70-name portfolio.\nCFA Program: registered for Level I, Feb 2027 window", "NOT_MET"],
+    ["Passed CFA Level I", "CFA Level III passed (2023); charter awarded 2024.", "MET"],
+  ])("%s: %s → %s", async (criterion, lines, expected) => {
+    const v = await verdictOf(cand({ resumeText: `Credit Analyst, Hudson Bank (2022 – present)\n${lines}${PAD}` }), criterion);
+    expect(v.verdict).toBe(expected);
+  });
+});

@@ -680,7 +680,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // in progress" beside a Green Belt) is not met by the other words of the name.
   const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
-  const belt = beltVerdict(c, index);
+  const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index);
   if (belt) return belt;
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
@@ -806,6 +806,44 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
     evidence: quotes(index, segs).slice(0, 2),
     reason: `Mentions ${matched.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
   };
+}
+
+const STAGE_NUMBERS: Readonly<Record<string, number>> = { i: 1, ii: 2, iii: 3, iv: 4, "1": 1, "2": 2, "3": 3, "4": 4 };
+const STAGE = /\b(level|part|paper|section)\s+(iv|i{1,3}|[1-4])\b/gi;
+const PASSED_NEAR = /\bpass(ed|es)?\b/i;
+const BOOKED_NEAR = /\b(registered|scheduled|booked|sitting|sit|preparing|studying|enrolled|candidate for|will take|taking)\b/i;
+
+/**
+ * "CFA Level I passed", "passed at least Part 1": a stage of an exam path, asked as passed. A higher
+ * stage passed meets it; the stage only registered or scheduled for does not.
+ */
+function passedStageVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!PASSED_NEAR.test(c.input.text)) return null;
+  const asked = [...fold(c.input.text).matchAll(STAGE)][0];
+  if (!asked) return null;
+  const kind = (asked[1] as string).toLowerCase();
+  const level = STAGE_NUMBERS[(asked[2] as string).toLowerCase()] ?? 0;
+  // The credential's own words (CFA), not the stage's ("Level", "I") or "passed", which any line may have.
+  const named = [...requirementTerms(c.req)].filter((t) => !t.includes("#") && !/^(i{1,3}|iv|[1-4]|level|part|paper|section|pass)$/.test(t));
+  let booked: number | null = null;
+  for (const [i, seg] of index.segments.entries()) {
+    if (seg.source === "answer" && i >= index.segTerms.length) continue;
+    if (named.length && !named.some((t) => index.segTerms[i]?.has(t) || index.partial.get(t)?.segs.includes(i) || index.negative.get(t)?.segs.includes(i))) continue;
+    const text = fold(seg.text);
+    for (const m of text.matchAll(STAGE)) {
+      if ((m[1] as string).toLowerCase() !== kind) continue;
+      const stage = STAGE_NUMBERS[(m[2] as string).toLowerCase()] ?? 0;
+      // The words about this stage: up to 30 characters either side, within its own bracket or clause.
+      const at = m.index ?? 0;
+      const before = text.slice(Math.max(0, at - 30), at);
+      const after = text.slice(at + m[0].length, at + m[0].length + 30);
+      const near = `${before.split(/[;()]/).pop() ?? ""}${m[0]}${after.split(/[;()]/)[0] ?? ""}`;
+      if (PASSED_NEAR.test(near) && stage >= level) return { verdict: "MET", evidence: [seg.text], reason: `Passed ${asked[0]}${stage > level ? " and beyond" : ""}.` };
+      if (BOOKED_NEAR.test(near) && stage <= level) booked ??= i;
+    }
+  }
+  if (booked === null) return null;
+  return { verdict: "NOT_MET", evidence: [(index.segments[booked] as Segment).text], reason: `Registered or preparing for ${asked[0]}; passing it is asked.` };
 }
 
 /** Ranked levels of one credential: a Yellow Belt is below the Green Belt asked, a Black Belt above it. */
