@@ -65,6 +65,8 @@ export function highestLevel(mentions: readonly DegreeMention[]): DegreeLevel | 
 
 /** The required level of a criterion: the lowest level it names ("BS/MS" → bachelor). "degree" alone → bachelor. */
 export function requiredLevel(criterion: string): DegreeLevel | null {
+  // "Associate or bachelor's degree": the lower of the two is enough.
+  if (/\bassociate'?s?\s*(or|\/)\s*(an?\s+)?bachelor/i.test(criterion)) return 1;
   const abbreviationContext = /\b(BS|BA|BSc|MS|MA|MSc|PhD)\s*(\/|in\b|or\b|,|degree)/.test(criterion);
   const mentions = degreeMentions(criterion, abbreviationContext).filter((m) => !(m.level === 1 && /^(AS|AA)$/.test(m.match)));
   if (mentions.length) return Math.min(...mentions.map((m) => m.level)) as DegreeLevel;

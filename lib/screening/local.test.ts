@@ -659,3 +659,14 @@ describe("local engine: a stage of an exam path asked as passed", () => {
     expect(v.verdict).toBe(expected);
   });
 });
+
+describe("local engine: managed Kubernetes names its cloud; 'associate or bachelor's' asks the lower", () => {
+  it("EKS on AWS is comparable to GCP", async () => {
+    const v = await verdictOf(cand({ resumeText: `Platform Engineer (2020 – present)\n• Runs 12 EKS clusters with Terraform and ArgoCD.${PAD}` }), "Experience with GCP");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+  it("an associate degree in progress is on the way to 'associate or bachelor's'", async () => {
+    const v = await verdictOf(cand({ resumeText: `${PAD}\nAssociate Degree in Nursing (ADN), Sinclair Community College — expected May 2027` }), "Associate or bachelor's degree in nursing");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+});

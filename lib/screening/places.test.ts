@@ -76,3 +76,15 @@ describe("places: a town too small for the city list is still placed by its coor
     expect(verdict(criterion, ["Dana Cruz", line]).verdict).toBe(expected);
   });
 });
+
+describe("places: a province the résumé names, and a contact line in lower case", () => {
+  it("a town the gazetteer lacks is in the province written after it", () => {
+    const v = verdict("Based in Jalisco", ["Fernanda Ruiz", "Zapopan, Jalisco, México — fernanda@example.com"]);
+    expect(v.verdict).toBe("MET");
+  });
+  it("an all-lower-case contact line is read, and quoted as written", () => {
+    const v = verdict("Based in Illinois", ["MAYA ROBINSON / graphic designer", "chicago, il / maya@example.com"]);
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence).toEqual(["chicago, il / maya@example.com"]);
+  });
+});

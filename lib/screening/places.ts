@@ -289,9 +289,8 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
       if (country) out.push({ kind: "country", name: country, country });
     } else if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
     else if (country) out.push({ kind: "city", name: m[1] as string, country });
-    else if (province && cityRow(m[1] as string, { province: province.names[0], country: province.country })) {
-      out.push({ kind: "city", name: m[1] as string, province: province.names[0], country: province.country });
-    }
+    // The résumé names the province, so the town is there even when the gazetteer lacks it (Zapopan, Jalisco).
+    else if (province) out.push({ kind: "city", name: m[1] as string, province: province.names[0], country: province.country });
   }
   const lower = ` ${t.toLowerCase().replace(/[^\p{L}.\s-]+/gu, " ").replace(/\s+/g, " ")} `;
   for (const [key, state] of STATE_BY_NAME) if (lower.includes(` ${key} `) && !(key === "washington" && /washington,? d\.?c\.?/i.test(t))) out.push({ kind: "state", name: state, state, country: US });
@@ -414,6 +413,12 @@ const describe = (p: Place) =>
  * `header`: the first lines of the résumé (contact block), `others`: answers and the latest
  * position's location; `all`: every line, to find a stated willingness to relocate.
  */
+/** A line written all in lower case ("chicago, il / maya@example.com") read as if capitalized. */
+function capitalized(line: string): string {
+  if (line !== line.toLowerCase()) return line;
+  return line.replace(/(^|[\s(/·|,-])(\p{Ll})/gu, (_, sep: string, c: string) => sep + c.toUpperCase()).replace(/,\s*([A-Z])([a-z])\b/g, (_, a: string, b: string) => `, ${a}${b.toUpperCase()}`);
+}
+
 export function placeVerdict(req: PlaceRequirement, header: readonly string[], others: readonly string[], all: readonly string[]): PlaceVerdict {
   let found: { place: Place; line: string } | null = null;
   // "City, ST" anywhere in the contact block first; bare names only after the name line (a
@@ -422,7 +427,8 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
   outer: for (const pass of [false, true]) {
     for (const [i, line] of lines.entries()) {
       if (pass && i === 0 && header.length > 0) continue;
-      const p = placesIn(line, pass)[0];
+      // Evidence stays the line as written; only the reading is capitalized.
+      const p = placesIn(capitalized(line), pass)[0];
       if (p) {
         found = { place: p, line };
         break outer;

@@ -66,7 +66,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "redis", variants: ["redis"] },
   { id: "kafka", variants: ["kafka", "kinesis"] },
   { id: "spark", variants: ["spark", "pyspark"], products: ["databricks"] },
-  { id: "kubernetes", variants: ["kubernetes", "k8s", "=EKS", "=GKE", "=AKS", "openshift"], implies: ["containers"] },
+  { id: "kubernetes", variants: ["kubernetes", "k8s", "openshift"], implies: ["containers"] },
+  // A cloud's managed Kubernetes is Kubernetes on that cloud.
+  { id: "eks", variants: ["=EKS", "amazon eks"], implies: ["kubernetes", "aws"] },
+  { id: "gke", variants: ["=GKE", "google kubernetes engine"], implies: ["kubernetes", "gcp"] },
+  { id: "aks", variants: ["=AKS", "azure kubernetes service"], implies: ["kubernetes", "azure"] },
   { id: "docker", variants: ["docker"], implies: ["containers"] },
   { id: "containers", variants: ["container", "containers", "containerization", "containerized"] },
   { id: "aws", variants: ["aws", "amazon web services", "=EC2", "=S3", "lambda"], implies: ["cloud"] },
