@@ -670,3 +670,15 @@ describe("local engine: managed Kubernetes names its cloud; 'associate or bachel
     expect(v.verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: a yes answers only the question asked", () => {
+  const answers = [{ question: "Do you hold a current Texas teaching certificate? Which one?", answer: "Yes – Core Subjects EC-6" }];
+  it("a teaching certificate is not a bilingual education (Spanish) certification", async () => {
+    const v = await verdictOf(cand({ resumeText: "Ana Gomez\nana.gomez@example.com", answers }), "Bilingual education (Spanish) certification");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("but it is the teaching certificate asked", async () => {
+    const v = await verdictOf(cand({ resumeText: "Ana Gomez\nana.gomez@example.com", answers }), "Texas teaching certificate");
+    expect(v.verdict).toBe("MET");
+  });
+});

@@ -1041,7 +1041,7 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
   /\b(background check|drug (test|screen)\w*|security clearance)\b/i,
-  /\b(start date|start within|available to start|notice period)\b/i,
+  /\b(start date|start within|available to start|notice period|when (could|can|would) you start|earliest start|able to start)\b/i,
 ];
 const topicsOf = (text: string) => ANSWER_TOPICS.flatMap((re, i) => (re.test(text) ? [i] : []));
 const NEGATIVE_ANSWER = /\b(no|not|unable|can'?t|cannot|won'?t|fully remote|remote only|only remote|prefer not|unfortunately)\b/i;
@@ -1066,7 +1066,10 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     // A yes to "Do you hold a Texas teaching certificate?" says nothing about years of teaching or a
     // master's in education: years and degrees are answered only by questions about them.
     const askedAbout = c.mode === "years" ? /\byears?\b/i.test(yn.quote) : c.mode === "degree" ? /\bdegree\b/i.test(yn.quote) || degreeMentions(yn.quote, false).length > 0 : true;
-    const sameTerms = c.req.length > 0 && askedAbout && coverage(c.req, (t) => yn.question.has(t)).min >= MET_AT;
+    // The question must ask about the criterion's own phrase, not one of its asides: a yes to "Do you
+    // hold a Texas teaching certificate?" is not a bilingual education (Spanish) certification.
+    const sameTerms =
+      c.req.length > 0 && askedAbout && c.req.every((g) => g.some((alt) => weightyTerms(alt).every((t) => yn.question.has(t))));
     const sharedTopic = critTopics.some((t) => yn.topics.includes(t));
     if (!sameTerms && !sharedTopic) continue;
     let yes: boolean | null = yn.yes;
