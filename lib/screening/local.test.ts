@@ -682,3 +682,17 @@ describe("local engine: a yes answers only the question asked", () => {
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: SWIFT the bank network and a rugby scrum", () => {
+  it.each([
+    ["Swift iOS development", "Operations Analyst, Hudson Bank (2022 – present)\n• Wire and SWIFT payment exceptions; KYC refresh."],
+    ["Agile certification", "Campaign Manager, Tidewater (2021 – present)\n• Paid social for 14 brands.\nOutside work: scrum-half and captain, Pontcanna RFC (amateur rugby)."],
+  ])("%s is not met by %s", async (criterion, resume) => {
+    const v = await verdictOf(cand({ resumeText: `${resume}${PAD}` }), criterion);
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("Swift the language still counts", async () => {
+    const v = await verdictOf(cand({ resumeText: `iOS Developer, Appwise (2020 – present)\n• Built the banking app's payments screens in Swift and SwiftUI.${PAD}` }), "Swift iOS development");
+    expect(v.verdict).toBe("MET");
+  });
+});

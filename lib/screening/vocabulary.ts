@@ -340,7 +340,10 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   excel: { capitalized: true, notBefore: ["at", "in", "under", "as", "when", "while"] },
   react: { forms: ["react", "reactjs"], capitalized: true, notBefore: ["to", "quickly", "calmly", "fast", "promptly", "appropriately"] },
   golang: { notBefore: ["to", "live", "above", "beyond", "getter", "further", "back", "through"] },
-  swift: { capitalized: true, notBefore: ["response", "responses", "action", "turnaround", "resolution", "delivery", "recovery"] },
+  // SWIFT the bank network ("wire and SWIFT payment exceptions") is not Apple's language.
+  swift: { capitalized: true, notBefore: ["response", "responses", "action", "turnaround", "resolution", "delivery", "recovery"], near: ["wire", "wires", "bic", "mt103", "mt202", "correspondent", "gpi", "iban", "code", "codes"] },
+  // A scrum-half plays rugby.
+  agile: { near: ["rugby", "half", "rfc", "prop", "hooker", "lineout", "flanker", "scrummage", "forwards", "pack"] },
   ruby: { near: ["jewelry", "jewellery", "gem", "gemstone", "anniversary", "wedding"] },
   rust: { capitalized: true, near: ["corrosion", "paint", "painting", "removal", "remove", "removed", "treatment", "metal", "bodywork"] },
   nodejs: { near: ["network", "networks", "cluster", "lymph", "tree", "graph", "mesh", "nodes"] },
