@@ -88,3 +88,22 @@ describe("places: a province the résumé names, and a contact line in lower cas
     expect(v.evidence).toEqual(["chicago, il / maya@example.com"]);
   });
 });
+
+describe("places: a metro area named like its state, and a country's ISO code after a city", () => {
+  it.each([
+    ["Based in the New York metro area", "Jersey City, NJ", "MET"],
+    ["Based in the DC metro area", "Arlington, VA", "MET"],
+    ["Based in the DC metro area", "Richmond, VA", "NOT_MET"],
+    ["Based in Germany", "Warszawa, PL", "NOT_MET"],
+    ["Based in Poland", "Warszawa, PL", "MET"],
+    ["Based in California", "San Diego, CA", "MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Anthony Russo", line]).verdict).toBe(expected);
+  });
+});
+
+describe("places: Washington, DC is the capital, in its own metro area", () => {
+  it("meets 'the DC metro area'", () => {
+    expect(verdict("Based in the DC metro area", ["Michael Osei", "Washington, DC · michael@example.com"]).verdict).toBe("MET");
+  });
+});

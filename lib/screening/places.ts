@@ -139,7 +139,9 @@ export interface Place {
 
 /** The gazetteer's row for a city, preferring the one in the state or country given. */
 function cityRow(name: string, where: { state?: string; province?: string; country?: string }): CityRow | undefined {
-  const rows = gazetteer().cities.get(fold(name).toLowerCase()) ?? [];
+  // "Washington, DC" is the gazetteer's "Washington, D.C.".
+  const key = where.state === "District of Columbia" && /^washington$/i.test(name) ? "washington, d.c." : fold(name).toLowerCase();
+  const rows = gazetteer().cities.get(key) ?? [];
   return rows.find((r) =>
     where.state
       ? r.country === US && r.province === where.state
@@ -152,6 +154,15 @@ function cityRow(name: string, where: { state?: string; province?: string; count
 }
 
 /** Town key → its row in TOWN_COORDS (latitude, longitude pairs): a few MB for 135,000 towns. */
+let countriesByIso: Map<string, string> | null = null;
+function countryByIso(): Map<string, string> {
+  if (!countriesByIso) {
+    countriesByIso = new Map((cityTimezones.cityMapping as CityRow[]).map((c) => [c.iso2, c.country]));
+    countriesByIso.set("UK", "United Kingdom");
+  }
+  return countriesByIso;
+}
+
 let towns: { index: Map<string, number>; coords: Float32Array } | null = null;
 let isoByCountry: Map<string, string> | null = null;
 const STATE_CODE = new Map(Object.entries(US_STATES).map(([code, name]) => [name, code]));
@@ -241,6 +252,9 @@ function withRow(p: Place): Place {
   return { ...p, lat: row.lat, lng: row.lng, ...(row.country !== US && !NO_PROVINCES.has(row.country) ? { province: row.province } : {}), country: p.country ?? row.country };
 }
 
+/** A metro area named by its state's name: the city at its heart. */
+const METRO_CITY_OF_STATE: Readonly<Record<string, string>> = { "District of Columbia": "Washington, D.C." };
+
 /** Canada Post's province and territory codes, written after a city as US state codes are. */
 const CANADIAN_PROVINCES: Readonly<Record<string, string>> = {
   AB: "Alberta",
@@ -278,6 +292,8 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
     if (NOT_A_CITY.test(m[1] as string)) continue;
     if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
     else if (province) out.push({ kind: "city", name: m[1] as string, province, country: "Canada" });
+    // "Warszawa, PL": a country's ISO code where no US state or Canadian province has that code.
+    else if (countryByIso().has(m[2] as string)) out.push({ kind: "city", name: m[1] as string, country: countryByIso().get(m[2] as string) });
   }
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})/gu)) {
     const second = (m[2] as string).toLowerCase();
@@ -346,8 +362,15 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
   }
   if (places.length === 0) return null;
   const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* area|commut\w*|within commuting)\b/u.test(fold(criterion));
+  // "The New York metro area", "the DC area": a metro area is around a city, even one named like its state.
+  const asCity = (p: Place): Place => {
+    if (!metro || p.kind !== "state") return p;
+    const name = METRO_CITY_OF_STATE[p.name] ?? p.name;
+    const row = cityRow(name, { state: p.name === "District of Columbia" ? undefined : p.name, country: US });
+    return row ? withRow({ kind: "city", name: row.city, state: row.province, country: US }) : p;
+  };
   return {
-    places: mostSpecific(places).map((p) => (p.kind === "city" && metro ? { ...p, metro: true } : p)),
+    places: mostSpecific(places.map(asCity)).map((p) => (p.kind === "city" && metro ? { ...p, metro: true } : p)),
     relocationOk: /\brelocat\w*/i.test(criterion),
     workThere: /\b(on[- ]?site|in[- ]office|in the office|hybrid|commute|days a week)\b/i.test(criterion) && !/\b(based|located|lives?|living|resid\w*|local)\b/i.test(criterion),
   };
