@@ -696,3 +696,15 @@ describe("local engine: SWIFT the bank network and a rugby scrum", () => {
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a hospital is healthcare, but healthcare is not a hospital", () => {
+  it("a community pharmacist has no hospital pharmacy experience", async () => {
+    const v = await verdictOf(cand({ resumeText: `Pharmacist, Boots (2018 – present)\n• Community pharmacy: dispensing, NHS flu vaccinations and clinical checks for patient care.${PAD}` }), "Hospital pharmacy experience");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("a hospital pharmacist has it, and a hospital meets 'healthcare experience'", async () => {
+    const c = cand({ resumeText: `Pharmacist, Glasgow Royal Infirmary (2018 – present)\n• Ward pharmacy rounds and aseptic unit in the hospital.${PAD}` });
+    expect((await verdictOf(c, "Hospital pharmacy experience")).verdict).toBe("MET");
+    expect((await verdictOf(c, "Healthcare experience")).verdict).toBe("MET");
+  });
+});

@@ -202,7 +202,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "lms", variants: ["=LMS", "learning management system", "learning management systems"], products: ["=Canvas|canvas lms", "blackboard", "moodle", "schoology", "google classroom", "brightspace|d2l"] },
   { id: "scheduling_tools", variants: ["construction scheduling", "schedule management"], products: ["primavera|primavera p6|=P6", "microsoft project|ms project"] },
   { id: "documentation", variants: ["documentation", "help center articles", "help articles", "knowledge base", "knowledge base articles", "user guides", "user guide", "technical writing", "runbooks", "manuals"] },
-  { id: "healthcare", variants: ["healthcare", "health care", "hospital", "hospitals", "health system", "health systems", "clinical", "clinic", "clinics", "medical center", "patient care"] },
+  { id: "healthcare", variants: ["healthcare", "health care", "health system", "health systems", "clinical", "clinic", "clinics", "patient care"] },
+  // A hospital is healthcare, but "hospital pharmacy" asks for a hospital, not any healthcare setting.
+  { id: "hospital", variants: ["hospital", "hospitals", "medical center", "medical centre", "infirmary"], implies: ["healthcare"] },
   { id: "translation_field", variants: ["translation", "translating", "translator", "traducao", "traduccion", "traduction", "ubersetzung", "interpreting", "interpreter", "letras"] },
   { id: "legal_research", variants: ["legal research", "legal research platform"], products: ["westlaw", "lexisnexis|lexis nexis|lexis", "bloomberg law", "fastcase"] },
   { id: "practice_mgmt", variants: ["practice management software", "case management software", "legal case management"], products: ["clio", "mycase", "practicepanther", "filevine", "smokeball"] },
