@@ -120,6 +120,16 @@ export async function announceImportFinished(client: Client, runId: string): Pro
   });
 }
 
+/**
+ * The ATS's refusals a recruiter can act on, in their words; the exact answer stays on the candidate
+ * page's write-back history.
+ */
+function plainReason(status: number | null, atsLabel: string): string | null {
+  if (status === 404) return `${atsLabel} no longer has this candidate: deleted or merged there.`;
+  if (status === 401 || status === 403) return `${atsLabel} refused the app's access. An admin may need to reconnect ${atsLabel} in Settings → ATS.`;
+  return null;
+}
+
 const writeBackWhat: Record<WriteBackKind, string> = {
   NOTE: "Screening result",
   STAGE_CHANGE: "Stage change",
@@ -135,8 +145,9 @@ const writeBackWhat: Record<WriteBackKind, string> = {
 export async function announceWriteBackFailure(
   tx: Client,
   action: { id: string; organizationId: string; kind: WriteBackKind; attempts: number; requestedById: string | null; lastError: string; candidate: { id: string; jobId: string } },
-  atsLabel: string,
+  ats: { label: string; status: number | null },
 ): Promise<void> {
+  const atsLabel = ats.label;
   const { organizationId, candidate } = action;
   const job = await tx.job.findFirst({ where: { id: candidate.jobId, organizationId }, select: { title: true } });
   if (!job) return;
@@ -149,7 +160,7 @@ export async function announceWriteBackFailure(
     organizationId,
     kind: "WRITEBACK_FAILED",
     title: `${writeBackWhat[action.kind]} not written to ${atsLabel}`,
-    body: action.lastError,
+    body: plainReason(ats.status, atsLabel) ?? action.lastError,
     link: candidatePath(candidate.jobId, candidate.id),
     jobId: candidate.jobId,
     candidateId: candidate.id,

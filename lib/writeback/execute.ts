@@ -114,7 +114,9 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
           externalResponse: error instanceof AtsApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
         },
       });
-      if (final) await announceWriteBackFailure(tx, { ...action, attempts: action.attempts + 1, lastError: message }, provider.label);
+      if (final) {
+        await announceWriteBackFailure(tx, { ...action, attempts: action.attempts + 1, lastError: message }, { label: provider.label, status: error instanceof AtsApiError ? error.status : null });
+      }
     });
     log.warn("write-back to the ATS failed", { actionId: action.id, provider: provider.name, kind: action.kind, final, error: message });
     if (final) return "failed";

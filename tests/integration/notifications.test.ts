@@ -4,6 +4,7 @@ import { POST as followRoute } from "@/app/api/jobs/[jobId]/follow/route";
 import { POST as readRoute } from "@/app/api/notifications/read/route";
 import { GET as listRoute } from "@/app/api/notifications/route";
 import { GET as unreadRoute } from "@/app/api/notifications/unread/route";
+import { AtsApiError } from "@/lib/ats/errors";
 import type { AtsCandidate, AtsResume, AtsSession } from "@/lib/ats/provider";
 import type { OrgContext } from "@/lib/auth/guard";
 import type { Role } from "@/lib/generated/prisma/enums";
@@ -236,6 +237,14 @@ describe("notifications", () => {
       expect(await notificationsOf(admin)).toEqual([expect.objectContaining({ title: "2 updates not written to Lever on Senior Backend Engineer", count: 2, link: `/jobs/${openJob.id}` })]);
       expect(await notificationsOf(recruiter)).toEqual([]);
       expect(await notificationsOf(other)).toEqual([]);
+    });
+
+    it("a refusal the recruiter can act on is worded for them", async () => {
+      await prisma().atsConnection.update({ where: { id: downId }, data: { status: "ACTIVE" } });
+      const gone = { reject: async () => Promise.reject(new AtsApiError("Lever", 404, "not_found", "Lever answered 404 to PUT opportunities/x/archived")) } as unknown as AtsSession;
+      expect(await executeWriteBack((await action(recruiter.userId)).id, { finalAttempt: false, session: gone })).toBe("failed");
+      await prisma().atsConnection.update({ where: { id: downId }, data: { status: "DISCONNECTED" } });
+      expect((await listNotifications(recruiter)).items[0]).toMatchObject({ title: "Rejection not written to Lever", body: "Lever no longer has this candidate: deleted or merged there." });
     });
 
     it("a retryable failure that is not the last attempt notifies nobody", async () => {
