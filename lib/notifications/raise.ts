@@ -45,14 +45,16 @@ export async function raise(client: Client, userIds: string[], input: Notificati
     return count;
   }
   let raised = 0;
-  const now = new Date();
+  // Stored as Prisma stores DateTime: UTC without a zone, whatever the session's time zone.
+  const now = new Date().toISOString();
   for (const userId of userIds) {
     // One statement, so two events at once cannot both start a notification: the second one's insert
     // meets the first's unread row on the coalescing key and adds to it.
     raised += await client.$executeRaw`
       INSERT INTO "Notification" ("id", "organizationId", "userId", "kind", "title", "body", "link", "jobId", "candidateId", "dedupeKey", "coalesceKey", "lastEventAt", "createdAt")
       SELECT ${randomUUID().replaceAll("-", "")}, ${organizationId}, ${userId}, ${kind}::"NotificationKind", ${title}::text, ${body}::text, ${link}::text,
-             ${jobId}::text, ${candidateId}::text, ${dedupeKey}::text, ${coalesce.key}::text, ${now}::timestamp, ${now}::timestamp
+             ${jobId}::text, ${candidateId}::text, ${dedupeKey}::text, ${coalesce.key}::text,
+             (${now}::timestamptz AT TIME ZONE 'UTC'), (${now}::timestamptz AT TIME ZONE 'UTC')
       WHERE NOT EXISTS (SELECT 1 FROM "Notification" WHERE "organizationId" = ${organizationId} AND "userId" = ${userId} AND "dedupeKey" = ${dedupeKey})
       ON CONFLICT ("organizationId", "userId", "coalesceKey") DO UPDATE SET
         "count" = "Notification"."count" + 1,
@@ -60,7 +62,7 @@ export async function raise(client: Client, userIds: string[], input: Notificati
         "body" = ${coalesce.body}::text,
         "link" = ${coalesce.link}::text,
         "candidateId" = NULL,
-        "lastEventAt" = ${now}::timestamp`;
+        "lastEventAt" = (${now}::timestamptz AT TIME ZONE 'UTC')`;
   }
   return raised;
 }
