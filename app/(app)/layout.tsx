@@ -5,6 +5,7 @@ import { currentUserId, getOrgContext } from "@/lib/auth/guard";
 import { pendingCount } from "@/lib/automations";
 import { REQUEST_PATH_HEADER, signInPath } from "@/lib/auth/return-path";
 import { db } from "@/lib/db/client";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   const userId = await currentUserId();
@@ -13,7 +14,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
   const org = await getOrgContext();
   if (!org) redirect("/welcome");
   const prisma = await db();
-  const [memberships, user, needsDecision] = await Promise.all([
+  const [memberships, user, needsDecision, unreadNotifications] = await Promise.all([
     prisma.membership.findMany({
       where: { userId },
       include: { organization: { select: { id: true, name: true } } },
@@ -21,6 +22,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
     }),
     prisma.user.findUnique({ where: { id: userId }, select: { name: true } }),
     pendingCount(org),
+    unreadCount(org),
   ]);
   return (
     <AppShell
@@ -28,6 +30,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
       userName={user?.name ?? null}
       organizations={memberships.map((m) => ({ id: m.organization.id, name: m.organization.name, role: m.role }))}
       needsDecision={needsDecision}
+      unreadNotifications={unreadNotifications}
     >
       {children}
     </AppShell>

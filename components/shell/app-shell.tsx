@@ -2,6 +2,7 @@ import Link from "next/link";
 import { Suspense, type ReactNode } from "react";
 import type { OrgContext } from "@/lib/auth/guard";
 import { NavLink } from "./nav-link";
+import { NotificationBell } from "./notification-bell";
 import { ProfileMenu } from "./profile-menu";
 import { ShellSearch } from "./shell-search";
 
@@ -10,18 +11,22 @@ type Organization = { id: string; name: string; role: OrgContext["role"] };
 /**
  * The signed-in frame. Desktop: a sidebar with the search box, the navigation and, at the bottom
  * left, the account button (avatar) whose menu holds Settings, the organization switcher and Sign
- * out. Phones: a top bar with the same navigation, a search button and the account button.
+ * out. Phones: a top bar with the same navigation, a search button and the account button. The
+ * notification bell sits at the top on both.
  */
 export function AppShell({
   org,
   userName,
   organizations,
   needsDecision = 0,
+  unreadNotifications = 0,
   children,
 }: {
   org: OrgContext;
   /** Pending automation suggestions the member may decide. */
   needsDecision?: number;
+  /** The bell's count when the page was rendered; the bell keeps it current from then on. */
+  unreadNotifications?: number;
   userName: string | null;
   organizations: Organization[];
   children: ReactNode;
@@ -50,13 +55,20 @@ export function AppShell({
             </span>
             <span className="font-semibold tracking-tight">Screening</span>
           </Link>
-          <div className="ml-auto flex items-center gap-1 md:hidden">
-            <Link href="/search" aria-label="Search candidates and jobs" className="grid h-10 w-10 place-items-center rounded-full text-slate-600 hover:bg-slate-100 hover:text-slate-900">
+          <div className="ml-auto flex items-center gap-1">
+            <Link
+              href="/search"
+              aria-label="Search candidates and jobs"
+              className="grid h-10 w-10 place-items-center rounded-full text-slate-600 hover:bg-slate-100 hover:text-slate-900 md:hidden"
+            >
               <svg aria-hidden viewBox="0 0 20 20" className="h-5 w-5 fill-current">
                 <path d="M8.5 3a5.5 5.5 0 0 1 4.38 8.82l3.65 3.65-1.06 1.06-3.65-3.65A5.5 5.5 0 1 1 8.5 3Zm0 1.5a4 4 0 1 0 0 8 4 4 0 0 0 0-8Z" />
               </svg>
             </Link>
-            <ProfileMenu {...menu} placement="down" compact />
+            <NotificationBell initialUnread={unreadNotifications} />
+            <div className="md:hidden">
+              <ProfileMenu {...menu} placement="down" compact />
+            </div>
           </div>
         </div>
         <div className="hidden px-3 pb-3 md:block">

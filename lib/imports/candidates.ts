@@ -3,6 +3,7 @@ import { providerFor } from "@/lib/ats/registry";
 import { db, type Prisma } from "@/lib/db/client";
 import type { ImportSource } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
+import { announceNewApplicant } from "@/lib/notifications/raise";
 import { draftCriteriaForNewJob } from "@/lib/screening/criteria";
 import { screenAfterImport } from "@/lib/screening/run";
 
@@ -78,6 +79,10 @@ export async function upsertJob(
   });
   // Criteria are drafted once, when the job first arrives by any path; later syncs leave the recruiters' edits alone.
   if (!existing) await draftCriteriaForNewJob(prisma, { organizationId: target.organizationId, jobId: row.id }, job);
+  // Whoever brings a job in follows it, so its new applicants reach them without a step to remember.
+  if (!existing && importedById) {
+    await prisma.jobFollow.createMany({ data: [{ organizationId: target.organizationId, jobId: row.id, userId: importedById }], skipDuplicates: true });
+  }
   return { job: row, created: !existing };
 }
 
@@ -146,6 +151,9 @@ export async function upsertCandidate(
       select: { id: true },
     });
     await screenAfterImport(tx, { organizationId: target.organizationId, jobId: target.jobId, candidateId: row.id }, fields);
+    // Someone who applied (a webhook, or the reconcile catching a missed one); a manual import is
+    // announced once, as a whole, to the member who started it (lib/imports/runs.ts).
+    if (!existing && (via === "WEBHOOK" || via === "RECONCILE")) await announceNewApplicant(tx, { organizationId: target.organizationId, jobId: target.jobId, candidateId: row.id });
     return { row, existing };
   });
   if (resume.status !== "parsed") log.info("candidate imported without résumé text", { candidateId: row.id, status: resume.status });

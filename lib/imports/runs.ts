@@ -12,6 +12,7 @@ import type { ImportRunStatus } from "@/lib/generated/prisma/enums";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { enqueue, enqueueInTransaction } from "@/lib/jobs/enqueue";
 import { log } from "@/lib/log";
+import { announceImportFinished } from "@/lib/notifications/raise";
 import { importCandidate } from "./candidates";
 import { getJobForOrg } from "./jobs";
 import { isOwnId } from "@/lib/ids";
@@ -238,6 +239,7 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
   };
   const finish = async (status: ImportRunStatus, extra: Record<string, unknown> = {}) => {
     await guarded({ status, finishedAt: new Date(), leaseOwner: null, leaseUntil: null, pageDoneIds: [], ...extra });
+    await announce(runId);
   };
 
   const run = await prisma.importRun.findUniqueOrThrow({
@@ -374,6 +376,16 @@ export async function markRunFailed(runId: string, error: unknown): Promise<void
     where: { id: runId, status: { in: ACTIVE } },
     data: { status: "FAILED", finishedAt: new Date(), lastError: describeAtsError(error), leaseOwner: null, leaseUntil: null },
   });
+  await announce(runId);
+}
+
+/** The run is over whatever the notification does: a failure to raise it is logged, not the run's. */
+async function announce(runId: string): Promise<void> {
+  try {
+    await announceImportFinished(await db(), runId);
+  } catch (error) {
+    log.warn("could not notify of the import's end", { runId, error: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 /**

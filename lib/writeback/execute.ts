@@ -4,6 +4,7 @@ import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import type { WriteBackKind } from "@/lib/generated/prisma/enums";
 import { log } from "@/lib/log";
+import { announceWriteBackFailure } from "@/lib/notifications/raise";
 import { readPayload, type NotePayload } from "./payload";
 import { candidateUrl, noteMarker } from "./record";
 
@@ -103,13 +104,19 @@ export async function executeWriteBack(actionId: string, options: ExecuteOptions
     const permanent = error instanceof PermanentFailure || (error instanceof AtsApiError && isPermanentAtsError(error));
     const final = permanent || options.finalAttempt;
     const message = describe(error, provider.label);
-    await prisma.writeBackAction.update({
-      where: { id: action.id, organizationId },
-      data: {
-        status: final ? "FAILED" : "PENDING",
-        lastError: message,
-        externalResponse: error instanceof AtsApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
-      },
+    // Failed for good and announced together: a crash in between neither loses nor repeats the notification.
+    await prisma.$transaction(async (tx) => {
+      await tx.writeBackAction.update({
+        where: { id: action.id, organizationId },
+        data: {
+          status: final ? "FAILED" : "PENDING",
+          lastError: message,
+          externalResponse: error instanceof AtsApiError ? { ok: false, status: error.status, code: error.code } : { ok: false },
+        },
+      });
+      if (final) {
+        await announceWriteBackFailure(tx, { ...action, attempts: action.attempts + 1, lastError: message }, { label: provider.label, status: error instanceof AtsApiError ? error.status : null });
+      }
     });
     log.warn("write-back to the ATS failed", { actionId: action.id, provider: provider.name, kind: action.kind, final, error: message });
     if (final) return "failed";

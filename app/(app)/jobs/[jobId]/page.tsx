@@ -7,6 +7,7 @@ import { AutomationsSection, NeedsDecisionSection } from "@/components/automatio
 import { ImportApplicants } from "@/components/jobs/import-applicants";
 import { JobTabs, jobTabOf, type JobTab } from "@/components/jobs/job-tabs";
 import { JobReport } from "@/components/oversight/job-report";
+import { FollowButton } from "@/components/jobs/follow-button";
 import { ResyncButton } from "@/components/jobs/resync-button";
 import { CandidateFilters } from "@/components/screening/candidate-filters";
 import { CandidateTable, type CandidateRowView } from "@/components/screening/candidate-table";
@@ -25,6 +26,7 @@ import { AppError } from "@/lib/errors";
 import { findConnection } from "@/lib/connections/lookup";
 import { getJobForOrg, requirementListsOf } from "@/lib/imports/jobs";
 import { latestImportRun } from "@/lib/imports/runs";
+import { isFollowing } from "@/lib/notifications/follow";
 import { requiredLabel, requiredSentence } from "@/lib/screening/labels";
 import { humanReviewIds } from "@/lib/oversight/human-review";
 import { rankedCandidates, RankedFiltersSchema, screeningOverview } from "@/lib/screening/results";
@@ -68,12 +70,13 @@ export default async function JobPage({ params, searchParams }: { params: Promis
   const job = await load(org, jobId);
   const search = await searchParams;
   const filters = RankedFiltersSchema.parse(search);
-  const [overview, run, connection, access, needsDecision] = await Promise.all([
+  const [overview, run, connection, access, needsDecision, following] = await Promise.all([
     screeningOverview(org.organizationId, job.id),
     latestImportRun(org.organizationId, job.id),
     findConnection(org.organizationId),
     job.confidential && isAdminRole(org.role) ? jobAccessMembers(org, job.id) : null,
     pendingCount(org, job.id),
+    isFollowing(org, job.id),
   ]);
   const ranked = await rankedCandidates(org.organizationId, job.id, filters, overview.criteriaHash);
   const askedForReview = await humanReviewIds(org.organizationId, ranked.rows.map((r) => r.id));
@@ -144,7 +147,10 @@ export default async function JobPage({ params, searchParams }: { params: Promis
               {screening ? <Badge tone={screening.tone}>{screening.text}</Badge> : null}
             </p>
           </div>
-          {connected ? <ResyncButton jobId={job.id} ats={ats} /> : null}
+          <div className="flex flex-wrap items-start gap-2">
+            <FollowButton jobId={job.id} initialFollowing={following} />
+            {connected ? <ResyncButton jobId={job.id} ats={ats} /> : null}
+          </div>
         </div>
       </div>
 
