@@ -195,7 +195,10 @@ function expiredIn(w: readonly Token[], from: number, to: number, nowIdx: number
   return false;
 }
 
-function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): Stance {
+/** "CPA exam: passed AUD and FAR": the exam named right after a credential is not the credential. */
+const EXAM_WORDS = new Set(["exam", "exams", "examination"]);
+
+function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, needed?: ReadonlySet<Term>): Stance {
   const w = clause.words;
   // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
   // ("ACLS (AHA) — exp. 08/2026", "PE exam: not yet taken").
@@ -234,6 +237,9 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number): 
       if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
     }
   }
+  // Unless the exam is what the criterion is about ("Cambridge exam preparation").
+  const next = w[end];
+  if (next && EXAM_WORDS.has(next.lower) && !needed?.has(next.stem)) return "progress";
   return "affirmed";
 }
 
@@ -245,7 +251,7 @@ export function stancesOf(text: string, needed: ReadonlySet<Term>, nowIdx?: numb
   const out = new Map<Term, Stance>();
   for (const clause of clausesOf(text)) {
     for (const occ of termOccurrences(clause.words, needed)) {
-      const s = stanceAt(clause, occ.start, occ.end, nowIdx);
+      const s = stanceAt(clause, occ.start, occ.end, nowIdx, needed);
       const prev = out.get(occ.term);
       if (prev === undefined || STANCE_RANK[s] > STANCE_RANK[prev]) out.set(occ.term, s);
     }

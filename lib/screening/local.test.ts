@@ -708,3 +708,18 @@ describe("local engine: a hospital is healthcare, but healthcare is not a hospit
     expect((await verdictOf(c, "Healthcare experience")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a credential's exam is not the credential; a state code is not an abbreviation", () => {
+  it("passed sections of the CPA exam are on the way to the licence", async () => {
+    const v = await verdictOf(cand({ resumeText: `Staff Accountant, Carolina Freight (2022 – present)\nCPA exam: passed AUD and FAR (2025); REG scheduled Jan 2027${PAD}` }), "CPA license");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+  it("the exam stays a word of the criterion when it asks about the exam", async () => {
+    const v = await verdictOf(cand({ resumeText: `ESL Teacher, Lingua Madrid (2019 – present)\n• Cambridge exam preparation for teenagers: B2 First and C1 Advanced, 94% pass rate.${PAD}` }), "Cambridge exam preparation experience");
+    expect(v.verdict).toBe("MET");
+  });
+  it("an architectural designer in Vancouver, WA is not a licensed architect", async () => {
+    const v = await verdictOf(cand({ resumeText: `Architectural Designer · Vancouver, WA · sofia@example.com\n2022–present  Architectural Designer, Columbia Row Architects\nLicensure path: AXP hours complete; ARE 5.0 — passed 4 of 6 divisions${PAD}` }), "Licensed architect");
+    expect(v.verdict).not.toBe("MET");
+  });
+});

@@ -698,7 +698,8 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
       // beside it, unless it is written as a credential is (CSM, CPA, Security+).
       const lines = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
       const texts = lines.map((i) => (index.segments[i] as Segment).text);
-      const abbreviated = texts.some((q) => /\b\p{Lu}{2,6}\b|\w\+/u.test(q));
+      // Written as a credential is (CSM, CPA, RN, Security+); a state after a city ("Vancouver, WA") is not one.
+      const abbreviated = texts.some((q) => /\b\p{Lu}{2,6}\b|\w\+/u.test(q.replace(/,\s*\p{Lu}{2}\b/gu, " ")));
       const credentialLine = lines.find((i) => CREDENTIAL_WORD.test(fold((index.segments[i] as Segment).text)));
       if (credentialLine !== undefined) return { verdict: "MET", evidence: quotes(index, [credentialLine]), reason: `Mentions ${matched.map(label).join(", ")}.` };
       if (!abbreviated) return { verdict: "PARTLY_MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}, but no certificate or licence for it.` };
