@@ -7,6 +7,8 @@ import { badRequest, conflict, forbidden, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import type { OrgContext } from "@/lib/auth/guard";
+import { queueMail } from "@/lib/mail/outbox";
+import { invitationMail } from "@/lib/mail/templates";
 import type { ChangeRoleInput, InviteInput, SignUpInput } from "./schemas";
 
 const INVITE_DAYS = 7;
@@ -66,7 +68,15 @@ export async function invite(prisma: Prisma, ctx: OrgContext, input: z.infer<typ
     create: { ...data, organizationId: ctx.organizationId, email: input.email },
   });
   await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invited", message: `${ctx.userEmail} invited ${input.email} as ${input.role.toLowerCase()}` });
-  return { url: `${config().appUrl}/invite/${token}`, email: input.email };
+  const url = `${config().appUrl}/invite/${token}`;
+  await mailInvitation(prisma, ctx, { email: input.email, role: input.role, url });
+  return { url, email: input.email };
+}
+
+/** The link also goes by email (or to the organization's outbox); the team page still offers Copy link. */
+async function mailInvitation(prisma: Prisma, ctx: OrgContext, invitation: { email: string; role: Role; url: string }) {
+  const mail = invitationMail({ organizationName: ctx.organizationName, inviterEmail: ctx.userEmail, role: invitation.role, url: invitation.url, days: INVITE_DAYS });
+  await queueMail(prisma, { ...mail, kind: "invitation", to: invitation.email, organizationId: ctx.organizationId });
 }
 
 export async function findInvitation(prisma: Prisma, token: string) {
@@ -166,7 +176,9 @@ export async function resendInvitation(prisma: Prisma, ctx: OrgContext, invitati
     data: { tokenHash: hashToken(token), invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000) },
   });
   await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invitation_resent", message: `${ctx.userEmail} made a new invitation link for ${inv.email}` });
-  return { url: `${config().appUrl}/invite/${token}`, email: inv.email };
+  const url = `${config().appUrl}/invite/${token}`;
+  await mailInvitation(prisma, ctx, { email: inv.email, role: inv.role, url });
+  return { url, email: inv.email };
 }
 
 export async function listTeam(prisma: Prisma, ctx: OrgContext) {
