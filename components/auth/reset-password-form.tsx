@@ -14,7 +14,7 @@ export function ResetPasswordForm({ token, email }: { token: string; email: stri
       {alert ? <Alert tone="error">{alert}</Alert> : null}
       <input type="hidden" name="token" value={token} />
       {/* Lets a password manager file the new password under the right account. */}
-      <input type="email" name="username" autoComplete="username" value={email} readOnly hidden />
+      <input type="email" autoComplete="username" value={email} readOnly hidden />
       <Field label="New password" name="password" type="password" autoComplete="new-password" required hint="At least 10 characters" error={fieldError(state, "password")} />
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Saving…" : "Set new password"}

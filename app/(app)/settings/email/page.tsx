@@ -30,7 +30,11 @@ export default async function SentEmailPage() {
       <Card>
         <CardHeader
           title="Sent email"
-          description={`Invitations to ${org.organizationName}, and password-reset links of its members you may read (see README). The latest 100.`}
+          description={
+            config().mail.smtpUrl
+              ? `Invitations to ${org.organizationName}, the latest 100.`
+              : `Invitations to ${org.organizationName}, and the password-reset links its members asked for (those of owners only to owners), the latest 100.`
+          }
         />
         {messages.length === 0 ? (
           <p className="px-5 py-8 text-center text-sm text-slate-500">No email yet. Invitations and password-reset links will show here.</p>
