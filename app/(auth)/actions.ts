@@ -3,6 +3,7 @@
 import { AuthError } from "next-auth";
 import { headers } from "next/headers";
 import { redirect } from "next/navigation";
+import { after } from "next/server";
 import { signIn } from "@/lib/auth";
 import { actionError, type ActionResult } from "@/lib/auth/guard";
 import { db } from "@/lib/db/client";
@@ -45,7 +46,7 @@ export async function signupAction(_prev: ActionResult | null, form: FormData): 
 export async function forgotPasswordAction(_prev: ActionResult | null, form: FormData): Promise<ActionResult> {
   const parsed = ForgotPasswordInput.safeParse(formToObject(form));
   if (!parsed.success) return actionError(fromZod(parsed.error));
-  const outcome = await requestPasswordReset(await db(), { email: parsed.data.email, address: clientAddress(await headers()) });
+  const outcome = await requestPasswordReset(await db(), { email: parsed.data.email, address: clientAddress(await headers()) }, new Date(), (work) => after(work));
   return outcome.ok ? { ok: true, message: outcome.message } : { ok: false, status: outcome.status, error: outcome.message };
 }
 

@@ -72,6 +72,17 @@ describe("password reset", () => {
     expect(message.html).toContain('<a href="http://');
   });
 
+  it("answers before looking the account up: the link is written by the work it hands on", async () => {
+    const user = await newUser();
+    const handedOn: Array<() => Promise<void>> = [];
+    const answer = await requestPasswordReset(t.prisma, { email: user.email, address: address() }, nextHour(), (work) => void handedOn.push(work));
+    expect(answer).toEqual({ ok: true, message: RESET_REQUESTED });
+    expect(await t.prisma.outboxMessage.count({ where: { userId: user.id } })).toBe(0);
+    expect(handedOn).toHaveLength(1);
+    await handedOn[0]!();
+    expect(await t.prisma.outboxMessage.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("keeps only a hash of the token: the database row does not hold the link's token", async () => {
     const user = await newUser();
     await requestPasswordReset(t.prisma, { email: user.email.toUpperCase(), address: address() }, nextHour());
