@@ -65,10 +65,12 @@ async function sendResetLink(prisma: Prisma, email: string, now: Date): Promise<
   const user = await prisma.user.findUnique({ where: { email }, select: { id: true, email: true, passwordHash: true } });
   log.info("password reset requested", { sent: !!user?.passwordHash });
   if (!user?.passwordHash) return;
+  // Links expired a day ago are only clutter (the page says "not valid" for them as for any unknown link).
+  await prisma.passwordResetToken.deleteMany({ where: { expiresAt: { lt: new Date(now.getTime() - 86400_000) } } });
   const token = randomBytes(32).toString("base64url");
   await prisma.passwordResetToken.create({ data: { userId: user.id, tokenHash: hashToken(token), expiresAt: new Date(now.getTime() + RESET_TTL_MS) } });
   const mail = passwordResetMail({ url: `${config().appUrl}/reset-password/${token}`, minutes: RESET_TTL_MS / 60_000 });
-  await queueMail(prisma, { ...mail, kind: "password_reset", to: user.email, userId: user.id });
+  await queueMail(prisma, { ...mail, kind: "password_reset", to: user.email, userId: user.id }, { now });
 }
 
 export type ResetTokenState = "valid" | "expired" | "used" | "unknown";

@@ -8,6 +8,9 @@ import type { MailContent } from "./templates";
 
 export type MailKind = "invitation" | "password_reset";
 
+/** Settled messages are kept this long, to look back at what was sent; nothing needs them after. */
+export const OUTBOX_KEEP_DAYS = 90;
+
 /** What the send job carries: only the row's id, so no address or link sits in the queue's tables. */
 export interface SendMailJob {
   messageId: string;
@@ -21,12 +24,15 @@ export interface SendMailJob {
 export async function queueMail(
   prisma: Prisma,
   message: MailContent & { kind: MailKind; to: string; organizationId?: string; userId?: string },
-  options: { smtp?: boolean } = {},
+  options: { smtp?: boolean; now?: Date } = {},
 ): Promise<{ id: string; status: "QUEUED" | "KEPT" }> {
   const smtp = options.smtp ?? config().mail.smtpUrl !== null;
   const status = smtp ? "QUEUED" : "KEPT";
+  const now = options.now ?? new Date();
   // The queue is started (once per process) before the transaction opens, not while it holds a connection.
   if (smtp) await queue();
+  // Mail is rare enough to tidy up as it comes; a message still being sent is left alone.
+  await prisma.outboxMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86400_000) }, status: { not: "QUEUED" } } });
   return prisma.$transaction(async (tx) => {
     const row = await tx.outboxMessage.create({
       data: {
@@ -38,6 +44,7 @@ export async function queueMail(
         organizationId: message.organizationId ?? null,
         userId: message.userId ?? null,
         status,
+        createdAt: now,
       },
       select: { id: true },
     });

@@ -12,7 +12,7 @@ import { createBoss } from "@/lib/jobs/boss";
 import { ensureQueues, QUEUES } from "@/lib/jobs/definitions";
 import { stopQueue } from "@/lib/jobs/queue";
 import { deliverMail, SENT_LINK_REMOVED } from "@/lib/mail/deliver";
-import { listOutbox, queueMail, readOutboxMessage } from "@/lib/mail/outbox";
+import { listOutbox, OUTBOX_KEEP_DAYS, queueMail, readOutboxMessage } from "@/lib/mail/outbox";
 import { invitationMail } from "@/lib/mail/templates";
 import { workMail } from "@/lib/mail/worker";
 import { invite } from "@/lib/organizations/service";
@@ -170,6 +170,18 @@ describe("outbox: every email recorded, read by its organization's admins, sent 
     const kept = await t.prisma.outboxMessage.findUniqueOrThrow({ where: { id: reset.id } });
     expect(kept).toMatchObject({ status: "SENT", text: SENT_LINK_REMOVED });
     expect(kept.html).not.toContain("secret-token");
+  });
+
+  it(`settled messages older than ${OUTBOX_KEEP_DAYS} days are deleted as new mail is written; one still being sent is kept`, async () => {
+    const a = await makeOrg(t.prisma, "Old mail", "OWNER");
+    const write = (now: Date, smtp: boolean) => queueMail(t.prisma, { subject: "S", text: "T", html: "<p>T</p>", kind: "invitation", to: "old@example.test", organizationId: a.organizationId }, { smtp, now });
+    const start = new Date(Date.UTC(2025, 0, 1));
+    const kept = await write(start, false);
+    const sending = await write(start, true);
+    await write(new Date(start.getTime() + OUTBOX_KEEP_DAYS * 86400_000), false);
+    expect(await t.prisma.outboxMessage.count({ where: { id: { in: [kept.id, sending.id] } } })).toBe(2);
+    await write(new Date(start.getTime() + OUTBOX_KEEP_DAYS * 86400_000 + 1000), false);
+    expect((await t.prisma.outboxMessage.findMany({ where: { id: { in: [kept.id, sending.id] } } })).map((m) => m.id)).toEqual([sending.id]);
   });
 
   it("a refused message is retried by the queue, then marked failed with the server's answer and no password", async () => {

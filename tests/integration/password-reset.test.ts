@@ -188,6 +188,18 @@ describe("password reset", () => {
     expect(await requestPasswordReset(t.prisma, { email: user.email, address: "198.51.100.9" }, now)).toEqual({ ok: true, message: RESET_REQUESTED });
   });
 
+  it("links expired more than a day ago are deleted when a new one is written", async () => {
+    const user = await newUser();
+    const then = nextHour();
+    await requestPasswordReset(t.prisma, { email: user.email, address: address() }, then);
+    const old = await linkFor(user.id);
+    const dayAfterExpiry = new Date(then.getTime() + RESET_TTL_MS + 86400_000 + 1000);
+    expect(await resetTokenState(t.prisma, old, dayAfterExpiry)).toBe("expired");
+    await requestPasswordReset(t.prisma, { email: user.email, address: address() }, dayAfterExpiry);
+    expect(await resetTokenState(t.prisma, old, dayAfterExpiry)).toBe("unknown");
+    expect(await t.prisma.passwordResetToken.count({ where: { userId: user.id } })).toBe(1);
+  });
+
   it("an account that signs in only through SSO gets no link, and the same answer", async () => {
     const user = await newUser({ password: false });
     expect(await requestPasswordReset(t.prisma, { email: user.email, address: address() }, nextHour())).toEqual({ ok: true, message: RESET_REQUESTED });
