@@ -15,7 +15,14 @@ export function LoginForm({ next }: { next?: string }) {
       {state && !state.ok ? <Alert tone="error">{state.error}</Alert> : null}
       <input type="hidden" name="next" value={next ?? "/jobs"} />
       <Field label="Work email" name="email" type="email" autoComplete="email" required defaultValue={state?.values.email} />
-      <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+      <div>
+        <Field label="Password" name="password" type="password" autoComplete="current-password" required />
+        <p className="mt-1 text-right text-sm">
+          <Link className="font-medium text-brand-700 underline-offset-2 hover:underline" href="/forgot-password">
+            Forgot password?
+          </Link>
+        </p>
+      </div>
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : "Sign in"}
       </Button>

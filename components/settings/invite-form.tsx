@@ -16,7 +16,9 @@ export function InviteForm({ canGrantOwner }: { canGrantOwner: boolean }) {
       {alert ? <Alert tone="error">{alert}</Alert> : null}
       {state?.ok && state.data ? (
         <Alert tone="success" title={`Invitation ready for ${state.data.email}`}>
-          Send them this link (valid 7 days):
+          {state.data.emailed
+            ? "We are emailing them this link (valid 7 days); you can also send it yourself:"
+            : "No mail server is set up, so it is not emailed: send them this link (valid 7 days). Settings → Sent email keeps a copy."}
           <CopyLink url={state.data.url} label={`invitation link for ${state.data.email}`} />
         </Alert>
       ) : null}

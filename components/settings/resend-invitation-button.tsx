@@ -20,7 +20,7 @@ export function ResendInvitationButton({ invitationId, email }: { invitationId: 
       ) : null}
       {state?.ok && state.data ? (
         <span role="status" className="text-xs text-slate-600">
-          New link for {state.data.email}, valid 7 days:
+          New link for {state.data.email}, valid 7 days{state.data.emailed ? ", on its way by email" : ""}:
           <CopyLink url={state.data.url} label={`invitation link for ${state.data.email}`} />
         </span>
       ) : null}

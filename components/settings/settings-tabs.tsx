@@ -12,6 +12,7 @@ const TABS = [
   { href: "/settings/data", label: "Data retention" },
   { href: "/settings/oversight", label: "Oversight" },
   { href: "/settings/api-tokens", label: "API tokens" },
+  { href: "/settings/email", label: "Sent email" },
 ];
 
 export function SettingsTabs() {

@@ -20,7 +20,9 @@ export interface SignInAttempt {
 
 export type ThrottleState = { blocked: false } | { blocked: true; scope: "account" | "address"; retryAt: Date };
 
-const accountKey = (email: string) => `account:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+/** A counter key for an email address that does not keep the address itself. */
+export const emailKey = (scope: string, email: string) => `${scope}:${createHash("sha256").update(email.trim().toLowerCase()).digest("hex")}`;
+const accountKey = (email: string) => emailKey("account", email);
 const addressKey = (address: string) => `address:${address}`;
 
 /**
@@ -46,23 +48,33 @@ export async function throttleState(prisma: Prisma, attempt: SignInAttempt, now 
   return { blocked: false };
 }
 
+/**
+ * Counts one event under `key` in its fixed window (a new window starts when the last began WINDOW_MS
+ * or more ago) in one statement, safe across processes; returns the count in the current window and
+ * when that window began.
+ */
+export async function countInWindow(prisma: Prisma, key: string, now = new Date()): Promise<{ count: number; windowStartedAt: Date }> {
+  const windowStart = new Date(now.getTime() - WINDOW_MS);
+  const rows = await prisma.$queryRaw<{ failures: number; windowStartedAt: Date }[]>`
+    INSERT INTO "SignInThrottle" ("key", "failures", "windowStartedAt", "updatedAt") VALUES (${key}, 1, ${now}, ${now})
+    ON CONFLICT ("key") DO UPDATE SET
+      "failures" = CASE WHEN "SignInThrottle"."windowStartedAt" <= ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
+      "windowStartedAt" = CASE WHEN "SignInThrottle"."windowStartedAt" <= ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStartedAt" END,
+      "updatedAt" = ${now}
+    RETURNING "failures", "windowStartedAt"`;
+  return { count: Number(rows[0]?.failures ?? 0), windowStartedAt: new Date(rows[0]?.windowStartedAt ?? now) };
+}
+
+/** Rows of windows long over are of no use; counted events are rare enough to tidy up as they come. */
+export async function forgetOldWindows(prisma: Prisma, now = new Date()): Promise<void> {
+  await prisma.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+}
+
 /** Counts one failure for the account and the address in one statement each, safe across processes. */
 export async function recordFailure(prisma: Prisma, attempt: SignInAttempt, now = new Date()): Promise<{ account: number; address: number }> {
-  const windowStart = new Date(now.getTime() - WINDOW_MS);
-  const bump = async (key: string) => {
-    const rows = await prisma.$queryRaw<{ failures: number }[]>`
-      INSERT INTO "SignInThrottle" ("key", "failures", "windowStartedAt", "updatedAt") VALUES (${key}, 1, ${now}, ${now})
-      ON CONFLICT ("key") DO UPDATE SET
-        "failures" = CASE WHEN "SignInThrottle"."windowStartedAt" <= ${windowStart} THEN 1 ELSE "SignInThrottle"."failures" + 1 END,
-        "windowStartedAt" = CASE WHEN "SignInThrottle"."windowStartedAt" <= ${windowStart} THEN ${now} ELSE "SignInThrottle"."windowStartedAt" END,
-        "updatedAt" = ${now}
-      RETURNING "failures"`;
-    return Number(rows[0]?.failures ?? 0);
-  };
-  const account = await bump(accountKey(attempt.email));
-  const address = await bump(addressKey(attempt.address));
-  // Rows of windows long over are of no use; failures are rare enough to tidy up here.
-  await prisma.signInThrottle.deleteMany({ where: { updatedAt: { lt: new Date(now.getTime() - 24 * 3600_000) } } });
+  const account = (await countInWindow(prisma, accountKey(attempt.email), now)).count;
+  const address = (await countInWindow(prisma, addressKey(attempt.address), now)).count;
+  await forgetOldWindows(prisma, now);
   return { account, address };
 }
 

@@ -91,6 +91,12 @@ const EnvSchema = z.object({
   SCREENING_LLM_API_KEY: z.string().min(1).optional(),
   SCREENING_LLM_MODEL: z.string().min(1).optional(),
   SCREENING_LLM_CONCURRENCY: intIn(1, 64, 4),
+  // smtp://user:pass@host:587 (STARTTLS when the server offers it) or smtps://…:465; unset keeps mail in the outbox.
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^/\s]+/, { message: "expected smtp://user:password@host:port or smtps://user:password@host:port" })
+    .optional(),
+  MAIL_FROM: z.string().min(3).max(320).optional(),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -142,6 +148,8 @@ export interface Config {
   runWorkerInProcess: boolean;
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
+  /** smtpUrl null: messages are kept in the outbox (Settings → Sent email) and not sent. */
+  mail: { smtpUrl: string | null; from: string };
   /** null: the local engine screens. */
   screeningLlm: { baseUrl: string; apiKey: string; model: string; maxConcurrency: number } | null;
 }
@@ -308,6 +316,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME }
       : null,
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? `Screening <no-reply@${new URL(e.APP_URL).hostname}>` },
     screeningLlm,
   };
 }

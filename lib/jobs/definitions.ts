@@ -61,6 +61,8 @@ export const QUEUES = {
   automationsEvaluateJob: { name: "automations.evaluate-job", ...standard, ...seconds(5 * 60) },
   // One suggestion of a rule that applies on its own, sent with startAfter = the end of its delay.
   automationsApply: { name: "automations.apply", ...standard, ...seconds(60) },
+  // One outbox message to the SMTP server: five retries 10 s, 20 s, 40 s … apart (about five minutes in all), then it is marked failed.
+  mailSend: { name: "mail.send", ...standard, retryLimit: 5, retryDelay: 10, ...seconds(2 * 60) },
   // Hourly: deletes candidates archived longer ago than their organization's retention period.
   retention: { name: "candidates.retention", ...standard, retryLimit: 2, cron: "23 * * * *", ...seconds(30 * 60) },
 } as const satisfies Record<string, QueueDefinition>;

@@ -49,6 +49,13 @@ export const ChangePasswordInput = z
     newPassword: password,
   })
   .strict();
+export const ForgotPasswordInput = z.object({ email }).strict();
+export const ResetPasswordInput = z
+  .object({
+    token: z.string({ error: "This reset link is incomplete" }).min(20, { error: "This reset link is incomplete" }).max(100, { error: "This reset link is not valid" }),
+    password,
+  })
+  .strict();
 export const CreateOrganizationInput = z.object({ organizationName }).strict();
 
 /** FormData → plain object; empty strings count as absent so optional fields stay optional. */

@@ -7,6 +7,8 @@ import { badRequest, conflict, forbidden, notFound } from "@/lib/errors";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { hashPassword } from "@/lib/auth/password";
 import type { OrgContext } from "@/lib/auth/guard";
+import { queueMail } from "@/lib/mail/outbox";
+import { invitationMail } from "@/lib/mail/templates";
 import type { ChangeRoleInput, InviteInput, SignUpInput } from "./schemas";
 
 const INVITE_DAYS = 7;
@@ -48,7 +50,7 @@ function assertCanGrant(ctx: OrgContext, role: Role) {
   if (role === "OWNER" && ctx.role !== "OWNER") throw forbidden("Only owners can make someone an owner.");
 }
 
-export async function invite(prisma: Prisma, ctx: OrgContext, input: z.infer<typeof InviteInput>): Promise<{ url: string; email: string }> {
+export async function invite(prisma: Prisma, ctx: OrgContext, input: z.infer<typeof InviteInput>): Promise<{ url: string; email: string; emailed: boolean }> {
   assertCanGrant(ctx, input.role);
   const member = await prisma.membership.findFirst({ where: { organizationId: ctx.organizationId, user: { email: input.email } } });
   if (member) throw conflict(`${input.email} is already a member.`);
@@ -66,7 +68,19 @@ export async function invite(prisma: Prisma, ctx: OrgContext, input: z.infer<typ
     create: { ...data, organizationId: ctx.organizationId, email: input.email },
   });
   await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invited", message: `${ctx.userEmail} invited ${input.email} as ${input.role.toLowerCase()}` });
-  return { url: `${config().appUrl}/invite/${token}`, email: input.email };
+  const url = `${config().appUrl}/invite/${token}`;
+  const emailed = await mailInvitation(prisma, ctx, { email: input.email, role: input.role, url });
+  return { url, email: input.email, emailed };
+}
+
+/**
+ * The link also goes by email (or, without SMTP, to the organization's outbox); the team page still
+ * offers Copy link. True when it is on its way to the invitee's mailbox.
+ */
+async function mailInvitation(prisma: Prisma, ctx: OrgContext, invitation: { email: string; role: Role; url: string }): Promise<boolean> {
+  const mail = invitationMail({ organizationName: ctx.organizationName, inviterEmail: ctx.userEmail, role: invitation.role, url: invitation.url, days: INVITE_DAYS });
+  const { status } = await queueMail(prisma, { ...mail, kind: "invitation", to: invitation.email, organizationId: ctx.organizationId });
+  return status === "QUEUED";
 }
 
 export async function findInvitation(prisma: Prisma, token: string) {
@@ -156,7 +170,7 @@ export async function revokeInvitation(prisma: Prisma, ctx: OrgContext, invitati
  * A fresh link for a pending invitation (only a hash of the old one is kept, so it cannot be shown
  * again): the old link stops working and the new one is good for another INVITE_DAYS days.
  */
-export async function resendInvitation(prisma: Prisma, ctx: OrgContext, invitationId: string): Promise<{ url: string; email: string }> {
+export async function resendInvitation(prisma: Prisma, ctx: OrgContext, invitationId: string): Promise<{ url: string; email: string; emailed: boolean }> {
   const inv = await prisma.invitation.findFirst({ where: { id: invitationId, organizationId: ctx.organizationId, acceptedAt: null } });
   if (!inv) throw notFound("Invitation not found");
   assertCanGrant(ctx, inv.role);
@@ -166,7 +180,9 @@ export async function resendInvitation(prisma: Prisma, ctx: OrgContext, invitati
     data: { tokenHash: hashToken(token), invitedById: ctx.userId, expiresAt: new Date(Date.now() + INVITE_DAYS * 86400_000) },
   });
   await audit(prisma, { organizationId: ctx.organizationId, actorUserId: ctx.userId, action: "member.invitation_resent", message: `${ctx.userEmail} made a new invitation link for ${inv.email}` });
-  return { url: `${config().appUrl}/invite/${token}`, email: inv.email };
+  const url = `${config().appUrl}/invite/${token}`;
+  const emailed = await mailInvitation(prisma, ctx, { email: inv.email, role: inv.role, url });
+  return { url, email: inv.email, emailed };
 }
 
 export async function listTeam(prisma: Prisma, ctx: OrgContext) {

@@ -9,6 +9,9 @@ import { providers } from "@/lib/ats/registry";
 import { formerQueues, QUEUES } from "@/lib/jobs/definitions";
 import { workEach } from "@/lib/jobs/work";
 import { log } from "@/lib/log";
+import { config } from "@/lib/config";
+import { smtpTransport } from "@/lib/mail/deliver";
+import { workMail } from "@/lib/mail/worker";
 import { applyDueSuggestion, evaluateRules, type EvaluateJob } from "@/lib/automations";
 import { screenCandidate, screenJobBatch, type ScreenCandidateJob, type ScreenJobBatch } from "@/lib/screening/run";
 import { workWriteBacks } from "@/lib/writeback/worker";
@@ -129,6 +132,9 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
     if (outcome === "not_due") throw new Error("automation suggestion not due yet");
     if (outcome !== "skipped") log.info("automation suggestion due", { suggestionId, outcome });
   });
+
+  // Email: the message's row says how it went (Settings → Sent email).
+  await workMail(boss, QUEUES.mailSend.name, { transport: smtpTransport, from: config().mail.from });
 
   const recover = async () => {
     const resent = await recoverStalledRuns();

@@ -18,7 +18,7 @@ export async function updateProfileAction(_prev: ActionResult | null, form: Form
   });
 }
 
-export async function inviteAction(_prev: ActionResult<{ url: string; email: string }> | null, form: FormData): Promise<ActionResult<{ url: string; email: string }>> {
+export async function inviteAction(_prev: ActionResult<{ url: string; email: string; emailed: boolean }> | null, form: FormData): Promise<ActionResult<{ url: string; email: string; emailed: boolean }>> {
   return orgAction({ admin: true, action: "invite members" }, async (org) => {
     const data = await invite(await db(), org, InviteInput.parse(formToObject(form)));
     revalidatePath("/settings/team");
@@ -50,7 +50,7 @@ export async function revokeInvitationAction(_prev: ActionResult | null, form: F
   });
 }
 
-export async function resendInvitationAction(_prev: ActionResult<{ url: string; email: string }> | null, form: FormData): Promise<ActionResult<{ url: string; email: string }>> {
+export async function resendInvitationAction(_prev: ActionResult<{ url: string; email: string; emailed: boolean }> | null, form: FormData): Promise<ActionResult<{ url: string; email: string; emailed: boolean }>> {
   return orgAction({ admin: true, action: "invite members" }, async (org) => {
     const data = await resendInvitation(await db(), org, InvitationIdInput.parse(formToObject(form)).invitationId);
     revalidatePath("/settings/team");
