@@ -6,6 +6,7 @@ import { config } from "@/lib/config";
 import { requireActiveConnection } from "@/lib/connections/lookup";
 import { db } from "@/lib/db/client";
 import { AppError, conflict, notFound } from "@/lib/errors";
+import { API_CONTENT_SECURITY_POLICY } from "@/lib/http/security-headers";
 
 /**
  * The original résumé file, read from the ATS when asked and never stored: a file deleted or replaced
@@ -56,10 +57,10 @@ function disposition(kind: "inline" | "attachment", fileName: string): string {
   return `${kind}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
 }
 
-/** Headers every answer of this route carries: the browser must not guess types or run anything. */
+/** Headers every answer of this route carries: the browser must not guess types or run anything (next.config sends the same policy for all of /api). */
 export const RESUME_BASE_HEADERS = {
   "x-content-type-options": "nosniff",
-  "content-security-policy": "sandbox",
+  "content-security-policy": API_CONTENT_SECURITY_POLICY,
   "cache-control": "private, no-store",
   "referrer-policy": "no-referrer",
 } as const;

@@ -59,7 +59,7 @@ describe("GET /api/candidates/[candidateId]/resume", () => {
     const shown = await get(org, c.id);
     expect(shown.status).toBe(200);
     expect(shown.header("content-type")).toBe("application/pdf");
-    expect(shown.header("content-security-policy")).toBe("sandbox");
+    expect(shown.header("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
     expect(shown.header("x-content-type-options")).toBe("nosniff");
     expect(shown.header("content-disposition")).toBe(`inline; filename="Ada Quinn CV.pdf"; filename*=UTF-8''Ada%20Quinn%20CV.pdf`);
     expect(Buffer.from(shown.bytes).equals(Buffer.from(await simBytes(c.opportunityId)))).toBe(true);
@@ -97,7 +97,7 @@ describe("GET /api/candidates/[candidateId]/resume", () => {
     expect(r.status).toBe(200);
     expect(r.header("content-type")).toBe("application/octet-stream");
     expect(r.header("content-disposition")).toMatch(/^attachment; filename="cv.html"/);
-    expect(r.header("content-security-policy")).toBe("sandbox");
+    expect(r.header("content-security-policy")).toMatch(/^sandbox; default-src 'none'/);
     // A PDF claimed as HTML is still not shown inline: the claim and the bytes must agree.
     const pdfClaimingDocx = await applicant({ resumeFormat: "pdf", resumeContentType: "application/vnd.openxmlformats-officedocument.wordprocessingml.document" });
     expect((await get(org, pdfClaimingDocx.id)).header("content-type")).toBe("application/octet-stream");
