@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { TabStrip } from "./tab-strip";
 
 export const JOB_TABS = ["candidates", "criteria", "job", "automations", "decisions", "report"] as const;
 export type JobTab = (typeof JOB_TABS)[number];
@@ -17,7 +18,7 @@ export function jobTabOf(raw: string | string[] | undefined): JobTab {
 export function JobTabs({ current, tabs }: { current: JobTab; tabs: Array<{ tab: JobTab; label: string; count?: number; href: string }> }) {
   return (
     <nav aria-label="Job sections" className="border-b border-slate-200">
-      <ul className="-mb-px flex gap-1 overflow-x-auto">
+      <TabStrip current={current}>
         {tabs.map(({ tab, label, count, href }) => {
           const active = tab === current;
           return (
@@ -26,7 +27,7 @@ export function JobTabs({ current, tabs }: { current: JobTab; tabs: Array<{ tab:
                 href={href}
                 scroll={false}
                 aria-current={active ? "page" : undefined}
-                className={`inline-flex items-center gap-2 whitespace-nowrap border-b-2 px-3 py-2.5 text-sm font-medium ${
+                className={`inline-flex items-center gap-2 whitespace-nowrap border-b-2 px-2.5 py-2.5 text-sm font-medium sm:px-3 ${
                   active ? "border-brand-600 text-brand-700" : "border-transparent text-slate-600 hover:border-slate-300 hover:text-slate-900"
                 }`}
               >
@@ -38,7 +39,7 @@ export function JobTabs({ current, tabs }: { current: JobTab; tabs: Array<{ tab:
             </li>
           );
         })}
-      </ul>
+      </TabStrip>
     </nav>
   );
 }

@@ -71,10 +71,11 @@ export function CandidateFilters({
           Criterion
         </span>
         {(filters.v.length ? filters.v : [null]).map((f, i) => (
-          <div key={f?.criterionId ?? "any"} className="flex min-w-0 items-center gap-1.5" data-testid="verdict-filter">
+          // On a phone the criterion (a sentence) takes the whole line and its verdict the next; side by side from sm up.
+          <div key={f?.criterionId ?? "any"} className="flex min-w-0 flex-wrap items-center gap-1.5 sm:flex-nowrap" data-testid="verdict-filter">
             <select
               aria-label={nth("Criterion", i)}
-              className={`${inputClass} min-w-0 flex-1 truncate py-1.5 pr-8 sm:w-auto sm:max-w-[16rem]`}
+              className={`${inputClass} min-w-0 basis-full truncate py-1.5 pr-8 sm:w-auto sm:max-w-[16rem] sm:flex-1 sm:basis-auto`}
               value={f?.criterionId ?? ""}
               onChange={(e) => setAt(i, e.target.value ? { criterionId: e.target.value, verdict: f?.verdict ?? "MET" } : null)}
             >
@@ -88,7 +89,7 @@ export function CandidateFilters({
                   </option>
                 ))}
             </select>
-            <select className={select} value={f?.verdict ?? "MET"} disabled={!f} aria-label={nth("Verdict", i)} onChange={(e) => f && setAt(i, { criterionId: f.criterionId, verdict: e.target.value as Verdict })}>
+            <select className={`${select} min-w-0 flex-1 sm:flex-none`} value={f?.verdict ?? "MET"} disabled={!f} aria-label={nth("Verdict", i)} onChange={(e) => f && setAt(i, { criterionId: f.criterionId, verdict: e.target.value as Verdict })}>
               {VERDICTS.map((v) => (
                 <option key={v} value={v}>
                   {verdictOption(v)}

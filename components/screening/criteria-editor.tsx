@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useEffect, useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { inputClass } from "@/components/ui/field";
@@ -291,9 +291,11 @@ const LEAVE_QUESTION = "Your changes to the criteria are not saved. Leave this p
 
 /**
  * Asks before unsaved criteria are lost: closing or reloading the tab (the browser's own prompt),
- * and following a link inside the app, which the app router performs without unloading the page.
+ * following a link inside the app, which the app router performs without unloading the page, and the
+ * browser's Back button (`useBackWarning`).
  */
 function useLeaveWarning(dirty: boolean) {
+  useBackWarning(dirty);
   useEffect(() => {
     if (!dirty) return;
     const beforeUnload = (e: BeforeUnloadEvent) => e.preventDefault();
@@ -314,6 +316,50 @@ function useLeaveWarning(dirty: boolean) {
       window.removeEventListener("beforeunload", beforeUnload);
       document.removeEventListener("click", click, true);
     };
+  }, [dirty]);
+}
+
+/**
+ * Back cannot be cancelled once pressed, and the app router answers it by rendering the previous page.
+ * So while there are unsaved changes one extra history entry for this same page sits on top: Back only
+ * takes that one away (the page stays), and the question is asked then. Staying puts the entry back;
+ * leaving goes back for real. The listener runs in the capture phase so the router never sees a Back
+ * the person cancelled. Once the changes are saved (or undone) the extra entry is taken away again.
+ */
+function useBackWarning(dirty: boolean) {
+  const guard = useRef<{ url: string; state: unknown } | null>(null);
+  useEffect(() => {
+    if (!dirty) {
+      if (!guard.current) return;
+      guard.current = null;
+      const swallow = (e: PopStateEvent) => {
+        e.stopImmediatePropagation();
+        window.removeEventListener("popstate", swallow, true);
+      };
+      window.addEventListener("popstate", swallow, true);
+      history.back();
+      return;
+    }
+    if (!guard.current) {
+      guard.current = { url: location.href, state: history.state };
+      history.pushState(history.state, "", location.href);
+    }
+    const { url, state } = guard.current;
+    const onPopState = (e: PopStateEvent) => {
+      e.stopImmediatePropagation();
+      if (!window.confirm(LEAVE_QUESTION)) {
+        history.pushState(state, "", url);
+        return;
+      }
+      window.removeEventListener("popstate", onPopState, true);
+      guard.current = null;
+      // On the entry under the extra one: one more step back. Chromium can skip straight past it
+      // (entries added without a user gesture), and then the router is handed the Back it missed.
+      if (location.href === url) history.back();
+      else window.dispatchEvent(new PopStateEvent("popstate", { state: e.state }));
+    };
+    window.addEventListener("popstate", onPopState, true);
+    return () => window.removeEventListener("popstate", onPopState, true);
   }, [dirty]);
 }
 

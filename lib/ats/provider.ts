@@ -14,6 +14,11 @@ export type ProviderColumn = ProviderEnum;
 /** Which calls go first on a connection's shared rate limit: webhook work before bulk work. */
 export type Priority = "high" | "low";
 
+export interface SessionOptions {
+  priority?: Priority;
+  interactive?: boolean;
+}
+
 /** One page of a list, and the ATS's opaque cursor to the next (null on the last page). */
 export interface Page<T> {
   items: T[];
@@ -78,6 +83,15 @@ export interface AtsResume {
   fileName: string | null;
   parsedPositions: object[];
   parsedSchools: object[];
+}
+
+/** The newest résumé's original file, as the ATS holds it now. */
+export interface AtsResumeFile {
+  bytes: Uint8Array;
+  /** As the ATS (or whoever uploaded the file) claims it: untrusted. */
+  contentType: string;
+  /** As uploaded: untrusted. */
+  fileName: string | null;
 }
 
 export interface AtsStage {
@@ -180,6 +194,11 @@ export interface AtsSession {
   /** One candidacy; `jobExternalId` picks its application to that job when it has several. */
   getCandidate(externalId: string, options?: { jobExternalId?: string }): Promise<AtsCandidate>;
   getResume(candidateExternalId: string): Promise<AtsResume>;
+  /**
+   * The newest résumé's original file, read now (never stored, so a file deleted in the ATS is gone
+   * here too); null when the candidacy has none. Larger than `RESUME_MAX_BYTES` throws `too_large`.
+   */
+  getResumeFile(candidateExternalId: string): Promise<AtsResumeFile | null>;
   stages(): Promise<AtsStage[]>;
   rejectionReasons(): Promise<AtsRejectionReason[]>;
   users(): Promise<AtsUser[]>;
@@ -234,8 +253,11 @@ export interface AtsProvider {
    * page), and each subscribed event's name as its webhook form shows it.
    */
   adminUi: { webhooks: string; authorizedApps: string | null; eventLabels: Readonly<Record<string, string>> };
-  /** The connection's calls, on its shared rate limit at the given priority. */
-  session(connection: ConnectionRef, options?: { priority?: Priority }): AtsSession;
+  /**
+   * The connection's calls, on its shared rate limit at the given priority. `interactive`: a person is
+   * waiting for the answer, so a failing ATS is reported at once instead of retried for a minute.
+   */
+  session(connection: ConnectionRef, options?: SessionOptions): AtsSession;
   /**
    * Verifies a raw webhook request against the connection's secrets and reduces it to an event.
    * Never throws for bad input: a malformed or forged request is a 4xx verdict.

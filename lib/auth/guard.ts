@@ -55,10 +55,15 @@ export async function requireOrgContext(options: { admin?: boolean; action?: str
   return ctx;
 }
 
-export function errorResponse(error: unknown): Response {
+/**
+ * An error as an answer: JSON for the app's own calls, or `plain` text for a page the browser opens
+ * itself (a file in a new tab), which would otherwise show a person raw JSON.
+ */
+export function errorResponse(error: unknown, { plain = false }: { plain?: boolean } = {}): Response {
   const appError = toAppError(error);
   if (appError) {
     if (appError.code === "database_unavailable") log.warn("database unavailable; answered 503", { error });
+    if (plain) return plainError(appError.status, appError.message, appError.retryAfterSeconds);
     return Response.json(
       { error: { code: appError.code, message: appError.message, fieldErrors: appError.fieldErrors } },
       {
@@ -68,7 +73,14 @@ export function errorResponse(error: unknown): Response {
     );
   }
   log.error("unhandled error in route", { error });
+  if (plain) return plainError(500, "Something went wrong. Please try again.");
   return Response.json({ error: { code: "internal", message: "Something went wrong. Please try again." } }, { status: 500 });
+}
+
+function plainError(status: number, message: string, retryAfterSeconds?: number): Response {
+  const headers: Record<string, string> = { "content-type": "text/plain; charset=utf-8", "x-content-type-options": "nosniff", "cache-control": "no-store" };
+  if (retryAfterSeconds) headers["retry-after"] = String(retryAfterSeconds);
+  return new Response(`${message}\n`, { status, headers });
 }
 
 type RouteContext<P> = { params: Promise<P> };
@@ -82,7 +94,7 @@ type RouteContext<P> = { params: Promise<P> };
  */
 export function withOrganization<P = Record<string, string>>(
   handler: (req: NextRequest, ctx: { org: OrgContext; params: P }) => Promise<Response>,
-  options: { admin?: boolean; action?: string } = {},
+  options: { admin?: boolean; action?: string; plainErrors?: boolean } = {},
 ) {
   return async (req: NextRequest, route: RouteContext<P>): Promise<Response> => {
     try {
@@ -92,7 +104,7 @@ export function withOrganization<P = Record<string, string>>(
       await requireRouteAccess(org, params);
       return await handler(req, { org, params });
     } catch (error) {
-      return errorResponse(error);
+      return errorResponse(error, { plain: options.plainErrors });
     }
   };
 }

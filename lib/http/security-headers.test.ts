@@ -50,6 +50,6 @@ describe("security headers", () => {
       "X-Frame-Options": "DENY",
     });
     const api = rules.find((r) => r.source === "/api/:path*")!.headers;
-    expect(api).toEqual([{ key: "Content-Security-Policy", value: expect.stringMatching(/^default-src 'none'; frame-ancestors 'none'/) }]);
+    expect(api).toEqual([{ key: "Content-Security-Policy", value: expect.stringMatching(/^sandbox; default-src 'none'; frame-ancestors 'none'/) }]);
   });
 });

@@ -17,8 +17,12 @@ export const BASE_SECURITY_HEADERS: ReadonlyArray<{ key: string; value: string }
   { key: "Permissions-Policy", value: "camera=(), microphone=(), geolocation=(), payment=()" },
 ];
 
-/** JSON and redirects only: nothing in an API response may run, load or be framed. */
-export const API_CONTENT_SECURITY_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
+/**
+ * JSON, redirects and files only: nothing in an API response may run, load or be framed. `sandbox`
+ * also gives a file shown in the browser (a candidate's PDF résumé) an origin of its own, so even a
+ * viewer's bug could not act as the signed-in user.
+ */
+export const API_CONTENT_SECURITY_POLICY = "sandbox; default-src 'none'; frame-ancestors 'none'; base-uri 'none'";
 
 /**
  * The pages' policy. Scripts run only with this response's nonce (Next puts it on its own scripts

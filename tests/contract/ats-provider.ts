@@ -74,6 +74,11 @@ export function providerContract(name: string, setup: () => ContractFixture | Pr
       const resume = await session.getResume(added);
       expect(resume.status).toBe("parsed");
       expect(resume.text?.length ?? 0).toBeGreaterThan(50);
+      // The original file, read again on demand: a real PDF or DOCX under the name `getResume` reported.
+      const file = await session.getResumeFile(added);
+      expect(file?.fileName).toBe(resume.fileName);
+      expect(["%PDF-", "PK\u0003\u0004\u0014"]).toContain(Buffer.from(file!.bytes.subarray(0, 5)).toString("latin1"));
+      expect(file!.contentType).toMatch(/^application\/(pdf|vnd\.openxmlformats-officedocument\.wordprocessingml\.document)$/);
     });
 
     it("mirrors stages, rejection reasons and users", async () => {

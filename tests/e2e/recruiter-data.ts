@@ -24,7 +24,7 @@ export async function seedJobs(
   page: Page,
   lever: { account: string; superAdmin: RegExp },
   titles: string[],
-  applications: Array<{ posting: number; name: string; email?: string; resumeText?: string }>,
+  applications: Array<{ posting: number; name: string; email?: string; resumeText?: string; resumeFormat?: "pdf" | "docx"; resumeFileName?: string }>,
 ): Promise<SeededJob[]> {
   await page.goto("/settings/ats");
   if ((await page.getByTestId("lever-connection-status").innerText()) !== "Connected") {
@@ -42,7 +42,8 @@ export async function seedJobs(
       return posting;
     });
     for (const a of applications) {
-      await sim("/_sim/applications", { body: { postingId: postings[a.posting]!.id, name: a.name, ...(a.email ? { email: a.email } : {}), resumeText: a.resumeText ?? "" } });
+      const { posting, resumeText, ...rest } = a;
+      await sim("/_sim/applications", { body: { postingId: postings[posting]!.id, ...rest, resumeText: resumeText ?? "" } });
     }
     const origin = new URL(page.url()).origin;
     const headers = { origin, "content-type": "application/json" };

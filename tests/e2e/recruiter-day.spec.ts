@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, signIn, signUp } from "./helpers";
+import { DEMO_PASSWORD, disconnectIfConnected, signIn, signUp } from "./helpers";
 import { seedJobs, type SeededJob } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
@@ -65,6 +65,14 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
       { posting: 1, ...OTHER },
       { posting: 1, ...IVO, resumeText: IVO_RESUME },
     ]);
+    await page.close();
+  });
+
+  // A Lever account belongs to one organization at a time: later specs connect Globex Health to theirs.
+  test.afterAll(async ({ browser }) => {
+    const page = await browser.newPage();
+    await signIn(page, owner, OWNER_PASSWORD);
+    await disconnectIfConnected(page);
     await page.close();
   });
 

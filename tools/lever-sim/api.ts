@@ -438,7 +438,7 @@ export const apiRoutes: Route<ApiCall>[] = [
     const r = o.resumes.find((x) => x.id === rid);
     if (!r) return apiError(404, "NOT_FOUND", `Resume ${rid} not found`);
     if (r.status === "error") return apiError(422, "UNPROCESSABLE_ENTITY", "This file could not be processed by Lever and cannot be downloaded");
-    return download(r.ext, r.fileName, documentBytes(r.ext, r.text, `${o.name} – résumé`));
+    return resumeDownload(o, r);
   }),
   route("GET", "/v1/opportunities/:id/files", (c, { id }) => {
     requireScope(c, "files", "read");
@@ -665,12 +665,17 @@ export const apiRoutes: Route<ApiCall>[] = [
   }),
 ];
 
-function download(ext: "pdf" | "docx", name: string, bytes: Uint8Array<ArrayBuffer>): Response {
+/** A résumé's file as Lever serves it (the control API serves the same bytes to tests). */
+export function resumeDownload(o: OpportunityRec, r: ResumeRec): Response {
+  return download(r.ext, r.fileName, documentBytes(r.ext, r.text, `${o.name} – résumé`), r.contentType);
+}
+
+function download(ext: "pdf" | "docx", name: string, bytes: Uint8Array<ArrayBuffer>, contentType: string = CONTENT_TYPES[ext]): Response {
   const ascii = name.replace(/[^\x20-\x7e]/g, "_").replace(/"/g, "'");
   return new Response(bytes, {
     status: 200,
     headers: {
-      "content-type": CONTENT_TYPES[ext],
+      "content-type": contentType,
       "content-length": String(bytes.length),
       "content-disposition": `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`,
     },

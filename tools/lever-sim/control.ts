@@ -4,7 +4,7 @@
  */
 import type { LeverSim, AddApplicationInput } from "./core";
 import type { SimContext } from "./context";
-import { opportunityJson } from "./api";
+import { opportunityJson, resumeDownload } from "./api";
 import { apiError, json, readJsonObject, route, type Route } from "./http";
 import type { FaultRule, SimClient } from "./types";
 
@@ -53,6 +53,12 @@ export const controlRoutes: Route<ControlCall>[] = [
       }
     }
     return apiError(404, "NOT_FOUND", `No opportunity ${id}`);
+  }),
+  route("GET", "/_sim/opportunities/:id/resume", ({ ctx }, { id }) => {
+    const o = ctx.world.accounts.flatMap((a) => a.opportunities).find((x) => x.id === id);
+    const newest = [...(o?.resumes ?? [])].sort((a, b) => b.createdAt - a.createdAt)[0];
+    if (!o || !newest) return apiError(404, "NOT_FOUND", `No résumé for opportunity ${id}`);
+    return resumeDownload(o, newest);
   }),
   route("DELETE", "/_sim/opportunities/:id", ({ sim }, { id }) => guard(async () => json(200, await sim.deleteOpportunity(id)))),
   route("POST", "/_sim/webhooks/:id/enable", ({ sim }, { id }) =>

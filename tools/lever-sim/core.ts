@@ -29,6 +29,10 @@ export interface AddApplicationInput {
   resumeFormat?: "pdf" | "docx";
   /** Make the résumé a file Lever could not process (download → 422). */
   unprocessable?: boolean;
+  /** The résumé's file name as uploaded (any text: uploads are not cleaned). */
+  resumeFileName?: string;
+  /** The type the uploader claimed for the file, served on download instead of the format's own. */
+  resumeContentType?: string;
   phone?: string;
   origin?: "applied" | "sourced" | "referred" | "agency" | "university" | "internal";
 }
@@ -306,6 +310,8 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
       if (input.email !== undefined && (typeof input.email !== "string" || !/^[^\s@]+@[^\s@]+$/.test(input.email))) throw new TypeError("email must be an email address");
       if (input.resumeText !== undefined && typeof input.resumeText !== "string") throw new TypeError("resumeText must be a string");
       if (input.resumeFormat !== undefined && input.resumeFormat !== "pdf" && input.resumeFormat !== "docx") throw new TypeError("resumeFormat must be pdf or docx");
+      if (input.resumeFileName !== undefined && (typeof input.resumeFileName !== "string" || !input.resumeFileName)) throw new TypeError("resumeFileName must be a non-empty string");
+      if (input.resumeContentType !== undefined && (typeof input.resumeContentType !== "string" || !input.resumeContentType)) throw new TypeError("resumeContentType must be a non-empty string");
       const origins = ["applied", "sourced", "referred", "agency", "university", "internal"];
       if (input.origin !== undefined && !origins.includes(input.origin)) throw new TypeError(`origin must be one of ${origins.join(", ")}`);
 
@@ -319,7 +325,9 @@ export function createLeverSim(options: LeverSimOptions = {}): LeverSim {
         resume: input.resumeFormat ?? "pdf",
         resumeStatus: input.unprocessable ? "error" : "processed",
         resumeText: input.resumeText,
+        fileName: input.resumeFileName,
       });
+      if (input.resumeContentType !== undefined) for (const r of opp.resumes) r.contentType = input.resumeContentType;
       if (input.resumeText !== undefined) {
         // Free text cannot be parsed reliably here; Lever's parser often returns little for unusual layouts too.
         for (const r of opp.resumes) r.parsedData = { positions: [], schools: [] };

@@ -83,6 +83,8 @@ export interface ResumeRec {
   createdAt: number;
   fileName: string;
   ext: "pdf" | "docx";
+  /** The type the uploader claimed, served as is instead of the extension's (hostile uploads). */
+  contentType?: string;
   /** "error" = Lever could not process the file: its download answers 422. */
   status: "processed" | "error";
   text: string;

@@ -59,6 +59,9 @@ export interface GreenhouseClientOptions {
   connectionId?: string;
 }
 
+/** For a person waiting on the answer: no retries, they can press again. */
+export const INTERACTIVE_RETRY: Partial<RetryPolicy> = { retries: 0 };
+
 const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 500, maxTimeoutMs: 10_000, maxRetryTimeMs: 60_000 };
 /** A page of 500 applications with answers is a few MB; anything near this is not Greenhouse. */
 const MAX_JSON_BYTES = 32 * 1024 * 1024;
@@ -131,7 +134,7 @@ export class GreenhouseClient {
   }
 
   /** The production wiring: the connection's stored tokens and its Postgres-backed rate limit, keyed per connection. */
-  static forConnection(connectionId: string, { priority = "high" }: { priority?: Priority } = {}): GreenhouseClient {
+  static forConnection(connectionId: string, { priority = "high", retry }: { priority?: Priority; retry?: Partial<RetryPolicy> } = {}): GreenhouseClient {
     const greenhouse = config().greenhouse;
     const tokens = greenhouseTokenManager();
     const limiter = new RateLimiter();
@@ -139,6 +142,7 @@ export class GreenhouseClient {
     return new GreenhouseClient({
       apiBase: greenhouse.apiBase,
       connectionId,
+      retry,
       tokens: {
         getAccessToken: () => tokens.getAccessToken(connectionId),
         refreshAccessToken: (stale) => tokens.refreshAccessToken(connectionId, stale),

@@ -1,10 +1,10 @@
-import type { AtsProvider, AtsResume, AtsSession, ConnectionRef, Page, Priority, ResultNote } from "@/lib/ats/provider";
+import type { AtsProvider, AtsResume, AtsResumeFile, AtsSession, ConnectionRef, Page, SessionOptions, ResultNote } from "@/lib/ats/provider";
 import { extractResumeText } from "@/lib/resumes/extract";
-import { GreenhouseApiError, GreenhouseClient } from "./client";
+import { GreenhouseApiError, GreenhouseClient, INTERACTIVE_RETRY } from "./client";
 import { completeConnect, currentEnvironment, startConnect } from "./connection";
 import { GREENHOUSE_STATUS, toAtsCandidate, toAtsJob, toAtsRejectionReason, toAtsStages, toAtsUser } from "./mapping";
 import { toGreenhouseNote } from "./note";
-import { ApplicationSchema, AttachmentSchema, CandidateSchema, JobPostSchema, JobSchema, NoteSchema, RejectionReasonSchema, StageSchema, UserSchema, type Application, type JobPost, type Stage } from "./schemas";
+import { ApplicationSchema, AttachmentSchema, CandidateSchema, JobPostSchema, JobSchema, NoteSchema, RejectionReasonSchema, StageSchema, UserSchema, type Application, type Attachment, type JobPost, type Stage } from "./schemas";
 import { refreshIdleConnections } from "./tokens";
 import { greenhouseEventKind, SUBSCRIBED_EVENTS, verifyGreenhouseWebhook, WEBHOOK_EVENT_LABELS } from "./webhooks";
 
@@ -91,9 +91,7 @@ export class GreenhouseSession implements AtsSession {
    * read is recorded, not fatal: the candidate is still imported and screened on the application.
    */
   async getResume(candidateExternalId: string): Promise<AtsResume> {
-    const appId = idOf(candidateExternalId, "application");
-    const files = await this.client.all("attachments", AttachmentSchema, { application_ids: String(appId), type: "resume" });
-    const latest = [...files].sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "") || b.id - a.id)[0];
+    const latest = await this.latestResume(candidateExternalId);
     const empty = { parsedPositions: [], parsedSchools: [] };
     if (!latest) return { status: "none", text: null, fileName: null, ...empty };
     try {
@@ -103,6 +101,25 @@ export class GreenhouseSession implements AtsSession {
     } catch (error) {
       if (error instanceof GreenhouseApiError && error.code === "too_large") return { status: "too_large", text: null, fileName: latest.filename, ...empty };
       if (error instanceof GreenhouseApiError && [403, 404, 410].includes(error.status)) return { status: "missing", text: null, fileName: latest.filename, ...empty };
+      throw error;
+    }
+  }
+
+  private async latestResume(candidateExternalId: string): Promise<Attachment | undefined> {
+    const appId = idOf(candidateExternalId, "application");
+    const files = await this.client.all("attachments", AttachmentSchema, { application_ids: String(appId), type: "resume" });
+    return [...files].sort((a, b) => Date.parse(b.created_at ?? "") - Date.parse(a.created_at ?? "") || b.id - a.id)[0];
+  }
+
+  /** The same attachment `getResume` reads, through a freshly signed URL; one Greenhouse no longer serves is "none". */
+  async getResumeFile(candidateExternalId: string): Promise<AtsResumeFile | null> {
+    const latest = await this.latestResume(candidateExternalId);
+    if (!latest) return null;
+    try {
+      const file = await this.client.download(latest.url);
+      return { bytes: file.bytes, contentType: file.contentType, fileName: latest.filename };
+    } catch (error) {
+      if (error instanceof GreenhouseApiError && [403, 404, 410].includes(error.status)) return null;
       throw error;
     }
   }
@@ -173,7 +190,8 @@ export const greenhouse: AtsProvider = {
   capabilities: { webhookRegistration: "manual", actsAsUser: false, confidentialJobs: true, unreject: true, editsResult: false, resultForms: null },
   webhookEvents: SUBSCRIBED_EVENTS,
   adminUi: { webhooks: "Configure → Dev Center → Web Hooks", authorizedApps: null, eventLabels: WEBHOOK_EVENT_LABELS },
-  session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new GreenhouseSession(GreenhouseClient.forConnection(connection.id, { priority })),
+  session: (connection: ConnectionRef, { priority = "high", interactive = false }: SessionOptions = {}) =>
+    new GreenhouseSession(GreenhouseClient.forConnection(connection.id, { priority, retry: interactive ? INTERACTIVE_RETRY : undefined })),
   verifyWebhook: ({ rawBody, headers, now }, secrets) => verifyGreenhouseWebhook(rawBody, headers, now, secrets),
   webhookEventKind: greenhouseEventKind,
   environment: currentEnvironment,

@@ -101,6 +101,9 @@ export interface LeverClientOptions {
   connectionId?: string;
 }
 
+/** For a person waiting on the answer: no retries, they can press again. */
+export const INTERACTIVE_RETRY: Partial<RetryPolicy> = { retries: 0 };
+
 const DEFAULT_RETRY: RetryPolicy = { retries: 6, minTimeoutMs: 500, maxTimeoutMs: 10_000, maxRetryTimeMs: 60_000 };
 const MAX_REDIRECTS = 3;
 /** A page of 100 opportunities with applications is about 1 MB; anything near this is not Lever. */
@@ -221,7 +224,7 @@ export class LeverClient {
   }
 
   /** The production wiring: the connection's stored tokens and its Postgres-backed rate limit. */
-  static forConnection(connectionId: string, { priority = "high" }: { priority?: Priority } = {}): LeverClient {
+  static forConnection(connectionId: string, { priority = "high", retry }: { priority?: Priority; retry?: Partial<RetryPolicy> } = {}): LeverClient {
     const lever = config().lever;
     const tokens = leverTokenManager();
     const limiter = new RateLimiter();
@@ -229,6 +232,7 @@ export class LeverClient {
     return new LeverClient({
       apiBase: lever.apiBase,
       connectionId,
+      retry,
       confidentialAccess: lever.confidentialAccess,
       tokens: {
         getAccessToken: () => tokens.getAccessToken(connectionId),

@@ -1,6 +1,6 @@
-import type { AtsProvider, AtsResume, AtsSession, ConnectionRef, Page, Priority, ResultFormat, ResultNote } from "@/lib/ats/provider";
+import type { AtsProvider, AtsResume, AtsResumeFile, AtsSession, ConnectionRef, Page, SessionOptions, ResultFormat, ResultNote } from "@/lib/ats/provider";
 import { extractResumeText } from "@/lib/resumes/extract";
-import { LeverApiError, LeverClient } from "./client";
+import { INTERACTIVE_RETRY, LeverApiError, LeverClient } from "./client";
 import { completeConnect, currentEnvironment, startConnect } from "./connection";
 import { FORMS_SCOPE, ResultForms } from "./form";
 import { toAtsCandidate, toAtsJob, toAtsRejectionReason, toAtsStage, toAtsUser } from "./mapping";
@@ -56,8 +56,7 @@ export class LeverSession implements AtsSession {
    * screened on Lever's parsed data and the application.
    */
   async getResume(candidateExternalId: string): Promise<AtsResume> {
-    const resumes = await this.client.resumes(candidateExternalId);
-    const latest: Resume | undefined = [...resumes].sort((a, b) => (b.file?.uploadedAt ?? b.createdAt ?? 0) - (a.file?.uploadedAt ?? a.createdAt ?? 0))[0];
+    const latest = await this.latestResume(candidateExternalId);
     if (!latest) return { status: "none", text: null, fileName: null, parsedPositions: [], parsedSchools: [] };
     const parsed = {
       parsedPositions: (latest.parsedData?.positions ?? []) as object[],
@@ -73,6 +72,24 @@ export class LeverSession implements AtsSession {
       if (error instanceof LeverApiError && (error.status === 422 || error.status === 404)) {
         return { status: error.status === 422 ? "unprocessable" : "missing", text: null, fileName, ...parsed };
       }
+      throw error;
+    }
+  }
+
+  private async latestResume(candidateExternalId: string): Promise<Resume | undefined> {
+    const resumes = await this.client.resumes(candidateExternalId);
+    return [...resumes].sort((a, b) => (b.file?.uploadedAt ?? b.createdAt ?? 0) - (a.file?.uploadedAt ?? a.createdAt ?? 0))[0];
+  }
+
+  /** The same résumé `getResume` reads; a file Lever cannot process (422) or has lost (404) is "none". */
+  async getResumeFile(candidateExternalId: string): Promise<AtsResumeFile | null> {
+    const latest = await this.latestResume(candidateExternalId);
+    if (!latest) return null;
+    try {
+      const file = await this.client.downloadResume(candidateExternalId, latest.id);
+      return { bytes: file.bytes, contentType: file.contentType, fileName: latest.file?.name ?? file.fileName };
+    } catch (error) {
+      if (error instanceof LeverApiError && (error.status === 422 || error.status === 404)) return null;
       throw error;
     }
   }
@@ -146,7 +163,8 @@ export const lever: AtsProvider = {
     authorizedApps: "Settings → Integrations and API → Authorized Apps",
     eventLabels: { applicationCreated: "Applications Created", candidateStageChange: "Candidate Stage Change", candidateArchiveChange: "Candidate Archive State Change", candidateDeleted: "Candidate Deleted" },
   },
-  session: (connection: ConnectionRef, { priority = "high" }: { priority?: Priority } = {}) => new LeverSession(LeverClient.forConnection(connection.id, { priority }), connection.id),
+  session: (connection: ConnectionRef, { priority = "high", interactive = false }: SessionOptions = {}) =>
+    new LeverSession(LeverClient.forConnection(connection.id, { priority, retry: interactive ? INTERACTIVE_RETRY : undefined }), connection.id),
   verifyWebhook: ({ rawBody }, secrets) => verifyLeverWebhook(rawBody, secrets),
   webhookEventKind: leverEventKind,
   environment: currentEnvironment,

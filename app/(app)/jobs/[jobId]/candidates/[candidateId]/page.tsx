@@ -8,6 +8,7 @@ import { HumanReviewBanner, MarkHumanReview } from "@/components/oversight/human
 import { OverrideVerdict } from "@/components/oversight/override-verdict";
 import { KIND_LABEL, NeedsReviewCount, RequiredBadge, ScoreBadge, VerdictBadge, WEIGHT_LABEL } from "@/components/screening/verdicts";
 import { Alert, Badge } from "@/components/ui/alert";
+import { buttonClass } from "@/components/ui/button";
 import { Card, CardBody, CardHeader } from "@/components/ui/card";
 import { WriteBackHistory } from "@/components/writeback/history";
 import { isAdminRole, type OrgContext } from "@/lib/auth/guard";
@@ -235,7 +236,25 @@ export default async function CandidatePage({ params, searchParams }: { params: 
           </Card>
 
           <Card>
-            <CardHeader title="Résumé" description={c.resumeFileName ?? undefined} />
+            <CardHeader
+              title="Résumé"
+              description={c.resumeFileName ?? undefined}
+              actions={
+                c.resumeFileName ? (
+                  <>
+                    {/* Plain links, not client navigation: the route answers with the file itself, read from the ATS now. */}
+                    {/\.pdf$/i.test(c.resumeFileName) ? (
+                      <a href={`/api/candidates/${c.id}/resume`} target="_blank" rel="noopener noreferrer" className={buttonClass("secondary", "py-1.5")}>
+                        View original<span className="sr-only"> (opens in a new tab)</span>
+                      </a>
+                    ) : null}
+                    <a href={`/api/candidates/${c.id}/resume?download=1`} download className={buttonClass("secondary", "py-1.5")}>
+                      Download<span className="sr-only"> the original résumé</span>
+                    </a>
+                  </>
+                ) : undefined
+              }
+            />
             <CardBody>
               {c.resumeText?.trim() ? (
                 <details className="group" data-testid="resume">
