@@ -93,10 +93,11 @@ const P = {
  */
 const STRANDED_BOUND_MS = num("stranded-bound", SHORT ? 180 : 120) * 1000;
 /**
- * Screening jobs expire after 5 minutes (an LLM call may take minutes), so one a killed worker held is
- * retried after about 5.5 minutes whatever the engine: over the 2-minute bound, which the full run
- * reports as a FAIL. The short version, which must not fail at random on which job a kill catches,
- * holds each job to its own queue's expiry plus 90 s instead (still failing on a job never retried).
+ * Screening jobs are leased (30 s, renewed while their worker lives), so a killed worker's are retried
+ * within the 2-minute bound like a webhook's. Reconcile passes and reference syncs still expire after
+ * 5–10 minutes, over that bound: the short version, which must not fail at random on which job a kill
+ * catches, holds each job to its own queue's expiry plus 90 s when longer (still failing on a job
+ * never retried). For a leased job that is the expiry of its last attempt, well under the bound.
  */
 const PER_QUEUE_BOUND = onOff("per-queue-bound", SHORT);
 const BENCH_DB = "screening_scale";
