@@ -40,6 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { Pool } from "pg";
+import { NODE_MEMORY_FLAGS } from "../scripts/memory-flags.mjs";
 
 // ---------- parameters ----------
 
@@ -259,7 +260,7 @@ class Supervisor {
     const args =
       slot.kind === "web"
         ? [path.join(APP_DIR, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(slot.port), "-H", "127.0.0.1"]
-        : ["--import", "tsx", path.join(APP_DIR, "lib", "worker", "main.ts")];
+        : [...NODE_MEMORY_FLAGS, "--import", "tsx", path.join(APP_DIR, "lib", "worker", "main.ts")];
     // A worker says "worker started" at info level: that line is its readiness.
     const env = slot.kind === "worker" ? { ...this.env, MALLOC_ARENA_MAX: this.env.MALLOC_ARENA_MAX ?? "2", LOG_LEVEL: "info" } : this.env;
     const child = spawn(process.execPath, args, { cwd: APP_DIR, env, stdio: ["ignore", "pipe", "pipe"], detached: true });
