@@ -14,6 +14,7 @@
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { NODE_MEMORY_FLAGS } from "./memory-flags.mjs";
 
 const require = createRequire(import.meta.url);
 const env = { ...process.env };
@@ -68,7 +69,8 @@ if (useGreenhouseSim) {
     GREENHOUSE_SIM_REDIRECT_URIS: `${env.APP_URL}/api/integrations/greenhouse/callback`,
   });
 }
-start("web", [require.resolve("next/dist/bin/next"), "start", "-p", port], env);
+// The web process works the jobs too (the embedded default), with the workers' heap settings.
+start("web", [...NODE_MEMORY_FLAGS, require.resolve("next/dist/bin/next"), "start", "-p", port], env);
 
 const alive = (c) => c.exitCode === null && c.signalCode === null;
 function signal(child, name) {

@@ -82,6 +82,7 @@ const EnvSchema = z.object({
   RESUME_MAX_PAGES: intIn(1, 1000, 30),
   RESUME_PARSE_TIMEOUT_MS: intIn(1000, 120_000, 15_000),
   RESUME_PARSE_MAX_HEAP_MB: intIn(64, 4096, 256),
+  RESUME_PARSE_THREADS: intIn(1, 16, 1),
   RUN_WORKER_IN_PROCESS: bool(true),
   OIDC_ISSUER: z.url().optional(),
   OIDC_CLIENT_ID: z.string().min(1).optional(),
@@ -144,7 +145,7 @@ export interface Config {
   };
   webhooks: { maxAgeSeconds: number; maxBodyBytes: number };
   /** Limits on applicants' résumé files: download size, inflated size, pages, and the parser's time and heap. */
-  resumes: { maxBytes: number; maxInflatedBytes: number; maxPages: number; parseTimeoutMs: number; parseMaxHeapMb: number };
+  resumes: { maxBytes: number; maxInflatedBytes: number; maxPages: number; parseTimeoutMs: number; parseMaxHeapMb: number; parseThreads: number };
   runWorkerInProcess: boolean;
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
@@ -310,6 +311,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
       maxPages: e.RESUME_MAX_PAGES,
       parseTimeoutMs: e.RESUME_PARSE_TIMEOUT_MS,
       parseMaxHeapMb: e.RESUME_PARSE_MAX_HEAP_MB,
+      parseThreads: e.RESUME_PARSE_THREADS,
     },
     runWorkerInProcess: e.RUN_WORKER_IN_PROCESS,
     seedDemo: embedded,

@@ -95,6 +95,21 @@ export function strictDb(boss: PgBoss): PgBoss.Db | undefined {
   return strictDbs.get(boss);
 }
 
+/**
+ * Renews the lease of fetched jobs still active: each expires `seconds` after now instead of its
+ * queue's expiry counted from its start. pg-boss 10 has no heartbeat of its own; its maintenance
+ * pass retries a job once `started_on + expire_in` is past, so the lease is written there.
+ */
+export async function renewLease(boss: PgBoss, queue: string, jobIds: string[], seconds: number): Promise<void> {
+  const db = strictDb(boss);
+  if (!db || jobIds.length === 0) return;
+  await db.executeSql(
+    `UPDATE ${SCHEMA}.job SET expire_in = (now() - started_on) + $3 * interval '1 second'
+     WHERE name = $1 AND id = ANY($2::uuid[]) AND state = 'active'`,
+    [queue, jobIds, seconds],
+  );
+}
+
 export function createBoss(
   database: Database,
   options: { schedule?: boolean; supervise?: boolean; db?: PgBoss.Db } = {},

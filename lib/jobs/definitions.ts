@@ -21,6 +21,12 @@ export interface QueueDefinition {
    * there after an upgrade are worked by the same handler, and its schedule is removed.
    */
   formerName?: string;
+  /**
+   * Seconds a fetched job stays leased without a renewal: while its worker lives the lease is renewed
+   * (lib/jobs/work.ts), so a dead worker's job is retried this long after the worker died, and the
+   * expiry only bounds the handler itself.
+   */
+  leaseSeconds?: number;
 }
 
 const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
@@ -32,6 +38,12 @@ const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
  * A handler still running past its expiry is retried elsewhere; every handler is idempotent.
  */
 const seconds = (expireInSeconds: number) => ({ expireInSeconds });
+
+/**
+ * Renewed every 10 s, so a pause of the worker's event loop up to 20 s (a large résumé, a loaded
+ * machine) does not hand a live worker's screening to another one.
+ */
+const SCREENING_LEASE_SECONDS = 30;
 
 export const QUEUES = {
   // One webhook delivery: one candidacy and its résumé; the rate limiter waits at most a minute.
@@ -48,10 +60,12 @@ export const QUEUES = {
   importsRun: { name: "imports.run", ...standard, retryLimit: 5, ...seconds(60 * 60) },
   importsWatchdog: { name: "imports.watchdog", ...standard, retryLimit: 0, cron: "* * * * *", ...seconds(60) },
   // One candidate against its job's current criteria; a no-op when nothing changed since the last
-  // result. Ten per fetch, each up to the LLM's timeout when one screens.
-  screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60) },
+  // result. Ten per fetch: milliseconds each with the local engine, up to the LLM's timeout and its
+  // retries when one screens, so a fetch may take minutes. An expiry that long stranded a dead
+  // worker's screenings for 5 minutes; the lease retries them about a minute after the worker died.
+  screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60), leaseSeconds: SCREENING_LEASE_SECONDS },
   // A batch of a job's candidates; the job enqueues the next batch itself, so each job's work is bounded.
-  screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60) },
+  screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60), leaseSeconds: SCREENING_LEASE_SECONDS },
   // Notes, stage changes and rejections written to the ATS; each job is one recorded WriteBackAction,
   // twenty per fetch on four lanes: seconds of a connection's ATS budget.
   writeBack: { name: "ats.write-back", formerName: "lever.write-back", ...standard, ...seconds(90) },
@@ -66,6 +80,12 @@ export const QUEUES = {
   // Hourly: deletes candidates archived longer ago than their organization's retention period.
   retention: { name: "candidates.retention", ...standard, retryLimit: 2, cron: "23 * * * *", ...seconds(30 * 60) },
 } as const satisfies Record<string, QueueDefinition>;
+
+/** The lease of a queue's jobs (by its name or former name), if it has one. */
+export function leaseOf(queue: string): number | undefined {
+  const definition: QueueDefinition | undefined = Object.values(QUEUES).find((q: QueueDefinition) => q.name === queue || q.formerName === queue);
+  return definition?.leaseSeconds;
+}
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
 

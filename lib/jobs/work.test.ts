@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type PgBoss from "pg-boss";
 import { createTestDatabase, type TestDatabase } from "@/tests/helpers/db";
 import { bossDb, createBoss } from "./boss";
-import { ensureQueues, type QueueDefinition } from "./definitions";
+import { ensureQueues, leaseOf, QUEUES, type QueueDefinition } from "./definitions";
 import { workEach } from "./work";
 import { startWhenDatabaseAnswers } from "./worker";
 
@@ -132,6 +132,78 @@ describe("a fetched batch", () => {
     await finished;
     await boss.stop({ graceful: true, close: false, wait: true, timeout: 5000 });
     expect(await states(boss, name, ids)).toEqual(["completed", "completed", "completed", "completed"]);
+  });
+});
+
+describe("a leased queue", { timeout: 120_000 }, () => {
+  let t: TestDatabase;
+  let boss: PgBoss;
+  beforeAll(async () => {
+    t = await createTestDatabase();
+    boss = createBoss(t.database, { schedule: false, supervise: false });
+    await boss.start();
+  });
+  afterAll(async () => {
+    await boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
+    await t.close();
+  });
+
+  const sql = (text: string, values: unknown[] = []) => bossDb(t.database).executeSql(text, values);
+
+  /**
+   * Moves the jobs' start `seconds` into the past and runs pg-boss's expiry check in one call, so a
+   * renewal cannot land in between: what the maintenance pass does that long after the fetch.
+   */
+  async function expireAfter(ids: string[], seconds: number) {
+    const list = ids.map((id) => `'${id}'`).join(",");
+    await sql(
+      `UPDATE pgboss.job SET started_on = started_on - interval '${seconds} seconds' WHERE id IN (${list});
+       UPDATE pgboss.job SET state = 'retry' WHERE state = 'active' AND (started_on + expire_in) < now() AND id IN (${list})`,
+    );
+  }
+
+  /** A queue whose expiry is 10 minutes, worked in batches of two; the handler waits until released. */
+  async function workHeld(leaseSeconds: number) {
+    const name = `test.lease-${randomBytes(3).toString("hex")}`;
+    await ensureQueues(boss, [{ name, retryLimit: 2, retryDelay: 60, retryBackoff: false, expireInSeconds: 600 }]);
+    const ids = await sendNow(boss, name, [1, 2]);
+    let started!: () => void;
+    const inHand = new Promise<void>((resolve) => (started = resolve));
+    let release!: () => void;
+    const released = new Promise<void>((resolve) => (release = resolve));
+    await workEach<{ n: number }>(boss, name, { batchSize: 2, leaseSeconds }, async () => {
+      started();
+      await released;
+    });
+    await inHand;
+    return { name, ids, release };
+  }
+
+  it("retries a dead worker's jobs, the one in hand and the one waiting in its batch, a lease after the last renewal instead of the queue's expiry", async () => {
+    const { name, ids, release } = await workHeld(30);
+    await expireAfter(ids, 31);
+    expect(await states(boss, name, ids)).toEqual(["retry", "retry"]);
+    release();
+  });
+
+  it("keeps renewing the lease while the worker lives, so its jobs are not retried elsewhere", { timeout: 30_000 }, async () => {
+    const { name, ids, release } = await workHeld(3);
+    // The start moves past the queue's 10-minute expiry: only a renewal since then keeps the jobs in hand.
+    await sql(`UPDATE pgboss.job SET started_on = started_on - interval '700 seconds' WHERE id = ANY($1::uuid[])`, [ids]);
+    const leaseLeft = async () =>
+      (await sql(`SELECT EXTRACT(epoch FROM started_on + expire_in - now())::float AS s FROM pgboss.job WHERE id = ANY($1::uuid[])`, [ids])).rows as Array<{ s: number }>;
+    while ((await leaseLeft()).some((r) => r.s < 0)) await new Promise((resolve) => setTimeout(resolve, 200));
+    await expireAfter(ids, 0);
+    expect(await states(boss, name, ids)).toEqual(["active", "active"]);
+    release();
+  });
+
+  it("screening is leased for well under the 2 minutes a stranded job may take, whatever the engine's expiry", () => {
+    for (const q of [QUEUES.screeningRun, QUEUES.screeningJob]) {
+      expect(leaseOf(q.name)).toBeLessThanOrEqual(30);
+      expect(q.expireInSeconds).toBeGreaterThan(leaseOf(q.name)!);
+    }
+    expect(leaseOf(QUEUES.webhookDelivery.name)).toBeUndefined();
   });
 });
 

@@ -1,7 +1,8 @@
 import type PgBoss from "pg-boss";
 import { backoffMs, isDatabaseUnavailable } from "@/lib/db/outage";
 import { log } from "@/lib/log";
-import { strictDb } from "./boss";
+import { renewLease, strictDb } from "./boss";
+import { leaseOf } from "./definitions";
 
 export type Sleep = (ms: number) => Promise<void>;
 const sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -42,20 +43,38 @@ export function failure(error: unknown): Outcome {
 }
 
 /**
+ * Keeps a fetched batch's unsettled jobs leased while this process works them: renewed at once (a
+ * job fetched moments ago still carries its queue's long expiry) and then every third of the lease,
+ * so a worker that dies leaves them to be retried a lease after its last renewal. A renewal the
+ * database refuses (an outage) is logged; the next one tries again.
+ */
+function holdLease(boss: PgBoss, queue: string, unsettled: Set<string>, seconds: number): { renewed: Promise<void>; release: () => void } {
+  const renew = () =>
+    renewLease(boss, queue, [...unsettled], seconds).catch((error: unknown) => log.warn("could not renew the lease of jobs in hand", { queue, error }));
+  const timer = setInterval(() => void renew(), (seconds * 1000) / 3);
+  timer.unref();
+  return { renewed: renew(), release: () => clearInterval(timer) };
+}
+
+/**
  * Works a queue one job at a time (or `concurrency` at once within a fetched batch), completing or
  * failing each job as soon as its handler returns: a crash or a database restart in the middle of a
  * batch leaves only the unfinished jobs to be retried. A handler that throws fails its own job,
- * which pg-boss retries with the queue's backoff.
+ * which pg-boss retries with the queue's backoff. A queue with a lease (`leaseSeconds`, by default
+ * its definition's) keeps its jobs in hand leased, so a dead worker's jobs are retried a lease after
+ * it died rather than the queue's expiry after they were fetched.
  */
 export function workEach<T extends object>(
   boss: PgBoss,
   queue: string,
-  options: { batchSize?: number; pollingIntervalSeconds?: number; concurrency?: number; sleep?: Sleep },
+  options: { batchSize?: number; pollingIntervalSeconds?: number; concurrency?: number; leaseSeconds?: number; sleep?: Sleep },
   handler: (job: PgBoss.JobWithMetadata<T>) => Promise<unknown>,
 ): Promise<string> {
-  const { concurrency = 1, sleep: wait = sleep, ...workOptions } = options;
+  const { concurrency = 1, sleep: wait = sleep, leaseSeconds = leaseOf(queue), ...workOptions } = options;
   return boss.work<T>(queue, { pollingIntervalSeconds: 1, ...workOptions, includeMetadata: true }, async (jobs) => {
     const pending = [...jobs];
+    const unsettled = new Set(jobs.map((job) => job.id));
+    const lease = leaseSeconds ? holdLease(boss, queue, unsettled, leaseSeconds) : undefined;
     const lane = async () => {
       for (let job = pending.shift(); job; job = pending.shift()) {
         let outcome: Outcome;
@@ -67,8 +86,14 @@ export function workEach<T extends object>(
           outcome = failure(error);
         }
         await settle(boss, queue, job.id, outcome, wait);
+        unsettled.delete(job.id);
       }
     };
-    await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
+    try {
+      await lease?.renewed;
+      await Promise.all(Array.from({ length: Math.max(1, Math.min(concurrency, jobs.length)) }, lane));
+    } finally {
+      lease?.release();
+    }
   });
 }

@@ -30,13 +30,15 @@ export interface ResumeParseLimits {
   maxChars: number;
   timeoutMs: number;
   maxHeapMb: number;
+  /** Parser threads the process keeps, and so files parsed at once. */
+  threads: number;
 }
 
 const MAX_TEXT = 200_000;
 
 export function resumeParseLimits(): ResumeParseLimits {
   const r = config().resumes;
-  return { maxInflatedBytes: r.maxInflatedBytes, maxPages: r.maxPages, maxChars: MAX_TEXT, timeoutMs: r.parseTimeoutMs, maxHeapMb: r.parseMaxHeapMb };
+  return { maxInflatedBytes: r.maxInflatedBytes, maxPages: r.maxPages, maxChars: MAX_TEXT, timeoutMs: r.parseTimeoutMs, maxHeapMb: r.parseMaxHeapMb, threads: r.parseThreads };
 }
 
 type Kind = "pdf" | "docx" | "text";
@@ -71,8 +73,8 @@ type WorkerAnswer = { ok: true; text: string } | { ok: false; reason: "too_large
  */
 const WORKER_FILE = path.join(process.cwd(), "lib", "resumes", "parse-worker.mjs");
 
-/** Two parses at once (these machines have two cores); each worker may hold its full heap limit. */
-const slots = pLimit(2);
+/** As many parses at once as there are parser threads; each thread may hold its full heap limit. */
+const slots = pLimit(1);
 /** Started workers are kept for the next file: starting one and loading pdf.js costs ~100 ms. */
 const idle: Array<{ worker: Worker; maxHeapMb: number }> = [];
 
@@ -104,6 +106,7 @@ function startWorker(maxHeapMb: number): Worker {
 }
 
 function runInWorker(kind: Kind, bytes: Uint8Array, limits: ResumeParseLimits): Promise<WorkerAnswer> {
+  slots.concurrency = limits.threads;
   return slots(
     () =>
       new Promise<WorkerAnswer>((resolve) => {
@@ -115,7 +118,7 @@ function runInWorker(kind: Kind, bytes: Uint8Array, limits: ResumeParseLimits): 
           settled = true;
           clearTimeout(timer);
           worker.off("message", onMessage).off("error", onError).off("exit", onExit);
-          if (keep && idle.length < 2) idle.push({ worker, maxHeapMb: limits.maxHeapMb });
+          if (keep && idle.length < limits.threads) idle.push({ worker, maxHeapMb: limits.maxHeapMb });
           else void worker.terminate();
           resolve(answer);
         };
