@@ -144,7 +144,9 @@ describe("a leased queue", { timeout: 120_000 }, () => {
     await boss.start();
   });
   afterAll(async () => {
-    await boss.stop({ graceful: false, close: false, wait: true, timeout: 1000 });
+    // Graceful: the released handlers' completions must reach the database before it is closed, or
+    // pg-boss's unawaited completion meets an ended pool after the file is done.
+    await boss.stop({ graceful: true, close: false, wait: true, timeout: 20_000 });
     await t.close();
   });
 
