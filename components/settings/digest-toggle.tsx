@@ -9,13 +9,15 @@ export function DigestToggle({ enabled, organizationName, hour }: { enabled: boo
   const [on, setOn] = useState(enabled);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Shown changed at once, as a checkbox is expected to, and put back if the save fails.
   const change = async (next: boolean) => {
+    setOn(next);
     setBusy(true);
     setError(null);
     try {
-      const result = await api<{ enabled: boolean }>("/api/profile/digest", { body: { enabled: next } });
-      setOn(result.enabled);
+      setOn((await api<{ enabled: boolean }>("/api/profile/digest", { body: { enabled: next } })).enabled);
     } catch (e) {
+      setOn(!next);
       setError(e instanceof Error ? e.message : "Could not save the setting");
     } finally {
       setBusy(false);
