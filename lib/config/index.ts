@@ -98,6 +98,7 @@ const EnvSchema = z.object({
     .regex(/^smtps?:\/\/[^/\s]+/, { message: "expected smtp://user:password@host:port or smtps://user:password@host:port" })
     .optional(),
   MAIL_FROM: z.string().min(3).max(320).optional(),
+  DIGEST_HOUR_UTC: intIn(0, 23, 7),
   LOG_LEVEL: z.enum(["debug", "info", "warn", "error"]).default("info"),
 });
 
@@ -150,7 +151,7 @@ export interface Config {
   seedDemo: boolean;
   oidc: { issuer: string; clientId: string; clientSecret: string; name: string } | null;
   /** smtpUrl null: messages are kept in the outbox (Settings → Sent email) and not sent. */
-  mail: { smtpUrl: string | null; from: string };
+  mail: { smtpUrl: string | null; from: string; digestHourUtc: number };
   /** null: the local engine screens. */
   screeningLlm: { baseUrl: string; apiKey: string; model: string; maxConcurrency: number } | null;
 }
@@ -318,7 +319,7 @@ export function parseConfig(source: NodeJS.ProcessEnv): Config {
     oidc: e.OIDC_ISSUER
       ? { issuer: e.OIDC_ISSUER, clientId: e.OIDC_CLIENT_ID!, clientSecret: e.OIDC_CLIENT_SECRET!, name: e.OIDC_NAME }
       : null,
-    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? `Screening <no-reply@${new URL(e.APP_URL).hostname}>` },
+    mail: { smtpUrl: e.SMTP_URL ?? null, from: e.MAIL_FROM ?? `Screening <no-reply@${new URL(e.APP_URL).hostname}>`, digestHourUtc: e.DIGEST_HOUR_UTC },
     screeningLlm,
   };
 }

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { config } from "@/lib/config";
 import { log } from "@/lib/log";
 import { queueSetupLock } from "./boss";
 
@@ -14,8 +15,8 @@ export interface QueueDefinition {
   retryDelay: number;
   retryBackoff: boolean;
   expireInSeconds: number;
-  /** Cron (UTC) for periodic jobs. */
-  cron?: string;
+  /** Cron (UTC) for periodic jobs; a function when the configuration sets it, read when the schedule is made. */
+  cron?: string | (() => string);
   /**
    * The queue's name before the queues were named by purpose ("lever.webhook"): jobs still waiting
    * there after an upgrade are worked by the same handler, and its schedule is removed.
@@ -79,6 +80,8 @@ export const QUEUES = {
   mailSend: { name: "mail.send", ...standard, retryLimit: 5, retryDelay: 10, ...seconds(2 * 60) },
   // Hourly: deletes candidates archived longer ago than their organization's retention period.
   retention: { name: "candidates.retention", ...standard, retryLimit: 2, cron: "23 * * * *", ...seconds(30 * 60) },
+  // Daily at DIGEST_HOUR_UTC: queues each member's digest of unread notifications (outbox rows, a few queries each).
+  digest: { name: "mail.digest", ...standard, retryLimit: 2, cron: () => `0 ${config().mail.digestHourUtc} * * *`, ...seconds(10 * 60) },
 } as const satisfies Record<string, QueueDefinition>;
 
 /** The lease of a queue's jobs (by its name or former name), if it has one. */
@@ -164,7 +167,7 @@ const SETUP_ATTEMPTS = 5;
 export async function ensureSchedules(boss: PgBoss, definitions: QueueDefinition[] = Object.values(QUEUES)): Promise<void> {
   for (const q of definitions) {
     if (!q.cron) continue;
-    await boss.schedule(q.name, q.cron, {}, { tz: "UTC" });
+    await boss.schedule(q.name, typeof q.cron === "function" ? q.cron() : q.cron, {}, { tz: "UTC" });
     // A schedule under the former name would keep filling a queue nobody works.
     if (q.formerName) await boss.unschedule(q.formerName);
   }

@@ -6,7 +6,7 @@ import { QUEUES } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";
 import type { MailContent } from "./templates";
 
-export type MailKind = "invitation" | "password_reset";
+export type MailKind = "invitation" | "password_reset" | "digest";
 
 /** Settled messages are kept this long, to look back at what was sent; nothing needs them after. */
 export const OUTBOX_KEEP_DAYS = 90;

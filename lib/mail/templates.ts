@@ -41,3 +41,16 @@ export function passwordResetMail(input: { url: string; minutes: number }): Mail
     ].join("\n\n"),
   );
 }
+
+export function digestMail(input: { organizationName: string; total: number; items: Array<{ title: string; url: string | null }>; moreUrl: string; settingsUrl: string }): MailContent {
+  const more = input.total - input.items.length;
+  return content(
+    `${input.total} ${input.total === 1 ? "update" : "updates"} in ${input.organizationName}`,
+    [
+      `Unread in ${input.organizationName} since your last digest:`,
+      ...input.items.map((item) => (item.url ? `${item.title}\n${item.url}` : item.title)),
+      ...(more > 0 ? [`And ${more} more:\n${input.moreUrl}`] : []),
+      `You get this email at most once a day, when you have unread notifications. To stop it, turn off "Email me a daily digest" in your profile:\n${input.settingsUrl}`,
+    ].join("\n\n"),
+  );
+}

@@ -63,6 +63,20 @@ export async function listNotifications(org: OrgContext): Promise<{ items: Notif
   };
 }
 
+/**
+ * The member's unread notifications whose latest event came after `since` (every unread one when null),
+ * oldest first, with how many there are in all: what a daily digest lists. Same visibility as the bell.
+ */
+export async function unreadSince(org: OrgContext, since: Date | null, take: number): Promise<{ items: Array<{ title: string; link: string | null }>; total: number }> {
+  const prisma = await db();
+  const where = { ...mine(org), readAt: null, ...(since ? { lastEventAt: { gt: since } } : {}) };
+  const [items, total] = await Promise.all([
+    prisma.notification.findMany({ where, orderBy: [{ lastEventAt: "asc" }, { id: "asc" }], take, select: { title: true, link: true } }),
+    prisma.notification.count({ where }),
+  ]);
+  return { items, total };
+}
+
 export const MarkReadInput = z
   .object({
     ids: z

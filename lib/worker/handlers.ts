@@ -12,6 +12,7 @@ import { log } from "@/lib/log";
 import { config } from "@/lib/config";
 import { smtpTransport } from "@/lib/mail/deliver";
 import { workMail } from "@/lib/mail/worker";
+import { sendDigests } from "@/lib/notifications/digest";
 import { applyDueSuggestion, evaluateRules, type EvaluateJob } from "@/lib/automations";
 import { screenCandidate, screenJobBatch, type ScreenCandidateJob, type ScreenJobBatch } from "@/lib/screening/run";
 import { workWriteBacks } from "@/lib/writeback/worker";
@@ -94,6 +95,11 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
   await one(boss, QUEUES.retention.name, async () => {
     const result = await runRetention(new Date());
     if (result.deleted) log.info("retention deleted archived candidates", result);
+  });
+
+  await one(boss, QUEUES.digest.name, async () => {
+    const result = await sendDigests(new Date());
+    if (result.sent) log.info("queued daily digests", result);
   });
 
   // Manual imports: a few runs at once (each is paced by its own connection's rate limit).
