@@ -22,12 +22,6 @@ export interface QueueDefinition {
    * there after an upgrade are worked by the same handler, and its schedule is removed.
    */
   formerName?: string;
-  /**
-   * Seconds a fetched job stays leased without a renewal: while its worker lives the lease is renewed
-   * (lib/jobs/work.ts), so a dead worker's job is retried this long after the worker died, and the
-   * expiry only bounds the handler itself.
-   */
-  leaseSeconds?: number;
 }
 
 const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
@@ -41,10 +35,12 @@ const standard = { retryLimit: 6, retryDelay: 5, retryBackoff: true };
 const seconds = (expireInSeconds: number) => ({ expireInSeconds });
 
 /**
- * Renewed every 10 s, so a pause of the worker's event loop up to 20 s (a large résumé, a loaded
- * machine) does not hand a live worker's screening to another one.
+ * Seconds a fetched job stays leased without a renewal. While its worker lives the lease is renewed
+ * every 10 s (lib/jobs/work.ts), so a pause of the event loop up to 20 s (a large résumé, a loaded
+ * machine) does not hand a live worker's job to another one; a dead worker's job is retried this long
+ * after the worker died, and the queue's expiry only bounds the handler itself.
  */
-const SCREENING_LEASE_SECONDS = 30;
+const LEASE_SECONDS = 30;
 
 export const QUEUES = {
   // One webhook delivery: one candidacy and its résumé; the rate limiter waits at most a minute.
@@ -64,9 +60,9 @@ export const QUEUES = {
   // result. Ten per fetch: milliseconds each with the local engine, up to the LLM's timeout and its
   // retries when one screens, so a fetch may take minutes. An expiry that long stranded a dead
   // worker's screenings for 5 minutes; the lease retries them about a minute after the worker died.
-  screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60), leaseSeconds: SCREENING_LEASE_SECONDS },
+  screeningRun: { name: "screening.run", ...standard, ...seconds(5 * 60) },
   // A batch of a job's candidates; the job enqueues the next batch itself, so each job's work is bounded.
-  screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60), leaseSeconds: SCREENING_LEASE_SECONDS },
+  screeningJob: { name: "screening.job", ...standard, ...seconds(5 * 60) },
   // Notes, stage changes and rejections written to the ATS; each job is one recorded WriteBackAction,
   // twenty per fetch on four lanes: seconds of a connection's ATS budget.
   writeBack: { name: "ats.write-back", formerName: "lever.write-back", ...standard, ...seconds(90) },
@@ -84,10 +80,15 @@ export const QUEUES = {
   digest: { name: "mail.digest", ...standard, retryLimit: 2, cron: () => `0 ${config().mail.digestHourUtc} * * *`, ...seconds(10 * 60) },
 } as const satisfies Record<string, QueueDefinition>;
 
-/** The lease of a queue's jobs (by its name or former name), if it has one. */
+/**
+ * The lease of a queue's jobs (by its name or former name): every queue whose expiry is more than
+ * twice the lease has one. Without it a job whose worker died waited out its queue's expiry, ten
+ * minutes for a reconcile pass.
+ */
 export function leaseOf(queue: string): number | undefined {
   const definition: QueueDefinition | undefined = Object.values(QUEUES).find((q: QueueDefinition) => q.name === queue || q.formerName === queue);
-  return definition?.leaseSeconds;
+  if (!definition) return undefined;
+  return definition.expireInSeconds > 2 * LEASE_SECONDS ? LEASE_SECONDS : undefined;
 }
 
 export type QueueName = (typeof QUEUES)[keyof typeof QUEUES]["name"];
