@@ -110,6 +110,23 @@ export async function renewLease(boss: PgBoss, queue: string, jobIds: string[], 
   );
 }
 
+/**
+ * Sends a job unless one with the same key is still waiting, being retried or being worked. pg-boss's
+ * singleton key alone does not stop a standard queue from taking another, so a periodic trigger
+ * (a reconcile due every minute) would start a second pass of the same work while the first runs.
+ */
+export async function sendUnlessUnfinished(boss: PgBoss, queue: string, data: object, singletonKey: string): Promise<string | null> {
+  const db = strictDb(boss);
+  if (db) {
+    const open = await db.executeSql(
+      `SELECT 1 FROM ${SCHEMA}.job WHERE name = $1 AND singleton_key = $2 AND state IN ('created', 'retry', 'active') LIMIT 1`,
+      [queue, singletonKey],
+    );
+    if (open.rows.length > 0) return null;
+  }
+  return boss.send(queue, data, { singletonKey });
+}
+
 export function createBoss(
   database: Database,
   options: { schedule?: boolean; supervise?: boolean; db?: PgBoss.Db } = {},

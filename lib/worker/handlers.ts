@@ -6,6 +6,7 @@ import { processDelivery } from "@/lib/imports/deliveries";
 import { dueReconciles, reconcileConnection } from "@/lib/imports/reconcile";
 import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { providers } from "@/lib/ats/registry";
+import { sendUnlessUnfinished } from "@/lib/jobs/boss";
 import { formerQueues, QUEUES } from "@/lib/jobs/definitions";
 import { workEach } from "@/lib/jobs/work";
 import { log } from "@/lib/log";
@@ -74,14 +75,14 @@ export async function registerHandlers(boss: PgBoss): Promise<void> {
 
   await one(boss, QUEUES.reconcileDue.name, async () => {
     for (const connectionId of await dueReconciles()) {
-      await boss.send(QUEUES.reconcile.name, { connectionId }, { singletonKey: connectionId });
+      await sendUnlessUnfinished(boss, QUEUES.reconcile.name, { connectionId }, connectionId);
     }
   });
 
   await one(boss, QUEUES.syncReferenceDaily.name, async () => {
     const prisma = await db();
     for (const c of await prisma.atsConnection.findMany({ where: { status: "ACTIVE" }, select: { id: true } })) {
-      await boss.send(QUEUES.syncReference.name, { connectionId: c.id }, { singletonKey: c.id });
+      await sendUnlessUnfinished(boss, QUEUES.syncReference.name, { connectionId: c.id }, c.id);
     }
   });
 
