@@ -1,12 +1,19 @@
 import { audit } from "@/lib/audit";
 import { describeAtsError } from "@/lib/ats/errors";
 import { nextInterval } from "@/lib/ats/poll-pace";
+import type { AtsEvent, ProviderColumn } from "@/lib/ats/provider";
 import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { importCandidate } from "./candidates";
 
 const OVERLAP_MS = 10 * 60_000;
+/**
+ * How long a received "candidate created" delivery is the webhook path's to finish: its retries (six,
+ * from 5 s with backoff) take about five minutes. A delivery older than this that has not imported its
+ * candidate failed for good, and the reconcile imports the candidate itself.
+ */
+const DELIVERY_OWNS_MS = 15 * 60_000;
 const PAGE_SIZE = 100;
 
 /**
@@ -31,15 +38,18 @@ export async function reconcileConnection(connectionId: string, now = new Date()
     let cursor: string | undefined;
     do {
       const page = await session.listCandidates({ createdSince: new Date(since), limit: PAGE_SIZE, cursor });
+      const { existing, arriving } = await knownOnPage(connection, provider.column, (event) => provider.webhookEventKind(event), page.items.map((c) => c.externalId), now);
       for (const candidate of page.items) {
         seen += 1;
         const createdAt = candidate.externalCreatedAt?.getTime() ?? 0;
         newest = Math.max(newest, createdAt);
-        const exists = await prisma.candidate.findUnique({
-          where: { organizationId_provider_externalId: { organizationId: connection.organizationId, provider: provider.column, externalId: candidate.externalId } },
-          select: { id: true },
-        });
-        if (exists) continue;
+        if (existing.has(candidate.externalId)) continue;
+        if (arriving.has(candidate.externalId)) {
+          // Its webhook delivery is queued or being retried: the webhook path imports it. The cursor stays
+          // before it, so a later pass still imports it if that delivery fails for good.
+          newest = Math.min(newest, (createdAt || newest) - 1);
+          continue;
+        }
         try {
           const outcome = await importCandidate(connection, candidate.externalId, "RECONCILE", { session, candidate });
           if (outcome.kind === "imported") {
@@ -68,6 +78,41 @@ export async function reconcileConnection(connectionId: string, now = new Date()
     },
   });
   return { seen, imported, failed };
+}
+
+/**
+ * Of one page's candidacies: those already imported, and those a recent webhook delivery is still
+ * bringing in. Two queries a page; during a burst of applications most of a page is one or the other,
+ * and fetching them again from the ATS would spend its rate limit twice.
+ */
+async function knownOnPage(
+  connection: { id: string; organizationId: string },
+  column: ProviderColumn,
+  kindOf: (event: string) => AtsEvent["kind"],
+  externalIds: string[],
+  now: Date,
+): Promise<{ existing: Set<string>; arriving: Set<string> }> {
+  if (externalIds.length === 0) return { existing: new Set(), arriving: new Set() };
+  const prisma = await db();
+  const [candidates, deliveries] = await Promise.all([
+    prisma.candidate.findMany({
+      where: { organizationId: connection.organizationId, provider: column, externalId: { in: externalIds } },
+      select: { externalId: true },
+    }),
+    prisma.webhookDelivery.findMany({
+      where: {
+        connectionId: connection.id,
+        externalCandidateId: { in: externalIds },
+        status: { in: ["RECEIVED", "FAILED"] },
+        receivedAt: { gte: new Date(now.getTime() - DELIVERY_OWNS_MS) },
+      },
+      select: { externalCandidateId: true, event: true },
+    }),
+  ]);
+  return {
+    existing: new Set(candidates.map((c) => c.externalId)),
+    arriving: new Set(deliveries.filter((d) => kindOf(d.event) === "candidate.created").map((d) => d.externalCandidateId!)),
+  };
 }
 
 /** Connections whose next reconcile is due. */

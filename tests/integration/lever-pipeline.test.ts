@@ -216,6 +216,28 @@ describe("Lever import pipeline", () => {
     bed.sim.enableWebhook(hook.id);
   });
 
+  it("the reconcile leaves an application whose delivery is still queued to the webhook path, and imports it once that delivery has failed for good", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const before = new Date(Date.now() - 1000);
+    const queued = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Queued Quincy" });
+    expect(queued.deliveries[0]?.delivered).toBe(true);
+    const count = () => prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: queued.opportunityId } });
+    await prisma().atsConnection.update({ where: { id: connectionId }, data: { reconcileCursor: before } });
+
+    await reconcileConnection(connectionId);
+    expect(await count()).toBe(0);
+    const cursor = (await prisma().atsConnection.findUniqueOrThrow({ where: { id: connectionId } })).reconcileCursor!;
+    expect(cursor.getTime()).toBeLessThan(Date.now());
+
+    // The delivery's retries were used up a while ago: the candidacy is the reconcile's to import.
+    const delivery = await prisma().webhookDelivery.findFirstOrThrow({ where: { connectionId, externalCandidateId: queued.opportunityId } });
+    await prisma().webhookDelivery.update({ where: { id: delivery.id }, data: { status: "FAILED", receivedAt: new Date(Date.now() - 20 * 60_000) } });
+    await reconcileConnection(connectionId);
+    expect(await count()).toBe(1);
+    await processAll();
+    expect(await count()).toBe(1);
+  });
+
   it("a delivery accepted while no worker runs is processed by the worker that starts after", { timeout: 60_000 }, async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
     const result = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Queued Quinn" });
