@@ -6,6 +6,7 @@ import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
 import { importCandidate } from "./candidates";
+import { KIND_APPLICANTS } from "./runs";
 
 const OVERLAP_MS = 10 * 60_000;
 /**
@@ -35,6 +36,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
 
   if (settings?.autoGenerateJobs || settings?.autoImportCandidates) {
     const session = provider.session(connection, { priority: "low" });
+    const importing = await jobsBeingImported(connection.id);
     let cursor: string | undefined;
     do {
       const page = await session.listCandidates({ createdSince: new Date(since), limit: PAGE_SIZE, cursor });
@@ -44,9 +46,10 @@ export async function reconcileConnection(connectionId: string, now = new Date()
         const createdAt = candidate.externalCreatedAt?.getTime() ?? 0;
         newest = Math.max(newest, createdAt);
         if (existing.has(candidate.externalId)) continue;
-        if (arriving.has(candidate.externalId)) {
-          // Its webhook delivery is queued or being retried: the webhook path imports it. The cursor stays
-          // before it, so a later pass still imports it if that delivery fails for good.
+        if (arriving.has(candidate.externalId) || (candidate.jobExternalId !== null && importing.has(candidate.jobExternalId))) {
+          // Its webhook delivery is queued or being retried, or a recruiter's import of its job is running:
+          // that path imports it. The cursor stays before it, so a later pass still imports it if the
+          // delivery fails for good or the import leaves it out.
           newest = Math.min(newest, (createdAt || newest) - 1);
           continue;
         }
@@ -113,6 +116,16 @@ async function knownOnPage(
     existing: new Set(candidates.map((c) => c.externalId)),
     arriving: new Set(deliveries.filter((d) => kindOf(d.event) === "candidate.created").map((d) => d.externalCandidateId!)),
   };
+}
+
+/** The ATS ids of jobs whose applicants an import run of this connection is importing now. */
+async function jobsBeingImported(connectionId: string): Promise<Set<string>> {
+  const prisma = await db();
+  const runs = await prisma.importRun.findMany({
+    where: { connectionId, kind: KIND_APPLICANTS, status: { in: ["QUEUED", "RUNNING"] }, jobId: { not: null } },
+    select: { job: { select: { externalId: true } } },
+  });
+  return new Set(runs.flatMap((r) => (r.job ? [r.job.externalId] : [])));
 }
 
 /** Connections whose next reconcile is due. */

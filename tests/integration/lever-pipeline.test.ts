@@ -8,6 +8,7 @@ import { processDelivery } from "@/lib/imports/deliveries";
 import { applicantsWaiting } from "@/lib/imports/waiting";
 import { toAtsJob } from "@/lib/ats/providers/lever/mapping";
 import { reconcileConnection } from "@/lib/imports/reconcile";
+import { startApplicantImport } from "@/lib/imports/runs";
 import { syncStagesAndReasons } from "@/lib/imports/reference";
 import { applySettings } from "@/lib/connections/settings";
 import { authorizeWithSim, createConnection, SIM_URL, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
@@ -236,6 +237,27 @@ describe("Lever import pipeline", () => {
     expect(await count()).toBe(1);
     await processAll();
     expect(await count()).toBe(1);
+  });
+
+  it("the reconcile leaves the applicants of a job whose import is running to that import, and imports them once it has ended", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    bed.sim.disableWebhook(hook.id);
+    const before = new Date(Date.now() - 1000);
+    const applicant = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Imported Iris" });
+    const count = () => prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: applicant.opportunityId } });
+    const job = await prisma().job.findFirstOrThrow({ where: { organizationId: org.organizationId, externalId: postings[0]!.id } });
+    const run = await startApplicantImport(org, job.id, {});
+    await prisma().atsConnection.update({ where: { id: connectionId }, data: { reconcileCursor: before } });
+
+    await reconcileConnection(connectionId);
+    expect(await count()).toBe(0);
+
+    // The run ended (here cancelled before a worker took it): the applicant is the reconcile's again.
+    await prisma().importRun.update({ where: { id: run.id }, data: { status: "CANCELLED", finishedAt: new Date() } });
+    await reconcileConnection(connectionId);
+    expect(await count()).toBe(1);
+    bed.sim.enableWebhook(hook.id);
   });
 
   it("a delivery accepted while no worker runs is processed by the worker that starts after", { timeout: 60_000 }, async () => {
