@@ -306,7 +306,10 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
             ).map((c) => c.externalId),
           );
       let stop: "cancelled" | "abandoned" | null = null;
-      await forEachConcurrent(todo, options.concurrency ?? CONCURRENCY, async (applicant: AtsCandidate) => {
+      // Applicants whose import met a passing error (the ATS busy past the limiter's wait, a 5xx):
+      // tried once more after the rest of the page, one at a time, before they count as failed.
+      const again: AtsCandidate[] = [];
+      const importOne = async (applicant: AtsCandidate, lastTry: boolean) => {
         if (stop) return;
         if (options.signal?.aborted) {
           stop = "abandoned";
@@ -319,6 +322,10 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
             const result = await importCandidate(run.connection, applicant.externalId, "MANUAL", { priority: "low", candidate: applicant, session });
             outcome = result.kind === "imported" ? (result.candidateCreated ? "created" : "updated") : "skipped";
           } catch (error) {
+            if (!lastTry && !isPermanentAtsError(error)) {
+              again.push(applicant);
+              return;
+            }
             // One applicant the ATS keeps failing on must not stop the others; a later run retries it.
             outcome = "failed";
             lastError = `${applicant.name ?? applicant.externalId}: ${describeAtsError(error, provider.label)}`;
@@ -336,7 +343,9 @@ export async function processImportRun(runId: string, options: ProcessOptions = 
           pageDoneIds: { push: applicant.externalId },
         });
         if (row.cancelRequested) stop = "cancelled";
-      });
+      };
+      await forEachConcurrent(todo, options.concurrency ?? CONCURRENCY, (applicant: AtsCandidate) => importOne(applicant, false));
+      await forEachConcurrent(again, 1, (applicant: AtsCandidate) => importOne(applicant, true));
       if (stop === "cancelled") {
         await finish("CANCELLED");
         return "cancelled";

@@ -2,7 +2,9 @@ import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } 
 import type { OrgContext } from "@/lib/auth/guard";
 import { importPostings, searchAtsPostings } from "@/lib/imports/postings";
 import { cancelImportRun, getImportRun, LEASE_MS, processImportRun, recoverStalledRuns, startApplicantImport } from "@/lib/imports/runs";
+import { AtsApiError } from "@/lib/ats/errors";
 import { LeverSession } from "@/lib/ats/providers/lever";
+import { RateLimitTimeoutError } from "@/lib/ats/rate-limit";
 import { LeverClient } from "@/lib/ats/providers/lever/client";
 import { authorizeWithSim, createConnection, requestCount, startLeverTestBed, type LeverTestBed } from "@/lib/ats/providers/lever/test-helpers";
 import { syncStagesAndReasons } from "@/lib/imports/reference";
@@ -202,6 +204,27 @@ describe("manual import of Lever applicants", () => {
     // Resumed at the cursor: one page of 100 read from the second page of 10 on, and no recount (the total was known).
     expect(listCalls() - lists).toBe(1);
     expect(resumeCalls() - resumesBefore).toBeLessThanOrEqual(total - midway.done);
+  });
+
+  it("an applicant whose import meets a passing error (the rate limit's wait ran out) is tried again before the run ends; a permanent one is not", async () => {
+    await prisma().candidate.deleteMany({ where: { organizationId: org.organizationId, jobId } });
+    const run = await startApplicantImport(org, jobId, {});
+    const client = LeverClient.forConnection(connectionId, { priority: "low" });
+    const [busy, gone] = activeIds();
+    const attempts = new Map<string, number>();
+    const resumes = client.resumes.bind(client);
+    client.resumes = async (id: string) => {
+      attempts.set(id, (attempts.get(id) ?? 0) + 1);
+      // Webhooks kept the budget past the limiter's wait, once; the other's résumé endpoint refuses for good.
+      if (id === busy && attempts.get(id) === 1) throw new RateLimitTimeoutError("Rate limit did not free up within 60000 ms");
+      if (id === gone) throw new AtsApiError("Lever", 403, "forbidden", "Forbidden");
+      return resumes(id);
+    };
+    expect(await processImportRun(run.id, { session: new LeverSession(client), pageSize: 10, concurrency: 3 })).toBe("succeeded");
+    expect(attempts.get(busy!)).toBe(2);
+    expect(attempts.get(gone!)).toBe(1);
+    expect(await importedIds()).toEqual(activeIds().filter((id) => id !== gone));
+    expect(await getImportRun(org, run.id)).toMatchObject({ status: "SUCCEEDED", done: activeIds().length, created: activeIds().length - 1, failed: 1 });
   });
 
   it("a worker whose applicants all wait (webhooks take the rate limit) keeps its lease on a timer", async () => {
