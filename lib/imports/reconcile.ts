@@ -33,6 +33,9 @@ export async function reconcileConnection(connectionId: string, now = new Date()
   let imported = 0;
   let failed = 0;
   let newest = since + OVERLAP_MS;
+  // Just before the oldest candidacy this pass left for later (a failure, or another path importing it):
+  // the cursor may not pass it, whichever newer ones come after it in the listing.
+  let holdBefore = Infinity;
 
   if (settings?.autoGenerateJobs || settings?.autoImportCandidates) {
     const session = provider.session(connection, { priority: "low" });
@@ -50,7 +53,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
           // Its webhook delivery is queued or being retried, or a recruiter's import of its job is running:
           // that path imports it. The cursor stays before it, so a later pass still imports it if the
           // delivery fails for good or the import leaves it out.
-          newest = Math.min(newest, (createdAt || newest) - 1);
+          holdBefore = Math.min(holdBefore, (createdAt || newest) - 1);
           continue;
         }
         try {
@@ -62,7 +65,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
         } catch (error) {
           // One bad candidacy must not stop the rest; it is tried again on the next pass (the cursor stays before it).
           failed += 1;
-          newest = Math.min(newest, (createdAt || newest) - 1);
+          holdBefore = Math.min(holdBefore, (createdAt || newest) - 1);
           log.warn("reconcile could not import a candidate", { connectionId, externalId: candidate.externalId, error: describeAtsError(error, provider.label) });
         }
       }
@@ -75,7 +78,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
   await prisma.atsConnection.update({
     where: { id: connection.id },
     data: {
-      reconcileCursor: new Date(Math.min(newest, now.getTime())),
+      reconcileCursor: new Date(Math.min(newest, holdBefore, now.getTime())),
       reconcileIntervalSec: interval,
       nextReconcileAt: new Date(now.getTime() + interval * 1000),
     },

@@ -223,12 +223,20 @@ describe("Lever import pipeline", () => {
     const queued = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Queued Quincy" });
     expect(queued.deliveries[0]?.delivered).toBe(true);
     const count = () => prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: queued.opportunityId } });
+    // A later application the webhook missed: the reconcile imports it, and its time must not carry the cursor past the queued one.
+    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    bed.sim.disableWebhook(hook.id);
+    bed.sim.advanceClock(5_000);
+    const later = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Later Lee" });
+    bed.sim.enableWebhook(hook.id);
     await prisma().atsConnection.update({ where: { id: connectionId }, data: { reconcileCursor: before } });
 
     await reconcileConnection(connectionId);
     expect(await count()).toBe(0);
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, externalId: later.opportunityId } })).toBe(1);
+    const createdAt = (id: string) => bed.sim.context.world.accounts[0]!.opportunities.find((o) => o.id === id)!.createdAt;
     const cursor = (await prisma().atsConnection.findUniqueOrThrow({ where: { id: connectionId } })).reconcileCursor!;
-    expect(cursor.getTime()).toBeLessThan(Date.now());
+    expect(cursor.getTime()).toBeLessThan(createdAt(queued.opportunityId));
 
     // The delivery's retries were used up a while ago: the candidacy is the reconcile's to import.
     const delivery = await prisma().webhookDelivery.findFirstOrThrow({ where: { connectionId, externalCandidateId: queued.opportunityId } });
