@@ -129,6 +129,11 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await shot(page, "menu-desktop");
     await expectNoAxeViolations(page, "the open account menu");
 
+    // A click outside closes it.
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(menu).toHaveCount(0);
+    await account.click();
+
     // Keyboard: Escape closes and gives focus back; Enter opens on the first item, arrows move.
     await page.keyboard.press("Escape");
     await expect(menu).toHaveCount(0);
