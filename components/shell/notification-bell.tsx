@@ -5,6 +5,7 @@ import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState } from "react";
 import { api } from "@/components/jobs/api";
 import { TimeAgo } from "@/components/ui/time-ago";
+import { useDismiss } from "./use-dismiss";
 import type { NotificationView } from "@/lib/notifications/inbox";
 
 /** How often an open tab asks for the count while nothing else happens. */
@@ -82,24 +83,9 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
   }, []);
 
   useEffect(() => {
-    if (!open) return;
-    panelRef.current?.focus();
-    const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) close(false);
-    };
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        close(true);
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open, close]);
+    if (open) panelRef.current?.focus();
+  }, [open]);
+  useDismiss(open, rootRef, close);
 
   const markRead = async (body: { ids: string[] } | { all: true }) => {
     try {

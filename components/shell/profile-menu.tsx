@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { signOutAction, switchOrganizationAction } from "@/app/(app)/actions";
+import { useDismiss } from "./use-dismiss";
 
 const roleLabel = { OWNER: "Owner", ADMIN: "Admin", RECRUITER: "Recruiter" } as const;
 type RoleKey = keyof typeof roleLabel;
@@ -80,23 +81,8 @@ export function ProfileMenu({ name, email, role, organizationId, organizationNam
     if (focusOnOpen.current === "first") list[0]?.focus();
     else if (focusOnOpen.current === "last") list.at(-1)?.focus();
     focusOnOpen.current = null;
-    const onPointer = (e: PointerEvent) => {
-      if (!rootRef.current?.contains(e.target as Node)) close(false);
-    };
-    // Escape closes it wherever focus is (still on the button after a pointer click).
-    const onKey = (e: globalThis.KeyboardEvent) => {
-      if (e.key === "Escape") {
-        e.preventDefault();
-        close(true);
-      }
-    };
-    document.addEventListener("pointerdown", onPointer);
-    document.addEventListener("keydown", onKey);
-    return () => {
-      document.removeEventListener("pointerdown", onPointer);
-      document.removeEventListener("keydown", onKey);
-    };
-  }, [open, close]);
+  }, [open]);
+  useDismiss(open, rootRef, close);
 
   const onButtonKey = (e: KeyboardEvent) => {
     if (e.key === "ArrowDown" || e.key === "ArrowUp") {

@@ -1,7 +1,7 @@
 import { config } from "@/lib/config";
-import type { Prisma } from "@/lib/db/client";
+import type { Prisma, Tx } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
-import { enqueueInTransaction } from "@/lib/jobs/enqueue";
+import { enqueueManyInTransaction } from "@/lib/jobs/enqueue";
 import { QUEUES } from "@/lib/jobs/definitions";
 import { queue } from "@/lib/jobs/queue";
 import type { MailContent } from "./templates";
@@ -16,41 +16,56 @@ export interface SendMailJob {
   messageId: string;
 }
 
-/**
- * Records the message and, when an SMTP server is configured, its send job in the same transaction:
- * the job exists if and only if the message does. Without SMTP_URL the message is kept, to be read in
- * Settings → Sent email.
- */
-export async function queueMail(
-  prisma: Prisma,
-  message: MailContent & { kind: MailKind; to: string; organizationId?: string; userId?: string },
-  options: { smtp?: boolean; now?: Date } = {},
-): Promise<{ id: string; status: "QUEUED" | "KEPT" }> {
+export type OutgoingMail = MailContent & { kind: MailKind; to: string; organizationId?: string; userId?: string };
+
+/** How messages are recorded: kept, or queued for SMTP; settled by `prepareMail` before the transaction. */
+export interface MailSetting {
+  smtp: boolean;
+  now: Date;
+}
+
+/** What must happen before a transaction that records mail opens. */
+export async function prepareMail(prisma: Prisma, options: { smtp?: boolean; now?: Date } = {}): Promise<MailSetting> {
   const smtp = options.smtp ?? config().mail.smtpUrl !== null;
-  const status = smtp ? "QUEUED" : "KEPT";
   const now = options.now ?? new Date();
   // The queue is started (once per process) before the transaction opens, not while it holds a connection.
   if (smtp) await queue();
   // Mail is rare enough to tidy up as it comes; a message still being sent is left alone.
   await prisma.outboxMessage.deleteMany({ where: { createdAt: { lt: new Date(now.getTime() - OUTBOX_KEEP_DAYS * 86400_000) }, status: { not: "QUEUED" } } });
-  return prisma.$transaction(async (tx) => {
-    const row = await tx.outboxMessage.create({
-      data: {
-        kind: message.kind,
-        to: message.to,
-        subject: message.subject,
-        text: message.text,
-        html: message.html,
-        organizationId: message.organizationId ?? null,
-        userId: message.userId ?? null,
-        status,
-        createdAt: now,
-      },
-      select: { id: true },
-    });
-    if (smtp) await enqueueInTransaction(tx, QUEUES.mailSend.name, { messageId: row.id } satisfies SendMailJob);
-    return { id: row.id, status };
+  return { smtp, now };
+}
+
+/**
+ * Records the messages and, when an SMTP server is configured, their send jobs in the caller's
+ * transaction: a job exists if and only if its message does. Without SMTP_URL the messages are kept,
+ * to be read in Settings → Sent email.
+ */
+export async function recordMail(tx: Tx, messages: OutgoingMail[], setting: MailSetting): Promise<Array<{ id: string; status: "QUEUED" | "KEPT" }>> {
+  if (messages.length === 0) return [];
+  const status = setting.smtp ? "QUEUED" : "KEPT";
+  const rows = await tx.outboxMessage.createManyAndReturn({
+    data: messages.map((message) => ({
+      kind: message.kind,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      html: message.html,
+      organizationId: message.organizationId ?? null,
+      userId: message.userId ?? null,
+      status,
+      createdAt: setting.now,
+    })),
+    select: { id: true },
   });
+  if (setting.smtp) await enqueueManyInTransaction(tx, QUEUES.mailSend.name, rows.map((row) => ({ messageId: row.id }) satisfies SendMailJob));
+  return rows.map((row) => ({ id: row.id, status }));
+}
+
+/** One message, recorded (and its send job queued) on its own. */
+export async function queueMail(prisma: Prisma, message: OutgoingMail, options: { smtp?: boolean; now?: Date } = {}): Promise<{ id: string; status: "QUEUED" | "KEPT" }> {
+  const setting = await prepareMail(prisma, options);
+  const [queued] = await prisma.$transaction((tx) => recordMail(tx, [message], setting));
+  return queued!;
 }
 
 /** Who reads the outbox: a member of one organization, with their role there. */

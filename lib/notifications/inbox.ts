@@ -64,17 +64,29 @@ export async function listNotifications(org: OrgContext): Promise<{ items: Notif
 }
 
 /**
- * The member's unread notifications whose latest event came after `since` (every unread one when null),
- * oldest first, with how many there are in all: what a daily digest lists. Same visibility as the bell.
+ * For each reader, their unread notifications whose latest event came after `since` (every unread one
+ * when null), oldest first and at most `take`, with how many there are in all: what a daily digest
+ * lists. Same visibility as the bell. One query for all readers, each with their own conditions.
  */
-export async function unreadSince(org: OrgContext, since: Date | null, take: number): Promise<{ items: Array<{ title: string; link: string | null }>; total: number }> {
+export async function unreadSince(readers: Array<{ org: OrgContext; since: Date | null }>, take: number): Promise<Array<{ items: Array<{ title: string; link: string | null }>; total: number }>> {
+  if (readers.length === 0) return [];
   const prisma = await db();
-  const where = { ...mine(org), readAt: null, ...(since ? { lastEventAt: { gt: since } } : {}) };
-  const [items, total] = await Promise.all([
-    prisma.notification.findMany({ where, orderBy: [{ lastEventAt: "asc" }, { id: "asc" }], take, select: { title: true, link: true } }),
-    prisma.notification.count({ where }),
-  ]);
-  return { items, total };
+  const rows = await prisma.notification.findMany({
+    where: { OR: readers.map(({ org, since }) => ({ ...mine(org), readAt: null, ...(since ? { lastEventAt: { gt: since } } : {}) })) },
+    orderBy: [{ lastEventAt: "asc" }, { id: "asc" }],
+    select: { organizationId: true, userId: true, title: true, link: true },
+  });
+  const byReader = new Map<string, Array<{ title: string; link: string | null }>>();
+  for (const { organizationId, userId, title, link } of rows) {
+    const key = `${organizationId} ${userId}`;
+    const list = byReader.get(key);
+    if (list) list.push({ title, link });
+    else byReader.set(key, [{ title, link }]);
+  }
+  return readers.map(({ org }) => {
+    const all = byReader.get(`${org.organizationId} ${org.userId}`) ?? [];
+    return { items: all.slice(0, take), total: all.length };
+  });
 }
 
 export const MarkReadInput = z

@@ -1,14 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { disconnectIfConnected, screenshots, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { disconnectAs, screenshots, sim, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { GLOBEX, seedJobs, type SeededJob } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Rulebook Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Customer Success Manager";
 const WITH_SALESFORCE = `Ada Rulebook ${RUN}`;
 const WITHOUT = [`Ben Rulebook ${RUN}`, `Cleo Rulebook ${RUN}`];
@@ -40,7 +38,7 @@ const earlier = { archives: 0, stageChanges: 0 };
 /** What the simulator's Globex account received since this spec started. */
 async function globexWrites() {
   const state = await sim<SimState>("/_sim/state");
-  const account = state.accounts.find((a) => a.name === LEVER.account)!;
+  const account = state.accounts.find((a) => a.name === GLOBEX.account)!;
   return {
     archives: state.archives.filter((w) => w.accountId === account.id).slice(earlier.archives),
     stageChanges: state.stageChanges.filter((w) => w.accountId === account.id).slice(earlier.stageChanges),
@@ -65,7 +63,7 @@ test.describe.serial("automations with a person in the loop", () => {
     const writes = await globexWrites();
     Object.assign(earlier, { archives: writes.archives.length, stageChanges: writes.stageChanges.length });
     owner = await signUp(page, ORG);
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     // Criteria the local engine settles from these résumés: Salesforce is met by one and not met by the others.
     const headers = { origin: new URL(page.url()).origin, "content-type": "application/json" };
     const saved = await page.request.put(`/api/jobs/${job.jobId}/criteria`, {
@@ -81,12 +79,7 @@ test.describe.serial("automations with a person in the loop", () => {
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("a rule suggests rejects for candidates missing a required criterion; nothing reaches Lever until a recruiter confirms, then once", async ({ page }) => {
     test.setTimeout(180_000);

@@ -1,13 +1,11 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { disconnectIfConnected, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { disconnectAs, sim, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { GLOBEX, seedJobs, type SeededJob } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Undo Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Senior Backend Engineer (TypeScript)";
 const APPLICANTS = [1, 2, 3].map((i) => ({ posting: 0, name: `Uma Undo ${RUN} ${i}`, resumeText: "Backend engineer: TypeScript, Node.js, PostgreSQL on AWS for six years." }));
 
@@ -22,7 +20,7 @@ interface SimState {
 
 async function globexArchives() {
   const state = await sim<SimState>("/_sim/state");
-  const account = state.accounts.find((a) => a.name === LEVER.account)!;
+  const account = state.accounts.find((a) => a.name === GLOBEX.account)!;
   return state.archives.filter((w) => w.accountId === account.id);
 }
 
@@ -41,17 +39,12 @@ test.describe.serial("bulk reject with a safety net: names, late-stage warning, 
     test.setTimeout(360_000);
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     archivesAtStart = (await globexArchives()).length;
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   for (const [label, size] of [["desktop", DESKTOP], ["phone", PHONE]] as const) {
     test(`${label}: the dialog names who is rejected and warns about Offer; Undo cancels and Lever receives nothing`, async ({ page }) => {

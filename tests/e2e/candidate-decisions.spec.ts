@@ -1,14 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { disconnectIfConnected, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
+import { disconnectAs, sim, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { GLOBEX, seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Ledger Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Medical Billing Specialist";
 const RESUMES = [
   "Medical billing specialist, six years. CPT coding, ICD-10, claims submission and denial management in Epic Resolute. CPC certification.",
@@ -48,7 +46,7 @@ const earlier = { stageChanges: 0, archives: 0 };
 /** What the simulator's Globex account received since this spec started: stage changes and archives, newest last. */
 async function globexWrites() {
   const state = await sim<SimState>("/_sim/state");
-  const account = state.accounts.find((a) => a.name === LEVER.account)!;
+  const account = state.accounts.find((a) => a.name === GLOBEX.account)!;
   return {
     account,
     stageChanges: state.stageChanges.filter((w) => w.accountId === account.id).slice(earlier.stageChanges),
@@ -71,18 +69,13 @@ test.describe.serial("deciding on candidates from the candidate page", () => {
     const { stageChanges, archives } = await globexWrites();
     Object.assign(earlier, { stageChanges: stageChanges.length, archives: archives.length });
     owner = await signUp(page, ORG);
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     // Previous/next follow the ranking, which moves while the worker screens: wait until it is done.
     await waitUntilAllScreened(page, job.jobId);
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("the job page opens on Candidates; Criteria is read-only until Edit; Job shows the description; Back returns", async ({ page }) => {
     await page.setViewportSize(DESKTOP);

@@ -1,6 +1,8 @@
-import { expect, type Locator, type Page } from "@playwright/test";
+import { expect, type Browser, type Locator, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
+/** The password of every owner `signUp` creates. */
+export const OWNER_PASSWORD = "a-long-password";
 export const SIM_URL = `http://localhost:${process.env.E2E_SIM_PORT ?? 4110}`;
 
 export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
@@ -16,7 +18,7 @@ export async function signUp(page: Page, organization: string): Promise<string> 
   await page.goto("/signup");
   await page.getByLabel("Your name").fill("Test Owner");
   await page.getByLabel("Work email").fill(email);
-  await page.getByLabel("Password").fill("a-long-password");
+  await page.getByLabel("Password").fill(OWNER_PASSWORD);
   await page.getByLabel("Organization name").fill(organization);
   await page.getByRole("button", { name: "Create account" }).click();
   await expect(page).toHaveURL(/\/jobs/);
@@ -49,6 +51,17 @@ export async function disconnectIfConnected(page: Page) {
   await page.getByRole("button", { name: "Disconnect" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Disconnect" }).click();
   await expect(status).toHaveText("Not connected");
+}
+
+/**
+ * A spec's own organization lets go of its Lever account when done (an account belongs to one
+ * organization at a time), so the next spec can connect it: signs in as `owner` on a page of its own.
+ */
+export async function disconnectAs(browser: Browser, owner: string, password = OWNER_PASSWORD) {
+  const page = await browser.newPage();
+  await signIn(page, owner, password);
+  await disconnectIfConnected(page);
+  await page.close();
 }
 
 export async function sim<T = unknown>(path: string, init?: { method?: string; body?: unknown }): Promise<T> {

@@ -1,13 +1,11 @@
 import { expect, test, type Page } from "@playwright/test";
-import { connectLever, disconnectIfConnected, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
+import { connectLever, disconnectAs, sim, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { enableLatestWebhook, GLOBEX, seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Lifecycle Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Customer Success Manager";
 const KEEP = `Mira Keepwell ${RUN}`;
 const GONE = `Tobias Gonewald ${RUN}`;
@@ -21,7 +19,6 @@ const PHONE = { width: 390, height: 844 };
 
 interface SimState {
   accounts: { id: string; name: string }[];
-  webhooks: { id: string; accountId: string; event: string; url: string; enabled: boolean; createdAt: number }[];
   formTemplates: { id: string; accountId: string; text: string; deleted: boolean }[];
   forms: { id: string; opportunityId: string; fields: { text: string; value: string }[]; deleted: boolean }[];
 }
@@ -37,7 +34,7 @@ const shot = async (page: Page, name: string) => {
 
 const globex = async () => {
   const state = await sim<SimState>("/_sim/state");
-  return { state, account: state.accounts.find((a) => a.name === LEVER.account)! };
+  return { state, account: state.accounts.find((a) => a.name === GLOBEX.account)! };
 };
 const liveForms = (state: SimState, opportunityId: string) => state.forms.filter((f) => f.opportunityId === opportunityId && !f.deleted);
 
@@ -58,7 +55,7 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
     // Results as a form from the start, and the webhooks (candidateDeleted among them) registered.
-    await connectLever(page, LEVER.superAdmin);
+    await connectLever(page, GLOBEX.superAdmin);
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("radio", { name: /^Form/ }).check();
     await page.getByRole("radio", { name: /^Form/ }).scrollIntoViewIfNeeded();
@@ -66,21 +63,14 @@ test.describe.serial("candidate data lifecycle and results as a Lever form", () 
     await dialog.getByRole("button", { name: "Apply Changes" }).click();
     await expect(dialog.getByTestId("dialog-webhook-status")).toBeVisible();
     await page.keyboard.press("Escape");
-    const { state, account } = await globex();
-    const hook = state.webhooks.filter((w) => w.accountId === account.id && w.event === "candidateDeleted").sort((a, b) => b.createdAt - a.createdAt)[0]!;
-    await sim(`/_sim/webhooks/${hook.id}/enable`, { method: "POST" });
+    await enableLatestWebhook(GLOBEX.account, "candidateDeleted");
 
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     await waitUntilAllScreened(page, job.jobId);
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("each candidate's result is one Lever form from one template, replaced on re-screen", async ({ page }) => {
     test.setTimeout(180_000);

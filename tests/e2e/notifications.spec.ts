@@ -1,14 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { connectLever, disconnectIfConnected, sim, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
+import { connectLever, disconnectAs, sim, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { enableLatestWebhook, GLOBEX, seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Bellwether Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Security Engineer";
 const REFUSED = `Rhea Refused ${RUN}`;
 const APPLICANTS = [
@@ -21,7 +19,6 @@ const PHONE = { width: 390, height: 844 };
 
 interface SimState {
   accounts: { id: string; name: string; postings: { id: string; text: string }[] }[];
-  webhooks: { id: string; accountId: string; event: string; enabled: boolean; createdAt: number }[];
   notes: { opportunityId: string; deleted: boolean }[];
   forms: { opportunityId: string; deleted: boolean }[];
 }
@@ -51,7 +48,7 @@ const bellSays = (unread: number) => `Notifications, ${unread === 0 ? "none" : u
 
 const globex = async () => {
   const state = await sim<SimState>("/_sim/state");
-  return { state, account: state.accounts.find((a) => a.name === LEVER.account)! };
+  return { state, account: state.accounts.find((a) => a.name === GLOBEX.account)! };
 };
 
 test.describe.serial("notifications under the bell", () => {
@@ -63,26 +60,19 @@ test.describe.serial("notifications under the bell", () => {
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
     // The applicationCreated webhook registered and switched on, so a new application reaches the app.
-    await connectLever(page, LEVER.superAdmin);
+    await connectLever(page, GLOBEX.superAdmin);
     const dialog = page.getByRole("dialog");
     await dialog.getByRole("button", { name: "Apply Changes" }).click();
     await expect(dialog.getByTestId("dialog-webhook-status")).toBeVisible();
     await page.keyboard.press("Escape");
-    const { state, account } = await globex();
-    const hook = state.webhooks.filter((w) => w.accountId === account.id && w.event === "applicationCreated").sort((a, b) => b.createdAt - a.createdAt)[0]!;
-    await sim(`/_sim/webhooks/${hook.id}/enable`, { method: "POST" });
+    await enableLatestWebhook(GLOBEX.account, "applicationCreated");
 
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     await waitUntilAllScreened(page, job.jobId);
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("a rejection Lever refuses raises a notification for the person who decided; the bell links to the candidate", async ({ page }) => {
     test.setTimeout(180_000);
@@ -162,7 +152,9 @@ test.describe.serial("notifications under the bell", () => {
     await panel.getByRole("button", { name: "Mark all read" }).click();
     await expect(bell(page)).toHaveAccessibleName(bellSays(0));
     await expect(panel.getByText("Unread:")).toHaveCount(0);
-    await page.keyboard.press("Escape");
+    // A click outside closes it.
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(panel).toBeHidden();
 
     const { account } = await globex();
     const posting = account.postings.find((p) => p.text === POSTING)!;

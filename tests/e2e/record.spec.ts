@@ -1,14 +1,12 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { disconnectIfConnected, screenshots, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
+import { disconnectAs, screenshots, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { GLOBEX, seedJobs, type SeededJob, waitUntilAllScreened } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Record Keeping ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Customer Success Manager";
 const APPLICANTS = [
   "Customer success manager, seven years: renewals, QBRs with CFOs, Gainsight health scores, Salesforce, book of 40 accounts.",
@@ -33,19 +31,14 @@ test.describe.serial("the decision record: explanation, report, API token", () =
     test.setTimeout(360_000);
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     await waitUntilAllScreened(page, job.jobId);
     screened = Number(/\d+/.exec(await page.getByTestId("screen-status").innerText())![0]);
     expect(screened).toBeGreaterThanOrEqual(APPLICANTS.length);
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("screened, overridden and rejected: the Explanation page shows the result version and each person's action", async ({ page }) => {
     test.setTimeout(120_000);

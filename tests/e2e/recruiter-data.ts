@@ -2,8 +2,12 @@ import { expect, type Page } from "@playwright/test";
 import { connectLever, pauseWebhooks, sim } from "./helpers";
 
 interface SimState {
-  accounts: { name: string; postings: { id: string; text: string; state: string; confidentiality: string }[] }[];
+  accounts: { id: string; name: string; postings: { id: string; text: string; state: string; confidentiality: string }[] }[];
+  webhooks: { id: string; accountId: string; event: string; createdAt: number }[];
 }
+
+/** The simulator's Lever account for specs with an organization of their own (the demo's is Acme Robotics). */
+export const GLOBEX = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
 
 export interface SeededJob {
   postingId: string;
@@ -72,4 +76,12 @@ export async function waitUntilAllScreened(page: Page, jobId: string): Promise<v
     await page.goto(`/jobs/${jobId}`);
     await expect(page.getByTestId("screen-status")).toHaveText(/^All \d+ candidates screened$/, { timeout: 1000 });
   }).toPass({ timeout: 120_000, intervals: [1000, 2000] });
+}
+
+/** Switches on the webhook for `event` the app registered last on the simulator's `account`. */
+export async function enableLatestWebhook(account: string, event: string): Promise<void> {
+  const state = await sim<SimState>("/_sim/state");
+  const accountId = state.accounts.find((a) => a.name === account)!.id;
+  const hook = state.webhooks.filter((w) => w.accountId === accountId && w.event === event).sort((a, b) => b.createdAt - a.createdAt)[0]!;
+  await sim(`/_sim/webhooks/${hook.id}/enable`, { method: "POST" });
 }

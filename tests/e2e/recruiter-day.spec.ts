@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { DEMO_PASSWORD, disconnectIfConnected, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { DEMO_PASSWORD, disconnectAs, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { GLOBEX, seedJobs, type SeededJob } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 const ROSA = { name: `Rosa Quillfeather ${RUN}`, email: `rosa.${RUN}@quill.test` };
@@ -22,8 +22,6 @@ const MATRIX_CRITERIA = [
 ];
 // This spec's own organization, on the simulator's Globex Health account: no other spec imports these.
 const ORG = `Quill Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const TITLES = ["Clinical Data Analyst", "Product Designer"];
 const RESUME = "Rosa Quillfeather — Field engineer. Seven years servicing industrial robots and data pipelines in Python.";
 
@@ -59,7 +57,7 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
     // Rosa applied to two jobs: search must find both applications.
-    jobs = await seedJobs(page, LEVER, TITLES, [
+    jobs = await seedJobs(page, GLOBEX, TITLES, [
       { posting: 0, ...ROSA, resumeText: RESUME },
       { posting: 1, ...ROSA, resumeText: RESUME },
       { posting: 1, ...OTHER },
@@ -69,12 +67,7 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
   });
 
   // A Lever account belongs to one organization at a time: later specs connect Globex Health to theirs.
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("a wrong password keeps the email typed; sign-up keeps everything but the password", async ({ page }) => {
     await page.setViewportSize(DESKTOP);
@@ -128,6 +121,11 @@ test.describe.serial("a recruiter's day: sign in, the account menu, search, link
     await expect(page.getByTestId("profile-menu")).toContainText("Demo Company");
     await shot(page, "menu-desktop");
     await expectNoAxeViolations(page, "the open account menu");
+
+    // A click outside closes it.
+    await page.getByRole("heading", { level: 1 }).click();
+    await expect(menu).toHaveCount(0);
+    await account.click();
 
     // Keyboard: Escape closes and gives focus back; Enter opens on the first item, arrows move.
     await page.keyboard.press("Escape");

@@ -1,14 +1,12 @@
 import { readFile } from "node:fs/promises";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { disconnectIfConnected, SIM_URL, signIn, signUp } from "./helpers";
-import { seedJobs, type SeededJob } from "./recruiter-data";
+import { disconnectAs, SIM_URL, signIn, signUp, OWNER_PASSWORD } from "./helpers";
+import { GLOBEX, seedJobs, type SeededJob } from "./recruiter-data";
 
 const RUN = Date.now().toString(36);
 // An organization of its own on the simulator's Globex Health account, with a posting no other spec imports.
 // A Lever account belongs to one organization at a time, so afterAll disconnects it for the next spec.
 const ORG = `Telehealth Hiring ${RUN}`;
-const LEVER = { account: "Globex Health", superAdmin: /Elena Vasquez/ };
-const OWNER_PASSWORD = "a-long-password";
 const POSTING = "Registered Nurse – Telehealth";
 const PDF_NAME = `Nia Nurse ${RUN}`;
 const DOCX_NAME = `Dee Docx ${RUN}`;
@@ -43,16 +41,11 @@ test.describe.serial("the original résumé, the Back warning and the job page o
     test.setTimeout(300_000);
     const page = await browser.newPage();
     owner = await signUp(page, ORG);
-    job = (await seedJobs(page, LEVER, [POSTING], APPLICANTS))[0]!;
+    job = (await seedJobs(page, GLOBEX, [POSTING], APPLICANTS))[0]!;
     await page.close();
   });
 
-  test.afterAll(async ({ browser }) => {
-    const page = await browser.newPage();
-    await signIn(page, owner, OWNER_PASSWORD);
-    await disconnectIfConnected(page);
-    await page.close();
-  });
+  test.afterAll(({ browser }) => disconnectAs(browser, owner));
 
   test("a PDF résumé opens in a new tab and downloads with the bytes Lever holds; a DOCX only downloads", async ({ page }) => {
     await page.setViewportSize(DESKTOP);

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { POST as digestRoute } from "@/app/api/profile/digest/route";
 import type { OrgContext } from "@/lib/auth/guard";
 import { config } from "@/lib/config";
+import { setRuntimeForTests, type Prisma } from "@/lib/db/client";
 import type { Role } from "@/lib/generated/prisma/enums";
 import { sendDigests } from "@/lib/notifications/digest";
 import { createTestDatabase, type TestDatabase } from "../helpers/db";
@@ -49,6 +50,24 @@ describe("daily digest", () => {
       data: { organizationId: user.organizationId, userId: user.userId, kind: "NEW_APPLICANTS", title, link: job ? `/jobs/${job.id}` : null, jobId: job?.id ?? null, dedupeKey: `k${++keys}`, lastEventAt: at, createdAt: at },
     });
   const digestsTo = (user: OrgContext) => prisma().outboxMessage.findMany({ where: { userId: user.userId, kind: "digest" }, orderBy: { createdAt: "asc" } });
+
+  /** sendDigests with the app's client showing each query it makes to `see` first (which may throw). */
+  const sendDigestsSeeing = async (now: Date, see: (query: { model?: string; operation: string }) => void) => {
+    const seeing = t.prisma.$extends({
+      query: {
+        async $allOperations({ model, operation, args, query }) {
+          see({ model, operation });
+          return query(args);
+        },
+      },
+    });
+    setRuntimeForTests({ database: t.database, prisma: seeing as unknown as Prisma });
+    try {
+      return await sendDigests(now);
+    } finally {
+      setRuntimeForTests({ database: t.database, prisma: t.prisma });
+    }
+  };
 
   beforeAll(async () => {
     t = await createTestDatabase();
@@ -144,6 +163,68 @@ describe("daily digest", () => {
     expect(acme.text).not.toContain("Beta Secret Role");
     expect(betaMail.subject).toBe("1 update in Beta");
     expect(betaMail.text).not.toContain("Senior Backend Engineer");
+  });
+
+  it("handles many members in the same few queries as a few, each digest with only what its member may see", async () => {
+    const counted = async (now: Date) => {
+      let queries = 0;
+      const result = await sendDigestsSeeing(now, () => {
+        queries++;
+      });
+      return { ...result, queries };
+    };
+    // Per organization: the first member was granted the confidential job, the others were not.
+    const team = async (tag: string, size: number) => {
+      const members: OrgContext[] = [];
+      for (const org of [admin, beta]) {
+        for (let i = 0; i < size; i++) members.push(await addMember(org, "RECRUITER", `${tag}-${i}@${org.organizationName.split(" ")[0]!.toLowerCase()}.test`));
+      }
+      const acme = members.filter((m) => m.organizationId === admin.organizationId);
+      await prisma().jobAccess.create({ data: { organizationId: admin.organizationId, jobId: confidentialJob.id, userId: acme[0]!.userId } });
+      for (const m of members) {
+        const inAcme = m.organizationId === admin.organizationId;
+        await notify(m, `For ${m.userEmail}`, new Date("2026-03-01T10:00:00Z"), inAcme ? openJob : betaJob);
+        if (inAcme) await notify(m, `Confidential for ${m.userEmail}`, new Date("2026-03-01T11:00:00Z"), confidentialJob);
+      }
+      return members;
+    };
+    const expectOwnDigests = async (members: OrgContext[], everyone: OrgContext[], granted: string) => {
+      for (const m of members) {
+        const [mail, ...more] = await digestsTo(m);
+        expect(more).toEqual([]);
+        expect(mail!.organizationId).toBe(m.organizationId);
+        expect(mail!.text).toContain(`For ${m.userEmail}`);
+        for (const other of everyone.filter((o) => o !== m)) expect(mail!.text).not.toContain(`For ${other.userEmail}`);
+        const sees = m.userEmail === granted;
+        expect(mail!.subject).toBe(`${sees ? 2 : 1} ${sees ? "updates" : "update"} in ${m.organizationName}`);
+        expect(mail!.text.includes(`Confidential for ${m.userEmail}`)).toBe(sees);
+      }
+    };
+
+    const few = await team("few", 2);
+    const first = await counted(day1);
+    expect(first.sent).toBe(4);
+    await expectOwnDigests(few, few, "few-0@acme.test");
+
+    const many = await team("many", 6);
+    const second = await counted(day2);
+    // The first four have nothing new since their digest: only the twelve new members get one.
+    expect(second.sent).toBe(12);
+    expect(second.queries).toBe(first.queries);
+    await expectOwnDigests(many, [...few, ...many], "many-0@acme.test");
+  });
+
+  it("mail that cannot be recorded claims nobody, so the job's retry sends every digest", async () => {
+    await notify(recruiter, "New applicant on Senior Backend Engineer", new Date("2026-03-01T10:00:00Z"), openJob);
+    await notify(beta, "Import from Lever finished", new Date("2026-03-01T10:00:00Z"));
+    const failing = sendDigestsSeeing(day1, ({ model, operation }) => {
+      if (model === "OutboxMessage" && operation.startsWith("create")) throw new Error("disk full");
+    });
+    await expect(failing).rejects.toThrow("disk full");
+    expect(await prisma().outboxMessage.count({ where: { kind: "digest" } })).toBe(0);
+    expect(await prisma().membership.count({ where: { digestSentAt: { not: null } } })).toBe(0);
+
+    expect(await sendDigests(day1)).toEqual({ sent: 2 });
   });
 
   it("refuses a bad setting or a cross-site request in plain words and changes nothing", async () => {

@@ -3,7 +3,8 @@ import { leverTokenManager } from "./tokens";
 import { config } from "@/lib/config";
 import { createPrisma } from "@/lib/db/client";
 import { LeverClient } from "./client";
-import { RateLimiter, type LimiterClock } from "@/lib/ats/rate-limit";
+import { RateLimiter } from "@/lib/ats/rate-limit";
+import { virtualTime } from "@/tests/helpers/virtual-time";
 import { authorizeWithSim, createConnection, requestCount, SIM_URL, startLeverTestBed, type LeverTestBed } from "./test-helpers";
 
 /** Against the simulator's own rate limit (10/s, burst 20, with Retry-After). */
@@ -20,42 +21,8 @@ afterAll(async () => {
 });
 beforeEach(() => bed.sim.reset());
 
-/**
- * Time for limiters, on the simulator's clock frozen so that only this moves it: callers run until
- * each has finished or gone to sleep, then the earliest sleeper wakes alone, the clock set to its
- * wake-up time. Neither machine load nor scheduling changes when a request is let go.
- */
-function virtualTime() {
-  let active = 0;
-  const sleeping: Array<{ wake: number; resolve: () => void }> = [];
-  const tick = () => {
-    if (active > 0 || sleeping.length === 0) return;
-    sleeping.sort((x, y) => x.wake - y.wake);
-    const next = sleeping.shift()!;
-    if (next.wake > bed.sim.now()) bed.sim.advanceClock(next.wake - bed.sim.now());
-    active += 1;
-    next.resolve();
-  };
-  const clock: LimiterClock = {
-    now: () => bed.sim.now(),
-    sleep: (ms) =>
-      new Promise<void>((resolve) => {
-        sleeping.push({ wake: bed.sim.now() + ms, resolve });
-        active -= 1;
-        tick();
-      }),
-  };
-  const run = async <T>(fn: () => Promise<T>): Promise<T> => {
-    active += 1;
-    try {
-      return await fn();
-    } finally {
-      active -= 1;
-      tick();
-    }
-  };
-  return { clock, run };
-}
+/** Limiters on the simulator's clock, frozen so that only the virtual time moves it. */
+const simTime = () => virtualTime({ now: () => bed.sim.now(), advance: (ms) => bed.sim.advanceClock(ms) });
 
 const budget = () => ({ ratePerSec: config().lever.ratePerSec, burst: config().lever.burst });
 
@@ -89,7 +56,7 @@ function client(connectionId: string, limiter?: RateLimiter) {
 describe("LeverClient under Lever's rate limit", () => {
   it("two processes sharing the Postgres limiter never trip Lever's 429", async () => {
     bed.sim.freezeClock(true);
-    const time = virtualTime();
+    const time = simTime();
     const start = bed.sim.now();
     const granted: number[] = [];
     const processes = [bed.db.prisma, secondProcessDb].map((prisma) => new RateLimiter({ db: async () => prisma, clock: time.clock }));
@@ -108,7 +75,7 @@ describe("LeverClient under Lever's rate limit", () => {
 
   it("the default budget leaves headroom for a burst that reaches Lever late", async () => {
     bed.sim.freezeClock(true);
-    const time = virtualTime();
+    const time = simTime();
     const limiter = new RateLimiter({ db: async () => bed.db.prisma, clock: time.clock });
     const { burst } = budget();
     // When the limiter lets requests go: a whole burst at once, then one per 1/rate seconds.
