@@ -7,6 +7,8 @@ describe("tenant guard", () => {
     expect(() => checkWhere("Candidate", "findMany", { where: {} })).toThrow(UnsafeQueryError);
     expect(() => checkWhere("Candidate", "deleteMany", { where: { organizationId: undefined } })).toThrow(/organizationId/);
     expect(() => checkWhere("Job", "updateMany", { where: { organizationId: undefined, id: "x" } })).toThrow(UnsafeQueryError);
+    // The bulk update that returns its rows is as wide as updateMany.
+    expect(() => checkWhere("Membership", "updateManyAndReturn", { where: {} })).toThrow(UnsafeQueryError);
   });
 
   it("lets scoped queries and single-row lookups through", () => {

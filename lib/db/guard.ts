@@ -5,7 +5,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * bulk query into one over every organization. Refuse bulk operations whose where clause is missing,
  * empty, or holds an undefined value at its top level.
  */
-const GUARDED = new Set(["findMany", "updateMany", "deleteMany", "count", "aggregate", "groupBy", "findFirst"]);
+const GUARDED = new Set(["findMany", "updateMany", "updateManyAndReturn", "deleteMany", "count", "aggregate", "groupBy", "findFirst"]);
 // Tables that are not tenant rows or are meant to be scanned across organizations by the system.
 const UNSCOPED_MODELS = new Set(["OAuthState", "RateLimitBucket", "SignInThrottle", "RevokedSession", "VerificationToken", "Session", "Account", "User"]);
 
