@@ -1,5 +1,5 @@
 import { audit } from "@/lib/audit";
-import { describeAtsError } from "@/lib/ats/errors";
+import { describeAtsError, isPermanentAtsError } from "@/lib/ats/errors";
 import { nextInterval } from "@/lib/ats/poll-pace";
 import type { AtsEvent, ProviderColumn } from "@/lib/ats/provider";
 import { providerFor } from "@/lib/ats/registry";
@@ -15,6 +15,7 @@ const OVERLAP_MS = 10 * 60_000;
  * candidate failed for good, and the reconcile imports the candidate itself.
  */
 const DELIVERY_OWNS_MS = 15 * 60_000;
+const MAX_HOLD_MS = 24 * 60 * 60_000;
 const PAGE_SIZE = 100;
 
 /**
@@ -35,7 +36,11 @@ export async function reconcileConnection(connectionId: string, now = new Date()
   let newest = since + OVERLAP_MS;
   // Just before the oldest candidacy this pass left for later (a failure, or another path importing it):
   // the cursor may not pass it, whichever newer ones come after it in the listing.
+  // A day at most: a candidacy that keeps failing must not keep every later pass listing from it.
   let holdBefore = Infinity;
+  const hold = (createdAt: number) => {
+    if (createdAt > now.getTime() - MAX_HOLD_MS) holdBefore = Math.min(holdBefore, createdAt - 1);
+  };
 
   if (settings?.autoGenerateJobs || settings?.autoImportCandidates) {
     const session = provider.session(connection, { priority: "low" });
@@ -53,7 +58,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
           // Its webhook delivery is queued or being retried, or a recruiter's import of its job is running:
           // that path imports it. The cursor stays before it, so a later pass still imports it if the
           // delivery fails for good or the import leaves it out.
-          holdBefore = Math.min(holdBefore, (createdAt || newest) - 1);
+          hold(createdAt);
           continue;
         }
         try {
@@ -63,9 +68,10 @@ export async function reconcileConnection(connectionId: string, now = new Date()
             await audit(prisma, { organizationId: connection.organizationId, connectionId: connection.id, action: "reconcile.imported", message: `${outcome.message} (missed by webhooks)` });
           }
         } catch (error) {
-          // One bad candidacy must not stop the rest; it is tried again on the next pass (the cursor stays before it).
+          // One bad candidacy must not stop the rest. A passing failure is tried again on the next pass
+          // (the cursor stays before it); one the ATS refuses for good is left in the activity log.
           failed += 1;
-          holdBefore = Math.min(holdBefore, (createdAt || newest) - 1);
+          if (!isPermanentAtsError(error)) hold(createdAt);
           log.warn("reconcile could not import a candidate", { connectionId, externalId: candidate.externalId, error: describeAtsError(error, provider.label) });
         }
       }

@@ -247,6 +247,23 @@ describe("Lever import pipeline", () => {
     expect(await count()).toBe(1);
   });
 
+  it("a candidacy left for later holds the reconcile's cursor for a day at most, so later passes do not list ever more", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const stuck = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Stuck Stella" });
+    expect(stuck.deliveries[0]?.delivered).toBe(true);
+    const day = 24 * 60 * 60_000;
+    // Created two days ago in Lever; its delivery is still waiting (received minutes ago, not processed).
+    const opportunity = bed.sim.context.world.accounts[0]!.opportunities.find((o) => o.id === stuck.opportunityId)!;
+    opportunity.createdAt = Date.now() - 2 * day;
+    await prisma().atsConnection.update({ where: { id: connectionId }, data: { reconcileCursor: new Date(Date.now() - 3 * day) } });
+
+    await reconcileConnection(connectionId);
+    expect(await prisma().candidate.count({ where: { organizationId: org.organizationId, externalId: stuck.opportunityId } })).toBe(0);
+    const cursor = (await prisma().atsConnection.findUniqueOrThrow({ where: { id: connectionId } })).reconcileCursor!;
+    expect(cursor.getTime()).toBeGreaterThan(opportunity.createdAt);
+    await processAll();
+  });
+
   it("the reconcile leaves the applicants of a job whose import is running to that import, and imports them once it has ended", async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
     const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
