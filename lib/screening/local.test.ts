@@ -723,3 +723,45 @@ describe("local engine: a credential's exam is not the credential; a state code 
     expect(v.verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: the words of one phrase must be found together, not in different parts of the résumé", () => {
+  it("research in a marketing job and a clinic elsewhere are not clinical research", async () => {
+    const c = cand({
+      resumeText: `Jamie Ortiz · Denver, CO
+Marketing Analyst, Peak Outdoor (2019 – present)
+• Ran market research and customer surveys for three product launches.
+Front Desk Volunteer, Westside Free Clinic (2016 – 2018)
+• Checked in patients and answered phones on Saturdays.${PAD}`,
+    });
+    const v = await verdictOf(c, "Clinical research experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("Clinical research experience");
+  });
+  it("Python taught in a classroom and data pipelines built in Java are not Python data pipelines", async () => {
+    const c = cand({
+      resumeText: `Computer Science Teacher, Lincoln High School (2012 – 2017)
+• Taught Python to 120 students a year; ran the robotics club.
+Backend Engineer, Freightly (2017 – present)
+• Built data pipelines in Java and Scala moving 2 TB a day into the warehouse.${PAD}`,
+    });
+    expect((await verdictOf(c, "Python data pipelines")).verdict).not.toBe("MET");
+  });
+  it("a position's heading and the lines under it are one part: pediatric triage is met", async () => {
+    const c = cand({
+      resumeText: `Pediatric Nurse, Riverside Children's Hospital (2019 – present)
+• Phone and walk-in triage for a busy urgent-care floor.
+Retail Associate, Target (2015 – 2018)
+• Stocked shelves and ran the register.${PAD}`,
+    });
+    expect((await verdictOf(c, "Pediatric triage")).verdict).toBe("MET");
+  });
+  it("the headline speaks for the whole résumé", async () => {
+    const c = cand({
+      resumeText: `Payroll & Pensions Administrator — Leeds
+Payroll Administrator, Aire Valley Foods, 2019 – present
+• Weekly and monthly payroll for 600 staff; auto-enrolment and re-enrolment duties.${PAD}`,
+    });
+    expect((await verdictOf(c, "Pension auto-enrolment")).verdict).toBe("MET");
+  });
+});
+

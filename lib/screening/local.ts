@@ -1,6 +1,7 @@
 import { fieldFamilies, fieldRelation, glossField } from "./fields";
 import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
 import {
+  alternativeCoverage,
   compileRequirement,
   comparableTerms,
   coverage,
@@ -49,7 +50,7 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-4";
+export const LOCAL_ENGINE_VERSION = "local-5";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
@@ -251,6 +252,8 @@ interface CandidateIndex {
   negative: Map<Term, Mention>;
   /** Terms mentioned only as lapsed somewhere (also when affirmed elsewhere). */
   lapsed: Set<Term>;
+  /** Which part of the résumé each segment sits in: a position from its dated heading, or a section. */
+  block: number[];
   /** End (month index) of the dated block each segment sits in, for "within the last N years". */
   segEnd: (number | null)[];
   nowIdx: number;
@@ -396,6 +399,26 @@ function segmentEnds(segments: readonly Segment[], count: number, nowIdx: number
   return out;
 }
 
+/** A section's heading: "EXPERIENCE", "Previous career", "Skills:". */
+const SECTION_HEADING = /^(?:[\p{Lu}\d&/ ,.'-]{3,40}|[\p{L} &/]{3,30}:)$/u;
+
+const SUMMARY_HEADING = /^(summary|profile|professional summary|objective|about me|about)\b/i;
+
+/**
+ * Segments numbered by the part of the résumé they sit in: a new part starts at a line with a date
+ * range (a position's heading) or at a section's heading. Answers each make a part of their own.
+ */
+function blocksOf(segments: readonly Segment[], count: number, nowIdx: number): number[] {
+  const out: number[] = [];
+  let b = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const text = (segments[i] as Segment).text;
+    if (i >= count || SECTION_RESET.test(text) || SECTION_HEADING.test(text) || textRanges(text, nowIdx).length > 0) b = b === 0 && SUMMARY_HEADING.test(text) ? 0 : b + 1;
+    out.push(b);
+  }
+  return out;
+}
+
 /**
  * A parsed position is often only a title and an employer; what the job involved is in the résumé's
  * lines under its heading. Each position found in the text takes the affirmed terms of its block:
@@ -496,6 +519,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   for (const t of partial.keys()) negative.delete(t);
   const words = resumeText ? resumeText.split(/\s+/).length : segments.slice(0, contentCount).join(" ").split(/\s+/).length;
   const segEnd = segmentEnds(segments, contentCount, nowIdx);
+  const block = blocksOf(segments, contentCount, nowIdx);
   // Enough to say what is missing: a real body of text, or dated work history.
   const datedLines = segEnd.some((e) => e !== null);
   const substantive =
@@ -595,6 +619,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     negative,
     lapsed,
     segEnd,
+    block,
     nowIdx,
     hasContent: contentCount > 0,
     substantive,
@@ -682,6 +707,8 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
   const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index);
   if (belt) return belt;
+  const apart = cov.min >= MET_AT && evidence.length > 0 && !strictMiss ? scatteredGroup(c.req, index) : null;
+  if (apart) return apart(c.input.text.trim());
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
@@ -770,6 +797,47 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   if (c.offResume) return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
   if (!index.substantive) return { verdict: "UNKNOWN", evidence: [], reason: `The résumé is too short to tell whether the candidate has ${describe(c.req, label)}.` };
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
+}
+
+/** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
+const isPlaceTerm = (t: Term) => t.startsWith("@state_");
+
+/**
+ * Whether the words of one phrase ("clinical triage") are found in one part of the résumé: a position
+ * (its heading and the lines under it) or a section, with the header and summary counting for every
+ * part. "Triaged tickets" at an IT help desk and "clinical rotations" elsewhere are not clinical triage.
+ * Broad words and places ("sales", "Pennsylvania") are often said once for the whole résumé.
+ */
+function togetherIn(index: CandidateIndex, terms: readonly Term[]): boolean {
+  const need = terms.filter((t) => !GENERIC_SET.has(t) && !isPlaceTerm(t));
+  if (need.length < 2) return true;
+  const byBlock = new Map<number, Set<Term>>();
+  const overall = new Set<Term>();
+  index.segTerms.forEach((st, i) => {
+    const b = index.block[i] ?? -1;
+    const set = byBlock.get(b) ?? new Set<Term>();
+    for (const t of st) {
+      set.add(t);
+      if (b === 0) overall.add(t);
+    }
+    byBlock.set(b, set);
+  });
+  return [...byBlock.values()].some((set) => need.every((t) => set.has(t) || overall.has(t)));
+}
+
+/** A group whose words are all found, but never in one part of the résumé: partly met, with why. */
+function scatteredGroup(req: Requirement, index: CandidateIndex): ((what: string) => Omit<CriterionVerdict, "criterionId">) | null {
+  for (const g of req) {
+    const full = g.filter((alt) => alternativeCoverage(alt, (t) => index.all.has(t)) >= MET_AT);
+    if (full.length === 0 || full.some((alt) => togetherIn(index, weightyTerms(alt).filter((t) => index.all.has(t))))) continue;
+    const terms = weightyTerms(full[0] ?? []).filter((t) => index.all.has(t));
+    return (what) => ({
+      verdict: "PARTLY_MET",
+      evidence: quotes(index, evidenceFor(index, terms, 2)),
+      reason: `The words of “${what}” are found only in different parts of the résumé, never together.`,
+    });
+  }
+  return null;
 }
 
 /** "Currently managing paid media": MET only when the evidence sits in a position that has not ended. */
