@@ -765,3 +765,40 @@ Payroll Administrator, Aire Valley Foods, 2019 – present
   });
 });
 
+describe("local engine: a head noun without the words that narrow it is another kind of the thing", () => {
+  const c = cand({
+    resumeText: `Dana Whitfield · Columbus, OH
+Roofing Crew Lead, Buckeye Homes (2018 – present)
+• Residential roofing: tear-offs and re-roofs of 300+ single-family homes.
+Staff Accountant, Miller & Sons (2014 – 2018)
+• Accounts payable, month-end close and bank reconciliations.
+Paralegal, Ortiz Law (2012 – 2014)
+• Drafted filings in employment law disputes.${PAD}`,
+  });
+  it.each([
+    ["Commercial roofing experience", "roofing"],
+    ["Forensic accounting", "accounting"],
+    ["Maritime law experience", "law"],
+  ])("%s → NOT_MET, in the criterion's words", async (text, head) => {
+    const v = await verdictOf(c, text);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toContain(`Mentions ${head}, but not`);
+    expect(v.evidence.length).toBeGreaterThan(0);
+  });
+  it("a missing head, a verb, a preposition or a list is not a narrowing word: those stay partly met", async () => {
+    const r = cand({
+      resumeText: `Project Architect, Columbia Row (2019 – present)
+• Multifamily and mixed-use buildings of 80–220 units.
+• Trained new hires on Revit standards.
+Field Technician, Permian Midstream (2014 – 2019)
+• Inspected gas gathering lines.${PAD}`,
+    });
+    expect((await verdictOf(r, "Multifamily housing experience")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(r, "Delivering training sessions")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(r, "Knowledge of oil & gas pipelines")).verdict).toBe("PARTLY_MET");
+  });
+  it("the head with its own narrowing word is met", async () => {
+    expect((await verdictOf(c, "Residential roofing")).verdict).toBe("MET");
+  });
+});
+

@@ -7,6 +7,7 @@ import {
   coverage,
   impliedTerms,
   isConceptTerm,
+  isFiller,
   progressTowards,
   relatedFieldTerms,
   requirementTerms,
@@ -20,7 +21,7 @@ import { inProgressLine, isNegativeStance, isPartialStance, stancesOf, STANCE_WO
 import { compileLanguage, languageVerdict, type LanguageRequirement } from "./languages";
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { scoreBreakdown } from "./score";
-import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, segment, stem, tokenize, type Segment } from "./text";
+import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment } from "./text";
 import { GENERIC_TERMS, LIGHT_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
 import type {
   CandidateInput,
@@ -779,6 +780,16 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     if (notes.length) return { verdict: "PARTLY_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${notes.join("; ")}.` };
   }
   if ((cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
+    const other = headWithoutModifier(c, cov.best, index);
+    if (other && index.substantive) {
+      // "Inpatient coding" opens the criterion: its first word is capitalized as a sentence's is.
+      const modifier = displayWord(other.modifier.replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase()));
+      return {
+        verdict: "NOT_MET",
+        evidence,
+        reason: `Mentions ${displayWord(other.head)}, but not ${modifier} ${displayWord(other.head)}: without “${modifier}” it is another kind.`,
+      };
+    }
     return {
       verdict: "PARTLY_MET",
       evidence,
@@ -836,6 +847,65 @@ function scatteredGroup(req: Requirement, index: CandidateIndex): ((what: string
       evidence: quotes(index, evidenceFor(index, terms, 2)),
       reason: `The words of “${what}” are found only in different parts of the résumé, never together.`,
     });
+  }
+  return null;
+}
+
+/**
+ * "Medical translation" asked, "translation" found: in an English compound the words before the head
+ * narrow it, so the head without them is another kind of the thing (legal translation, primary
+ * teaching, a private pilot), not part of what is asked. Only when every word missing comes before
+ * every word found; a missing head ("multifamily housing" as "multifamily projects") stays partly met.
+ * Returns the compound as the criterion writes it.
+ */
+function headWithoutModifier(c: CompiledCriterion, best: readonly number[], index: CandidateIndex): Compound | null {
+  for (const [gi, g] of c.req.entries()) {
+    const alt = weightyTerms(g[best[gi] ?? 0] ?? []).filter((t) => !GENERIC_SET.has(t));
+    const found = alt.map((t) => index.all.has(t));
+    const firstFound = found.indexOf(true);
+    if (firstFound <= 0 || found.slice(firstFound).some((f) => !f) || found.slice(0, firstFound).some((f) => f)) continue;
+    const modifiers = alt.slice(0, firstFound);
+    // A modifier the résumé speaks of as in progress or lapsed is handled as such, not as absent.
+    if (modifiers.some((t) => index.partial.has(t) || isConceptTerm(t) || t.includes("#"))) continue;
+    const compound = compoundBefore(c.input.text, modifiers, alt[firstFound] as Term);
+    if (compound) return compound;
+  }
+  return null;
+}
+
+interface Compound {
+  /** The narrowing words as written ("Top"), and the head they narrow ("Secret clearance"). */
+  modifier: string;
+  head: string;
+}
+
+/** Words that say where a skill was used ("production Kubernetes"), not which kind it is. */
+const SETTING_WORDS: ReadonlySet<string> = new Set(["production", "live", "real", "practical"]);
+
+/**
+ * Where the criterion writes `modifiers` as one compound right before its head ("inpatient coding",
+ * "Top Secret clearance"), not across a preposition or a list ("coding in inpatient settings", "oil &
+ * gas"). A modifier in -ing is a verb ("delivering training", "leading a brigade"), not a kind.
+ */
+function compoundBefore(text: string, modifiers: readonly Term[], head: Term): Compound | null {
+  const src = protect(fold(text));
+  const words = [...src.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ lower: (m[0] as string).toLowerCase(), at: m.index ?? 0, end: (m.index ?? 0) + (m[0] as string).length }));
+  const joined = (a: number, b: number) => /^[\s-]+$/.test(src.slice((words[a] as (typeof words)[number]).end, (words[b] as (typeof words)[number]).at));
+  const content = (i: number) => !isFiller(stem((words[i] as (typeof words)[number]).lower));
+  for (let i = 0; i + modifiers.length < words.length; i++) {
+    let ok = true;
+    for (let k = 0; k < modifiers.length && ok; k++) {
+      const w = words[i + k] as (typeof words)[number];
+      ok = stem(w.lower) === modifiers[k] && !/ing$/.test(w.lower) && !SETTING_WORDS.has(w.lower) && (k === 0 || joined(i + k - 1, i + k));
+    }
+    const h = i + modifiers.length;
+    if (!ok || !joined(h - 1, h) || !content(h)) continue;
+    if (!isConceptTerm(head) && stem((words[h] as (typeof words)[number]).lower) !== head) continue;
+    let end = h;
+    while (end + 1 < words.length && joined(end, end + 1) && content(end + 1)) end++;
+    const at = (words[i] as (typeof words)[number]).at;
+    const headAt = (words[h] as (typeof words)[number]).at;
+    return { modifier: src.slice(at, headAt).replace(/[\s-]+$/, ""), head: src.slice(headAt, (words[end] as (typeof words)[number]).end) };
   }
   return null;
 }
