@@ -802,3 +802,25 @@ Field Technician, Permian Midstream (2014 – 2019)
   });
 });
 
+describe("local engine: a credential's or product's name without its issuer; a writer is not a platform", () => {
+  const c = cand({
+    resumeText: `SOC Analyst, Brightpath Bank (2021 – present)
+• Triage SIEM alerts; batch jobs on Spark and Kafka for log enrichment.
+Certifications: Security+ (2021), CySA+ (2023), CompTIA A+ (2019)${PAD}`,
+  });
+  it("Security+ is CompTIA Security+, and Spark is Apache Spark", async () => {
+    expect((await verdictOf(c, "CompTIA Security+")).verdict).toBe("MET");
+    expect((await verdictOf(c, "Apache Spark")).verdict).toBe("MET");
+  });
+  it("A+ is not Network+, and Security+ is no security clearance", async () => {
+    expect((await verdictOf(c, "CompTIA Network+")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(c, "Security clearance")).verdict).not.toBe("MET");
+  });
+  it("the reason writes the credential as the criterion does", async () => {
+    expect((await verdictOf(c, "CompTIA Security+")).reason).toContain("Security+");
+  });
+  it("Kafka taught in a literature class is not Apache Kafka", async () => {
+    const t = cand({ resumeText: `English Teacher, Hollis Academy (2012 – 2024)\n• Taught Kafka, Woolf and Camus to upper-school classes.${PAD}` });
+    expect((await verdictOf(t, "Apache Kafka")).verdict).toBe("NOT_MET");
+  });
+});

@@ -64,8 +64,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "mongodb", variants: ["mongodb", "mongo"], implies: ["nosql"] },
   { id: "nosql", variants: ["nosql"], products: ["dynamodb", "cassandra", "couchbase"] },
   { id: "redis", variants: ["redis"] },
-  { id: "kafka", variants: ["kafka", "kinesis"] },
-  { id: "spark", variants: ["spark", "pyspark"], products: ["databricks"] },
+  { id: "kafka", variants: ["kafka", "apache kafka", "kinesis"] },
+  { id: "spark", variants: ["spark", "apache spark", "pyspark"], products: ["databricks"] },
   { id: "kubernetes", variants: ["kubernetes", "k8s", "openshift"], implies: ["containers"] },
   // A cloud's managed Kubernetes is Kubernetes on that cloud.
   { id: "eks", variants: ["=EKS", "amazon eks"], implies: ["kubernetes", "aws"] },
@@ -315,6 +315,8 @@ export const FILLER_WORDS: readonly string[] = [
 export const LIGHT_TERMS: readonly string[] = [
   "softwar", "system", "qualif", "project", "document", "growth", "ownership", "session",
   "platform", "applic", "solut", "knowledg", "improv", "reduc", "method", "packag", "suit",
+  // The issuer before a credential's own name ("CompTIA Security+"): the name alone is the credential.
+  "comptia",
 ];
 
 export const GENERIC_TERMS: readonly string[] = [
@@ -353,7 +355,7 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   jenkins: { capitalized: false, near: ["reported", "manager", "mr", "ms", "mrs", "dr", "supervisor", "boss", "director", "named"] },
   greenhouse: { near: ["community", "volunteer", "plants", "plant", "garden", "gardening", "nursery", "horticulture", "grow", "grower", "growing", "flowers", "tomatoes", "farm", "crops", "seedlings"] },
   workday: { capitalized: true, notBefore: ["schedule", "schedules", "routine", "hours"] },
-  kafka: { near: ["novel", "novels", "literature", "franz", "author", "metamorphosis"] },
+  kafka: { near: ["novel", "novels", "literature", "franz", "author", "authors", "writer", "writers", "metamorphosis", "taught", "poetry", "poets", "thesis"] },
 };
 
 /**
