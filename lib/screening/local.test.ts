@@ -824,3 +824,24 @@ Certifications: Security+ (2021), CySA+ (2023), CompTIA A+ (2019)${PAD}`,
     expect((await verdictOf(t, "Apache Kafka")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a 'non-' word asked for is met by the same word", () => {
+  const c = cand({
+    resumeText: `Pharmacy Technician, Lakeshore Drug (2021 – present)
+• Non-sterile compounding of suspensions and creams; data entry and refills.
+Lab Assistant, Ridgeway Foods (2018 – 2021)
+• Non-destructive testing of seals on the packaging line.${PAD}`,
+  });
+  it.each([
+    ["Non-sterile compounding", "MET"],
+    ["Nonsterile compounding experience", "MET"],
+    ["Non-destructive testing (NDT)", "MET"],
+    ["Sterile compounding", "NOT_MET"],
+    ["Destructive testing", "NOT_MET"],
+  ] as const)("%s → %s", async (text, expected) => {
+    expect((await verdictOf(c, text)).verdict).toBe(expected);
+  });
+  it("the reason writes the word with its hyphen, as the criterion does", async () => {
+    expect((await verdictOf(c, "Non-sterile compounding")).reason).toContain("non-sterile");
+  });
+});

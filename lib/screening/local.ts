@@ -681,6 +681,8 @@ const fmtYears = (months: number) => {
 function labeller(c: CompiledCriterion): (t: Term) => string {
   const words = new Map<string, string>();
   for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
+  // "Non-sterile" is one word to match ("nonsterile"), written as the criterion writes it.
+  for (const m of fold(c.input.text).matchAll(/\bnon-(\p{L}{3,})/giu)) words.set(stem(`non${(m[1] as string).toLowerCase()}`), m[0].toLowerCase());
   return (t) => words.get(t) ?? displayWord(termLabel(t));
 }
 

@@ -59,6 +59,8 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/c\+\+/gi, " cplusplus "],
   [/\bci\s*\/\s*cd\b/gi, " cicd "],
   [/c#/gi, " csharp "],
+  // "Non-sterile" is one word, the opposite of "sterile": a criterion that asks for it is met by it.
+  [/\bnon-(\p{L}{3,})/giu, "non$1"],
   // CompTIA's credentials: "Security+" is a certificate, not security; "A+" is not the letter a.
   [/\b(security|network|cloud|linux|server|project|data|cysa|pentest|a)\+(?![\p{L}\p{N}])/giu, " $1plus "],
   [/f#/gi, " fsharp "],
