@@ -845,3 +845,44 @@ Lab Assistant, Ridgeway Foods (2018 – 2021)
     expect((await verdictOf(c, "Non-sterile compounding")).reason).toContain("non-sterile");
   });
 });
+
+describe("local engine: a dated line in the résumé's text dates its own block, which ends at the next section", () => {
+  it("a certificate under Education does not make a teaching career data analytics", async () => {
+    const c = cand({
+      resumeText: `Ruth Okafor
+Leeds, UK — ruth.okafor@example.com
+Since 03/2024  Junior Data Analyst, Kestrel Energy
+               SQL dashboards for the operations team.
+2012 – 2024    History teacher, Westbrook Academy
+               Year 9–13 history; head of year for three years.
+Education      MA History, University of Leeds (2011)
+               Data Analytics Certificate (online, 2023)`,
+    });
+    const v = await verdictOf(c, "3+ years of data analytics experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("teacher");
+  });
+  it("the line before a position that carries its own title belongs to the position above", async () => {
+    const c = cand({
+      resumeText: `Omar Haddad · Tucson, AZ
+Web Developer, Lumen Labs — Jan 2025 – Present
+- React front ends and Node APIs for a ticketing product.
+Software Development Bootcamp (12 weeks), Northside Code School, 2024
+Before tech: warehouse manager, Dockside Freight, 2016 – 2024`,
+    });
+    const v = await verdictOf(c, "2+ years of professional software development");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("warehouse");
+  });
+  it("a date range on a line of its own still dates the title above it", async () => {
+    const c = cand({
+      resumeText: `Lena Brandt
+Data Analyst, Kestrel Energy
+2019 – 2024
+SQL dashboards and forecasting for the operations team.
+Education
+BSc Economics, University of Bath (2018)`,
+    });
+    expect((await verdictOf(c, "3+ years of data analytics experience")).verdict).toBe("MET");
+  });
+});

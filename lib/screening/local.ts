@@ -400,6 +400,13 @@ function segmentEnds(segments: readonly Segment[], count: number, nowIdx: number
   return out;
 }
 
+const DATE_WORDS = new RegExp(`^(?:${MON}|${NOW_WORDS.replace(/'/g, "")}|since|seit|desde|depuis|to|until|through|bis)$`, "i");
+
+/** Whether a line with a date range also names the position ("2013 – 2024  Gymnasium teacher"). */
+function hasOwnTitle(text: string): boolean {
+  return fold(text).split(/[^\p{L}]+/u).filter((w) => w.length > 1 && !DATE_WORDS.test(w)).length >= 2;
+}
+
 /** A section's heading: "EXPERIENCE", "Previous career", "Skills:". */
 const SECTION_HEADING = /^(?:[\p{Lu}\d&/ ,.'-]{3,40}|[\p{L} &/]{3,30}:)$/u;
 
@@ -551,16 +558,29 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     if (resumeText) addBlockTerms(experiences, segments, segTerms, contentCount);
     if (experiences.length === 0 && resumeText) {
-      // No parsed dates: date ranges written in the résumé; each range's block runs to the next one.
-      const starts: { seg: number; intervals: Interval[] }[] = [];
+      // No parsed dates: date ranges written in the résumé. A range on a line of its own dates the
+      // title above it; a range beside a title ("2013 – 2024  Gymnasium teacher") dates its own line.
+      // Each block runs to the next one, or to a section such as Education or Skills.
+      const starts: { seg: number; intervals: Interval[]; titled: boolean }[] = [];
       for (let i = 0; i < contentCount; i++) {
-        const iv = textRanges((segments[i] as Segment).text, nowIdx);
-        if (iv.length) starts.push({ seg: i, intervals: iv });
+        const text = (segments[i] as Segment).text;
+        const iv = textRanges(text, nowIdx);
+        if (iv.length) starts.push({ seg: i, intervals: iv, titled: hasOwnTitle(text) });
       }
       starts.forEach((s, k) => {
-        const from = Math.max(0, s.seg - 1);
-        const to = (starts[k + 1]?.seg ?? contentCount + 1) - 2;
-        const head = [s.seg - 1, s.seg].filter((i) => i >= 0).map((i) => (segments[i] as Segment).text).join(" ");
+        // The line above the first position is often the résumé's headline ("Hotel Operations
+        // Manager"), which names the current role too.
+        const from = s.titled && k > 0 ? s.seg : Math.max(0, s.seg - 1);
+        const next = starts[k + 1];
+        let to = next ? next.seg - (next.titled ? 1 : 2) : contentCount - 1;
+        for (let i = s.seg + 1; i <= to; i++) {
+          const text = (segments[i] as Segment).text;
+          if (SECTION_RESET.test(text) || SECTION_HEADING.test(text)) {
+            to = i - 1;
+            break;
+          }
+        }
+        const head = [s.titled ? s.seg : from, s.seg].filter((i, n, all) => all.indexOf(i) === n).map((i) => (segments[i] as Segment).text).join(" ");
         // Education blocks are not experience; a teacher's or school nurse's job at a school is.
         if ((SCHOOL_LINE.test(head) || degreeMentions(head, false).length) && !JOB_AT_SCHOOL.test(head)) return;
         const terms = new Set<Term>();
