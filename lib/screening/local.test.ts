@@ -886,3 +886,19 @@ BSc Economics, University of Bath (2018)`,
     expect((await verdictOf(c, "3+ years of data analytics experience")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a nearly empty résumé cannot show the words it does not have", () => {
+  it.each([
+    ["Kim Lee · Line Cook · kim.lee@example.com", "Fine dining line cook experience"],
+    ["Ana Silva — Dental Hygienist — (555) 010-7788", "Pediatric dental hygienist"],
+  ])("%s for %s: UNKNOWN, with the line it has", async (resumeText, criterion) => {
+    const v = await verdictOf(cand({ resumeText }), criterion);
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.evidence).toEqual([resumeText]);
+    expect(v.reason).toContain("too short");
+  });
+  it("a full résumé with the same gap is not UNKNOWN", async () => {
+    const v = await verdictOf(cand({ resumeText: `Kim Lee · Line Cook · kim.lee@example.com\nLine Cook, Rosie's Diner (2019 – present)\n• Grill and fryer station for 300 covers a night.${PAD}` }), "Fine dining line cook experience");
+    expect(v.verdict).not.toBe("UNKNOWN");
+  });
+});

@@ -812,6 +812,10 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
         reason: `Mentions ${displayWord(other.head)}, but not ${modifier} ${displayWord(other.head)}: without “${modifier}” it is another kind.`,
       };
     }
+    // "Dale Fisher — Electrician" and nothing else cannot show whether the licence is a journeyman's.
+    if (!index.substantive) {
+      return { verdict: "UNKNOWN", evidence, reason: `Mentions ${matched.map(label).join(", ")}; the résumé is too short to tell about ${missing.map(label).join(", ")}.` };
+    }
     return {
       verdict: "PARTLY_MET",
       evidence,
