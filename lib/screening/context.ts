@@ -71,6 +71,8 @@ const PRE_CUES: readonly Cue[] = [
     "introductory", "intro to", "introduction to", "some knowledge", "limited", "coursework", "coursework in", "course in", "courses in",
     "class project", "academic project", "academic", "currently learning", "learning", "self study", "studied", "tutorial", "tutorials",
     "hobby", "home lab", "homelab", "shadowed", "observed", "awareness of", "aware of", "touched", "dabbled", "conceptual",
+    // A product tried out, not used at work: "walked through a BambooHR free trial".
+    "walked through", "free trial", "trial account", "demo account", "demo of",
   ),
   ...cue(
     "progress",
@@ -83,7 +85,7 @@ const PRE_CUES: readonly Cue[] = [
 
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
-  ...cue("exposure", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+  ...cue("exposure", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
@@ -271,7 +273,7 @@ export const isNegativeStance = (s: Stance | undefined): boolean => s === "negat
 
 /** Words used in reasons for each stance. */
 export const STANCE_WORDS: Readonly<Record<Exclude<Stance, "affirmed">, string>> = {
-  exposure: "as exposure only (coursework, familiarity, a lab or basics)",
+  exposure: "as exposure only (coursework, familiarity, a lab, a trial or basics)",
   progress: "as still in progress",
   lapsed: "as expired or no longer active",
   negated: "as something the candidate does not have",

@@ -902,3 +902,19 @@ describe("local engine: a nearly empty résumé cannot show the words it does no
     expect(v.verdict).not.toBe("UNKNOWN");
   });
 });
+
+describe("local engine: a product tried out in a free trial or a demo is exposure, not experience", () => {
+  it.each([
+    ["CRM: explored a Salesforce free trial on my own", "Salesforce experience"],
+    ["Tableau (free trial only) for a personal dashboard", "Tableau"],
+    ["Walked through a HubSpot demo account with the vendor", "Experience with HubSpot"],
+  ])("%s → not met for %s", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Office Manager, Brightwater Dental (2017 – present)\n• Scheduling, billing and supplies for a six-chair practice.\n${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence.join(" ")).toContain(line);
+  });
+  it("used at work, the same product is met", async () => {
+    const v = await verdictOf(cand({ resumeText: `Sales Coordinator, Brightwater Dental (2017 – present)\n• Kept the Salesforce pipeline and quotes up to date for six reps.${PAD}` }), "Salesforce experience");
+    expect(v.verdict).toBe("MET");
+  });
+});
