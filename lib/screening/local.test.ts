@@ -918,3 +918,15 @@ describe("local engine: a product tried out in a free trial or a demo is exposur
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: reasons name a concept in the criterion's own words", () => {
+  it("the abbreviation the criterion wrote, not the vocabulary's name for it", async () => {
+    const v = await verdictOf(cand({ resumeText: `IT Technician, Rivergate Schools (2019 – present)\n• Kubernetes: home lab only.${PAD}` }), "Experience with k8s");
+    expect(v.reason).toContain("k8s");
+    expect(v.reason).not.toContain("kubernetes");
+  });
+  it("a broader concept is named where the criterion writes it, not by the narrower one that implies it", async () => {
+    const v = await verdictOf(cand({ resumeText: `Cashier, Harbor Foods (2019 – present)\n• Opened and closed the store; trained new cashiers.${PAD}` }), "Experience with Oracle DB and SQL");
+    expect(v.reason).toBe("No mention of Oracle DB, SQL.");
+  });
+});

@@ -12,6 +12,7 @@ import {
   relatedFieldTerms,
   requirementTerms,
   termLabel,
+  termOccurrences,
   termsOf,
   weightyTerms,
   type Requirement,
@@ -703,6 +704,14 @@ function labeller(c: CompiledCriterion): (t: Term) => string {
   for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
   // "Non-sterile" is one word to match ("nonsterile"), written as the criterion writes it.
   for (const m of fold(c.input.text).matchAll(/\bnon-(\p{L}{3,})/giu)) words.set(stem(`non${(m[1] as string).toLowerCase()}`), m[0].toLowerCase());
+  // A concept is named by the words the criterion wrote for it ("HRIS", "Clinical"), not by its id.
+  const tokens = tokenize(c.input.text);
+  for (const occ of termOccurrences(tokens, requirementTerms(c.req))) {
+    if (!isConceptTerm(occ.term) || occ.implied || words.has(occ.term)) continue;
+    // As written, but for the capital a criterion's first word has ("Clinical triage").
+    const raw = tokens.slice(occ.start, occ.end).map((t, k) => displayWord(occ.start + k > 0 || /^\p{Lu}{2}/u.test(t.raw) ? t.raw : t.lower));
+    words.set(occ.term, raw.join(" "));
+  }
   return (t) => words.get(t) ?? displayWord(termLabel(t));
 }
 
