@@ -874,6 +874,17 @@ Before tech: warehouse manager, Dockside Freight, 2016 – 2024`,
     expect(v.verdict).toBe("PARTLY_MET");
     expect(v.reason).not.toContain("warehouse");
   });
+  it("a course or degree line after the last position starts the education part, headed or not", async () => {
+    const c = cand({
+      resumeText: `Payroll Clerk, Harbor Foods — 2024 – Present
+- Weekly payroll and bookkeeping for 200 staff.
+Receptionist, Lakeview Dental, 2015 – 2024
+Bookkeeping Certificate, Cuyahoga Community College (2023)`,
+    });
+    const v = await verdictOf(c, "3+ years of bookkeeping experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("Receptionist");
+  });
   it("a date range on a line of its own still dates the title above it", async () => {
     const c = cand({
       resumeText: `Lena Brandt

@@ -576,7 +576,10 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         let to = next ? next.seg - (next.titled ? 1 : 2) : contentCount - 1;
         for (let i = s.seg + 1; i <= to; i++) {
           const text = (segments[i] as Segment).text;
-          if (SECTION_RESET.test(text) || SECTION_HEADING.test(text)) {
+          // A degree or course line after a position ("Medical Billing & Coding Certificate,
+          // Hillsborough Community College") starts the education part, headed or not.
+          const schooling = !/^\s*[-–—•*▪·]/.test(text) && (SCHOOL_LINE.test(text) || degreeMentions(text, false).length > 0) && !JOB_AT_SCHOOL.test(text);
+          if (SECTION_RESET.test(text) || SECTION_HEADING.test(text) || schooling) {
             to = i - 1;
             break;
           }
