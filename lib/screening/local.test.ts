@@ -885,6 +885,21 @@ Bookkeeping Certificate, Cuyahoga Community College (2023)`,
     expect(v.verdict).toBe("PARTLY_MET");
     expect(v.reason).not.toContain("Receptionist");
   });
+  it("the same for a parsed position: its lines end where the courses begin", async () => {
+    const c = cand({
+      resumeText: `Payroll Clerk, Harbor Foods
+- Weekly payroll and bookkeeping for 200 staff.
+Receptionist, Lakeview Dental
+Bookkeeping Certificate, Cuyahoga Community College (2023)`,
+      positions: [
+        { title: "Payroll Clerk", org: "Harbor Foods", start: { year: 2024, month: 1 }, end: null },
+        { title: "Receptionist", org: "Lakeview Dental", start: { year: 2015, month: 1 }, end: { year: 2023, month: 12 } },
+      ],
+    });
+    const v = await verdictOf(c, "3+ years of bookkeeping experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("Receptionist");
+  });
   it("a date range on a line of its own still dates the title above it", async () => {
     const c = cand({
       resumeText: `Lena Brandt

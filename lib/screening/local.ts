@@ -429,6 +429,16 @@ function blocksOf(segments: readonly Segment[], count: number, nowIdx: number): 
 }
 
 /**
+ * Whether a line after a position's heading starts another part of the résumé: a section's heading,
+ * or a degree or course line ("Medical Billing & Coding Certificate, Hillsborough Community College"),
+ * headed or not (a bullet, or a job at a school, stays in the position).
+ */
+function endsPosition(text: string): boolean {
+  if (SECTION_RESET.test(text.trim()) || SECTION_HEADING.test(text)) return true;
+  return !/^\s*[-–—•*▪·]/.test(text) && (SCHOOL_LINE.test(text) || degreeMentions(text, false).length > 0) && !JOB_AT_SCHOOL.test(text);
+}
+
+/**
  * A parsed position is often only a title and an employer; what the job involved is in the résumé's
  * lines under its heading. Each position found in the text takes the affirmed terms of its block:
  * from its heading to the next position's heading, or to a section such as Education or Skills.
@@ -440,7 +450,7 @@ function addBlockTerms(experiences: Experience[], segments: readonly Segment[], 
     const from = Math.min(...e.segs);
     const next = starts.find((s) => s > from) ?? count;
     for (let i = from + 1; i < Math.min(next, count); i++) {
-      if (SECTION_RESET.test((segments[i] as Segment).text.trim())) break;
+      if (endsPosition((segments[i] as Segment).text)) break;
       for (const t of segTerms[i] ?? []) e.terms.add(t);
     }
   }
@@ -576,10 +586,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         let to = next ? next.seg - (next.titled ? 1 : 2) : contentCount - 1;
         for (let i = s.seg + 1; i <= to; i++) {
           const text = (segments[i] as Segment).text;
-          // A degree or course line after a position ("Medical Billing & Coding Certificate,
-          // Hillsborough Community College") starts the education part, headed or not.
-          const schooling = !/^\s*[-–—•*▪·]/.test(text) && (SCHOOL_LINE.test(text) || degreeMentions(text, false).length > 0) && !JOB_AT_SCHOOL.test(text);
-          if (SECTION_RESET.test(text) || SECTION_HEADING.test(text) || schooling) {
+          if (endsPosition(text)) {
             to = i - 1;
             break;
           }
