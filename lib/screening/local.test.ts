@@ -956,3 +956,20 @@ describe("local engine: reasons name a concept in the criterion's own words", ()
     expect(v.reason).toBe("No mention of Oracle DB, SQL.");
   });
 });
+
+describe("local engine: levels of graded language tests, and a bracket after a language", () => {
+  const withLanguages = (line: string) => cand({ resumeText: `Guest Services Agent, Harbor Hotel (2019 – present)\n• Check-in, concierge requests and group bookings.\n${line}${PAD}` });
+  it.each([
+    ["Languages: English (native), Japanese (JLPT N2)", "Fluent Japanese", "PARTLY_MET"],
+    ["Languages: English (native), Mandarin — HSK 5", "Business-level Mandarin", "MET"],
+    ["Languages: English (native), Korean (TOPIK level 2)", "Conversational Korean", "PARTLY_MET"],
+    ["Languages: English (native), Japanese (JLPT N5)", "Conversational Japanese", "NOT_MET"],
+  ] as const)("%s for %s: %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withLanguages(line), criterion)).verdict).toBe(expected);
+  });
+  it("the words in the bracket after a language are its level, commas and all", async () => {
+    const v = await verdictOf(withLanguages("Languages: English (native), Portuguese (family language, basic speaking)"), "Conversational Portuguese");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("basic (A2)");
+  });
+});
