@@ -63,7 +63,9 @@ const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map(
 const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
   // The same in the other languages résumés here are written in (German, Dutch, French, Spanish, Polish).
-  ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "brak", "bez", "nie"),
+  ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "sem", "nao", "brak", "bez", "nie"),
+  // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".
+  ...cue("exposure", "notions de", "notions d", "nocoes de", "nociones de", "conocimientos basicos", "grundkenntnisse", "basiskennis", "estudando", "estudiando", "curso de", "cours de", "kurs"),
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move"),
   ...cue(
     "exposure",
@@ -85,7 +87,7 @@ const PRE_CUES: readonly Cue[] = [
 
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
-  ...cue("exposure", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",

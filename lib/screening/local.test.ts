@@ -973,3 +973,23 @@ describe("local engine: levels of graded language tests, and a bracket after a l
     expect(v.reason).toContain("basic (A2)");
   });
 });
+
+describe("local engine: basics, study and 'without' in the résumé's own language", () => {
+  it.each([
+    ["COMPÉTENCES : Python, Django, PostgreSQL — notions de Kubernetes", "Kubernetes experience"],
+    ["Scala: estudando (curso online), sem uso profissional", "Scala"],
+    ["Kenntnisse: Java; Grundkenntnisse in SAP", "SAP experience"],
+    ["Herramientas: Excel avanzado; curso de Tableau (2024)", "Tableau"],
+  ])("%s → not met for %s, with that line", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Backend Developer, Tessaly SAS (2020 – present)\n• REST APIs and batch jobs for a logistics SaaS.\n${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence).toEqual([line]);
+  });
+  it("a hedged mention is quoted even when another word of the criterion is not found", async () => {
+    const line = "Scala: estudando (curso online), sem uso profissional";
+    const v = await verdictOf(cand({ resumeText: `Data Engineer, Banco Aurora (2022 – present)\n• Spark pipelines for card transactions.\n${line}${PAD}` }), "Scala in production");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence).toEqual([line]);
+    expect(v.reason).toContain("Scala as exposure only");
+  });
+});

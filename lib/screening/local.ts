@@ -852,6 +852,18 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   }
   if (c.offResume) return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
   if (!index.substantive) return { verdict: "UNKNOWN", evidence: [], reason: `The résumé is too short to tell whether the candidate has ${describe(c.req, label)}.` };
+  // "Scala: estudando (curso online)" for "Scala in production": the line that speaks of it is the evidence.
+  // Only when what it speaks of is the criterion's subject: not a broad word beside a named thing not found.
+  const terms = [...requirementTerms(c.req)];
+  const spoken = terms.flatMap((t) => {
+    const m = GENERIC_SET.has(t) || LIGHT_SET.has(t) ? undefined : (index.partial.get(t) ?? index.negative.get(t));
+    return m ? [{ t, m }] : [];
+  })[0];
+  const rest = spoken ? terms.filter((t) => t !== spoken.t && !index.all.has(t)) : [];
+  if (spoken && !rest.some((t) => isConceptTerm(t) || t.includes("#"))) {
+    const how = STANCE_WORDS[spoken.m.stance as Exclude<Stance, "affirmed">];
+    return { verdict: "NOT_MET", evidence: quotes(index, spoken.m.segs).slice(0, 1), reason: `Mentions ${label(spoken.t)} ${how}${rest.length ? `; nothing found for ${rest.map(label).join(", ")}` : ""}.` };
+  }
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
 }
 
