@@ -709,7 +709,15 @@ const fmtYears = (months: number) => {
 };
 
 /** Terms are stems ("recruit", "cycl"); reasons name them as the recruiter wrote them ("recruiting", "cycle"). */
+/** A criterion's labels are worked out once per job, not once per candidate. */
+const labellers = new WeakMap<CompiledCriterion, (t: Term) => string>();
 function labeller(c: CompiledCriterion): (t: Term) => string {
+  let label = labellers.get(c);
+  if (!label) labellers.set(c, (label = makeLabeller(c)));
+  return label;
+}
+
+function makeLabeller(c: CompiledCriterion): (t: Term) => string {
   const words = new Map<string, string>();
   for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
   // "Non-sterile" is one word to match ("nonsterile"), written as the criterion writes it.
