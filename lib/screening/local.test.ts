@@ -993,3 +993,23 @@ describe("local engine: basics, study and 'without' in the résumé's own langua
     expect(v.reason).toContain("Scala as exposure only");
   });
 });
+
+describe("local engine: people led, said with a head count", () => {
+  const withLine = (line: string) => cand({ resumeText: `Operations, Northwind Services (2018 – present)\n• ${line}\n• Weekly reporting to the regional director.${PAD}` });
+  it.each([
+    ["Supervised 8 HVAC technicians across two crews.", "Staff supervision"],
+    ["Head chef at Osteria Nova (kitchen team of 11).", "Experience managing people"],
+    ["Directs 5 account managers and the regional budget.", "People management experience"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence[0]).toContain(line);
+  });
+  it.each([
+    ["Led onboarding training for 40 new nurses.", "People management experience"],
+    ["Led a migration project with 6 engineers from two vendors.", "People management experience"],
+    ["Managed 12 client accounts worth $3M a year.", "Experience managing people"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+});

@@ -456,6 +456,27 @@ function addBlockTerms(experiences: Experience[], segments: readonly Segment[], 
   }
 }
 
+const PEOPLE_MANAGEMENT: Term = "@people_management";
+const PEOPLE_NOUNS =
+  "staff|employees|people|reports|managers|engineers|developers|nurses|associates|agents|representatives|reps|technicians|cooks|chefs|servers|workers|analysts|coordinators|supervisors|drivers|teachers|assistants|installers|electricians|operators|recruiters|designers|accountants|clerks|tellers|crew members|team members";
+/**
+ * People led, said with a head count: "Lead a sales force of 12 store managers", "restaurant manager
+ * (team of 15)", "supervised 8 technicians". The vocabulary's phrases ("managed a team") miss these.
+ */
+const LED_PEOPLE = new RegExp(
+  `\\b(lead|leads|led|leading|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|oversee|oversees|oversaw|overseeing|direct(?:ed|s)?|head(?:ed|s)?)\\b[^.;]{0,40}?\\b(\\d{1,4}|${NUMBER_WORD_PATTERN})\\+?\\s+(?:[\\p{L}-]+\\s+){0,2}(${PEOPLE_NOUNS})\\b` +
+    `|\\b(manager|supervisor|lead|head chef|chef de cuisine|foreman|superintendent|director)\\b[^.;]{0,60}?\\b(team|staff|crew|brigade) of (\\d{1,4}|${NUMBER_WORD_PATTERN})\\b`,
+  "iu",
+);
+/** Leading the training, hiring or scheduling of people is not managing them; nor is never having led any. */
+const NOT_LEADING = /\b(for|to|with|train\w*|onboard\w*|hir\w*|recruit\w*|interview\w*|schedul\w*|support\w*|serv\w*|teach\w*|taught|no|not|never|without)\b/i;
+function ledPeople(text: string): boolean {
+  const m = LED_PEOPLE.exec(fold(text));
+  if (!m) return false;
+  const before = fold(text).slice(Math.max(0, m.index - 30), m.index);
+  return !NOT_LEADING.test(m[0].replace(/^\S+/, "")) && !/\b(no|not|never|without)\b/i.test(before);
+}
+
 const INITIALS_SKIP = new Set(["of", "and", "for", "the", "in", "on", "&"]);
 
 /**
@@ -509,8 +530,10 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   }
   // Acronyms the criteria write in capitals (ALS, TMS): "Advanced Life Support" in a résumé is the ALS asked for.
   const acronyms = new Set(job.criteria.flatMap((c) => [...fold(c.input.text).matchAll(/\b(\p{Lu}{3,6})\b/gu)].map((m) => (m[1] as string).toLowerCase())));
+  const asksPeople = job.needed.has(PEOPLE_MANAGEMENT);
   const segStances = segments.map((s) => {
     const stances = stancesOf(s.text, job.needed, nowIdx);
+    if (asksPeople && !stances.has(PEOPLE_MANAGEMENT) && ledPeople(s.text)) stances.set(PEOPLE_MANAGEMENT, "affirmed");
     if (acronyms.size === 0) return stances;
     for (const initials of spelledOutInitials(s.text)) {
       const term = stem(initials);

@@ -112,6 +112,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     "direct reports", "supervised", "supervising", "engineering manager", "charge nurse", "nurse manager", "team manager",
     "sales manager", "support manager", "managed a staff", "managed staff", "supervisor", "supervisory", "supervision",
     "foreman", "shift lead", "shift supervisor", "crew lead", "department chair", "head of", "managed a brigade", "manage a brigade",
+    "managing people", "manage people", "managed people", "staff management", "staff supervision", "managing staff", "team management",
   ] },
   { id: "mentoring", variants: ["mentor", "mentored", "mentoring", "coached", "coaching"] },
   { id: "product_manager", variants: ["product manager", "product management", "=PM"] },
