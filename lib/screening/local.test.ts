@@ -1013,3 +1013,17 @@ describe("local engine: people led, said with a head count", () => {
     expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: a clinician's documentation is charting", () => {
+  it.each([
+    ["• Charted assessments and care plans in Cerner for 5 patients a shift.", "Cerner documentation"],
+    ["• Bedside charting in Epic; medication administration via barcode scanning.", "Epic documentation experience"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Registered Nurse, Mercy Hospital (2021 – present)\n${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("MET");
+  });
+  it("a chart of sales is not clinical documentation", async () => {
+    const v = await verdictOf(cand({ resumeText: `Sales Analyst, Brightline Retail (2020 – present)\n• Built weekly sales charts in Excel for store managers.${PAD}` }), "Clinical documentation");
+    expect(v.verdict).not.toBe("MET");
+  });
+});

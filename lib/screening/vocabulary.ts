@@ -203,6 +203,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "lms", variants: ["=LMS", "learning management system", "learning management systems"], products: ["=Canvas|canvas lms", "blackboard", "moodle", "schoology", "google classroom", "brightspace|d2l"] },
   { id: "scheduling_tools", variants: ["construction scheduling", "schedule management"], products: ["primavera|primavera p6|=P6", "microsoft project|ms project"] },
   { id: "documentation", variants: ["documentation", "help center articles", "help articles", "knowledge base", "knowledge base articles", "user guides", "user guide", "technical writing", "runbooks", "manuals"] },
+  // A nurse's or clinician's documentation is charting (not charts of sales: see SENSES).
+  { id: "charting", variants: ["charting", "charted"], implies: ["documentation"] },
   { id: "healthcare", variants: ["healthcare", "health care", "health system", "health systems", "clinical", "clinic", "clinics", "patient care"] },
   // A hospital is healthcare, but "hospital pharmacy" asks for a hospital, not any healthcare setting.
   { id: "hospital", variants: ["hospital", "hospitals", "medical center", "medical centre", "infirmary"], implies: ["healthcare"] },
@@ -356,6 +358,7 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   jenkins: { capitalized: false, near: ["reported", "manager", "mr", "ms", "mrs", "dr", "supervisor", "boss", "director", "named"] },
   greenhouse: { near: ["community", "volunteer", "plants", "plant", "garden", "gardening", "nursery", "horticulture", "grow", "grower", "growing", "flowers", "tomatoes", "farm", "crops", "seedlings"] },
   workday: { capitalized: true, notBefore: ["schedule", "schedules", "routine", "hours"] },
+  charting: { forms: ["charting", "charted"] },
   kafka: { near: ["novel", "novels", "literature", "franz", "author", "authors", "writer", "writers", "metamorphosis", "taught", "poetry", "poets", "thesis"] },
 };
 
