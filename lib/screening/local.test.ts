@@ -1027,3 +1027,19 @@ describe("local engine: a clinician's documentation is charting", () => {
     expect(v.verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: managing a team, in a criterion or a résumé, is managing people", () => {
+  it("a criterion about a managed team is not met by a résumé that says there was none", async () => {
+    const c = cand({ resumeText: `Account Executive, Pinecrest Software (2022 – present)\n• Closed $1.4M new ARR in 2025.\n• No people-management experience yet; coached two new SDRs.${PAD}` });
+    const v = await verdictOf(c, "Has managed a sales team");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence[0]).toContain("No people-management experience yet");
+  });
+  it.each([
+    ["Managed the weekend kitchen crew and the prep schedule.", "Experience supervising a kitchen team"],
+    ["Supervised the warehouse night team of 9.", "Has managed a warehouse team"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Associate, Harbor Foods (2019 – present)\n• ${line}\n• Counted inventory weekly.${PAD}` }), criterion);
+    expect(v.verdict).toBe("MET");
+  });
+});

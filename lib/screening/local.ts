@@ -161,7 +161,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   const language = compileLanguage(text);
   if (language) return { ...base, mode: "language", language };
   // "within the last 3 years" and "currently" qualify when, not what.
-  const req = compileRequirement(text.replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " "));
+  const req = compileRequirement(text.replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
   if (isSoftSkill(req)) {
     const behaviours = new Set<Term>();
     for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);
@@ -169,6 +169,9 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   }
   return { ...base, req };
 }
+
+/** "Has managed a sales team": managing people, in that field (not a "management" of the business). */
+const MANAGED_TEAM = /\b(?:manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing))\s+(?:a |an |the |our |their )?((?:[\p{L}]+ ){0,2})(?:team|teams|staff|crew|crews)\b/giu;
 
 const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(?:years?|yrs?)\\b`, "i");
 function withinYearsOf(text: string): number | null {
@@ -465,7 +468,8 @@ const PEOPLE_NOUNS =
  */
 const LED_PEOPLE = new RegExp(
   `\\b(lead|leads|led|leading|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|oversee|oversees|oversaw|overseeing|direct(?:ed|s)?|head(?:ed|s)?)\\b[^.;]{0,40}?\\b(\\d{1,4}|${NUMBER_WORD_PATTERN})\\+?\\s+(?:[\\p{L}-]+\\s+){0,2}(${PEOPLE_NOUNS})\\b` +
-    `|\\b(manager|supervisor|lead|head chef|chef de cuisine|foreman|superintendent|director)\\b[^.;]{0,60}?\\b(team|staff|crew|brigade) of (\\d{1,4}|${NUMBER_WORD_PATTERN})\\b`,
+    `|\\b(manager|supervisor|lead|led|leads|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|head chef|chef de cuisine|foreman|superintendent|director)\\b[^.;]{0,60}?\\b(team|staff|crew|brigade) of (\\d{1,4}|${NUMBER_WORD_PATTERN})\\b` +
+    `|${MANAGED_TEAM.source}`,
   "iu",
 );
 /** Leading the training, hiring or scheduling of people is not managing them; nor is never having led any. */
