@@ -1043,3 +1043,20 @@ describe("local engine: managing a team, in a criterion or a résumé, is managi
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a certification scheme held at a lower tier than asked", () => {
+  const withLine = (line: string) => cand({ resumeText: `Service Desk Analyst, Corvane Health (2020 – present)\n• Incident and change tickets for 2,000 users.\n${line}${PAD}` });
+  it.each([
+    ["Certifications: ITIL 4 Foundation (2023)", "ITIL 4 Practitioner"],
+    ["PRINCE2 Foundation, 2021", "PRINCE2 Practitioner certification"],
+    ["ISTQB Certified Tester Foundation Level (CTFL)", "ISTQB Advanced Level Test Manager"],
+  ])("%s → NOT_MET for %s, quoting it", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence).toEqual([line]);
+    expect(v.reason).toContain("Foundation");
+  });
+  it("a higher tier than asked is not held against the candidate", async () => {
+    expect((await verdictOf(withLine("ISTQB Advanced Level Test Manager (2024)"), "ISTQB Foundation certification")).verdict).not.toBe("NOT_MET");
+  });
+});

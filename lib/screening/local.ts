@@ -782,7 +782,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // in progress" beside a Green Belt) is not met by the other words of the name.
   const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
-  const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index);
+  const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index) ?? credentialLevelVerdict(c, index);
   if (belt) return belt;
   const apart = cov.min >= MET_AT && evidence.length > 0 && !strictMiss ? scatteredGroup(c.req, index) : null;
   if (apart) return apart(c.input.text.trim());
@@ -1075,6 +1075,36 @@ function passedStageVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<C
   }
   if (booked === null) return null;
   return { verdict: "NOT_MET", evidence: [(index.segments[booked] as Segment).text], reason: `Registered or preparing for ${asked[0]}; passing it is asked.` };
+}
+
+/** Tiers many certification schemes share (ISTQB, ITIL, Microsoft, Scrum): a foundation is below an advanced one. */
+const TIERS: Readonly<Record<string, number>> = { foundation: 1, foundational: 1, fundamentals: 1, associate: 2, practitioner: 2, advanced: 3, expert: 4 };
+const TIER = new RegExp(`\\b(${Object.keys(TIERS).join("|")})\\b`, "gi");
+
+/**
+ * "ISTQB Advanced Level Test Analyst" asked, "ISTQB Certified Tester Foundation Level" held: the same
+ * scheme at a lower tier is not met. The scheme is the acronym the criterion names; a line naming it at
+ * the tier asked or above leaves the verdict to the other checks.
+ */
+function credentialLevelVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const text = fold(c.input.text);
+  const askedWord = [...text.matchAll(TIER)][0]?.[1];
+  if (!askedWord) return null;
+  const asked = TIERS[askedWord.toLowerCase()] ?? 0;
+  const schemes = [...text.matchAll(/\b(\p{Lu}{2,}[\p{Lu}\d]*)\b/gu)].map((m) => (m[1] as string).toLowerCase()).filter((w) => !(w in TIERS));
+  if (schemes.length === 0) return null;
+  let lower: { seg: number; word: string } | null = null;
+  for (const [i, seg] of index.segments.entries()) {
+    const line = fold(seg.text);
+    if (!schemes.some((s) => new RegExp(`\\b${s}\\b`, "i").test(line))) continue;
+    for (const m of line.matchAll(TIER)) {
+      const tier = TIERS[(m[1] as string).toLowerCase()] ?? 0;
+      if (tier >= asked) return null;
+      lower ??= { seg: i, word: m[1] as string };
+    }
+  }
+  if (!lower) return null;
+  return { verdict: "NOT_MET", evidence: quotes(index, [lower.seg]), reason: `Holds the ${lower.word} level, below the ${askedWord} asked.` };
 }
 
 /** Ranked levels of one credential: a Yellow Belt is below the Green Belt asked, a Black Belt above it. */
