@@ -1060,3 +1060,18 @@ describe("local engine: a certification scheme held at a lower tier than asked",
     expect((await verdictOf(withLine("ISTQB Advanced Level Test Manager (2024)"), "ISTQB Foundation certification")).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: a workplace or trade named by its jobs", () => {
+  it.each([
+    ["Prep Cook, Harbor Grill (2019 – 2022)\nLine Cook, Bistro Nine (2022 – present)", "3+ years of kitchen experience"],
+    ["Customer Service Representative, Lone Star Telecom (2021 – present)\n• Handled 70 inbound calls a day on billing questions.", "2+ years in a contact centre"],
+    ["SOC Analyst, Brightpath Bank (2022 – present)\n• Alert triage and incident tickets.", "3+ years of security operations experience"],
+    ["Apprentice Electrician, Volt Brothers (2017 – 2021)\nElectrician, Volt Brothers (2021 – present)", "5+ years in the electrical trade"],
+  ])("%s meets %s", async (lines, criterion) => {
+    expect((await verdictOf(cand({ resumeText: `${lines}${PAD}` }), criterion)).verdict).toBe("MET");
+  });
+  it("a SOC 2 audit is not a security operations center", async () => {
+    const v = await verdictOf(cand({ resumeText: `Compliance Analyst, Fernway (2020 – present)\n• Led SOC 2 Type II audit preparation and vendor reviews.${PAD}` }), "Security operations (SOC) experience");
+    expect(v.verdict).not.toBe("MET");
+  });
+});

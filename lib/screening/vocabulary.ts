@@ -247,6 +247,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "gds", variants: ["global distribution system", "=GDS"], products: ["amadeus", "=Sabre", "travelport|galileo|worldspan"] },
   { id: "sis", variants: ["student information system", "student information systems", "=SIS"], products: ["powerschool", "infinite campus", "skyward"] },
   { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
+  // ---- trades and workplaces a résumé names by its jobs ("Line Cook" is kitchen experience)
+  { id: "kitchen", variants: ["kitchen", "kitchens", "professional kitchen", "line cook", "prep cook", "cook", "cooks", "sous chef", "chef de partie", "head chef", "executive chef", "culinary"] },
+  { id: "call_center", variants: ["call center", "call centre", "contact center", "contact centre", "inbound calls", "outbound calls"] },
+  { id: "security_operations", variants: ["security operations", "security operations center", "security operations centre", "=SOC"] },
+  { id: "electrical_trade", variants: ["electrical trade", "electrician", "electricians", "electrical apprentice", "wireman"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- US states: a licence "in Washington" is a "WA" licence (codes that are also common words are left out)
@@ -359,6 +364,8 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   greenhouse: { near: ["community", "volunteer", "plants", "plant", "garden", "gardening", "nursery", "horticulture", "grow", "grower", "growing", "flowers", "tomatoes", "farm", "crops", "seedlings"] },
   workday: { capitalized: true, notBefore: ["schedule", "schedules", "routine", "hours"] },
   charting: { forms: ["charting", "charted"] },
+  // SOC 2 is an audit report, not a security operations center.
+  security_operations: { notBefore: ["1", "2", "3", "ii", "type", "report", "reports", "compliance", "audit", "audits"] },
   kafka: { near: ["novel", "novels", "literature", "franz", "author", "authors", "writer", "writers", "metamorphosis", "taught", "poetry", "poets", "thesis"] },
 };
 
