@@ -216,6 +216,10 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   // The aside that follows the mention is about it, commas and all ("CISSP: passed exam, endorsement pending").
   const own = [...clause.parenAfter].filter(([after]) => after >= end - 1 && after < nameEnd).map(([, aside]) => aside);
   const inOwnAside = (i: number) => own.some((a) => i >= a.from && i < a.to);
+  // "ITIL 4 Foundation — course completed, exam booked", "CHRL: 4 of 6 required courses completed":
+  // a course on the way to an exam or a credential is progress toward it, not mere coursework.
+  const after = w.slice(end, postTo).map((t) => t.lower).join(" ");
+  if (/\b(exam|exams|test) (booked|scheduled)\b|\b\d+ of \d+ (required )?(courses|modules|units|exams|papers|sections|parts)\b/.test(after)) return "progress";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
     // A lapse or progress cue right after the comma still qualifies it ("CSM 2019, lapsed 2021").

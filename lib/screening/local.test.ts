@@ -1075,3 +1075,23 @@ describe("local engine: a workplace or trade named by its jobs", () => {
     expect(v.verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: courses done on the way to a credential are progress, not coursework", () => {
+  const withLine = (line: string) => cand({ resumeText: `Service Desk Analyst, Corvane Health (2020 – present)\n• Incident and change tickets for 2,000 users.\n${line}${PAD}` });
+  it.each([
+    ["PRINCE2 Foundation: course done, exam scheduled for March", "PRINCE2 Foundation certification"],
+    ["CHRP: 5 of 8 required courses completed", "CHRP designation"],
+  ])("%s → PARTLY_MET for %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("in progress");
+  });
+  it("a class only booked is not progress yet", async () => {
+    expect((await verdictOf(withLine("ACLS: class booked for next month"), "ACLS certification")).verdict).not.toBe("PARTLY_MET");
+  });
+  it("a numbered credential is named in reasons as the criterion writes it", async () => {
+    const v = await verdictOf(withLine("PRINCE2 Foundation: course done, exam scheduled for March"), "ITIL 4 Foundation");
+    expect(v.reason).toContain("ITIL 4");
+    expect(v.reason).not.toContain("#");
+  });
+});

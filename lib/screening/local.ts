@@ -757,6 +757,14 @@ function makeLabeller(c: CompiledCriterion): (t: Term) => string {
     const raw = tokens.slice(occ.start, occ.end).map((t, k) => displayWord(occ.start + k > 0 || /^\p{Lu}{2}/u.test(t.raw) ? t.raw : t.lower));
     words.set(occ.term, raw.join(" "));
   }
+  // "itil#4" is "ITIL 4", "level#2" is "Level II", as the criterion writes them.
+  for (const t of requirementTerms(c.req)) {
+    if (!t.includes("#") || words.has(t)) continue;
+    const [word, num] = t.split("#") as [string, string];
+    const roman = ["", "I", "II", "III", "IV", "V"][Number(num)] ?? num;
+    const written = new RegExp(`\\b${word}[\\s-]*(?:${num}|${roman})\\b`, "i").exec(fold(c.input.text));
+    words.set(t, written ? written[0] : `${word} ${num}`);
+  }
   return (t) => words.get(t) ?? displayWord(termLabel(t));
 }
 
