@@ -63,7 +63,9 @@ const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map(
 const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
   // The same in the other languages résumés here are written in (German, Dutch, French, Spanish, Polish).
-  ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "brak", "bez", "nie"),
+  ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "sem", "nao", "brak", "bez", "nie"),
+  // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".
+  ...cue("exposure", "notions de", "notions d", "nocoes de", "nociones de", "conocimientos basicos", "grundkenntnisse", "basiskennis", "estudando", "estudiando", "curso de", "cours de", "kurs"),
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move"),
   ...cue(
     "exposure",
@@ -71,6 +73,8 @@ const PRE_CUES: readonly Cue[] = [
     "introductory", "intro to", "introduction to", "some knowledge", "limited", "coursework", "coursework in", "course in", "courses in",
     "class project", "academic project", "academic", "currently learning", "learning", "self study", "studied", "tutorial", "tutorials",
     "hobby", "home lab", "homelab", "shadowed", "observed", "awareness of", "aware of", "touched", "dabbled", "conceptual",
+    // A product tried out, not used at work: "walked through a BambooHR free trial".
+    "walked through", "free trial", "trial account", "demo account", "demo of",
   ),
   ...cue(
     "progress",
@@ -83,7 +87,7 @@ const PRE_CUES: readonly Cue[] = [
 
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
-  ...cue("exposure", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
@@ -212,6 +216,10 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   // The aside that follows the mention is about it, commas and all ("CISSP: passed exam, endorsement pending").
   const own = [...clause.parenAfter].filter(([after]) => after >= end - 1 && after < nameEnd).map(([, aside]) => aside);
   const inOwnAside = (i: number) => own.some((a) => i >= a.from && i < a.to);
+  // "ITIL 4 Foundation — course completed, exam booked", "CHRL: 4 of 6 required courses completed":
+  // a course on the way to an exam or a credential is progress toward it, not mere coursework.
+  const after = w.slice(end, postTo).map((t) => t.lower).join(" ");
+  if (/\b(exam|exams|test) (booked|scheduled)\b|\b\d+ of \d+ (required )?(courses|modules|units|exams|papers|sections|parts)\b/.test(after)) return "progress";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
     // A lapse or progress cue right after the comma still qualifies it ("CSM 2019, lapsed 2021").
@@ -271,7 +279,7 @@ export const isNegativeStance = (s: Stance | undefined): boolean => s === "negat
 
 /** Words used in reasons for each stance. */
 export const STANCE_WORDS: Readonly<Record<Exclude<Stance, "affirmed">, string>> = {
-  exposure: "as exposure only (coursework, familiarity, a lab or basics)",
+  exposure: "as exposure only (coursework, familiarity, a lab, a trial or basics)",
   progress: "as still in progress",
   lapsed: "as expired or no longer active",
   negated: "as something the candidate does not have",

@@ -49,7 +49,15 @@ export interface LanguageRequirement {
   level: number;
 }
 
+/**
+ * Graded tests of one language, on the CEFR scale: TOPIK and HSK levels 1–6 run A1 to C2, JLPT's N5
+ * to N1 run A1 to C1.
+ */
+const TEST_LEVEL = /\b(topik|hsk)\s*(?:level\s*|grade\s*)?([1-6])\b|\bjlpt\s*(?:level\s*)?n?([1-5])\b|\bn([1-5])\s*(?:level\s*)?\(?jlpt\b/i;
+
 function levelOf(text: string): number | null {
+  const test = TEST_LEVEL.exec(text);
+  if (test) return test[2] ? Number(test[2]) : 6 - Number(test[3] ?? test[4]);
   for (const [re, level] of LEVEL_WORDS) if (re.test(text)) return level;
   return null;
 }
@@ -92,7 +100,10 @@ function languageMentions(line: string, language: string): LanguageEvidence[] {
     LANG_RE.lastIndex = 0;
     // The clause around the mention: up to the neighbouring list separators.
     const before = t.slice(0, m.index).split(/[,;|•·]|\s[-–]\s(?=[A-Z])/).pop() ?? "";
-    const after = t.slice((m.index ?? 0) + m[0].length).split(/[,;|•·]/)[0] ?? "";
+    // A bracket after the language is about it, commas and all: "Arabic (heritage speaker, basic reading)".
+    const rest = t.slice((m.index ?? 0) + m[0].length);
+    const bracket = /^\s*\([^()]*\)/.exec(rest)?.[0];
+    const after = bracket ?? rest.split(/[,;|•·]/)[0] ?? "";
     const clause = `${before} ${after.slice(0, 60)}`;
     const level = levelOf(clause);
     // "French bistro", "Spanish-style": an adjective, unless the line is about languages.

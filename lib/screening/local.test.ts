@@ -723,3 +723,375 @@ describe("local engine: a credential's exam is not the credential; a state code 
     expect(v.verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: the words of one phrase must be found together, not in different parts of the résumé", () => {
+  it("research in a marketing job and a clinic elsewhere are not clinical research", async () => {
+    const c = cand({
+      resumeText: `Jamie Ortiz · Denver, CO
+Marketing Analyst, Peak Outdoor (2019 – present)
+• Ran market research and customer surveys for three product launches.
+Front Desk Volunteer, Westside Free Clinic (2016 – 2018)
+• Checked in patients and answered phones on Saturdays.${PAD}`,
+    });
+    const v = await verdictOf(c, "Clinical research experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("Clinical research experience");
+  });
+  it("Python taught in a classroom and data pipelines built in Java are not Python data pipelines", async () => {
+    const c = cand({
+      resumeText: `Computer Science Teacher, Lincoln High School (2012 – 2017)
+• Taught Python to 120 students a year; ran the robotics club.
+Backend Engineer, Freightly (2017 – present)
+• Built data pipelines in Java and Scala moving 2 TB a day into the warehouse.${PAD}`,
+    });
+    expect((await verdictOf(c, "Python data pipelines")).verdict).not.toBe("MET");
+  });
+  it("a position's heading and the lines under it are one part: pediatric triage is met", async () => {
+    const c = cand({
+      resumeText: `Pediatric Nurse, Riverside Children's Hospital (2019 – present)
+• Phone and walk-in triage for a busy urgent-care floor.
+Retail Associate, Target (2015 – 2018)
+• Stocked shelves and ran the register.${PAD}`,
+    });
+    expect((await verdictOf(c, "Pediatric triage")).verdict).toBe("MET");
+  });
+  it("the headline speaks for the whole résumé", async () => {
+    const c = cand({
+      resumeText: `Payroll & Pensions Administrator — Leeds
+Payroll Administrator, Aire Valley Foods, 2019 – present
+• Weekly and monthly payroll for 600 staff; auto-enrolment and re-enrolment duties.${PAD}`,
+    });
+    expect((await verdictOf(c, "Pension auto-enrolment")).verdict).toBe("MET");
+  });
+});
+
+describe("local engine: a head noun without the words that narrow it is another kind of the thing", () => {
+  const c = cand({
+    resumeText: `Dana Whitfield · Columbus, OH
+Roofing Crew Lead, Buckeye Homes (2018 – present)
+• Residential roofing: tear-offs and re-roofs of 300+ single-family homes.
+Staff Accountant, Miller & Sons (2014 – 2018)
+• Accounts payable, month-end close and bank reconciliations.
+Paralegal, Ortiz Law (2012 – 2014)
+• Drafted filings in employment law disputes.${PAD}`,
+  });
+  it.each([
+    ["Commercial roofing experience", "roofing"],
+    ["Forensic accounting", "accounting"],
+    ["Maritime law experience", "law"],
+  ])("%s → NOT_MET, in the criterion's words", async (text, head) => {
+    const v = await verdictOf(c, text);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toContain(`Mentions ${head}, but not`);
+    expect(v.evidence.length).toBeGreaterThan(0);
+  });
+  it("a missing head, a verb, a preposition or a list is not a narrowing word: those stay partly met", async () => {
+    const r = cand({
+      resumeText: `Project Architect, Columbia Row (2019 – present)
+• Multifamily and mixed-use buildings of 80–220 units.
+• Trained new hires on Revit standards.
+Field Technician, Permian Midstream (2014 – 2019)
+• Inspected gas gathering lines.${PAD}`,
+    });
+    expect((await verdictOf(r, "Multifamily housing experience")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(r, "Delivering training sessions")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(r, "Knowledge of oil & gas pipelines")).verdict).toBe("PARTLY_MET");
+  });
+  it("the head with its own narrowing word is met", async () => {
+    expect((await verdictOf(c, "Residential roofing")).verdict).toBe("MET");
+  });
+});
+
+describe("local engine: a credential's or product's name without its issuer; a writer is not a platform", () => {
+  const c = cand({
+    resumeText: `SOC Analyst, Brightpath Bank (2021 – present)
+• Triage SIEM alerts; batch jobs on Spark and Kafka for log enrichment.
+Certifications: Security+ (2021), CySA+ (2023), CompTIA A+ (2019)${PAD}`,
+  });
+  it("Security+ is CompTIA Security+, and Spark is Apache Spark", async () => {
+    expect((await verdictOf(c, "CompTIA Security+")).verdict).toBe("MET");
+    expect((await verdictOf(c, "Apache Spark")).verdict).toBe("MET");
+  });
+  it("A+ is not Network+, and Security+ is no security clearance", async () => {
+    expect((await verdictOf(c, "CompTIA Network+")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(c, "Security clearance")).verdict).not.toBe("MET");
+  });
+  it("the reason writes the credential as the criterion does", async () => {
+    expect((await verdictOf(c, "CompTIA Security+")).reason).toContain("Security+");
+  });
+  it("Kafka taught in a literature class is not Apache Kafka", async () => {
+    const t = cand({ resumeText: `English Teacher, Hollis Academy (2012 – 2024)\n• Taught Kafka, Woolf and Camus to upper-school classes.${PAD}` });
+    expect((await verdictOf(t, "Apache Kafka")).verdict).toBe("NOT_MET");
+  });
+});
+
+describe("local engine: a 'non-' word asked for is met by the same word", () => {
+  const c = cand({
+    resumeText: `Pharmacy Technician, Lakeshore Drug (2021 – present)
+• Non-sterile compounding of suspensions and creams; data entry and refills.
+Lab Assistant, Ridgeway Foods (2018 – 2021)
+• Non-destructive testing of seals on the packaging line.${PAD}`,
+  });
+  it.each([
+    ["Non-sterile compounding", "MET"],
+    ["Nonsterile compounding experience", "MET"],
+    ["Non-destructive testing (NDT)", "MET"],
+    ["Sterile compounding", "NOT_MET"],
+    ["Destructive testing", "NOT_MET"],
+  ] as const)("%s → %s", async (text, expected) => {
+    expect((await verdictOf(c, text)).verdict).toBe(expected);
+  });
+  it("the reason writes the word with its hyphen, as the criterion does", async () => {
+    expect((await verdictOf(c, "Non-sterile compounding")).reason).toContain("non-sterile");
+  });
+});
+
+describe("local engine: a dated line in the résumé's text dates its own block, which ends at the next section", () => {
+  it("a certificate under Education does not make a teaching career data analytics", async () => {
+    const c = cand({
+      resumeText: `Ruth Okafor
+Leeds, UK — ruth.okafor@example.com
+Since 03/2024  Junior Data Analyst, Kestrel Energy
+               SQL dashboards for the operations team.
+2012 – 2024    History teacher, Westbrook Academy
+               Year 9–13 history; head of year for three years.
+Education      MA History, University of Leeds (2011)
+               Data Analytics Certificate (online, 2023)`,
+    });
+    const v = await verdictOf(c, "3+ years of data analytics experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("teacher");
+  });
+  it("the line before a position that carries its own title belongs to the position above", async () => {
+    const c = cand({
+      resumeText: `Omar Haddad · Tucson, AZ
+Web Developer, Lumen Labs — Jan 2025 – Present
+- React front ends and Node APIs for a ticketing product.
+Software Development Bootcamp (12 weeks), Northside Code School, 2024
+Before tech: warehouse manager, Dockside Freight, 2016 – 2024`,
+    });
+    const v = await verdictOf(c, "2+ years of professional software development");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("warehouse");
+  });
+  it("a course or degree line after the last position starts the education part, headed or not", async () => {
+    const c = cand({
+      resumeText: `Payroll Clerk, Harbor Foods — 2024 – Present
+- Weekly payroll and bookkeeping for 200 staff.
+Receptionist, Lakeview Dental, 2015 – 2024
+Bookkeeping Certificate, Cuyahoga Community College (2023)`,
+    });
+    const v = await verdictOf(c, "3+ years of bookkeeping experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("Receptionist");
+  });
+  it("the same for a parsed position: its lines end where the courses begin", async () => {
+    const c = cand({
+      resumeText: `Payroll Clerk, Harbor Foods
+- Weekly payroll and bookkeeping for 200 staff.
+Receptionist, Lakeview Dental
+Bookkeeping Certificate, Cuyahoga Community College (2023)`,
+      positions: [
+        { title: "Payroll Clerk", org: "Harbor Foods", start: { year: 2024, month: 1 }, end: null },
+        { title: "Receptionist", org: "Lakeview Dental", start: { year: 2015, month: 1 }, end: { year: 2023, month: 12 } },
+      ],
+    });
+    const v = await verdictOf(c, "3+ years of bookkeeping experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("Receptionist");
+  });
+  it("a date range on a line of its own still dates the title above it", async () => {
+    const c = cand({
+      resumeText: `Lena Brandt
+Data Analyst, Kestrel Energy
+2019 – 2024
+SQL dashboards and forecasting for the operations team.
+Education
+BSc Economics, University of Bath (2018)`,
+    });
+    expect((await verdictOf(c, "3+ years of data analytics experience")).verdict).toBe("MET");
+  });
+});
+
+describe("local engine: a nearly empty résumé cannot show the words it does not have", () => {
+  it.each([
+    ["Kim Lee · Line Cook · kim.lee@example.com", "Fine dining line cook experience"],
+    ["Ana Silva — Dental Hygienist — (555) 010-7788", "Pediatric dental hygienist"],
+  ])("%s for %s: UNKNOWN, with the line it has", async (resumeText, criterion) => {
+    const v = await verdictOf(cand({ resumeText }), criterion);
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.evidence).toEqual([resumeText]);
+    expect(v.reason).toContain("too short");
+  });
+  it("a full résumé with the same gap is not UNKNOWN", async () => {
+    const v = await verdictOf(cand({ resumeText: `Kim Lee · Line Cook · kim.lee@example.com\nLine Cook, Rosie's Diner (2019 – present)\n• Grill and fryer station for 300 covers a night.${PAD}` }), "Fine dining line cook experience");
+    expect(v.verdict).not.toBe("UNKNOWN");
+  });
+});
+
+describe("local engine: a product tried out in a free trial or a demo is exposure, not experience", () => {
+  it.each([
+    ["CRM: explored a Salesforce free trial on my own", "Salesforce experience"],
+    ["Tableau (free trial only) for a personal dashboard", "Tableau"],
+    ["Walked through a HubSpot demo account with the vendor", "Experience with HubSpot"],
+  ])("%s → not met for %s", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Office Manager, Brightwater Dental (2017 – present)\n• Scheduling, billing and supplies for a six-chair practice.\n${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence.join(" ")).toContain(line);
+  });
+  it("used at work, the same product is met", async () => {
+    const v = await verdictOf(cand({ resumeText: `Sales Coordinator, Brightwater Dental (2017 – present)\n• Kept the Salesforce pipeline and quotes up to date for six reps.${PAD}` }), "Salesforce experience");
+    expect(v.verdict).toBe("MET");
+  });
+});
+
+describe("local engine: reasons name a concept in the criterion's own words", () => {
+  it("the abbreviation the criterion wrote, not the vocabulary's name for it", async () => {
+    const v = await verdictOf(cand({ resumeText: `IT Technician, Rivergate Schools (2019 – present)\n• Kubernetes: home lab only.${PAD}` }), "Experience with k8s");
+    expect(v.reason).toContain("k8s");
+    expect(v.reason).not.toContain("kubernetes");
+  });
+  it("a broader concept is named where the criterion writes it, not by the narrower one that implies it", async () => {
+    const v = await verdictOf(cand({ resumeText: `Cashier, Harbor Foods (2019 – present)\n• Opened and closed the store; trained new cashiers.${PAD}` }), "Experience with Oracle DB and SQL");
+    expect(v.reason).toBe("No mention of Oracle DB, SQL.");
+  });
+});
+
+describe("local engine: levels of graded language tests, and a bracket after a language", () => {
+  const withLanguages = (line: string) => cand({ resumeText: `Guest Services Agent, Harbor Hotel (2019 – present)\n• Check-in, concierge requests and group bookings.\n${line}${PAD}` });
+  it.each([
+    ["Languages: English (native), Japanese (JLPT N2)", "Fluent Japanese", "PARTLY_MET"],
+    ["Languages: English (native), Mandarin — HSK 5", "Business-level Mandarin", "MET"],
+    ["Languages: English (native), Korean (TOPIK level 2)", "Conversational Korean", "PARTLY_MET"],
+    ["Languages: English (native), Japanese (JLPT N5)", "Conversational Japanese", "NOT_MET"],
+  ] as const)("%s for %s: %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withLanguages(line), criterion)).verdict).toBe(expected);
+  });
+  it("the words in the bracket after a language are its level, commas and all", async () => {
+    const v = await verdictOf(withLanguages("Languages: English (native), Portuguese (family language, basic speaking)"), "Conversational Portuguese");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("basic (A2)");
+  });
+});
+
+describe("local engine: basics, study and 'without' in the résumé's own language", () => {
+  it.each([
+    ["COMPÉTENCES : Python, Django, PostgreSQL — notions de Kubernetes", "Kubernetes experience"],
+    ["Scala: estudando (curso online), sem uso profissional", "Scala"],
+    ["Kenntnisse: Java; Grundkenntnisse in SAP", "SAP experience"],
+    ["Herramientas: Excel avanzado; curso de Tableau (2024)", "Tableau"],
+  ])("%s → not met for %s, with that line", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Backend Developer, Tessaly SAS (2020 – present)\n• REST APIs and batch jobs for a logistics SaaS.\n${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence).toEqual([line]);
+  });
+  it("a hedged mention is quoted even when another word of the criterion is not found", async () => {
+    const line = "Scala: estudando (curso online), sem uso profissional";
+    const v = await verdictOf(cand({ resumeText: `Data Engineer, Banco Aurora (2022 – present)\n• Spark pipelines for card transactions.\n${line}${PAD}` }), "Scala in production");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence).toEqual([line]);
+    expect(v.reason).toContain("Scala as exposure only");
+  });
+});
+
+describe("local engine: people led, said with a head count", () => {
+  const withLine = (line: string) => cand({ resumeText: `Operations, Northwind Services (2018 – present)\n• ${line}\n• Weekly reporting to the regional director.${PAD}` });
+  it.each([
+    ["Supervised 8 HVAC technicians across two crews.", "Staff supervision"],
+    ["Head chef at Osteria Nova (kitchen team of 11).", "Experience managing people"],
+    ["Directs 5 account managers and the regional budget.", "People management experience"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence[0]).toContain(line);
+  });
+  it.each([
+    ["Led onboarding training for 40 new nurses.", "People management experience"],
+    ["Led a migration project with 6 engineers from two vendors.", "People management experience"],
+    ["Managed 12 client accounts worth $3M a year.", "Experience managing people"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+});
+
+describe("local engine: a clinician's documentation is charting", () => {
+  it.each([
+    ["• Charted assessments and care plans in Cerner for 5 patients a shift.", "Cerner documentation"],
+    ["• Bedside charting in Epic; medication administration via barcode scanning.", "Epic documentation experience"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Registered Nurse, Mercy Hospital (2021 – present)\n${line}${PAD}` }), criterion);
+    expect(v.verdict).toBe("MET");
+  });
+  it("a chart of sales is not clinical documentation", async () => {
+    const v = await verdictOf(cand({ resumeText: `Sales Analyst, Brightline Retail (2020 – present)\n• Built weekly sales charts in Excel for store managers.${PAD}` }), "Clinical documentation");
+    expect(v.verdict).not.toBe("MET");
+  });
+});
+
+describe("local engine: managing a team, in a criterion or a résumé, is managing people", () => {
+  it("a criterion about a managed team is not met by a résumé that says there was none", async () => {
+    const c = cand({ resumeText: `Account Executive, Pinecrest Software (2022 – present)\n• Closed $1.4M new ARR in 2025.\n• No people-management experience yet; coached two new SDRs.${PAD}` });
+    const v = await verdictOf(c, "Has managed a sales team");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence[0]).toContain("No people-management experience yet");
+  });
+  it.each([
+    ["Managed the weekend kitchen crew and the prep schedule.", "Experience supervising a kitchen team"],
+    ["Supervised the warehouse night team of 9.", "Has managed a warehouse team"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Associate, Harbor Foods (2019 – present)\n• ${line}\n• Counted inventory weekly.${PAD}` }), criterion);
+    expect(v.verdict).toBe("MET");
+  });
+});
+
+describe("local engine: a certification scheme held at a lower tier than asked", () => {
+  const withLine = (line: string) => cand({ resumeText: `Service Desk Analyst, Corvane Health (2020 – present)\n• Incident and change tickets for 2,000 users.\n${line}${PAD}` });
+  it.each([
+    ["Certifications: ITIL 4 Foundation (2023)", "ITIL 4 Practitioner"],
+    ["PRINCE2 Foundation, 2021", "PRINCE2 Practitioner certification"],
+    ["ISTQB Certified Tester Foundation Level (CTFL)", "ISTQB Advanced Level Test Manager"],
+  ])("%s → NOT_MET for %s, quoting it", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence).toEqual([line]);
+    expect(v.reason).toContain("Foundation");
+  });
+  it("a higher tier than asked is not held against the candidate", async () => {
+    expect((await verdictOf(withLine("ISTQB Advanced Level Test Manager (2024)"), "ISTQB Foundation certification")).verdict).not.toBe("NOT_MET");
+  });
+});
+
+describe("local engine: a workplace or trade named by its jobs", () => {
+  it.each([
+    ["Prep Cook, Harbor Grill (2019 – 2022)\nLine Cook, Bistro Nine (2022 – present)", "3+ years of kitchen experience"],
+    ["Customer Service Representative, Lone Star Telecom (2021 – present)\n• Handled 70 inbound calls a day on billing questions.", "2+ years in a contact centre"],
+    ["SOC Analyst, Brightpath Bank (2022 – present)\n• Alert triage and incident tickets.", "3+ years of security operations experience"],
+    ["Apprentice Electrician, Volt Brothers (2017 – 2021)\nElectrician, Volt Brothers (2021 – present)", "5+ years in the electrical trade"],
+  ])("%s meets %s", async (lines, criterion) => {
+    expect((await verdictOf(cand({ resumeText: `${lines}${PAD}` }), criterion)).verdict).toBe("MET");
+  });
+  it("a SOC 2 audit is not a security operations center", async () => {
+    const v = await verdictOf(cand({ resumeText: `Compliance Analyst, Fernway (2020 – present)\n• Led SOC 2 Type II audit preparation and vendor reviews.${PAD}` }), "Security operations (SOC) experience");
+    expect(v.verdict).not.toBe("MET");
+  });
+});
+
+describe("local engine: courses done on the way to a credential are progress, not coursework", () => {
+  const withLine = (line: string) => cand({ resumeText: `Service Desk Analyst, Corvane Health (2020 – present)\n• Incident and change tickets for 2,000 users.\n${line}${PAD}` });
+  it.each([
+    ["PRINCE2 Foundation: course done, exam scheduled for March", "PRINCE2 Foundation certification"],
+    ["CHRP: 5 of 8 required courses completed", "CHRP designation"],
+  ])("%s → PARTLY_MET for %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("in progress");
+  });
+  it("a class only booked is not progress yet", async () => {
+    expect((await verdictOf(withLine("ACLS: class booked for next month"), "ACLS certification")).verdict).not.toBe("PARTLY_MET");
+  });
+  it("a numbered credential is named in reasons as the criterion writes it", async () => {
+    const v = await verdictOf(withLine("PRINCE2 Foundation: course done, exam scheduled for March"), "ITIL 4 Foundation");
+    expect(v.reason).toContain("ITIL 4");
+    expect(v.reason).not.toContain("#");
+  });
+});

@@ -1,15 +1,18 @@
 import { fieldFamilies, fieldRelation, glossField } from "./fields";
 import { degreeMentions, highestLevel, LEVEL_NAMES, requiredLevel, type DegreeLevel } from "./degrees";
 import {
+  alternativeCoverage,
   compileRequirement,
   comparableTerms,
   coverage,
   impliedTerms,
   isConceptTerm,
+  isFiller,
   progressTowards,
   relatedFieldTerms,
   requirementTerms,
   termLabel,
+  termOccurrences,
   termsOf,
   weightyTerms,
   type Requirement,
@@ -19,7 +22,7 @@ import { inProgressLine, isNegativeStance, isPartialStance, stancesOf, STANCE_WO
 import { compileLanguage, languageVerdict, type LanguageRequirement } from "./languages";
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { scoreBreakdown } from "./score";
-import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, segment, stem, tokenize, type Segment } from "./text";
+import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment } from "./text";
 import { GENERIC_TERMS, LIGHT_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
 import type {
   CandidateInput,
@@ -49,7 +52,7 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-4";
+export const LOCAL_ENGINE_VERSION = "local-5";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
@@ -158,7 +161,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   const language = compileLanguage(text);
   if (language) return { ...base, mode: "language", language };
   // "within the last 3 years" and "currently" qualify when, not what.
-  const req = compileRequirement(text.replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " "));
+  const req = compileRequirement(text.replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
   if (isSoftSkill(req)) {
     const behaviours = new Set<Term>();
     for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);
@@ -166,6 +169,9 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   }
   return { ...base, req };
 }
+
+/** "Has managed a sales team": managing people, in that field (not a "management" of the business). */
+const MANAGED_TEAM = /\b(?:manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing))\s+(?:a |an |the |our |their )?((?:[\p{L}]+ ){0,2})(?:team|teams|staff|crew|crews)\b/giu;
 
 const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(?:years?|yrs?)\\b`, "i");
 function withinYearsOf(text: string): number | null {
@@ -251,6 +257,8 @@ interface CandidateIndex {
   negative: Map<Term, Mention>;
   /** Terms mentioned only as lapsed somewhere (also when affirmed elsewhere). */
   lapsed: Set<Term>;
+  /** Which part of the résumé each segment sits in: a position from its dated heading, or a section. */
+  block: number[];
   /** End (month index) of the dated block each segment sits in, for "within the last N years". */
   segEnd: (number | null)[];
   nowIdx: number;
@@ -396,6 +404,43 @@ function segmentEnds(segments: readonly Segment[], count: number, nowIdx: number
   return out;
 }
 
+const DATE_WORDS = new RegExp(`^(?:${MON}|${NOW_WORDS.replace(/'/g, "")}|since|seit|desde|depuis|to|until|through|bis)$`, "i");
+
+/** Whether a line with a date range also names the position ("2013 – 2024  Gymnasium teacher"). */
+function hasOwnTitle(text: string): boolean {
+  return fold(text).split(/[^\p{L}]+/u).filter((w) => w.length > 1 && !DATE_WORDS.test(w)).length >= 2;
+}
+
+/** A section's heading: "EXPERIENCE", "Previous career", "Skills:". */
+const SECTION_HEADING = /^(?:[\p{Lu}\d&/ ,.'-]{3,40}|[\p{L} &/]{3,30}:)$/u;
+
+const SUMMARY_HEADING = /^(summary|profile|professional summary|objective|about me|about)\b/i;
+
+/**
+ * Segments numbered by the part of the résumé they sit in: a new part starts at a line with a date
+ * range (a position's heading) or at a section's heading. Answers each make a part of their own.
+ */
+function blocksOf(segments: readonly Segment[], count: number, nowIdx: number): number[] {
+  const out: number[] = [];
+  let b = 0;
+  for (let i = 0; i < segments.length; i++) {
+    const text = (segments[i] as Segment).text;
+    if (i >= count || SECTION_RESET.test(text) || SECTION_HEADING.test(text) || textRanges(text, nowIdx).length > 0) b = b === 0 && SUMMARY_HEADING.test(text) ? 0 : b + 1;
+    out.push(b);
+  }
+  return out;
+}
+
+/**
+ * Whether a line after a position's heading starts another part of the résumé: a section's heading,
+ * or a degree or course line ("Medical Billing & Coding Certificate, Hillsborough Community College"),
+ * headed or not (a bullet, or a job at a school, stays in the position).
+ */
+function endsPosition(text: string): boolean {
+  if (SECTION_RESET.test(text.trim()) || SECTION_HEADING.test(text)) return true;
+  return !/^\s*[-–—•*▪·]/.test(text) && (SCHOOL_LINE.test(text) || degreeMentions(text, false).length > 0) && !JOB_AT_SCHOOL.test(text);
+}
+
 /**
  * A parsed position is often only a title and an employer; what the job involved is in the résumé's
  * lines under its heading. Each position found in the text takes the affirmed terms of its block:
@@ -408,10 +453,32 @@ function addBlockTerms(experiences: Experience[], segments: readonly Segment[], 
     const from = Math.min(...e.segs);
     const next = starts.find((s) => s > from) ?? count;
     for (let i = from + 1; i < Math.min(next, count); i++) {
-      if (SECTION_RESET.test((segments[i] as Segment).text.trim())) break;
+      if (endsPosition((segments[i] as Segment).text)) break;
       for (const t of segTerms[i] ?? []) e.terms.add(t);
     }
   }
+}
+
+const PEOPLE_MANAGEMENT: Term = "@people_management";
+const PEOPLE_NOUNS =
+  "staff|employees|people|reports|managers|engineers|developers|nurses|associates|agents|representatives|reps|technicians|cooks|chefs|servers|workers|analysts|coordinators|supervisors|drivers|teachers|assistants|installers|electricians|operators|recruiters|designers|accountants|clerks|tellers|crew members|team members";
+/**
+ * People led, said with a head count: "Lead a sales force of 12 store managers", "restaurant manager
+ * (team of 15)", "supervised 8 technicians". The vocabulary's phrases ("managed a team") miss these.
+ */
+const LED_PEOPLE = new RegExp(
+  `\\b(lead|leads|led|leading|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|oversee|oversees|oversaw|overseeing|direct(?:ed|s)?|head(?:ed|s)?)\\b[^.;]{0,40}?\\b(\\d{1,4}|${NUMBER_WORD_PATTERN})\\+?\\s+(?:[\\p{L}-]+\\s+){0,2}(${PEOPLE_NOUNS})\\b` +
+    `|\\b(manager|supervisor|lead|led|leads|manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing)|head chef|chef de cuisine|foreman|superintendent|director)\\b[^.;]{0,60}?\\b(team|staff|crew|brigade) of (\\d{1,4}|${NUMBER_WORD_PATTERN})\\b` +
+    `|${MANAGED_TEAM.source}`,
+  "iu",
+);
+/** Leading the training, hiring or scheduling of people is not managing them; nor is never having led any. */
+const NOT_LEADING = /\b(for|to|with|train\w*|onboard\w*|hir\w*|recruit\w*|interview\w*|schedul\w*|support\w*|serv\w*|teach\w*|taught|no|not|never|without)\b/i;
+function ledPeople(text: string): boolean {
+  const m = LED_PEOPLE.exec(fold(text));
+  if (!m) return false;
+  const before = fold(text).slice(Math.max(0, m.index - 30), m.index);
+  return !NOT_LEADING.test(m[0].replace(/^\S+/, "")) && !/\b(no|not|never|without)\b/i.test(before);
 }
 
 const INITIALS_SKIP = new Set(["of", "and", "for", "the", "in", "on", "&"]);
@@ -467,8 +534,10 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   }
   // Acronyms the criteria write in capitals (ALS, TMS): "Advanced Life Support" in a résumé is the ALS asked for.
   const acronyms = new Set(job.criteria.flatMap((c) => [...fold(c.input.text).matchAll(/\b(\p{Lu}{3,6})\b/gu)].map((m) => (m[1] as string).toLowerCase())));
+  const asksPeople = job.needed.has(PEOPLE_MANAGEMENT);
   const segStances = segments.map((s) => {
     const stances = stancesOf(s.text, job.needed, nowIdx);
+    if (asksPeople && !stances.has(PEOPLE_MANAGEMENT) && ledPeople(s.text)) stances.set(PEOPLE_MANAGEMENT, "affirmed");
     if (acronyms.size === 0) return stances;
     for (const initials of spelledOutInitials(s.text)) {
       const term = stem(initials);
@@ -496,6 +565,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   for (const t of partial.keys()) negative.delete(t);
   const words = resumeText ? resumeText.split(/\s+/).length : segments.slice(0, contentCount).join(" ").split(/\s+/).length;
   const segEnd = segmentEnds(segments, contentCount, nowIdx);
+  const block = blocksOf(segments, contentCount, nowIdx);
   // Enough to say what is missing: a real body of text, or dated work history.
   const datedLines = segEnd.some((e) => e !== null);
   const substantive =
@@ -526,16 +596,29 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     if (resumeText) addBlockTerms(experiences, segments, segTerms, contentCount);
     if (experiences.length === 0 && resumeText) {
-      // No parsed dates: date ranges written in the résumé; each range's block runs to the next one.
-      const starts: { seg: number; intervals: Interval[] }[] = [];
+      // No parsed dates: date ranges written in the résumé. A range on a line of its own dates the
+      // title above it; a range beside a title ("2013 – 2024  Gymnasium teacher") dates its own line.
+      // Each block runs to the next one, or to a section such as Education or Skills.
+      const starts: { seg: number; intervals: Interval[]; titled: boolean }[] = [];
       for (let i = 0; i < contentCount; i++) {
-        const iv = textRanges((segments[i] as Segment).text, nowIdx);
-        if (iv.length) starts.push({ seg: i, intervals: iv });
+        const text = (segments[i] as Segment).text;
+        const iv = textRanges(text, nowIdx);
+        if (iv.length) starts.push({ seg: i, intervals: iv, titled: hasOwnTitle(text) });
       }
       starts.forEach((s, k) => {
-        const from = Math.max(0, s.seg - 1);
-        const to = (starts[k + 1]?.seg ?? contentCount + 1) - 2;
-        const head = [s.seg - 1, s.seg].filter((i) => i >= 0).map((i) => (segments[i] as Segment).text).join(" ");
+        // The line above the first position is often the résumé's headline ("Hotel Operations
+        // Manager"), which names the current role too.
+        const from = s.titled && k > 0 ? s.seg : Math.max(0, s.seg - 1);
+        const next = starts[k + 1];
+        let to = next ? next.seg - (next.titled ? 1 : 2) : contentCount - 1;
+        for (let i = s.seg + 1; i <= to; i++) {
+          const text = (segments[i] as Segment).text;
+          if (endsPosition(text)) {
+            to = i - 1;
+            break;
+          }
+        }
+        const head = [s.titled ? s.seg : from, s.seg].filter((i, n, all) => all.indexOf(i) === n).map((i) => (segments[i] as Segment).text).join(" ");
         // Education blocks are not experience; a teacher's or school nurse's job at a school is.
         if ((SCHOOL_LINE.test(head) || degreeMentions(head, false).length) && !JOB_AT_SCHOOL.test(head)) return;
         const terms = new Set<Term>();
@@ -595,6 +678,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     negative,
     lapsed,
     segEnd,
+    block,
     nowIdx,
     hasContent: contentCount > 0,
     substantive,
@@ -652,9 +736,35 @@ const fmtYears = (months: number) => {
 };
 
 /** Terms are stems ("recruit", "cycl"); reasons name them as the recruiter wrote them ("recruiting", "cycle"). */
+/** A criterion's labels are worked out once per job, not once per candidate. */
+const labellers = new WeakMap<CompiledCriterion, (t: Term) => string>();
 function labeller(c: CompiledCriterion): (t: Term) => string {
+  let label = labellers.get(c);
+  if (!label) labellers.set(c, (label = makeLabeller(c)));
+  return label;
+}
+
+function makeLabeller(c: CompiledCriterion): (t: Term) => string {
   const words = new Map<string, string>();
   for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
+  // "Non-sterile" is one word to match ("nonsterile"), written as the criterion writes it.
+  for (const m of fold(c.input.text).matchAll(/\bnon-(\p{L}{3,})/giu)) words.set(stem(`non${(m[1] as string).toLowerCase()}`), m[0].toLowerCase());
+  // A concept is named by the words the criterion wrote for it ("HRIS", "Clinical"), not by its id.
+  const tokens = tokenize(c.input.text);
+  for (const occ of termOccurrences(tokens, requirementTerms(c.req))) {
+    if (!isConceptTerm(occ.term) || occ.implied || words.has(occ.term)) continue;
+    // As written, but for the capital a criterion's first word has ("Clinical triage").
+    const raw = tokens.slice(occ.start, occ.end).map((t, k) => displayWord(occ.start + k > 0 || /^\p{Lu}{2}/u.test(t.raw) ? t.raw : t.lower));
+    words.set(occ.term, raw.join(" "));
+  }
+  // "itil#4" is "ITIL 4", "level#2" is "Level II", as the criterion writes them.
+  for (const t of requirementTerms(c.req)) {
+    if (!t.includes("#") || words.has(t)) continue;
+    const [word, num] = t.split("#") as [string, string];
+    const roman = ["", "I", "II", "III", "IV", "V"][Number(num)] ?? num;
+    const written = new RegExp(`\\b${word}[\\s-]*(?:${num}|${roman})\\b`, "i").exec(fold(c.input.text));
+    words.set(t, written ? written[0] : `${word} ${num}`);
+  }
   return (t) => words.get(t) ?? displayWord(termLabel(t));
 }
 
@@ -680,8 +790,10 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // in progress" beside a Green Belt) is not met by the other words of the name.
   const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
-  const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index);
+  const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index) ?? credentialLevelVerdict(c, index);
   if (belt) return belt;
+  const apart = cov.min >= MET_AT && evidence.length > 0 && !strictMiss ? scatteredGroup(c.req, index) : null;
+  if (apart) return apart(c.input.text.trim());
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
@@ -752,6 +864,20 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     if (notes.length) return { verdict: "PARTLY_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${notes.join("; ")}.` };
   }
   if ((cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
+    const other = headWithoutModifier(c, cov.best, index);
+    if (other && index.substantive) {
+      // "Inpatient coding" opens the criterion: its first word is capitalized as a sentence's is.
+      const modifier = displayWord(other.modifier.replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase()));
+      return {
+        verdict: "NOT_MET",
+        evidence,
+        reason: `Mentions ${displayWord(other.head)}, but not ${modifier} ${displayWord(other.head)}: without “${modifier}” it is another kind.`,
+      };
+    }
+    // "Dale Fisher — Electrician" and nothing else cannot show whether the licence is a journeyman's.
+    if (!index.substantive) {
+      return { verdict: "UNKNOWN", evidence, reason: `Mentions ${matched.map(label).join(", ")}; the résumé is too short to tell about ${missing.map(label).join(", ")}.` };
+    }
     return {
       verdict: "PARTLY_MET",
       evidence,
@@ -769,7 +895,119 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   }
   if (c.offResume) return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
   if (!index.substantive) return { verdict: "UNKNOWN", evidence: [], reason: `The résumé is too short to tell whether the candidate has ${describe(c.req, label)}.` };
+  // "Scala: estudando (curso online)" for "Scala in production": the line that speaks of it is the evidence.
+  // Only when what it speaks of is the criterion's subject: not a broad word beside a named thing not found.
+  const terms = [...requirementTerms(c.req)];
+  const spoken = terms.flatMap((t) => {
+    const m = GENERIC_SET.has(t) || LIGHT_SET.has(t) ? undefined : (index.partial.get(t) ?? index.negative.get(t));
+    return m ? [{ t, m }] : [];
+  })[0];
+  const rest = spoken ? terms.filter((t) => t !== spoken.t && !index.all.has(t)) : [];
+  if (spoken && !rest.some((t) => isConceptTerm(t) || t.includes("#"))) {
+    const how = STANCE_WORDS[spoken.m.stance as Exclude<Stance, "affirmed">];
+    return { verdict: "NOT_MET", evidence: quotes(index, spoken.m.segs).slice(0, 1), reason: `Mentions ${label(spoken.t)} ${how}${rest.length ? `; nothing found for ${rest.map(label).join(", ")}` : ""}.` };
+  }
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
+}
+
+/** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
+const isPlaceTerm = (t: Term) => t.startsWith("@state_");
+
+/**
+ * Whether the words of one phrase ("clinical triage") are found in one part of the résumé: a position
+ * (its heading and the lines under it) or a section, with the header and summary counting for every
+ * part. "Triaged tickets" at an IT help desk and "clinical rotations" elsewhere are not clinical triage.
+ * Broad words and places ("sales", "Pennsylvania") are often said once for the whole résumé.
+ */
+function togetherIn(index: CandidateIndex, terms: readonly Term[]): boolean {
+  const need = terms.filter((t) => !GENERIC_SET.has(t) && !isPlaceTerm(t));
+  if (need.length < 2) return true;
+  const byBlock = new Map<number, Set<Term>>();
+  const overall = new Set<Term>();
+  index.segTerms.forEach((st, i) => {
+    const b = index.block[i] ?? -1;
+    const set = byBlock.get(b) ?? new Set<Term>();
+    for (const t of st) {
+      set.add(t);
+      if (b === 0) overall.add(t);
+    }
+    byBlock.set(b, set);
+  });
+  return [...byBlock.values()].some((set) => need.every((t) => set.has(t) || overall.has(t)));
+}
+
+/** A group whose words are all found, but never in one part of the résumé: partly met, with why. */
+function scatteredGroup(req: Requirement, index: CandidateIndex): ((what: string) => Omit<CriterionVerdict, "criterionId">) | null {
+  for (const g of req) {
+    const full = g.filter((alt) => alternativeCoverage(alt, (t) => index.all.has(t)) >= MET_AT);
+    if (full.length === 0 || full.some((alt) => togetherIn(index, weightyTerms(alt).filter((t) => index.all.has(t))))) continue;
+    const terms = weightyTerms(full[0] ?? []).filter((t) => index.all.has(t));
+    return (what) => ({
+      verdict: "PARTLY_MET",
+      evidence: quotes(index, evidenceFor(index, terms, 2)),
+      reason: `The words of “${what}” are found only in different parts of the résumé, never together.`,
+    });
+  }
+  return null;
+}
+
+/**
+ * "Medical translation" asked, "translation" found: in an English compound the words before the head
+ * narrow it, so the head without them is another kind of the thing (legal translation, primary
+ * teaching, a private pilot), not part of what is asked. Only when every word missing comes before
+ * every word found; a missing head ("multifamily housing" as "multifamily projects") stays partly met.
+ * Returns the compound as the criterion writes it.
+ */
+function headWithoutModifier(c: CompiledCriterion, best: readonly number[], index: CandidateIndex): Compound | null {
+  for (const [gi, g] of c.req.entries()) {
+    const alt = weightyTerms(g[best[gi] ?? 0] ?? []).filter((t) => !GENERIC_SET.has(t));
+    const found = alt.map((t) => index.all.has(t));
+    const firstFound = found.indexOf(true);
+    if (firstFound <= 0 || found.slice(firstFound).some((f) => !f) || found.slice(0, firstFound).some((f) => f)) continue;
+    const modifiers = alt.slice(0, firstFound);
+    // A modifier the résumé speaks of as in progress or lapsed is handled as such, not as absent.
+    if (modifiers.some((t) => index.partial.has(t) || isConceptTerm(t) || t.includes("#"))) continue;
+    const compound = compoundBefore(c.input.text, modifiers, alt[firstFound] as Term);
+    if (compound) return compound;
+  }
+  return null;
+}
+
+interface Compound {
+  /** The narrowing words as written ("Top"), and the head they narrow ("Secret clearance"). */
+  modifier: string;
+  head: string;
+}
+
+/** Words that say where a skill was used ("production Kubernetes"), not which kind it is. */
+const SETTING_WORDS: ReadonlySet<string> = new Set(["production", "live", "real", "practical"]);
+
+/**
+ * Where the criterion writes `modifiers` as one compound right before its head ("inpatient coding",
+ * "Top Secret clearance"), not across a preposition or a list ("coding in inpatient settings", "oil &
+ * gas"). A modifier in -ing is a verb ("delivering training", "leading a brigade"), not a kind.
+ */
+function compoundBefore(text: string, modifiers: readonly Term[], head: Term): Compound | null {
+  const src = protect(fold(text));
+  const words = [...src.matchAll(/[\p{L}\p{N}]+/gu)].map((m) => ({ lower: (m[0] as string).toLowerCase(), at: m.index ?? 0, end: (m.index ?? 0) + (m[0] as string).length }));
+  const joined = (a: number, b: number) => /^[\s-]+$/.test(src.slice((words[a] as (typeof words)[number]).end, (words[b] as (typeof words)[number]).at));
+  const content = (i: number) => !isFiller(stem((words[i] as (typeof words)[number]).lower));
+  for (let i = 0; i + modifiers.length < words.length; i++) {
+    let ok = true;
+    for (let k = 0; k < modifiers.length && ok; k++) {
+      const w = words[i + k] as (typeof words)[number];
+      ok = stem(w.lower) === modifiers[k] && !/ing$/.test(w.lower) && !SETTING_WORDS.has(w.lower) && (k === 0 || joined(i + k - 1, i + k));
+    }
+    const h = i + modifiers.length;
+    if (!ok || !joined(h - 1, h) || !content(h)) continue;
+    if (!isConceptTerm(head) && stem((words[h] as (typeof words)[number]).lower) !== head) continue;
+    let end = h;
+    while (end + 1 < words.length && joined(end, end + 1) && content(end + 1)) end++;
+    const at = (words[i] as (typeof words)[number]).at;
+    const headAt = (words[h] as (typeof words)[number]).at;
+    return { modifier: src.slice(at, headAt).replace(/[\s-]+$/, ""), head: src.slice(headAt, (words[end] as (typeof words)[number]).end) };
+  }
+  return null;
 }
 
 /** "Currently managing paid media": MET only when the evidence sits in a position that has not ended. */
@@ -845,6 +1083,36 @@ function passedStageVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<C
   }
   if (booked === null) return null;
   return { verdict: "NOT_MET", evidence: [(index.segments[booked] as Segment).text], reason: `Registered or preparing for ${asked[0]}; passing it is asked.` };
+}
+
+/** Tiers many certification schemes share (ISTQB, ITIL, Microsoft, Scrum): a foundation is below an advanced one. */
+const TIERS: Readonly<Record<string, number>> = { foundation: 1, foundational: 1, fundamentals: 1, associate: 2, practitioner: 2, advanced: 3, expert: 4 };
+const TIER = new RegExp(`\\b(${Object.keys(TIERS).join("|")})\\b`, "gi");
+
+/**
+ * "ISTQB Advanced Level Test Analyst" asked, "ISTQB Certified Tester Foundation Level" held: the same
+ * scheme at a lower tier is not met. The scheme is the acronym the criterion names; a line naming it at
+ * the tier asked or above leaves the verdict to the other checks.
+ */
+function credentialLevelVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const text = fold(c.input.text);
+  const askedWord = [...text.matchAll(TIER)][0]?.[1];
+  if (!askedWord) return null;
+  const asked = TIERS[askedWord.toLowerCase()] ?? 0;
+  const schemes = [...text.matchAll(/\b(\p{Lu}{2,}[\p{Lu}\d]*)\b/gu)].map((m) => (m[1] as string).toLowerCase()).filter((w) => !(w in TIERS));
+  if (schemes.length === 0) return null;
+  let lower: { seg: number; word: string } | null = null;
+  for (const [i, seg] of index.segments.entries()) {
+    const line = fold(seg.text);
+    if (!schemes.some((s) => new RegExp(`\\b${s}\\b`, "i").test(line))) continue;
+    for (const m of line.matchAll(TIER)) {
+      const tier = TIERS[(m[1] as string).toLowerCase()] ?? 0;
+      if (tier >= asked) return null;
+      lower ??= { seg: i, word: m[1] as string };
+    }
+  }
+  if (!lower) return null;
+  return { verdict: "NOT_MET", evidence: quotes(index, [lower.seg]), reason: `Holds the ${lower.word} level, below the ${askedWord} asked.` };
 }
 
 /** Ranked levels of one credential: a Yellow Belt is below the Green Belt asked, a Black Belt above it. */

@@ -153,6 +153,8 @@ export interface Occurrence {
   /** Token span [start, end). */
   start: number;
   end: number;
+  /** Found as a broader concept of what the span names (SQL for "PL/SQL"). */
+  implied?: boolean;
 }
 
 /** Every occurrence of a term of `needed` in `tokens`, with its token span (concepts with what they imply). */
@@ -170,7 +172,7 @@ export function termOccurrences(tokens: readonly Token[], needed: ReadonlySet<Te
     m.matchAt(tokens, i, found);
     for (const p of found) {
       if (!senseHolds(p, tokens, i)) continue;
-      for (const term of cl.get(p.concept) ?? []) if (needed.has(term)) out.push({ term, start: i, end: i + p.keys.length });
+      for (const term of cl.get(p.concept) ?? []) if (needed.has(term)) out.push({ term, start: i, end: i + p.keys.length, implied: term !== conceptTerm(p.concept) });
     }
   }
   return out;

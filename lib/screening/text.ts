@@ -59,6 +59,10 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/c\+\+/gi, " cplusplus "],
   [/\bci\s*\/\s*cd\b/gi, " cicd "],
   [/c#/gi, " csharp "],
+  // "Non-sterile" is one word, the opposite of "sterile": a criterion that asks for it is met by it.
+  [/\bnon-(\p{L}{3,})/giu, "non$1"],
+  // CompTIA's credentials: "Security+" is a certificate, not security; "A+" is not the letter a.
+  [/\b(security|network|cloud|linux|server|project|data|cysa|pentest|a)\+(?![\p{L}\p{N}])/giu, " $1plus "],
   [/f#/gi, " fsharp "],
   [/\.net\b/gi, " dotnet "],
   [/\b([a-z0-9]+)\.js\b/gi, " $1js "],
@@ -79,6 +83,9 @@ export function protect(folded: string): string {
 /** How a protected spelling is written for people ("cplusplus" → "C++"). */
 const DISPLAY: Readonly<Record<string, string>> = { cplusplus: "C++", csharp: "C#", fsharp: "F#", dotnet: ".NET", cicd: "CI/CD" };
 export function displayWord(word: string): string {
+  const plus = /^(security|network|cloud|linux|server|project|data|cysa|pentest|a)plus$/i.exec(word);
+  // CompTIA writes them capitalized ("Security+", "CySA+") whatever case the token reached here in.
+  if (plus) return `${(plus[1] as string).toLowerCase() === "cysa" ? "CySA" : (plus[1] as string).replace(/^./, (ch) => ch.toUpperCase())}+`;
   return DISPLAY[word.toLowerCase()] ?? word.replace(/^([a-z0-9]+)js$/i, (m, base: string) => (/^(node|vue|next|nuxt|react|express|angular|ember|three|d3)$/i.test(base) ? `${base}.js` : m));
 }
 

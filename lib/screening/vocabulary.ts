@@ -64,8 +64,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "mongodb", variants: ["mongodb", "mongo"], implies: ["nosql"] },
   { id: "nosql", variants: ["nosql"], products: ["dynamodb", "cassandra", "couchbase"] },
   { id: "redis", variants: ["redis"] },
-  { id: "kafka", variants: ["kafka", "kinesis"] },
-  { id: "spark", variants: ["spark", "pyspark"], products: ["databricks"] },
+  { id: "kafka", variants: ["kafka", "apache kafka", "kinesis"] },
+  { id: "spark", variants: ["spark", "apache spark", "pyspark"], products: ["databricks"] },
   { id: "kubernetes", variants: ["kubernetes", "k8s", "openshift"], implies: ["containers"] },
   // A cloud's managed Kubernetes is Kubernetes on that cloud.
   { id: "eks", variants: ["=EKS", "amazon eks"], implies: ["kubernetes", "aws"] },
@@ -112,6 +112,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     "direct reports", "supervised", "supervising", "engineering manager", "charge nurse", "nurse manager", "team manager",
     "sales manager", "support manager", "managed a staff", "managed staff", "supervisor", "supervisory", "supervision",
     "foreman", "shift lead", "shift supervisor", "crew lead", "department chair", "head of", "managed a brigade", "manage a brigade",
+    "managing people", "manage people", "managed people", "staff management", "staff supervision", "managing staff", "team management",
   ] },
   { id: "mentoring", variants: ["mentor", "mentored", "mentoring", "coached", "coaching"] },
   { id: "product_manager", variants: ["product manager", "product management", "=PM"] },
@@ -202,6 +203,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "lms", variants: ["=LMS", "learning management system", "learning management systems"], products: ["=Canvas|canvas lms", "blackboard", "moodle", "schoology", "google classroom", "brightspace|d2l"] },
   { id: "scheduling_tools", variants: ["construction scheduling", "schedule management"], products: ["primavera|primavera p6|=P6", "microsoft project|ms project"] },
   { id: "documentation", variants: ["documentation", "help center articles", "help articles", "knowledge base", "knowledge base articles", "user guides", "user guide", "technical writing", "runbooks", "manuals"] },
+  // A nurse's or clinician's documentation is charting (not charts of sales: see SENSES).
+  { id: "charting", variants: ["charting", "charted"], implies: ["documentation"] },
   { id: "healthcare", variants: ["healthcare", "health care", "health system", "health systems", "clinical", "clinic", "clinics", "patient care"] },
   // A hospital is healthcare, but "hospital pharmacy" asks for a hospital, not any healthcare setting.
   { id: "hospital", variants: ["hospital", "hospitals", "medical center", "medical centre", "infirmary"], implies: ["healthcare"] },
@@ -244,6 +247,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "gds", variants: ["global distribution system", "=GDS"], products: ["amadeus", "=Sabre", "travelport|galileo|worldspan"] },
   { id: "sis", variants: ["student information system", "student information systems", "=SIS"], products: ["powerschool", "infinite campus", "skyward"] },
   { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
+  // ---- trades and workplaces a résumé names by its jobs ("Line Cook" is kitchen experience)
+  { id: "kitchen", variants: ["kitchen", "kitchens", "professional kitchen", "line cook", "prep cook", "cook", "cooks", "sous chef", "chef de partie", "head chef", "executive chef", "culinary"] },
+  { id: "call_center", variants: ["call center", "call centre", "contact center", "contact centre", "inbound calls", "outbound calls"] },
+  { id: "security_operations", variants: ["security operations", "security operations center", "security operations centre", "=SOC"] },
+  { id: "electrical_trade", variants: ["electrical trade", "electrician", "electricians", "electrical apprentice", "wireman"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- US states: a licence "in Washington" is a "WA" licence (codes that are also common words are left out)
@@ -315,6 +323,8 @@ export const FILLER_WORDS: readonly string[] = [
 export const LIGHT_TERMS: readonly string[] = [
   "softwar", "system", "qualif", "project", "document", "growth", "ownership", "session",
   "platform", "applic", "solut", "knowledg", "improv", "reduc", "method", "packag", "suit",
+  // The issuer before a credential's own name ("CompTIA Security+"): the name alone is the credential.
+  "comptia",
 ];
 
 export const GENERIC_TERMS: readonly string[] = [
@@ -353,7 +363,10 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   jenkins: { capitalized: false, near: ["reported", "manager", "mr", "ms", "mrs", "dr", "supervisor", "boss", "director", "named"] },
   greenhouse: { near: ["community", "volunteer", "plants", "plant", "garden", "gardening", "nursery", "horticulture", "grow", "grower", "growing", "flowers", "tomatoes", "farm", "crops", "seedlings"] },
   workday: { capitalized: true, notBefore: ["schedule", "schedules", "routine", "hours"] },
-  kafka: { near: ["novel", "novels", "literature", "franz", "author", "metamorphosis"] },
+  charting: { forms: ["charting", "charted"] },
+  // SOC 2 is an audit report, not a security operations center.
+  security_operations: { notBefore: ["1", "2", "3", "ii", "type", "report", "reports", "compliance", "audit", "audits"] },
+  kafka: { near: ["novel", "novels", "literature", "franz", "author", "authors", "writer", "writers", "metamorphosis", "taught", "poetry", "poets", "thesis"] },
 };
 
 /**
