@@ -1095,3 +1095,36 @@ describe("local engine: courses done on the way to a credential are progress, no
     expect(v.reason).not.toContain("#");
   });
 });
+
+describe("local engine: an amount asked is compared, not matched as a word", () => {
+  const withLine = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it.each([
+    ["Charter Pilot, Skyways (2021 – present)\n• 900 flight hours on the King Air 350.", "1,200+ hours on the King Air 350", "PARTLY_MET"],
+    ["Charter Pilot, Skyways (2021 – present)\n• 300 flight hours on the King Air 350.", "1,200+ hours on the King Air 350", "NOT_MET"],
+    ["Events Manager, Rowan Hall (2020 – present)\n• Ran conferences with budgets of $300k each.", "Event budgets over $1M", "NOT_MET"],
+    ["Events Manager, Rowan Hall (2020 – present)\n• Ran conferences with budgets of €700k each.", "Event budgets of at least €1M", "PARTLY_MET"],
+    ["Clinic Manager, Fernside Vets (2019 – present)\n• Led 4 veterinary technicians and a receptionist.", "People management (10+ direct reports)", "NOT_MET"],
+  ] as const)("%s against %s → %s", async (line, criterion, expected) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe(expected);
+    expect(v.reason).toMatch(/^States .+ asked\.$/);
+  });
+  it.each([
+    ["Events Manager, Rowan Hall (2020 – present)\n• Ran a festival with a $2.4M budget.", "Event budgets over $1M"],
+    ["Charter Pilot, Skyways (2021 – present)\n• 1,650 hours on the King Air 350.", "1,200+ hours on the King Air 350"],
+    ["Clinic Manager, Fernside Vets (2019 – present)\n• Led a team of 14 veterinary technicians.", "People management (10+ direct reports)"],
+  ])("%s meets %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence.join(" ")).toMatch(/\d/);
+  });
+  it("the words without the amount are partly met: the amount cannot be checked", async () => {
+    const v = await verdictOf(withLine("Charter Pilot, Skyways (2021 – present)\n• Flies the King Air 350 on medevac charters; logbook hours on request."), "1,200+ hours on the King Air 350");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("1,200+ hours asked");
+  });
+  it("a level or a version after its name is not an amount", async () => {
+    const v = await verdictOf(withLine("Sommelier, Vine Street (2021 – present)\nWSET Level 3 Award in Wines (2023)"), "WSET Level 3+");
+    expect(v.reason).not.toContain("asked.");
+  });
+});

@@ -21,6 +21,7 @@ import {
 import { inProgressLine, isNegativeStance, isPartialStance, stancesOf, STANCE_WORDS, type Stance } from "./context";
 import { compileLanguage, languageVerdict, type LanguageRequirement } from "./languages";
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
+import { compileAmount, statedAmounts, type AmountRequirement } from "./amounts";
 import { scoreBreakdown } from "./score";
 import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment } from "./text";
 import { GENERIC_TERMS, LIGHT_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
@@ -88,6 +89,8 @@ export interface CompiledCriterion {
   withinYears: number | null;
   language: LanguageRequirement | null;
   place: PlaceRequirement | null;
+  /** "2,000+ hours", "over $1M": an amount the résumé must state, compared rather than matched as words. */
+  amount: AmountRequirement | null;
 }
 
 export interface CompiledJob {
@@ -138,6 +141,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     needsPractice: /\b(production|hands[- ]on|professional(ly)?|commercial|in a work setting|on the job)\b/i.test(text),
     language: null,
     place: null,
+    amount: null,
   };
   const years = YEARS_RE.exec(text.replace(WITHIN_RE, " "));
   if (years && !/\byears? old\b/i.test(text)) {
@@ -160,14 +164,15 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (place) return { ...base, mode: "place", place, offResume: false };
   const language = compileLanguage(text);
   if (language) return { ...base, mode: "language", language };
+  const amount = compileAmount(text);
   // "within the last 3 years" and "currently" qualify when, not what.
-  const req = compileRequirement(text.replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
+  const req = compileRequirement((amount?.rest ?? text).replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
   if (isSoftSkill(req)) {
     const behaviours = new Set<Term>();
     for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);
-    return { ...base, mode: "soft", req, behaviours };
+    return { ...base, mode: "soft", req, behaviours, amount: amount?.amount ?? null };
   }
-  return { ...base, req };
+  return { ...base, req, amount: amount?.amount ?? null };
 }
 
 /** "Has managed a sales team": managing people, in that field (not a "management" of the business). */
@@ -1376,6 +1381,7 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
               : keywordVerdict(c, index);
   // The candidate's own answer to the question settles it, whatever the résumé suggests.
   if (fromAnswer) return fromAnswer;
+  if (v.verdict === "MET" && c.amount) return amountVerdict(c.amount, index, v);
   // Precision first: MET is only said with a quote a person can check.
   if (v.verdict === "MET" && v.evidence.length === 0) {
     return { verdict: "UNKNOWN", evidence: [], reason: `${v.reason} No line of the résumé shows it; review it by hand.` };
@@ -1386,6 +1392,27 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
     return { verdict: "UNKNOWN", evidence: [], reason: "The résumé is too short to tell; review it by hand or ask the candidate." };
   }
   return v;
+}
+
+/**
+ * "2,000+ hours on A320" with "1,310 hours on type": the words are there, the amount is not. Met only
+ * when the résumé states at least the amount; half of it or more is partly met; an amount not stated
+ * at all cannot be checked, so the words alone are partly met.
+ */
+function amountVerdict(amount: AmountRequirement, index: CandidateIndex, met: Omit<CriterionVerdict, "criterionId">): Omit<CriterionVerdict, "criterionId"> {
+  let best: { value: number; text: string; seg: number } | null = null;
+  index.segments.forEach((s, seg) => {
+    for (const a of statedAmounts(s.text, amount.units)) if (!best || a.value > best.value) best = { ...a, seg };
+  });
+  const found = best as { value: number; text: string; seg: number } | null;
+  if (!found) return { verdict: "PARTLY_MET", evidence: met.evidence, reason: `${met.reason.replace(/\.$/, "")}, but not how much: ${amount.text} asked.` };
+  const quote = quotes(index, [found.seg]);
+  if (found.value >= amount.value) return { ...met, evidence: [...new Set([...quote, ...met.evidence])].slice(0, 2) };
+  return {
+    verdict: found.value * 2 >= amount.value ? "PARTLY_MET" : "NOT_MET",
+    evidence: quote,
+    reason: `States ${found.text}; ${amount.text} asked.`,
+  };
 }
 
 // ---------------------------------------------------------------- summary

@@ -1,0 +1,106 @@
+import { fold, stem } from "./text";
+
+/**
+ * Amounts other than years: "2,000+ hours on A320", "budgets over $1M", "60+ wpm", "5+ direct reports".
+ * The words of such a criterion can all be in a résumé that states a smaller amount ("1,310 hours on
+ * type"); the amount is what the criterion asks, so it is compared, not matched as a word.
+ */
+export interface AmountRequirement {
+  value: number;
+  /** A currency symbol, "people", or the stems of the words after the number ("hour", "room", "wpm"). */
+  units: string[];
+  /** As the criterion writes it ("2,000+ hours"). */
+  text: string;
+}
+
+export interface StatedAmount {
+  value: number;
+  /** As the résumé writes it ("1,310 hours"). */
+  text: string;
+}
+
+const SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9 };
+const NUMBER = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k|mm|mn|m|bn|b|thousand|million|billion)?\\b`;
+const LEAD = `(over|more than|at least|minimum of|minimum|min\\.?|exceeding|in excess of|upwards of|above)`;
+const CRITERION_AMOUNT = new RegExp(`(?:\\b${LEAD}\\s+)?([$€£])?${NUMBER}\\s*(\\+)?`, "giu");
+const STATED_AMOUNT = new RegExp(`([$€£])?${NUMBER}\\s*\\+?`, "giu");
+/** A number after these names a level or a version ("Level 3+", "Part 117"), not an amount. */
+const NOT_AN_AMOUNT_BEFORE = /\b(level|levels|tier|grade|class|part|stage|step|band|version|type|phase|section|paper|unit|n|v|b|c|osha|iso|nist|icd)\s*$/i;
+/** Nouns a head count is given in: "5+ direct reports" is met by "12 store managers". */
+const PEOPLE =
+  /^(staff|employees?|people|persons?|reports?|direct reports?|managers?|engineers?|developers?|nurses?|associates?|agents?|representatives?|reps?|technicians?|workers?|analysts?|supervisors?|team members?|crew members?|headcount|fte|ftes)$/i;
+const UNIT_ALIASES: Readonly<Record<string, string>> = { h: "hour", hr: "hour", hrs: "hour", lb: "lb", lbs: "lb", pound: "lb", pounds: "lb" };
+const FILLER = new Set(["of", "in", "on", "at", "for", "a", "an", "the", "per", "and", "or", "to", "with"]);
+
+function valueOf(num: string, scale: string | undefined): number {
+  return Number(num.replace(/,/g, "")) * (scale ? (SCALE[scale.toLowerCase()] ?? 1) : 1);
+}
+
+/** What a number counts, from the words after it: "hours", "flight hours", "direct reports" (people). */
+function unitsOf(words: readonly string[]): string[] {
+  const [first, second] = words.map((w) => w.toLowerCase());
+  if (!first || FILLER.has(first)) return [];
+  if (PEOPLE.test(first) || (second !== undefined && (PEOPLE.test(`${first} ${second}`) || PEOPLE.test(second)))) return ["people"];
+  const out = [UNIT_ALIASES[first] ?? stem(first)];
+  if (second !== undefined && !FILLER.has(second)) out.push(UNIT_ALIASES[second] ?? stem(second));
+  return out;
+}
+
+/** The two words right after an amount, past a period ("$50k/month budgets" → "budgets"); none after punctuation. */
+function wordsAfter(text: string, at: number): string[] {
+  const after = text.slice(at, at + 60).replace(/^\s*\/\s*\p{L}+/u, "");
+  const m = /^[\s-]*(\p{L}+)(?:[\s-]+(\p{L}+))?/u.exec(after);
+  return m ? [m[1], m[2]].filter((w): w is string => w !== undefined) : [];
+}
+
+/** How many characters of `after` name what an amount counts: "hours", "direct reports", nothing after "$4M". */
+function unitWords(after: string, currency: boolean, both = false): number {
+  if (currency) return 0;
+  const two = /^\s*\/?\s*[\p{L}-]+(\s+[\p{L}-]+)?/u.exec(after);
+  if (!two) return 0;
+  const one = /^\s*\/?\s*[\p{L}-]+/u.exec(after)?.[0] ?? "";
+  const second = (two[1] ?? "").trim();
+  return both || (!PEOPLE.test(one.replace(/^[\s/]+/, "")) && PEOPLE.test(second)) ? two[0].length : one.length;
+}
+
+/**
+ * The amount a criterion asks for, written with "+" or "over", "at least" before it; and the
+ * criterion's text without it, for the words to be matched.
+ */
+export function compileAmount(text: string): { amount: AmountRequirement; rest: string } | null {
+  const src = fold(text);
+  for (const m of src.matchAll(CRITERION_AMOUNT)) {
+    const [whole, lead, currency, num, scale, plus] = m;
+    if (!num || (!lead && !plus)) continue;
+    const at = m.index ?? 0;
+    const before = src.slice(0, at);
+    if (NOT_AN_AMOUNT_BEFORE.test(before) || /[\p{L}\d]$/u.test(before)) continue;
+    const end = at + whole.length;
+    const units = currency ? [currency] : unitsOf(wordsAfter(src, end));
+    if (units.length === 0) continue;
+    const written = src.slice(lead ? at + lead.length : at, end + unitWords(src.slice(end), currency !== undefined)).trim();
+    return { amount: { value: valueOf(num, scale), units, text: written }, rest: `${before} ${src.slice(end)}`.replace(/\s+/g, " ").trim() };
+  }
+  return null;
+}
+
+/** Amounts in one of `units` a line states ("$4M budget", "1,310 flight hours", "team of 12 engineers"). */
+export function statedAmounts(line: string, units: readonly string[]): StatedAmount[] {
+  const src = fold(line);
+  const out: StatedAmount[] = [];
+  for (const m of src.matchAll(STATED_AMOUNT)) {
+    const [whole, currency, num, scale] = m;
+    if (!num) continue;
+    const at = m.index ?? 0;
+    const before = src.slice(0, at);
+    if ((!currency && /[\p{L}\d.,]$/u.test(before)) || NOT_AN_AMOUNT_BEFORE.test(before)) continue;
+    const end = at + whole.length;
+    // "200–1,000 employees": the range's upper end is what it reaches.
+    if (/^\s*-\s*[$€£]?\d/.test(src.slice(end))) continue;
+    const found = currency ? [currency] : unitsOf(wordsAfter(src, end));
+    const which = found.findIndex((u) => units.includes(u));
+    if (which < 0) continue;
+    out.push({ value: valueOf(num, scale), text: src.slice(at, end + unitWords(src.slice(end), currency !== undefined, which === 1)).trim() });
+  }
+  return out;
+}
