@@ -1128,3 +1128,28 @@ describe("local engine: an amount asked is compared, not matched as a word", () 
     expect(v.reason).not.toContain("asked.");
   });
 });
+
+describe("local engine: a licence granted by another state than the one asked", () => {
+  const withLines = (header: string, line: string) => cand({ resumeText: `Jordan Vale\n${header}\n${line}${PAD}` });
+  it.each([
+    ["Columbus, OH", "Licenses: RN, Kentucky (compact), active", "Ohio RN license", "Kentucky"],
+    ["Austin, TX", "Certification: Louisiana Level 1 teaching certificate (Mathematics 6–12)", "Texas teaching certificate", "Louisiana"],
+    ["Relocating to Denver, Colorado", "Licensed electrician, Arizona (journeyman, 2019)", "Colorado electrician license", "Arizona"],
+    ["Tampa, FL", "CPA (Georgia Board of Accountancy), active since 2020", "Licensed CPA in Florida", "Georgia"],
+  ])("%s / %s → PARTLY_MET for %s", async (header, line, criterion, other) => {
+    const v = await verdictOf(withLines(header, line), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain(other);
+    expect(v.evidence.join(" ")).toContain(other);
+  });
+  it.each([
+    ["Columbus, OH", "Licenses: RN in Ohio and Kentucky, active", "Ohio RN license"],
+    ["Austin, TX", "Certification: Texas teaching certificate, Mathematics 7–12 (2019)", "Texas teaching certificate"],
+  ])("the state asked on the licence's line meets it: %s / %s", async (header, line, criterion) => {
+    expect((await verdictOf(withLines(header, line), criterion)).verdict).toBe("MET");
+  });
+  it("Washington, DC on the licence's line is the city, not Washington state", async () => {
+    const v = await verdictOf(withLines("Washington, DC", "Licenses: Maryland RN, active; Washington, DC RN, active"), "Maryland RN license");
+    expect(v.verdict).toBe("MET");
+  });
+});

@@ -21,6 +21,7 @@ import {
 import { inProgressLine, isNegativeStance, isPartialStance, stancesOf, STANCE_WORDS, type Stance } from "./context";
 import { compileLanguage, languageVerdict, type LanguageRequirement } from "./languages";
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
+import { US_STATES } from "./us-states";
 import { compileAmount, statedAmounts, type AmountRequirement } from "./amounts";
 import { scoreBreakdown } from "./score";
 import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment } from "./text";
@@ -800,6 +801,8 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const apart = cov.min >= MET_AT && evidence.length > 0 && !strictMiss ? scatteredGroup(c.req, index) : null;
   if (apart) return apart(c.input.text.trim());
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
+    const otherState = otherStateVerdict(c, index, matched, label);
+    if (otherState) return otherState;
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
       const segs = matched.flatMap((t) => index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])));
@@ -816,7 +819,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
       const lines = index.segTerms.flatMap((st, i) => (matched.some((t) => st.has(t)) ? [i] : []));
       const texts = lines.map((i) => (index.segments[i] as Segment).text);
       // Written as a credential is (CSM, CPA, RN, Security+); a state after a city ("Vancouver, WA") is not one.
-      const abbreviated = texts.some((q) => /\b\p{Lu}{2,6}\b|\w\+/u.test(q.replace(/,\s*\p{Lu}{2}\b/gu, " ")));
+      const abbreviated = texts.some((q) => WRITTEN_AS_CREDENTIAL.test(q.replace(/,\s*\p{Lu}{2}\b/gu, " ")));
       const credentialLine = lines.find((i) => CREDENTIAL_WORD.test(fold((index.segments[i] as Segment).text)));
       if (credentialLine !== undefined) return { verdict: "MET", evidence: quotes(index, [credentialLine]), reason: `Mentions ${matched.map(label).join(", ")}.` };
       if (!abbreviated) return { verdict: "PARTLY_MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}, but no certificate or licence for it.` };
@@ -917,6 +920,36 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 
 /** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
 const isPlaceTerm = (t: Term) => t.startsWith("@state_");
+
+/** A US state named in full; "Washington, DC" is the city, not the state. */
+const STATE_NAME = new RegExp(`\\b(${Object.values(US_STATES).sort((a, b) => b.length - a.length).join("|")})\\b(?!,?\\s*D\\.?\\s?C\\b)`, "gu");
+
+/**
+ * "Texas teaching certificate" with "Certification: Louisiana teaching certificate": a licence is
+ * granted by one state, and the lines that hold it name another. The state asked, said in the
+ * header or a relocation answer, does not make it that state's. Comparable, so partly met.
+ */
+function otherStateVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
+  const asked = [...requirementTerms(c.req)].filter(isPlaceTerm);
+  if (!c.needsCredential || asked.length === 0) return null;
+  const what = matched.filter((t) => !isPlaceTerm(t));
+  // The lines that hold the credential: a credential word, or the credential written as one is (CPA, RN).
+  const holds = (text: string) => CREDENTIAL_WORD.test(fold(text)) || WRITTEN_AS_CREDENTIAL.test(text.replace(/,\s*\p{Lu}{2}\b/gu, " "));
+  const lines = index.segTerms.flatMap((st, i) => (what.some((t) => st.has(t)) && holds((index.segments[i] as Segment).text) ? [i] : []));
+  if (lines.some((i) => asked.some((t) => (index.segTerms[i] as Set<Term>).has(t)))) return null;
+  const askedNames = new Set(asked.map((t) => US_STATES[t.slice("@state_".length).toUpperCase()]));
+  for (const i of lines) {
+    // Other states are not indexed (only what a job's criteria name is), so they are read from the line.
+    const other = [...(index.segments[i] as Segment).text.matchAll(STATE_NAME)].map((m) => m[1] as string).find((name) => !askedNames.has(name));
+    if (!other) continue;
+    return {
+      verdict: "PARTLY_MET",
+      evidence: quotes(index, [i]),
+      reason: `Mentions ${what.map(label).join(", ")} in ${other}, not in ${[...askedNames].join(" or ")}.`,
+    };
+  }
+  return null;
+}
 
 /**
  * Whether the words of one phrase ("clinical triage") are found in one part of the résumé: a position
@@ -1146,6 +1179,8 @@ const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
 const GENERIC_SET: ReadonlySet<Term> = new Set(GENERIC_TERMS);
 
 const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|registration|designation|chartered|card|endorsement|ticket|diploma|qualified|qualification)\b/i;
+/** A credential written as one is: CSM, CPA, RN, Security+. */
+const WRITTEN_AS_CREDENTIAL = /\b\p{Lu}{2,6}\b|\w\+/u;
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
 
 /** Behaviour that shows a trait: leading people shows leadership. */
