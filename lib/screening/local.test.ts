@@ -1153,3 +1153,24 @@ describe("local engine: a licence granted by another state than the one asked", 
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: an answer that holds only in part", () => {
+  const withAnswer = (question: string, answer: string) => cand({ resumeText: `Operations Coordinator${PAD}`, answers: [{ question, answer }] });
+  it.each([
+    ["Can you work weekends (Saturday and Sunday)?", "Yes, but not Sundays", "Available to work weekends"],
+    ["Are you willing to relocate to Dallas, TX?", "I'm willing to relocate, but only after my lease ends in August", "Willing to relocate to Dallas"],
+    ["Will you now or in the future require visa sponsorship?", "No, not at the moment, but I will need it once my OPT ends", "Does not require visa sponsorship"],
+    ["Can you work the Thursday–Sunday night shift?", "Thu–Sat yes, Sundays I care for my father", "Available for Thursday–Sunday night shifts"],
+  ])("%s %s → PARTLY_MET", async (question, answer, criterion) => {
+    const v = await verdictOf(withAnswer(question, answer), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.evidence.join(" ")).toContain(answer);
+  });
+  it.each([
+    ["Can you work weekends (Saturday and Sunday)?", "Yes", "Available to work weekends"],
+    ["Will you now or in the future require visa sponsorship?", "No, I am a permanent resident and do not need it", "Does not require visa sponsorship"],
+    ["Do you have reliable transportation?", "Yes, my own car", "Reliable transportation"],
+  ])("a plain answer still settles it: %s %s", async (question, answer, criterion) => {
+    expect((await verdictOf(withAnswer(question, answer), criterion)).verdict).toBe("MET");
+  });
+});

@@ -1367,6 +1367,20 @@ function polarity(text: string): boolean {
   return n % 2 === 1;
 }
 
+/** Words that narrow a yes: "Yes, but not Sundays", "Yes, except in winter", "Only if remote". */
+const ANSWER_LIMIT = /\b(but|except|excluding|other than|apart from|only|mostly|partly|partially|depends|depending|unless|as long as|provided|limited)\b/i;
+
+/**
+ * An answer that holds for part of what was asked: a limit after its yes or no ("Yes, but only until
+ * June", "No, not now, but from 2027"), or a yes said of part of the question ("Fri–Sun yes").
+ */
+function qualifiedAnswer(answer: string): boolean {
+  const t = fold(answer).trim();
+  const lead = /^(?:(yes|y|true|no|n|false)\b|(?:i am |i'm )?(?:happy to|able to|willing to)\b|(?:i can|sure|absolutely|of course|definitely)\b)/i.exec(t);
+  if (lead) return ANSWER_LIMIT.test(t.slice(lead[0].length));
+  return /^[^.!?]{1,40}?\byes\b/i.test(t) || ANSWER_LIMIT.test(t);
+}
+
 function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
   if (c.req.length === 0 && c.mode !== "place") return null;
   const critTopics = topicsOf(fold(c.input.text));
@@ -1390,6 +1404,9 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       yes = pos;
     }
     const holds = yes !== (yn.negative !== critNegative);
+    if (holds && qualifiedAnswer(yn.answer)) {
+      return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so only in part." };
+    }
     return holds
       ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so." }
       : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says otherwise." };
