@@ -1174,3 +1174,18 @@ describe("local engine: an answer that holds only in part", () => {
     expect((await verdictOf(withAnswer(question, answer), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: the school level narrows teaching", () => {
+  const resume = (lines: string) => cand({ resumeText: `${lines}${PAD}` });
+  it.each([
+    ["Biology Teacher, Lakeview High School (Aug 2024 – present)\nAdjunct Instructor, Metro Community College (2019 – 2024)", "3+ years of high school teaching", "PARTLY_MET"],
+    ["English Teacher, Riverside Secondary School (2016 – present)", "5+ years teaching high school", "MET"],
+    ["Grade 3 Teacher, Oak Park Elementary (2015 – present)", "4+ years of secondary school teaching", "NOT_MET"],
+  ])("%s: %s → %s", async (lines, criterion, expected) => {
+    expect((await verdictOf(resume(lines), criterion)).verdict).toBe(expected);
+  });
+  it("a high school diploma is still read as one", async () => {
+    const v = await verdictOf(cand({ resumeText: `Cashier, Fresh Mart (2020 – present)\nHigh School Diploma, Central High School, 2019${PAD}` }), "High school diploma or GED");
+    expect(v.verdict).toBe("MET");
+  });
+});

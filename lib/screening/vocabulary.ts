@@ -252,6 +252,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "call_center", variants: ["call center", "call centre", "contact center", "contact centre", "inbound calls", "outbound calls"] },
   { id: "security_operations", variants: ["security operations", "security operations center", "security operations centre", "=SOC"] },
   { id: "electrical_trade", variants: ["electrical trade", "electrician", "electricians", "electrical apprentice", "wireman"] },
+  // "High school teaching": the school's level narrows the teaching; "high" alone is a filler word.
+  { id: "high_school", variants: ["high school", "high schools", "secondary school", "secondary schools", "senior high", "secondary education", "secondary teaching", "secondary teacher"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
   // ---- US states: a licence "in Washington" is a "WA" licence (codes that are also common words are left out)
