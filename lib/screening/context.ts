@@ -66,7 +66,8 @@ const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "sem", "nao", "brak", "bez", "nie"),
   // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".
   ...cue("exposure", "notions de", "notions d", "nocoes de", "nociones de", "conocimientos basicos", "grundkenntnisse", "basiskennis", "estudando", "estudiando", "curso de", "cours de", "kurs"),
-  ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move"),
+  ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move",
+    "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin"),
   ...cue(
     "exposure",
     "familiar with", "familiarity with", "exposure to", "exposed to", "basic knowledge", "basic understanding", "basics of", "beginner",
@@ -95,7 +96,7 @@ const POST_CUES: readonly Cue[] = [
   ),
   ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active"),
   ...cue("negated", "not required", "none"),
-  ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal"),
+  ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken"),
 ];
 
 const byFirstWord = (cues: readonly Cue[]) => {
@@ -202,6 +203,17 @@ function expiredIn(w: readonly Token[], from: number, to: number, nowIdx: number
 /** "CPA exam: passed AUD and FAR": the exam named right after a credential is not the credential. */
 const EXAM_WORDS = new Set(["exam", "exams", "examination"]);
 
+const TEAM_NOUNS = new Set(["team", "teams", "group", "groups", "department", "departments", "squad", "engineers", "developers", "consultants", "specialists", "experts", "admins", "administrators", "vendor", "vendors"]);
+const BESIDE_WORDS = new Set(["with", "alongside", "liaised", "liaising", "liaise", "partnered", "supported", "supporting", "between"]);
+const PASTIME_HEADING = /^(interests|hobbies|hobby|pastimes|personal interests|outside work|leisure)\b/;
+
+function besideTeam(w: readonly Token[], start: number, end: number): boolean {
+  const team = w.slice(end, end + 3).some((t) => TEAM_NOUNS.has(t.lower));
+  if (!team) return false;
+  for (let i = start - 1; i >= Math.max(0, start - 4); i--) if (BESIDE_WORDS.has((w[i] as Token).lower)) return true;
+  return false;
+}
+
 function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, needed?: ReadonlySet<Term>): Stance {
   const w = clause.words;
   // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
@@ -245,6 +257,11 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
       if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
     }
   }
+  // "Liaised with the SAP finance team", "worked alongside the Kubernetes platform team": the skill
+  // is the other team's; the candidate worked beside it.
+  if (besideTeam(w, start, end)) return "exposure";
+  // "Interests: Python, chess, trail running": a pastime, not experience.
+  if (start > 0 && PASTIME_HEADING.test(w.slice(0, 2).map((t) => t.lower).join(" "))) return "exposure";
   // Unless the exam is what the criterion is about ("Cambridge exam preparation").
   const next = w[end];
   if (next && EXAM_WORDS.has(next.lower) && !needed?.has(next.stem)) return "progress";
@@ -279,7 +296,7 @@ export const isNegativeStance = (s: Stance | undefined): boolean => s === "negat
 
 /** Words used in reasons for each stance. */
 export const STANCE_WORDS: Readonly<Record<Exclude<Stance, "affirmed">, string>> = {
-  exposure: "as exposure only (coursework, familiarity, a lab, a trial or basics)",
+  exposure: "as exposure only (coursework, familiarity, a lab, a trial, basics, a pastime or a team worked beside)",
   progress: "as still in progress",
   lapsed: "as expired or no longer active",
   negated: "as something the candidate does not have",

@@ -1189,3 +1189,25 @@ describe("local engine: the school level narrows teaching", () => {
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: another team's skill, a pastime, a course still to take", () => {
+  const withLine = (line: string) => cand({ resumeText: `Program Coordinator, Alder Systems (2020 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Partnered with the Snowflake data engineering team on quarterly roadmaps.", "Snowflake experience"],
+    ["• Liaising with the Workday HRIS team on onboarding forms.", "Workday experience"],
+    ["• Supported the Salesforce admins with release notes and training dates.", "Salesforce administration"],
+    ["Hobbies: woodworking, Rust, bouldering", "Rust programming"],
+    ["Personal interests: photography and Blender", "Blender"],
+    ["CPR: will complete in January", "CPR certified"],
+    ["Forklift: will take the certification course next month", "Forklift certified"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["• Led the Snowflake data engineering team (6 engineers).", "Snowflake experience"],
+    ["• Built Workday integrations with the HR team.", "Workday experience"],
+    ["Skills: Rust, Go, Kubernetes", "Rust"],
+  ])("%s still meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});
