@@ -1211,3 +1211,31 @@ describe("local engine: another team's skill, a pastime, a course still to take"
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: tools named by common words, in their other sense", () => {
+  const withLine = (line: string) => cand({ resumeText: `Facilities Lead, Northgate Campus (2019 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Balanced airflow across the ductwork of three buildings.", "Airflow"],
+    ["• Head Chef at Linden Bistro before this role; ran a brigade of 9.", "Chef or Puppet"],
+    ["• Kept two hives and harvested honey from the bee hive on the roof.", "Apache Hive"],
+    ["• Organized the staff trip to see the giant pandas at the zoo.", "pandas"],
+    ["• Mentored by Julia Ortiz, my supervisor, for two years.", "Julia"],
+    ["• Captain of the office darts league.", "Dart"],
+    ["• Sparked a campus-wide recycling drive.", "Apache Spark"],
+    ["• Treated rust on the loading-dock railings and repainted them.", "Rust"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["• Scheduled the building-sensor ETL in Airflow.", "Airflow"],
+    ["• Wrote Chef cookbooks for the kiosk fleet.", "Chef or Puppet"],
+    ["• Queried Hive tables for the energy report.", "Apache Hive"],
+    ["• Cleaned meter data with pandas.", "pandas"],
+    ["• Wrote the HVAC load simulation in Julia.", "Julia"],
+    ["• Built the room-booking app in Flutter and Dart.", "Dart"],
+    ["• Batch jobs on Spark over the sensor archive.", "Apache Spark"],
+    ["• Wrote the badge-reader service in Rust.", "Rust"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});
