@@ -67,7 +67,7 @@ const PRE_CUES: readonly Cue[] = [
   // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".
   ...cue("exposure", "notions de", "notions d", "nocoes de", "nociones de", "conocimientos basicos", "grundkenntnisse", "basiskennis", "estudando", "estudiando", "curso de", "cours de", "kurs"),
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move",
-    "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin"),
+    "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin", "nominated for", "selected for", "approved for"),
   ...cue(
     "exposure",
     "familiar with", "familiarity with", "exposure to", "exposed to", "basic knowledge", "basic understanding", "basics of", "beginner",
@@ -76,6 +76,10 @@ const PRE_CUES: readonly Cue[] = [
     "hobby", "home lab", "homelab", "shadowed", "observed", "awareness of", "aware of", "touched", "dabbled", "conceptual",
     // A product tried out, not used at work: "walked through a BambooHR free trial".
     "walked through", "free trial", "trial account", "demo account", "demo of",
+    // Learning about it, not doing it: "read up on Kubernetes", "attended a Tableau webinar", "an online course on Python".
+    "read up on", "reading up on", "read about", "reading about", "watched", "attended a", "attended an", "attended the", "course on", "courses on", "online course", "online courses", "webinar on", "webinars on",
+    // Someone else's role or skill: "reported to the nurse manager", "assisted the controller".
+    "reported to", "reporting to", "reports to", "assisted the", "assisting the", "helped the", "assistant to", "my manager",
   ),
   ...cue(
     "progress",
@@ -88,7 +92,7 @@ const PRE_CUES: readonly Cue[] = [
 
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
-  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
@@ -296,7 +300,7 @@ export const isNegativeStance = (s: Stance | undefined): boolean => s === "negat
 
 /** Words used in reasons for each stance. */
 export const STANCE_WORDS: Readonly<Record<Exclude<Stance, "affirmed">, string>> = {
-  exposure: "as exposure only (coursework, familiarity, a lab, a trial, basics, a pastime or a team worked beside)",
+  exposure: "as exposure only (coursework, reading, familiarity, a lab, a trial, a pastime, or the work of people the candidate worked beside or for)",
   progress: "as still in progress",
   lapsed: "as expired or no longer active",
   negated: "as something the candidate does not have",

@@ -1239,3 +1239,24 @@ describe("local engine: tools named by common words, in their other sense", () =
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: learning about a thing, or working for someone who does it", () => {
+  const withLine = (line: string) => cand({ resumeText: `Operations Analyst, Pinecrest Mutual (2020 – present)\n• Weekly KPI reports for the claims floor.\n${line}${PAD}` });
+  it.each([
+    ["• Read up on Terraform modules in my own time.", "Terraform"],
+    ["• Attended a Power BI webinar series.", "Power BI"],
+    ["• Finished an online course on Snowflake.", "Snowflake"],
+    ["• Watched dbt tutorials while commuting.", "dbt"],
+    ["• Nominated for Lean Six Sigma Green Belt in 2027.", "Lean Six Sigma Green Belt"],
+    ["• Reported to the Controller on month-end accruals.", "Controller experience"],
+    ["• Assisted the office manager with supply orders.", "Office manager experience"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["• Built the Power BI dashboards the claims floor runs on.", "Power BI"],
+    ["• Production Supervisor over 3 lines; reported to the plant manager.", "Production supervisor experience"],
+  ])("%s still meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});
