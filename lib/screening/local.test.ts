@@ -1260,3 +1260,20 @@ describe("local engine: learning about a thing, or working for someone who does 
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a trait claimed is not a trait shown", () => {
+  const withLine = (line: string) => cand({ resumeText: `Cashier, Corner Market (2021 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Team player with strong leadership skills.", "Leadership experience"],
+    ["I am an excellent communicator and a natural problem-solver.", "Strong communication skills"],
+    ["• Proven organizational abilities and a keen eye for detail.", "Attention to detail"],
+  ])("%s → UNKNOWN for %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.reason).toContain("not shown");
+  });
+  it("a trait shown in what was done still meets it", async () => {
+    const v = await verdictOf(withLine("• Led the evening crew of 6 and trained two new cashiers."), "Leadership experience");
+    expect(v.verdict).toBe("MET");
+  });
+});

@@ -1202,6 +1202,14 @@ function isHeadingLine(text: string): boolean {
 }
 
 /** Traits are never NOT_MET from a résumé: shown in what the candidate did, or for a person to judge. */
+/** "Team player with strong leadership skills", "I am an excellent communicator": a trait claimed, not shown. */
+const CLAIM =
+  /\b(strong|excellent|exceptional|outstanding|great|good|proven|natural|solid|effective|superb|keen|highly developed)\s+(?:[\p{L}-]+\s+){0,2}(skills?|abilit(?:y|ies)|communicator|leader|listener|organi[sz]er|problem[- ]solver|eye)\b|\bteam player\b|^(?:i am|i'm|i have)\b/iu;
+function selfClaim(text: string): boolean {
+  const t = fold(text).replace(/^[\s•\-*·]+/, "");
+  return CLAIM.test(t) && !/\d/.test(t);
+}
+
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)];
   // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
@@ -1213,7 +1221,7 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
     const text = (index.segments[i] as Segment).text;
     // A job title ("Account Executive, Pinecrest — 2022 – present") names a role, not a trait shown in it.
     if (isHeadingLine(text)) return;
-    (isListLine(text) ? inLists : inSentences).push(i);
+    (isListLine(text) || selfClaim(text) ? inLists : inSentences).push(i);
   });
   const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
@@ -1224,7 +1232,7 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
   leads.push(...behaved);
   const shown = [...new Set([...inSentences, ...leads])];
   if (shown.length) return { verdict: "MET", evidence: quotes(index, shown).slice(0, 2), reason: `Shown in what the candidate did (${what}).` };
-  if (inLists.length) return { verdict: "UNKNOWN", evidence: quotes(index, inLists).slice(0, 1), reason: `Listed as a skill, not shown in what the candidate did; judge ${what} in an interview.` };
+  if (inLists.length) return { verdict: "UNKNOWN", evidence: quotes(index, inLists).slice(0, 1), reason: `Listed or claimed as a skill, not shown in what the candidate did; judge ${what} in an interview.` };
   return { verdict: "UNKNOWN", evidence: [], reason: `A résumé rarely shows ${what}; judge it in an interview.` };
 }
 
