@@ -62,12 +62,15 @@ const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map(
 /** Cues that qualify the words after them, up to the end of the clause. Lower-case words. */
 const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
+  // The other one was used: "Jira rather than Asana", "Azure instead of GCP".
+  ...cue("negated", "rather than", "instead of", "in place of", "as opposed to"),
   // The same in the other languages résumés here are written in (German, Dutch, French, Spanish, Polish).
   ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "sem", "nao", "brak", "bez", "nie"),
   // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".
   ...cue("exposure", "notions de", "notions d", "nocoes de", "nociones de", "conocimientos basicos", "grundkenntnisse", "basiskennis", "estudando", "estudiando", "curso de", "cours de", "kurs"),
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move",
-    "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin", "nominated for", "selected for", "approved for"),
+    "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin", "nominated for", "selected for", "approved for",
+    "would love to", "love to", "willing to learn", "open to learning", "happy to learn"),
   ...cue(
     "exposure",
     "familiar with", "familiarity with", "exposure to", "exposed to", "basic knowledge", "basic understanding", "basics of", "beginner",
@@ -87,19 +90,19 @@ const PRE_CUES: readonly Cue[] = [
     "sitting for", "sit for", "registered for", "scheduled to take", "expected", "anticipated", "in progress", "pending", "eligible",
     "student", "toward", "towards", "hours toward", "hours towards",
   ),
-  ...cue("lapsed", "expired", "lapsed", "formerly", "former", "previously held", "inactive"),
+  ...cue("lapsed", "expired", "lapsed", "formerly", "former", "previously held", "inactive", "previously used", "formerly used", "used to use"),
 ];
 
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
-  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "minimal", "limited", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
     "awaiting", "awaiting results", "being issued", "apprentice", "sat the", "training in progress", "part 1 passed", "part i passed",
   ),
   ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active"),
-  ...cue("negated", "not required", "none"),
+  ...cue("negated", "not required", "none", "n a"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken"),
 ];
 

@@ -1277,3 +1277,27 @@ describe("local engine: a trait claimed is not a trait shown", () => {
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: the other tool used, a blank, a little, or a wish", () => {
+  const withLine = (line: string) => cand({ resumeText: `Marketing Analyst, Fernbrook (2020 – present)\n• Weekly channel reports for the CMO.\n${line}${PAD}` });
+  it.each([
+    ["• Ran campaigns in Marketo rather than HubSpot.", "HubSpot"],
+    ["• Built the warehouse on BigQuery instead of Snowflake.", "Snowflake"],
+    ["CRM: Salesforce – N/A", "Salesforce"],
+    ["• Looker (minimal)", "Looker"],
+    ["• Figma: limited, mostly viewing mock-ups.", "Figma"],
+    ["• Would love to use Amplitude for product analytics.", "Amplitude"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it("a tool used before is no longer current", async () => {
+    const v = await verdictOf(withLine("• Previously used Google Analytics (Universal) until 2019."), "Google Analytics");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it.each([
+    ["• Moved our campaigns from Marketo to HubSpot and ran them there since 2022.", "HubSpot"],
+    ["• Figma for every landing-page mock-up.", "Figma"],
+  ])("%s still meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});
