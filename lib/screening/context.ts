@@ -129,11 +129,17 @@ function matchCue(words: readonly Token[], at: number, c: Cue): boolean {
   return true;
 }
 
+const LIMITED_AMOUNTS = new Set(["experience", "exposure", "knowledge", "familiarity", "use", "usage", "hands", "practical", "professional", "working", "understanding", "proficiency"]);
+const LIMITED_OBJECTS = new Set(["downtime", "outages", "cost", "costs", "spend", "spending", "risk", "risks", "access", "churn", "errors", "losses", "loss", "waste", "turnover", "delays", "overtime", "liability", "damage", "rework", "returns", "scrap", "shrinkage", "variance"]);
+
 /** A word that only looks like a cue: "no." the number, "not only", "no later than", "no. 1". */
 function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
   const next = words[at + c.words.length]?.lower;
   if (c.words[0] === "no" && c.words.length === 1) return next === undefined || /^\d/.test(next) || next === "later" || next === "more" || next === "less";
   if (c.words[0] === "not" && c.words.length === 1) return next === "only" || next === "just";
+  // "Limited downtime of the Kafka cluster": the verb, not a little of it.
+  // A bullet that opens with it is the verb too, unless a little of something follows ("Limited experience with").
+  if (c.words[0] === "limited" && c.words.length === 1) return next !== undefined && (LIMITED_OBJECTS.has(next) || (at === 0 && !LIMITED_AMOUNTS.has(next)));
   if (c.words[0] === "learning" && c.words.length === 1) return next === "and" || next === "management" || next === "development" || next === "platform" || next === "systems";
   // "working toward" is a wish (planning); "hours logged toward", "student … toward" are a stage done.
   if ((c.words[0] === "toward" || c.words[0] === "towards") && c.words.length === 1) return /^work/.test(words[at - 1]?.lower ?? "");

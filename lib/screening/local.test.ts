@@ -1301,3 +1301,16 @@ describe("local engine: the other tool used, a blank, a little, or a wish", () =
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: \"limited\" as a verb is not a little of it", () => {
+  const withLine = (line: string) => cand({ resumeText: `Site Reliability Engineer, Orbitly (2020 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Limited downtime of the Kafka cluster to 2 hours a year.", "Kafka"],
+    ["• Limited cloud spend on AWS by moving batch jobs to spot instances.", "AWS"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+  it("limited experience is still exposure", async () => {
+    expect((await verdictOf(withLine("• Limited experience with Terraform."), "Terraform")).verdict).not.toBe("MET");
+  });
+});
