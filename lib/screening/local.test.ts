@@ -1314,3 +1314,22 @@ describe("local engine: \"limited\" as a verb is not a little of it", () => {
     expect((await verdictOf(withLine("• Limited experience with Terraform."), "Terraform")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: professional or industry years leave out student jobs and internships", () => {
+  const resume = (lines: string) => cand({ resumeText: `${lines}${PAD}` });
+  it.each([
+    ["Machine Learning Engineer, Quanta Retail (Jan 2023 – present)\nResearch Assistant (machine learning), University of Leeds (2019 – 2022)", "5+ years of industry machine learning experience", "PARTLY_MET"],
+    ["Staff Accountant, Delta Co (Jun 2024 – present)\nAccounting Intern, Delta Co (2022 – 2023)\nTeaching Assistant, Accounting 101 (2020 – 2022)", "5+ years of professional accounting experience", "NOT_MET"],
+  ])("%s: %s → %s", async (lines, criterion, expected) => {
+    expect((await verdictOf(resume(lines), criterion)).verdict).toBe(expected);
+  });
+  it("post-graduate years are counted in the field, not looked for as words", async () => {
+    const v = await verdictOf(resume("Civil Engineer I, Mesa County Public Works (2021 – present)\nB.S. Civil Engineering, 2021"), "4+ years of post-graduate civil engineering experience");
+    expect(v.verdict).toBe("MET");
+    expect(v.reason).not.toContain("post");
+  });
+  it("without professional or industry, a research assistant's years still count", async () => {
+    const v = await verdictOf(resume("Machine Learning Engineer, Quanta Retail (Jan 2023 – present)\nResearch Assistant (machine learning), University of Leeds (2019 – 2022)"), "5+ years of machine learning experience");
+    expect(v.verdict).toBe("MET");
+  });
+});
