@@ -55,7 +55,15 @@ export interface LanguageRequirement {
  */
 const TEST_LEVEL = /\b(topik|hsk)\s*(?:level\s*|grade\s*)?([1-6])\b|\bjlpt\s*(?:level\s*)?n?([1-5])\b|\bn([1-5])\s*(?:level\s*)?\(?jlpt\b/i;
 
+/** "Korean (mother tongue, but rusty)": the level once had, no longer fluent; at most professional (B2). */
+const RUSTY = /\b(rusty|out of practice|not used (it )?in years|haven'?t used|has faded|faded|needs? refreshing)\b/i;
+
 function levelOf(text: string): number | null {
+  const level = statedLevel(text);
+  return level !== null && level > 4 && RUSTY.test(text) ? 4 : level;
+}
+
+function statedLevel(text: string): number | null {
   const test = TEST_LEVEL.exec(text);
   if (test) return test[2] ? Number(test[2]) : 6 - Number(test[3] ?? test[4]);
   for (const [re, level] of LEVEL_WORDS) if (re.test(text)) return level;
@@ -105,7 +113,9 @@ function languageMentions(line: string, language: string): LanguageEvidence[] {
     const bracket = /^\s*\([^()]*\)/.exec(rest)?.[0];
     const after = bracket ?? rest.split(/[,;|•·]/)[0] ?? "";
     const clause = `${before} ${after.slice(0, 60)}`;
-    const level = levelOf(clause);
+    // A fading level may be said after a comma: "Portuguese: fluent, out of practice since 2015".
+    const untilNext = rest.slice(0, 80).split(new RegExp(LANG_RE.source, "i"))[0] ?? "";
+    const level = levelOf(RUSTY.test(untilNext) ? `${clause} ${untilNext}` : clause);
     // "French bistro", "Spanish-style": an adjective, unless the line is about languages.
     if (level === null && !LANGUAGE_CONTEXT.test(t)) continue;
     out.push({ level, quote: line.trim(), negated: NEGATION.test(before.slice(-30)) });

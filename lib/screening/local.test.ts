@@ -1333,3 +1333,17 @@ describe("local engine: professional or industry years leave out student jobs an
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a language once fluent and now rusty", () => {
+  const withLine = (line: string) => cand({ resumeText: `Support Engineer, Lumen (2020 – present)\n${line}${PAD}` });
+  it.each([
+    ["Languages: Korean (mother tongue, but rusty), English (fluent)", "Fluent Korean"],
+    ["Portuguese: fluent, out of practice since 2015", "Fluent Portuguese"],
+    ["Languages: Spanish (native), French (fluent, rusty)", "Fluent French"],
+  ])("%s → PARTLY_MET for %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("PARTLY_MET");
+  });
+  it("the other language on the line keeps its level", async () => {
+    expect((await verdictOf(withLine("Languages: Spanish (native), French (fluent, rusty)"), "Fluent Spanish")).verdict).toBe("MET");
+  });
+});
