@@ -1347,3 +1347,19 @@ describe("local engine: a language once fluent and now rusty", () => {
     expect((await verdictOf(withLine("Languages: Spanish (native), French (fluent, rusty)"), "Fluent Spanish")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a minor is not the degree's field", () => {
+  const withLine = (line: string) => cand({ resumeText: `Analyst, Fairway Insurance (2020 – present)\n• Claims dashboards.\n${line}${PAD}` });
+  it.each([
+    ["B.A. Sociology, minor in Statistics, University of Oregon, 2019", "Bachelor's degree in Statistics"],
+    ["B.Sc. Data Science (minor), Major: Geography, McGill, 2018", "Bachelor's degree in Data Science"],
+    ["B.S. Biology with a minor in Chemistry (2017)", "Bachelor's degree in Chemistry"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("field differs");
+  });
+  it("the major on the same line still meets it", async () => {
+    expect((await verdictOf(withLine("B.A. Sociology, minor in Statistics, University of Oregon, 2019"), "Bachelor's degree in Sociology")).verdict).toBe("MET");
+  });
+});

@@ -120,6 +120,16 @@ const ROLE_NOUN =
 
 const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) (degree|diploma)\b|\bnot planning\b/i;
 
+/**
+ * A degree line without its minor: "B.Sc. Psychology, minor in Computer Science", "Computer Science
+ * (minor)" name a few courses, not the field of the degree.
+ */
+function withoutMinor(text: string): string {
+  return text
+    .replace(/\b(?:with an? |and an? )?minors?\s*(?:in|:|-)?\s*[^,;()|]+/gi, " ")
+    .replace(/[^,;()|:]+\(\s*minor\s*\)/gi, " ");
+}
+
 /** A student's job or an internship: years in it are not the professional or industry years a criterion may ask. */
 const STUDENT_TITLE = /\b(teaching assistant|graduate assistant|research assistant|student assistant|student worker|student employee|graduate student|phd (student|candidate)|doctoral (student|researcher)|intern|internship|summer associate|co-?op student)\b/i;
 /** Years that must be professional: "industry", "post-graduate", "professional" ("commercial construction" is a kind of construction). */
@@ -660,7 +670,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
     const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" "));
-    const named = glossField([s.degree, s.field].filter(Boolean).join(" "));
+    const named = glossField(withoutMinor([s.degree, s.field].filter(Boolean).join(" ")));
     degrees.push({ level, inProgress, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
   for (let i = 0; i < contentCount; i++) {
@@ -670,10 +680,10 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     if (level === null) continue;
     // "MBA — no. Not planning one." names a degree the candidate does not have.
     if (DEGREE_DENIED.test(fold(seg.text))) continue;
-    // "Education: BFA Painting": the section's name is not the field of study.
-    const ownText = seg.text.replace(/^\s*education\s*[:\-–—]?/i, "");
+    // "Education: BFA Painting": the section's name is not the field of study; nor is a minor.
+    const ownText = withoutMinor(seg.text.replace(/^\s*education\s*[:\-–—]?/i, ""));
     const glossed = glossField(ownText);
-    const terms = /^\s*education\b/i.test(seg.text) || glossed !== ownText ? termsOf(tokenize(glossed), job.needed) : new Set(segTerms[i]);
+    const terms = /^\s*education\b/i.test(seg.text) || glossed !== seg.text ? termsOf(tokenize(glossed), job.needed) : new Set(segTerms[i]);
     // "Bachelor of Science" on one line and the major on the next is common.
     const next = segments[i + 1];
     const withNext = next && i + 1 < contentCount && next.text.length < 80;
