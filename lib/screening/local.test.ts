@@ -1363,3 +1363,18 @@ describe("local engine: a minor is not the degree's field", () => {
     expect((await verdictOf(withLine("B.A. Sociology, minor in Statistics, University of Oregon, 2019"), "Bachelor's degree in Sociology")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: practice exams, an audit track or exam prep are not the credential", () => {
+  const withLine = (line: string) => cand({ resumeText: `Systems Administrator, Corvid Labs (2020 – present)\n• Patching and backups for 300 servers.\n${line}${PAD}` });
+  it.each([
+    ["Azure Administrator Associate (practice tests only)", "Azure Administrator Associate certification"],
+    ["IBM Data Science Professional Certificate (audit track)", "IBM Data Science Professional Certificate"],
+    ["CISSP exam prep, 2025", "CISSP"],
+    ["AWS Solutions Architect – Associate (practice exams only)", "AWS Solutions Architect Associate"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it("auditing systems is still work on them", async () => {
+    expect((await verdictOf(withLine("• Audited Active Directory group memberships every quarter."), "Active Directory")).verdict).toBe("MET");
+  });
+});
