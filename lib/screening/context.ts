@@ -96,8 +96,8 @@ const PRE_CUES: readonly Cue[] = [
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
   ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "minimal", "limited",
-    // Preparing for it or auditing it, not holding it: "(practice exams only)", "(audit track)".
-    "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "exam prep", "prep course", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+    // Practising for it or auditing it, not holding it: "(practice exams only)", "(audit track)".
+    "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
