@@ -107,3 +107,20 @@ describe("places: Washington, DC is the capital, in its own metro area", () => {
     expect(verdict("Based in the DC metro area", ["Michael Osei", "Washington, DC · michael@example.com"]).verdict).toBe("MET");
   });
 });
+
+describe("places: a move planned is not where the candidate lives", () => {
+  it.each([
+    ["Based in Austin, TX", ["Sam Ortiz", "Camden, NJ (moving to Austin in 2027)"]],
+    ["Located in Denver", ["Jo Park", "Tucson, AZ · relocating to Denver this spring"]],
+  ])("%s, %s → PARTLY_MET", (criterion, header) => {
+    expect(verdict(criterion, header).verdict).toBe("PARTLY_MET");
+  });
+  it("a criterion that allows relocating is met by the move", () => {
+    expect(verdict("Based in Austin or willing to relocate", ["Sam Ortiz", "Camden, NJ (moving to Austin in 2027)"]).verdict).toBe("MET");
+  });
+  it("the city moved to in the header is not read as home", () => {
+    const v = verdict("Based in Chicago", ["Kim Lee", "seoul, korea → relocating to Chicago"]);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).not.toContain("Lives in Chicago");
+  });
+});

@@ -389,6 +389,7 @@ export interface PlaceVerdict {
   reason: string;
 }
 
+const MOVING_TO = /\b(?:relocating|moving|relocate|relocation|will relocate|moving back) to\b.*$/i;
 const RELOCATE = /\b(willing to relocate|open to relocat\w*|happy to relocate|able to relocate|will relocate|relocating to|plan(ning)? to relocate|moving to)\b/i;
 
 function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
@@ -451,7 +452,8 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
     for (const [i, line] of lines.entries()) {
       if (pass && i === 0 && header.length > 0) continue;
       // Evidence stays the line as written; only the reading is capitalized.
-      const p = placesIn(capitalized(line), pass)[0];
+      // "Seoul → relocating to Chicago": where they are going is not where they live.
+      const p = placesIn(capitalized(line).replace(MOVING_TO, " "), pass)[0];
       if (p) {
         found = { place: p, line };
         break outer;
@@ -476,7 +478,8 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
   }
   if (relocation) {
     const toTarget = req.places.some((t) => placesIn(relocation).some((p) => matches(t, p) === "yes"));
-    return { verdict: toTarget ? "MET" : "PARTLY_MET", evidence: [found.line, relocation], reason: `Lives in ${where}, not in ${target}, and says they would relocate.` };
+    // "Based in Austin" asks where they live now; a move there meets only a criterion that allows one.
+    return { verdict: toTarget && req.relocationOk ? "MET" : "PARTLY_MET", evidence: [found.line, relocation], reason: `Lives in ${where}, not in ${target}, and says they would relocate.` };
   }
   if (results.includes("near")) return { verdict: "PARTLY_MET", evidence: [found.line], reason: `Lives in ${where}: same state as ${target}; check the commute.` };
   return { verdict: "NOT_MET", evidence: [found.line], reason: `Lives in ${where}, not in ${target}.` };
