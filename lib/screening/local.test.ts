@@ -1378,3 +1378,23 @@ describe("local engine: practice exams, an audit track or exam prep are not the 
     expect((await verdictOf(withLine("• Audited Active Directory group memberships every quarter."), "Active Directory")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a credential held with a limited status", () => {
+  const withLine = (line: string) => cand({ resumeText: `Technician, Brightside Clinic (2021 – present)\n• Daily checks and records.\n${line}${PAD}` });
+  it.each([
+    ["LPN license: temporary permit, Texas Board of Nursing", "Texas LPN license"],
+    ["Teaching licence: Ohio Resident Educator license (provisional, 2 years)", "Ohio teaching license"],
+    ["Commercial Driver's License (CDL-A), restricted to intrastate", "CDL Class A license"],
+  ])("%s → PARTLY_MET for %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("status");
+  });
+  it("a criterion that accepts the status is met by it", async () => {
+    expect((await verdictOf(withLine("Ohio Resident Educator license (provisional, 2024)"), "Ohio provisional teaching license")).verdict).toBe("MET");
+  });
+  it("an apprenticeship in the work history is not the credential's status", async () => {
+    const v = await verdictOf(cand({ resumeText: `Apprentice Electrician, Volt Brothers (2015 – 2019)\nElectrician, Volt Brothers (2019 – present)\nLicense: Journeyman Electrician, Oregon (2019)${PAD}` }), "Licensed journeyman electrician");
+    expect(v.verdict).toBe("MET");
+  });
+});

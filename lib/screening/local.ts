@@ -820,7 +820,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const apart = cov.min >= MET_AT && evidence.length > 0 && !strictMiss ? scatteredGroup(c.req, index) : null;
   if (apart) return apart(c.input.text.trim());
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
-    const otherState = otherStateVerdict(c, index, matched, label);
+    const otherState = otherStateVerdict(c, index, matched, label) ?? limitedStatusVerdict(c, index, matched, label);
     if (otherState) return otherState;
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
@@ -939,6 +939,29 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 
 /** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
 const isPlaceTerm = (t: Term) => t.startsWith("@state_");
+
+/** A credential held with a status short of the full one: "Certified Professional Coder – Apprentice (CPC-A)". */
+const LIMITED_STATUS = /\b(apprentice|provisional|trainee|temporary|conditional|restricted|interim|frozen|probationary)\b/i;
+
+/**
+ * "CPC certification (without apprentice status)" with "Certified Professional Coder – Apprentice
+ * (CPC-A)": the credential's line gives it a limited status the criterion does not ask for. Partly met.
+ */
+function limitedStatusVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!c.needsCredential) return null;
+  const asked = fold(c.input.text).replace(/\b(without|not|no|non)\b[^,;)]*/gi, " ");
+  if (LIMITED_STATUS.test(asked)) return null;
+  const what = matched.filter((t) => !GENERIC_SET.has(t));
+  const holds = (text: string) => CREDENTIAL_WORD.test(fold(text)) || WRITTEN_AS_CREDENTIAL.test(text.replace(/,\s*\p{Lu}{2}\b/gu, " "));
+  for (const [i, st] of index.segTerms.entries()) {
+    const text = (index.segments[i] as Segment).text;
+    if (!what.some((t) => st.has(t)) || !holds(text)) continue;
+    const status = LIMITED_STATUS.exec(text);
+    if (!status) continue;
+    return { verdict: "PARTLY_MET", evidence: quotes(index, [i]), reason: `Mentions ${what.map(label).join(", ")} with ${status[1]?.toLowerCase()} status, not the full credential.` };
+  }
+  return null;
+}
 
 /** A US state named in full; "Washington, DC" is the city, not the state. */
 const STATE_NAME = new RegExp(`\\b(${Object.values(US_STATES).sort((a, b) => b.length - a.length).join("|")})\\b(?!,?\\s*D\\.?\\s?C\\b)`, "gu");
