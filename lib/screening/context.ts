@@ -63,7 +63,7 @@ const cue = (stance: Cue["stance"], ...phrases: string[]): Cue[] => phrases.map(
 const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
   // The other one was used: "Jira rather than Asana", "Azure instead of GCP".
-  ...cue("negated", "rather than", "instead of", "in place of", "as opposed to"),
+  ...cue("negated", "rather than", "instead of", "in place of", "as opposed to", "yet to", "not yet", "never had the chance"),
   // The same in the other languages résumés here are written in (German, Dutch, French, Spanish, Polish).
   ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "sem", "nao", "brak", "bez", "nie"),
   // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".
@@ -80,6 +80,7 @@ const PRE_CUES: readonly Cue[] = [
     // A product tried out, not used at work: "walked through a BambooHR free trial".
     "walked through", "free trial", "trial account", "demo account", "demo of",
     // Learning about it, not doing it: "read up on Kubernetes", "attended a Tableau webinar", "an online course on Python".
+    "exposure level", "beginner level", "basic level", "novice", "theoretical", "theoretical knowledge", "in theory",
     "read up on", "reading up on", "read about", "reading about", "watched", "attended a", "attended an", "attended the", "course on", "courses on", "online course", "online courses", "webinar on", "webinars on",
     // Someone else's role or skill: "reported to the nurse manager", "assisted the controller".
     "reported to", "reporting to", "reports to", "assisted the", "assisting the", "helped the", "assistant to", "my manager",
@@ -95,7 +96,7 @@ const PRE_CUES: readonly Cue[] = [
 
 /** Cues that qualify the words just before them ("CPA candidate", "Kubernetes (home lab only)"). */
 const POST_CUES: readonly Cue[] = [
-  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "minimal", "limited",
+  ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "minimal", "limited", "theoretical", "theory only", "in theory", "novice",
     // Practising for it or auditing it, not holding it: "(practice exams only)", "(audit track)".
     "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
   ...cue(

@@ -1398,3 +1398,18 @@ describe("local engine: a credential held with a limited status", () => {
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: knowledge only in theory, at an exposure level, or not yet", () => {
+  const withLine = (line: string) => cand({ resumeText: `Business Analyst, Harrow Mutual (2020 – present)\n• Requirements for claims systems.\n${line}${PAD}` });
+  it.each([
+    ["• My Kafka knowledge is theoretical so far.", "Kafka"],
+    ["• Exposure-level Power BI.", "Power BI"],
+    ["• I have yet to use Snowflake on a project.", "Snowflake"],
+    ["• Agile: theory only, from a book club.", "Agile"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it("theory as a subject of work still meets it", async () => {
+    expect((await verdictOf(withLine("• Modelled claim queues with queueing theory in Python."), "Queueing theory")).verdict).toBe("MET");
+  });
+});
