@@ -1413,3 +1413,27 @@ describe("local engine: knowledge only in theory, at an exposure level, or not y
     expect((await verdictOf(withLine("• Modelled claim queues with queueing theory in Python."), "Queueing theory")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: products named by everyday words (EHR, LMS, chat, POS)", () => {
+  const withLine = (line: string) => cand({ resumeText: `Program Assistant, Riverbend Center (2020 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Coordinated an epic cross-country fundraising journey.", "Epic EHR"],
+    ["• Cleaned the blackboard and chalk trays after each class.", "Blackboard"],
+    ["• Sold acrylic paintings on canvas at the spring fair.", "Canvas LMS"],
+    ["• Picked up slack during the holiday rush.", "Slack"],
+    ["• Led morning yoga: asana and breathing for residents.", "Asana"],
+    ["• Zoomed in on budget lines with the board.", "Zoom"],
+    ["• Made French toast for the Saturday brunch program.", "Toast POS"],
+    ["• Repainted 1,200 square feet of hallway.", "Square POS"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["• Charted visits in Epic.", "Epic EHR"],
+    ["• Posted course materials in Canvas and Blackboard.", "Canvas LMS"],
+    ["• Team updates in Slack; board meetings over Zoom.", "Slack"],
+    ["• Rang up café sales on Toast.", "Toast POS"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});
