@@ -1437,3 +1437,23 @@ describe("local engine: products named by everyday words (EHR, LMS, chat, POS)",
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: the assistant of a role is not the role", () => {
+  const resume = (lines: string) => cand({ resumeText: `${lines}${PAD}` });
+  it.each([
+    ["Assistant Store Manager, Northwind Outfitters (2019 – present)\n• Opened and closed the store.", "Store manager experience"],
+    ["Assistant Project Manager, Granite Builders (2020 – present)\n• Kept RFIs and submittals moving.", "Project manager experience"],
+    ["Pharmacist's Assistant, Corner Drug (2018 – present)\n• Counted and labelled prescriptions.", "Pharmacist experience"],
+  ])("%s → PARTLY_MET for %s", async (lines, criterion) => {
+    const v = await verdictOf(resume(lines), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("assistant");
+  });
+  it.each([
+    ["Store Manager, Northwind Outfitters (2019 – present)\n• Coached 3 assistant store managers.", "Store manager experience"],
+    ["Store Manager, Peachtree (2021 – present)\n• Manage a team of 14 associates and 2 assistant managers.", "People management experience"],
+    ["Assistant Store Manager, Northwind Outfitters (2019 – present)", "Assistant store manager experience"],
+  ])("%s still meets %s", async (lines, criterion) => {
+    expect((await verdictOf(resume(lines), criterion)).verdict).toBe("MET");
+  });
+});

@@ -24,7 +24,7 @@ import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { US_STATES } from "./us-states";
 import { compileAmount, statedAmounts, type AmountRequirement } from "./amounts";
 import { scoreBreakdown } from "./score";
-import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment } from "./text";
+import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment, type Token } from "./text";
 import { GENERIC_TERMS, LIGHT_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
 import type {
   CandidateInput,
@@ -820,7 +820,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const apart = cov.min >= MET_AT && evidence.length > 0 && !strictMiss ? scatteredGroup(c.req, index) : null;
   if (apart) return apart(c.input.text.trim());
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
-    const otherState = otherStateVerdict(c, index, matched, label) ?? limitedStatusVerdict(c, index, matched, label);
+    const otherState = otherStateVerdict(c, index, matched, label) ?? limitedStatusVerdict(c, index, matched, label) ?? assistantVerdict(c, index, matched, label);
     if (otherState) return otherState;
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
     if (lapsedOnly) {
@@ -939,6 +939,49 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 
 /** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
 const isPlaceTerm = (t: Term) => t.startsWith("@state_");
+
+/** The helper of a role: "Assistant Store Manager", "Teacher's Aide", "Electrician's Helper". */
+const UNDER_BEFORE = new Set(["assistant", "asst"]);
+const UNDER_AFTER = new Set(["aide", "assistant", "helper"]);
+
+/**
+ * Whether a line names the role only as its helper's: every run of the criterion's words in it has
+ * "assistant" just before it or "aide", "helper" just after it ("2 assistant managers" is the
+ * object of "manage a team", which still names the role).
+ */
+function onlyUnderRole(text: string, words: ReadonlySet<string>): boolean {
+  const tokens = tokenize(text).filter((t) => t.lower !== "s");
+  let runs = 0;
+  for (let i = 0; i < tokens.length; i++) {
+    if (!words.has((tokens[i] as Token).stem)) continue;
+    let end = i;
+    while (end + 1 < tokens.length && words.has((tokens[end + 1] as Token).stem)) end++;
+    runs++;
+    const under = UNDER_BEFORE.has(tokens[i - 1]?.lower ?? "") || UNDER_AFTER.has(tokens[end + 1]?.lower ?? "");
+    if (!under) return false;
+    i = end;
+  }
+  return runs > 0;
+}
+
+/**
+ * "Store manager experience" with only "Assistant Store Manager": every line that names the role
+ * names the one who assists it. Partly met; the criterion may itself ask for the assistant.
+ */
+function assistantVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
+  const critTokens = tokenize(c.input.text);
+  if (critTokens.some((t) => UNDER_AFTER.has(t.lower) || UNDER_BEFORE.has(t.lower))) return null;
+  const what = matched.filter((t) => !GENERIC_SET.has(t));
+  if (what.length === 0) return null;
+  const words = new Set(critTokens.map((t) => t.stem).filter((w) => !isFiller(w) && !GENERIC_WORDS.has(w)));
+  const lines = index.segTerms.flatMap((st, i) => (matched.every((t) => st.has(t)) ? [i] : []));
+  if (lines.length === 0 || !lines.every((i) => onlyUnderRole((index.segments[i] as Segment).text, words))) return null;
+  return {
+    verdict: "PARTLY_MET",
+    evidence: quotes(index, lines).slice(0, 2),
+    reason: `Mentions ${matched.map(label).join(", ")} only as an assistant's, aide's or helper's role, not the role itself.`,
+  };
+}
 
 /** A credential held with a status short of the full one: "Certified Professional Coder – Apprentice (CPC-A)". */
 const LIMITED_STATUS = /\b(apprentice|provisional|trainee|temporary|conditional|restricted|interim|frozen|probationary)\b/i;
