@@ -1457,3 +1457,20 @@ describe("local engine: the assistant of a role is not the role", () => {
     expect((await verdictOf(resume(lines), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a degree begun and not finished", () => {
+  const withLine = (line: string) => cand({ resumeText: `Analyst, Keystone Mutual (2020 – present)\n• Monthly loss reports.\n${line}${PAD}` });
+  it.each([
+    ["B.A. Sociology coursework (incomplete), Temple University, 2013 – 2015", "Bachelor's degree"],
+    ["Ph.D. Physics (ABD), University of Arizona", "PhD in Physics"],
+    ["Bachelor of Science in Accounting — withdrew 2018", "Bachelor's degree in Accounting"],
+    ["B.S. Mechanical Engineering (3 of 4 years completed)", "Bachelor's degree in Mechanical Engineering"],
+  ])("%s → PARTLY_MET for %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("not finished");
+  });
+  it("a finished degree still meets it", async () => {
+    expect((await verdictOf(withLine("B.S. Mechanical Engineering, Purdue University, 2016"), "Bachelor's degree in Mechanical Engineering")).verdict).toBe("MET");
+  });
+});

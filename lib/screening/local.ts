@@ -118,6 +118,9 @@ const DEGREE_WORDS =
 const ROLE_NOUN =
   /\b(analyst|engineer|developer|nurse|rn|lpn|teacher|technician|designer|accountant|cook|chef|driver|pilot|electrician|plumber|welder|machinist|mechanic|pharmacist|paralegal|attorney|lawyer|recruiter|scientist|architect|underwriter|adjuster|estimator|dispatcher|interpreter|translator|therapist|hygienist|bartender|auditor)s?\b/i;
 
+/** A degree begun and not finished: "(incomplete)", "ABD", "withdrew 2019", "3 of 4 years completed", "did not graduate". */
+const UNFINISHED =
+  /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?)\b/i;
 const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) (degree|diploma)\b|\bnot planning\b/i;
 
 /**
@@ -669,7 +672,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       ? [...findSegments(segments, s.degree, contentCount), ...findSegments(segments, s.field, contentCount), ...findSegments(segments, s.org, contentCount)]
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
-    const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" "));
+    const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" ")) || UNFINISHED.test(fold([s.degree, s.field, s.summary].filter(Boolean).join(" ")));
     const named = glossField(withoutMinor([s.degree, s.field].filter(Boolean).join(" ")));
     degrees.push({ level, inProgress, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
@@ -692,7 +695,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     // The major on the next line counts only when the degree's own line names no field.
     if (withNext && families.size === 0) for (const f of fieldFamilies(next.text)) families.add(f);
     const futureYear = [...seg.text.matchAll(/\b(20\d{2})\b/g)].some((m) => Number(m[1]) * 12 > nowIdx);
-    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear, terms, families, label: seg.text, segs: [i] });
+    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear || UNFINISHED.test(fold(seg.text)), terms, families, label: seg.text, segs: [i] });
   }
 
   return {
@@ -1397,7 +1400,7 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const has = best ? `${best.d.label}` : "";
   const fieldOk = (s: Scored) => s.field === "exact" || (s.field === "related" && c.relatedFieldOk);
   if (best && best.levelOk && fieldOk(best) && best.d.inProgress) {
-    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}, not finished yet; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
+    return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}, not finished; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
   if (best && best.levelOk && fieldOk(best)) {
     return { verdict: "MET", evidence, reason: `Has ${has}; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
