@@ -1474,3 +1474,20 @@ describe("local engine: a degree begun and not finished", () => {
     expect((await verdictOf(withLine("B.S. Mechanical Engineering, Purdue University, 2016"), "Bachelor's degree in Mechanical Engineering")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: years stated in a summary go with their own clause", () => {
+  const resume = (summary: string) => cand({ resumeText: `Profile: ${summary}\nAnalyst, Keystone Mutual (2025 – present)\n• Monthly reports.` });
+  it.each([
+    ["2 years of Tableau; 12 years in hospitality.", "5+ years of Tableau", "NOT_MET"],
+    ["Nearly 6 years of payroll; almost 4 years of Workday.", "6+ years of payroll experience", "PARTLY_MET"],
+    ["Close to 3 years of AutoCAD drafting.", "3+ years of AutoCAD", "PARTLY_MET"],
+  ])("%s: %s → %s", async (summary, criterion, expected) => {
+    expect((await verdictOf(resume(summary), criterion)).verdict).toBe(expected);
+  });
+  it("a single figure still covers its whole line", async () => {
+    expect((await verdictOf(cand({ resumeText: "Chef de partie. 8 yrs fine dining.\nmarco@example.com" }), "5+ years of kitchen experience")).verdict).toBe("MET");
+  });
+  it("the reason quotes the years as the candidate wrote them", async () => {
+    expect((await verdictOf(resume("Nearly 6 years of payroll; almost 4 years of Workday."), "6+ years of payroll experience")).reason).toContain("Nearly 6 years");
+  });
+});

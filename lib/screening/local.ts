@@ -300,7 +300,8 @@ interface CandidateIndex {
   degrees: Degree[];
   /** Short application answers: yes/no, or free text read for its polarity. */
   answers: { question: Set<Term>; topics: number[]; negative: boolean; yes: boolean | null; answer: string; quote: string }[];
-  statedYears: { years: number; seg: number }[];
+  /** "5+ years of SQL" in a summary, with the terms of its own clause ("…; 10 years in retail" is not SQL). */
+  statedYears: { years: number; written: string; seg: number; terms: Set<Term> }[];
 }
 
 function monthIndex(ym: YearMonth | null | undefined): number | null {
@@ -657,9 +658,18 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     datedExperience = experiences.length > 0;
     segments.forEach((s, i) => {
-      for (const m of s.text.matchAll(STATED_YEARS_RE)) {
+      const found = [...s.text.matchAll(STATED_YEARS_RE)];
+      for (const m of found) {
         const n = parseCount(m[1] as string);
-        if (n !== null && n > 0 && n <= 50) statedYears.push({ years: n, seg: i });
+        if (n === null || n <= 0 || n > 50) continue;
+        const at = m.index ?? 0;
+        const from = Math.max(...[";", ".", "|", "•"].map((sep) => s.text.lastIndexOf(sep, at))) + 1;
+        // Several figures in one line ("5 years of SQL; 10 years in retail") each go with their own clause.
+        const ends = [";", "|", "•"].map((sep) => s.text.indexOf(sep, at)).filter((e) => e >= 0);
+        const clause = found.length > 1 ? s.text.slice(from, ends.length ? Math.min(...ends) : s.text.length) : null;
+        // "Nearly 5 years", "almost 3 years": short of the number.
+        const short = /\b(nearly|almost|close to|just under|under|less than|approaching)\s*$/i.exec(s.text.slice(from, at));
+        statedYears.push({ years: short ? n - 0.5 : n, written: `${short ? short[0] : ""}${m[0]}`.trim(), seg: i, terms: clause === null ? (segTerms[i] ?? new Set()) : termsOf(tokenize(clause), job.needed) });
       }
     });
   }
@@ -1337,7 +1347,7 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
       (!c.role || !e.titleTerms || coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT),
   );
   const months = mergedMonths(relevant.map((e) => e.interval));
-  const stated = index.statedYears.filter((s) => subjectEmpty || coverage(c.req, hasIn(index.segTerms[s.seg] ?? new Set(), index.all)).mean > RELEVANT_ABOVE);
+  const stated = index.statedYears.filter((s) => subjectEmpty || coverage(c.req, hasIn(s.terms, index.all)).mean > RELEVANT_ABOVE);
   const statedMax = stated.reduce((m, s) => Math.max(m, s.years), 0);
   const years = Math.max(months / 12, statedMax);
   const what = subjectEmpty ? "experience" : `${describe(c.req, labeller(c))} experience`;
@@ -1346,7 +1356,7 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   const evidence = quoted.length ? quoted : relevant.slice(0, 2).map((e) => e.label).filter(Boolean);
   const source =
     statedMax * 12 > months
-      ? `the résumé states ${statedMax} years`
+      ? `the résumé states “${stated.find((s) => s.years === statedMax)?.written ?? `${statedMax} years`}”`
       : relevant.length
         ? `${fmtYears(months)} over ${relevant.length} position${relevant.length === 1 ? "" : "s"}: ${relevant
             .slice(0, 3)
