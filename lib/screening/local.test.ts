@@ -1491,3 +1491,30 @@ describe("local engine: years stated in a summary go with their own clause", () 
     expect((await verdictOf(resume("Nearly 6 years of payroll; almost 4 years of Workday."), "6+ years of payroll experience")).reason).toContain("Nearly 6 years");
   });
 });
+
+describe("local engine: an answer to part of what a criterion asks", () => {
+  const withAnswers = (answers: { question: string; answer: string }[]) => cand({ resumeText: `Operations Coordinator${PAD}`, answers });
+  it.each([
+    [[{ question: "Are you legally authorized to work in the United States?", answer: "Yes" }], "Authorized to work in the US without visa sponsorship", "sponsorship"],
+    [[{ question: "Are you available to work evenings?", answer: "Yes" }], "Available evenings and weekends", "weekends"],
+    [[{ question: "Do you hold a valid driver's license?", answer: "Yes" }], "Valid driver's license and own vehicle", "vehicle"],
+  ])("%j → PARTLY_MET for %s", async (answers, criterion, part) => {
+    const v = await verdictOf(withAnswers(answers), criterion);
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain(part);
+  });
+  it("two answers that cover the criterion between them meet it", async () => {
+    const answers = [
+      { question: "Are you legally authorized to work in the United States?", answer: "Yes" },
+      { question: "Will you now or in the future require visa sponsorship?", answer: "No" },
+    ];
+    expect((await verdictOf(withAnswers(answers), "Authorized to work in the US without visa sponsorship")).verdict).toBe("MET");
+  });
+  it("the answer about the other part still decides against it", async () => {
+    const answers = [
+      { question: "Are you legally authorized to work in the United States?", answer: "Yes" },
+      { question: "Will you now or in the future require visa sponsorship?", answer: "Yes" },
+    ];
+    expect((await verdictOf(withAnswers(answers), "Authorized to work in the US without visa sponsorship")).verdict).toBe("NOT_MET");
+  });
+});

@@ -1475,6 +1475,20 @@ function polarity(text: string): boolean {
   return n % 2 === 1;
 }
 
+/** Parts of a criterion a question may leave out: sponsorship beside authorization, weekends beside nights, a car beside a licence. */
+const SUB_ASKS: readonly RegExp[] = [
+  /\b((?:visa |work )?sponsor\w*|visa)\b/i,
+  /\b(nights?|overnights?)\b/i,
+  /\b(weekends?|saturdays?|sundays?)\b/i,
+  /\bevenings?\b/i,
+  /\bholidays?\b/i,
+  /\bon[- ]call\b/i,
+  /\bovertime\b/i,
+  /\b(car|vehicle|transportation)\b/i,
+  /\btravel\w*\b/i,
+  /\brelocat\w*\b/i,
+];
+
 /** Words that narrow a yes: "Yes, but not Sundays", "Yes, except in winter", "Only if remote". */
 const ANSWER_LIMIT = /\b(but|except|excluding|other than|apart from|only|mostly|partly|partially|depends|depending|unless|as long as|provided|limited)\b/i;
 
@@ -1512,6 +1526,15 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       yes = pos;
     }
     const holds = yes !== (yn.negative !== critNegative);
+    // "Able to work nights and weekends" answered by "Can you work nights? — Yes": the question asked
+    // about part of the criterion; what it did not ask about is still open.
+    const parts = SUB_ASKS.filter((re) => re.test(fold(c.input.text)) && !re.test(fold(yn.quote)));
+    // Another answer asks about that part ("reliable transportation? — Yes, my own car"): it decides.
+    if (holds && parts.length > 0 && parts.every((re) => index.answers.some((a) => a !== yn && re.test(fold(a.quote))))) continue;
+    const unasked = parts.map((re) => re.exec(fold(c.input.text))?.[0] ?? "");
+    if (holds && unasked.length > 0) {
+      return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: `The candidate's answer covers the question asked, not ${unasked.join(", ")}.` };
+    }
     if (holds && qualifiedAnswer(yn.answer)) {
       return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so only in part." };
     }
