@@ -64,6 +64,9 @@ const PRE_CUES: readonly Cue[] = [
   ...cue("negated", "no", "not", "never", "without", "lack", "lacks", "lacking", "lacked", "none", "nor", "neither", "zero"),
   // The other one was used: "Jira rather than Asana", "Azure instead of GCP".
   ...cue("negated", "rather than", "instead of", "in place of", "as opposed to", "yet to", "not yet", "never had the chance"),
+  // Left out of a list: "every major cloud apart from GCP", "all BI tools other than Looker". ("Except"
+  // starts a clause of its own, whose sense depends on the one before: "no AWS except S3".)
+  ...cue("negated", "apart from", "other than", "excluding"),
   // The same in the other languages résumés here are written in (German, Dutch, French, Spanish, Polish).
   ...cue("negated", "kein", "keine", "keinen", "ohne", "nicht", "geen", "niet", "sans", "aucun", "aucune", "pas de", "sin", "sem", "nao", "brak", "bez", "nie"),
   // Basics and study in those languages: "notions de Kubernetes", "curso de Scala", "Grundkenntnisse in SAP".

@@ -1518,3 +1518,17 @@ describe("local engine: an answer to part of what a criterion asks", () => {
     expect((await verdictOf(withAnswers(answers), "Authorized to work in the US without visa sponsorship")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a thing left out of a list", () => {
+  const withLine = (line: string) => cand({ resumeText: `Data Analyst, Keystone Mutual (2020 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Hands-on with every major cloud apart from GCP.", "GCP"],
+    ["• Built reports in every BI tool we had other than Looker.", "Looker"],
+    ["• Configured all ERP modules excluding payroll.", "Payroll"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it("the rest of the list still meets it", async () => {
+    expect((await verdictOf(withLine("• Used Tableau and Power BI daily, except during the 2023 migration."), "Tableau")).verdict).toBe("MET");
+  });
+});
