@@ -1532,3 +1532,20 @@ describe("local engine: a thing left out of a list", () => {
     expect((await verdictOf(withLine("• Used Tableau and Power BI daily, except during the 2023 migration."), "Tableau")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: dotted initials are one word", () => {
+  const withLines = (lines: string) => cand({ resumeText: `${lines}${PAD}` });
+  it("\"D.C.\" in a court's name does not spell a bar admission with a pending one", async () => {
+    const v = await verdictOf(withLines("Law Clerk, D.C. Superior Court (2024 – present)\nBar: passed the UBE (2025); admission to the D.C. Bar pending."), "Admitted to the D.C. Bar");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("single letters of other initials do not meet them", async () => {
+    const v = await verdictOf(withLines("Paralegal, J. Doe & Associates (2020 – present)\n• Drafted motions for D. Smith."), "J.D. degree");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("the initials themselves still meet them, named as written", async () => {
+    const v = await verdictOf(withLines("Associate, Crane LLP (2021 – present)\nJ.D., Georgetown University Law Center, 2021"), "J.D. from an accredited law school");
+    expect(v.reason).toContain("J.D.");
+    expect(v.reason).not.toMatch(/\bJ, D\b/);
+  });
+});

@@ -787,6 +787,8 @@ function makeLabeller(c: CompiledCriterion): (t: Term) => string {
   for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
   // "Non-sterile" is one word to match ("nonsterile"), written as the criterion writes it.
   for (const m of fold(c.input.text).matchAll(/\bnon-(\p{L}{3,})/giu)) words.set(stem(`non${(m[1] as string).toLowerCase()}`), m[0].toLowerCase());
+  // "J.D.", "D.C." are one word to match ("jd"), written with their dots.
+  for (const m of fold(c.input.text).matchAll(/(?<![\p{L}.])((?:\p{L}\.){2,3})(?![\p{L}])/gu)) words.set(stem((m[1] as string).replace(/\./g, "").toLowerCase()), m[1] as string);
   // A concept is named by the words the criterion wrote for it ("HRIS", "Clinical"), not by its id.
   const tokens = tokenize(c.input.text);
   for (const occ of termOccurrences(tokens, requirementTerms(c.req))) {

@@ -67,6 +67,8 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/\.net\b/gi, " dotnet "],
   [/\b([a-z0-9]+)\.js\b/gi, " $1js "],
   [/\b(node|vue|next|nuxt|react|express|angular|ember|three|d3)\s+js\b/gi, " $1js "],
+  // Dotted initials are one word: "D.C.", "J.D.", "U.S." (single letters would match any initial).
+  [/(?<![\p{L}.])(\p{L})\.(\p{L})\.(?:(\p{L})\.)?(?![\p{L}])/gu, "$1$2$3"],
   [/\b([a-z]+)'s\b/gi, "$1"],
   [/\bs'\b/gi, "s"],
 ];
