@@ -107,7 +107,7 @@ const POST_CUES: readonly Cue[] = [
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
     "awaiting", "awaiting results", "being issued", "apprentice", "sat the", "training in progress", "part 1 passed", "part i passed",
   ),
-  ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active"),
+  ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active", "revoked", "suspended", "surrendered", "cancelled", "canceled", "no longer valid"),
   ...cue("negated", "not required", "none", "n a"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken"),
 ];

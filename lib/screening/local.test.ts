@@ -1549,3 +1549,15 @@ describe("local engine: dotted initials are one word", () => {
     expect(v.reason).not.toMatch(/\bJ, D\b/);
   });
 });
+
+describe("local engine: a credential revoked, suspended or surrendered", () => {
+  const withLine = (line: string) => cand({ resumeText: `Warehouse Associate, Delta Freight (2019 – present)\n• Loading and inventory.\n${line}${PAD}` });
+  it.each([
+    ["Forklift certification revoked in 2024.", "Forklift certification"],
+    ["TWIC card: surrendered when I left the port job.", "TWIC card"],
+    ["Medical assistant certification (CCMA) suspended pending renewal fees.", "CCMA certification"],
+    ["LPN license on probation with the Ohio Board of Nursing.", "LPN license"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+});

@@ -999,7 +999,7 @@ function assistantVerdict(c: CompiledCriterion, index: CandidateIndex, matched: 
 }
 
 /** A credential held with a status short of the full one: "Certified Professional Coder – Apprentice (CPC-A)". */
-const LIMITED_STATUS = /\b(apprentice|provisional|trainee|temporary|conditional|restricted|interim|frozen|probationary)\b/i;
+const LIMITED_STATUS = /\b(apprentice|provisional|trainee|temporary|conditional|restricted|interim|frozen|probationary|probation)\b/i;
 
 /**
  * "CPC certification (without apprentice status)" with "Certified Professional Coder – Apprentice
