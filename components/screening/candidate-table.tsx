@@ -151,7 +151,7 @@ export function CandidateTable({
                     />
                   </td>
                   <td className="px-2 py-3">
-                    <ScoreBadge score={c.score} stale={c.stale} requiredTier={c.required?.tier} />
+                    <ScoreBadge score={c.score} stale={c.stale} requiredTier={c.required?.tier} unchecked={c.verdicts.length > 0 && c.verdicts.every((v) => v.verdict === "UNKNOWN")} />
                   </td>
                   <td className="min-w-0 px-3 py-3">
                     <Link href={`/jobs/${jobId}/candidates/${c.id}${query}`} className="font-medium text-slate-900 hover:text-brand-700">

@@ -73,9 +73,23 @@ export function NeedsReviewCount({ count }: { count: number }) {
 
 /**
  * The score; a result missing a REQUIRED criterion shows its score greyed with a red ring (the colour
- * of the "Missing required" badge beside it), so a high number never reads as a good candidate.
+ * of the "Missing required" badge beside it), so a high number never reads as a good candidate. When
+ * every verdict needs review (no résumé text, say) the score is in the needs-review colour: its 0 says
+ * nothing could be checked, not that the candidate fails.
  */
-export function ScoreBadge({ score, stale, requiredTier = 0, size = "md" }: { score: number | null; stale?: boolean; requiredTier?: RequiredTier; size?: "md" | "lg" }) {
+export function ScoreBadge({
+  score,
+  stale,
+  requiredTier = 0,
+  unchecked = false,
+  size = "md",
+}: {
+  score: number | null;
+  stale?: boolean;
+  requiredTier?: RequiredTier;
+  unchecked?: boolean;
+  size?: "md" | "lg";
+}) {
   const box = size === "lg" ? "h-16 w-16 text-2xl rounded-2xl" : "h-9 w-11 text-sm rounded-lg";
   if (score === null) {
     return (
@@ -85,12 +99,17 @@ export function ScoreBadge({ score, stale, requiredTier = 0, size = "md" }: { sc
     );
   }
   const missing = requiredTier === 2;
-  const title = stale ? "Screened with earlier criteria" : `Score ${score} of 100${missing ? ", but a required criterion is not met" : ""}`;
+  const title = stale
+    ? "Screened with earlier criteria"
+    : unchecked
+      ? `Score ${score} of 100: nothing could be checked, every verdict needs review`
+      : `Score ${score} of 100${missing ? ", but a required criterion is not met" : ""}`;
+  const tone = missing ? "bg-slate-100 text-slate-700 ring-2 ring-red-300" : unchecked ? "ring-1 bg-violet-50 text-violet-800 ring-violet-200" : `ring-1 ${scoreTone(score)}`;
   return (
     <span
       title={title}
       data-testid="score"
-      className={`relative inline-grid place-items-center font-semibold tabular-nums ring-inset ${missing ? "bg-slate-100 text-slate-700 ring-2 ring-red-300" : `ring-1 ${scoreTone(score)}`} ${box} ${stale ? "opacity-60" : ""}`}
+      className={`relative inline-grid place-items-center font-semibold tabular-nums ring-inset ${tone} ${box} ${stale ? "opacity-60" : ""}`}
     >
       {score}
       {stale ? <span aria-hidden className="absolute -right-1 -top-1 h-2.5 w-2.5 rounded-full bg-amber-400 ring-2 ring-white" /> : null}

@@ -115,6 +115,8 @@ test.describe.serial("ranking that respects REQUIRED criteria", () => {
     await expect(lou.getByTestId("required-state")).toHaveText(/All required met/);
     await expect(nia.getByTestId("required-state")).toHaveText(/Required needs review/);
     await expect(nia.getByTestId("needs-review")).toHaveText("4 need review");
+    // Her 0 means nothing could be checked, and says so, in the needs-review colour rather than a failing red.
+    await expect(nia.getByTestId("score")).toHaveAttribute("title", /nothing could be checked/);
     await expect(nia.getByTitle("Python: Needs review")).toBeVisible();
     await expect(hana.getByTestId("needs-review")).toHaveCount(0);
     await shoot(page, "job", page.getByRole("heading", { name: /^Candidates/ }));

@@ -91,7 +91,13 @@ export default async function CandidatePage({ params, searchParams }: { params: 
         </Link>
         <div className="mt-3 flex flex-col gap-4 sm:flex-row sm:items-start sm:justify-between">
           <div className="flex min-w-0 items-start gap-4">
-            <ScoreBadge score={result?.score ?? null} stale={result?.stale} requiredTier={required?.tier} size="lg" />
+            <ScoreBadge
+              score={result?.score ?? null}
+              stale={result?.stale}
+              requiredTier={required?.tier}
+              unchecked={!!result && result.verdicts.length > 0 && result.verdicts.every((v) => v.verdict === "UNKNOWN")}
+              size="lg"
+            />
             <div className="min-w-0">
               <h1 className="text-2xl font-semibold tracking-tight">{c.name}</h1>
               {c.headline ? <p className="mt-0.5 text-sm text-slate-600">{c.headline}</p> : null}
