@@ -1,7 +1,7 @@
 import { audit } from "@/lib/audit";
 import { describeAtsError, isPermanentAtsError } from "@/lib/ats/errors";
 import { nextInterval } from "@/lib/ats/poll-pace";
-import type { AtsEvent, ProviderColumn } from "@/lib/ats/provider";
+import type { AtsProvider } from "@/lib/ats/provider";
 import { providerFor } from "@/lib/ats/registry";
 import { db } from "@/lib/db/client";
 import { log } from "@/lib/log";
@@ -48,7 +48,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
     let cursor: string | undefined;
     do {
       const page = await session.listCandidates({ createdSince: new Date(since), limit: PAGE_SIZE, cursor });
-      const { existing, arriving } = await knownOnPage(connection, provider.column, (event) => provider.webhookEventKind(event), page.items.map((c) => c.externalId), now);
+      const { existing, arriving } = await knownOnPage(connection, provider, page.items.map((c) => c.externalId), now);
       for (const candidate of page.items) {
         seen += 1;
         const createdAt = candidate.externalCreatedAt?.getTime() ?? 0;
@@ -99,8 +99,7 @@ export async function reconcileConnection(connectionId: string, now = new Date()
  */
 async function knownOnPage(
   connection: { id: string; organizationId: string },
-  column: ProviderColumn,
-  kindOf: (event: string) => AtsEvent["kind"],
+  provider: Pick<AtsProvider, "column" | "webhookEventKind">,
   externalIds: string[],
   now: Date,
 ): Promise<{ existing: Set<string>; arriving: Set<string> }> {
@@ -108,7 +107,7 @@ async function knownOnPage(
   const prisma = await db();
   const [candidates, deliveries] = await Promise.all([
     prisma.candidate.findMany({
-      where: { organizationId: connection.organizationId, provider: column, externalId: { in: externalIds } },
+      where: { organizationId: connection.organizationId, provider: provider.column, externalId: { in: externalIds } },
       select: { externalId: true },
     }),
     prisma.webhookDelivery.findMany({
@@ -123,7 +122,7 @@ async function knownOnPage(
   ]);
   return {
     existing: new Set(candidates.map((c) => c.externalId)),
-    arriving: new Set(deliveries.filter((d) => kindOf(d.event) === "candidate.created").map((d) => d.externalCandidateId!)),
+    arriving: new Set(deliveries.filter((d) => provider.webhookEventKind(d.event) === "candidate.created").map((d) => d.externalCandidateId!)),
   };
 }
 
