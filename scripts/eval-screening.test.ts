@@ -54,6 +54,8 @@ describe("npm run eval:screening", () => {
     expect(summary.sets.map((s) => [s.name, s.split])).toEqual([
       ["dev-2026-11.json", "development"],
       ["dev-2026-12.json", "development"],
+      ["dev-2026-12b.json", "development"],
+      ["dev-2026-12c.json", "development"],
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],

@@ -1561,3 +1561,17 @@ describe("local engine: a credential revoked, suspended or surrendered", () => {
     expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: a month-first date range after another one ends its own position", () => {
+  // "06/2019 – 07/2021" was read as year 2019 then month 07 (a year-first date), so the range was lost
+  // and the lines under it were taken to belong to the current position above.
+  it.each([
+    ["08/2021 – present", "06/2019 – 07/2021"],
+    ["03.2022 – obecnie", "07.2019 – 02.2022"],
+    ["2021-08 – present", "06/2019 - 07/2021"],
+  ])("a line under %s, then %s, is in the ended position", async (current, ended) => {
+    const text = `Research Associate, Moderna — ${current}\n - Cell-based potency assays and ELISA\nResearch Technician, Broad Institute — ${ended}\n - Pooled CRISPR knockout screens\n${PAD}`;
+    expect((await verdictOf(cand({ resumeText: text }), "Hands-on CRISPR work within the last 2 years")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(cand({ resumeText: text }), "CRISPR in your current role")).verdict).toBe("NOT_MET");
+  });
+});

@@ -351,8 +351,12 @@ const NOW_WORDS = "present|current|now|today|date|heute|jetzt|obecnie|nadal|aujo
 const RANGE_RE = new RegExp(`${DATE}\\s*(?:-|to|until|through|bis|a|au|tot)\\s*(?:${DATE}|(${NOW_WORDS}))(?![\\p{L}])`, "giu");
 /** "seit 04/2024", "since 2021", "depuis mars 2022": a start with no end is still going. */
 const SINCE_RE = new RegExp(`\\b(?:since|seit|desde|depuis|od|dal|sinds)\\s+${DATE}(?!\\s*(?:-|to)\\s*\\d)`, "giu");
-/** "2019.03", "2019-03", "2019/03" (year first) read as "03/2019". */
-const yearFirst = (text: string) => text.replace(/\b((?:19|20)\d{2})\s*[./-]\s*(0?[1-9]|1[0-2])(?!\d)/g, "$2/$1");
+/**
+ * "2019.03", "2019-03", "2019/03" (year first) read as "03/2019". Written close: "06/2019 – 07/2021"
+ * is a range of two month-first dates, not "2019" followed by month 07, and a year written after a
+ * month ("07.2019") is not the start of another date.
+ */
+const yearFirst = (text: string) => text.replace(/(?<!\d\s*[./]\s*)\b((?:19|20)\d{2})(?:[./]|-(?!\s))(0?[1-9]|1[0-2])(?![\d./])/g, "$2/$1");
 const JOB_AT_SCHOOL = /\b(teacher|instructor|professor|lecturer|counsel+or|principal|coach|nurse|administrator|assistant|aide|librarian|coordinator|director|manager|technician|specialist|officer|clerk|advisor|analyst|engineer|developer)\b/i;
 const SCHOOL_LINE = /\b(university|college|institute|school|academy|bachelor|master|degree|b\.?s\.?c?|m\.?s\.?c?|ph\.?d|graduated|gpa|coursework)\b/i;
 
