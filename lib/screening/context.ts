@@ -26,7 +26,7 @@ type Item = { tok: Token } | { brk: "hard" | "soft" | "open" | "close"; paren?: 
 const HARD_WORDS = new Set(["but", "however", "although", "though", "whereas", "except", "while"]);
 
 /** Words written with a period that does not end the sentence ("exp. 03/2024"). */
-const ABBREVIATED = new Set(["exp", "approx", "etc", "vs", "no", "mr", "ms", "mrs", "dr", "inc", "st", "jr", "sr", "dept", "est", "incl", "e", "g", "i"]);
+const ABBREVIATED = new Set(["exp", "approx", "etc", "vs", "no", "mr", "ms", "mrs", "dr", "inc", "st", "jr", "sr", "dept", "est", "incl", "e", "g", "i", "cert", "certs", "lic", "qual"]);
 const lastWord = (out: readonly Item[]): string => {
   const last = out[out.length - 1];
   return last && "tok" in last ? last.tok.lower : "";
@@ -101,7 +101,9 @@ const PRE_CUES: readonly Cue[] = [
 const POST_CUES: readonly Cue[] = [
   ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "minimal", "limited", "theoretical", "theory only", "in theory", "novice",
     // Practising for it or auditing it, not holding it: "(practice exams only)", "(audit track)".
-    "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning"),
+    "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning",
+    // Watched others do it: "Commercial chillers: shadowed senior techs on 2 jobs".
+    "shadowed", "shadowing", "observed only", "observation only"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
@@ -109,7 +111,11 @@ const POST_CUES: readonly Cue[] = [
   ),
   ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active", "revoked", "suspended", "surrendered", "cancelled", "canceled", "no longer valid"),
   ...cue("negated", "not required", "none", "n a"),
-  ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken"),
+  ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken",
+    // Studied for, not held: "Palo Alto PCNSE — studying", "ASQ CQA — studying; plan to sit the exam".
+    "studying", "studying for", "in preparation", "plan to sit", "plan to take",
+    // Planned, in the résumé's own language: "RHCE – Prüfung geplant für 2027", "examen prévu", "egzamin planowany".
+    "geplant", "prufung geplant", "gepland", "prevu", "prevue", "previsto", "prevista", "planowany", "planowane", "planowana"),
 ];
 
 const byFirstWord = (cues: readonly Cue[]) => {
@@ -250,7 +256,9 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   // "ITIL 4 Foundation — course completed, exam booked", "CHRL: 4 of 6 required courses completed":
   // a course on the way to an exam or a credential is progress toward it, not mere coursework.
   const after = w.slice(end, postTo).map((t) => t.lower).join(" ");
-  if (/\b(exam|exams|test) (booked|scheduled)\b|\b\d+ of \d+ (required )?(courses|modules|units|exams|papers|sections|parts)\b/.test(after)) return "progress";
+  if (/\b(exam|exams|test) (booked|scheduled)\b/.test(after)) return "progress";
+  // Units done anywhere in the rest of the clause: "studying, due 2027 (4 of 8 units complete)".
+  if (/\b\d+ of \d+ (required )?(courses|modules|units|exams|papers|sections|parts)\b/.test(w.slice(end).map((t) => t.lower).join(" "))) return "progress";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
     // A lapse or progress cue right after the comma still qualifies it ("CSM 2019, lapsed 2021").

@@ -1575,3 +1575,23 @@ describe("local engine: a month-first date range after another one ends its own 
     expect((await verdictOf(cand({ resumeText: text }), "CRISPR in your current role")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a credential studied for or planned, a rank band, a thing only watched", () => {
+  const withLine = (line: string) => cand({ resumeText: `Systems Engineer, Kestrel Networks (2019 – present)\n• Firewalls, routing and on-call.\n${line}${PAD}` });
+  it.each([
+    ["Palo Alto PCNSE — studying", "PCNSE"],
+    ["ASQ Certified Quality Auditor (CQA) — studying; plan to sit the exam in 2027", "ASQ CQA"],
+    ["RHCSA (2020) · RHCE – Prüfung geplant für 2027", "Red Hat Certified Engineer (RHCE)"],
+    ["Commercial chillers: shadowed senior techs on 2 jobs; have not serviced independently.", "Chiller experience"],
+    ["Leeds Teaching Hospitals NHS Trust — Band 6 Rotational Physiotherapist", "Band 7 experience"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it("units done later in the line make it a credential in progress, not a wish", async () => {
+    const v = await verdictOf(withLine("CIPD Level 5 Associate Diploma in People Management — studying, due 2027 (4 of 8 units complete)"), "CIPD Level 5 qualification");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+  it("the band asked is met by that band", async () => {
+    expect((await verdictOf(withLine("Band 7 Clinical Specialist Physiotherapist, NHS (2021 – present)"), "Band 7 experience")).verdict).toBe("MET");
+  });
+});

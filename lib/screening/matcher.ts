@@ -114,8 +114,8 @@ export const isFiller = (stemmed: string): boolean => FILLER.has(stemmed) || /^\
 
 const NEAR = 6;
 
-/** "OSHA 30", "Series 7", "Level 4": an acronym or a rank word with its number names one thing, not OSHA in general. */
-const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class"]);
+/** "OSHA 30", "Series 7", "Level 4", "Band 7": an acronym or a rank word with its number names one thing, not OSHA in general. */
+const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class", "band"]);
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
 function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
   const t = tokens[i];
