@@ -301,13 +301,18 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
  */
 export function stancesOf(text: string, needed: ReadonlySet<Term>, nowIdx?: number): Map<Term, Stance> {
   const out = new Map<Term, Stance>();
+  const denied = new Set<Term>();
   for (const clause of clausesOf(text)) {
     for (const occ of termOccurrences(clause.words, needed)) {
       const s = stanceAt(clause, occ.start, occ.end, nowIdx, needed);
+      if (s === "negated") denied.add(occ.term);
       const prev = out.get(occ.term);
       if (prev === undefined || STANCE_RANK[s] > STANCE_RANK[prev]) out.set(occ.term, s);
     }
   }
+  // One line that denies a thing and names it again speaks of someone else's the second time:
+  // "Not a CPA — I work alongside our outside CPA firm".
+  for (const t of denied) if (out.get(t) === "affirmed") out.set(t, "negated");
   return out;
 }
 

@@ -1595,3 +1595,14 @@ describe("local engine: a credential studied for or planned, a rank band, a thin
     expect((await verdictOf(withLine("Band 7 Clinical Specialist Physiotherapist, NHS (2021 – present)"), "Band 7 experience")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a line that denies a thing and names it again", () => {
+  it("'Not a CPA — I work alongside our outside CPA firm' does not meet 'CPA'", async () => {
+    const c = cand({ resumeText: `Full-charge Bookkeeper, Permian Supply (2018 – present)\n• Month-end close in QuickBooks Online.\n• Not a CPA — I work alongside our outside CPA firm at year-end.${PAD}` });
+    expect((await verdictOf(c, "CPA")).verdict).toBe("NOT_MET");
+  });
+  it("a line that names it twice without a denial still meets it", async () => {
+    const c = cand({ resumeText: `Senior Accountant, Permian Supply (2018 – present)\n• Licensed CPA (Texas); lead the CPA exam study group for juniors.${PAD}` });
+    expect((await verdictOf(c, "CPA")).verdict).toBe("MET");
+  });
+});

@@ -60,6 +60,11 @@ describe("places: a province after the city settles which city of that name", ()
     ["Based in Canada", "London, Ontario", "MET"],
     ["Based in the United Kingdom", "London, United Kingdom", "MET"],
     ["Based in Quebec", "Québec, QC", "MET"],
+    // A city asked with its country: the same city name elsewhere is another city.
+    ["Based in London, UK", "London, Ontario · priya@example.com", "NOT_MET"],
+    ["Based in London, UK", "London, ON", "NOT_MET"],
+    ["Based in London, UK", "London, England", "MET"],
+    ["Based in London, Ontario", "London, ON", "MET"],
   ])("%s, candidate in %s: %s", (criterion, line, expected) => {
     expect(verdict(criterion, ["Priya Desai", line]).verdict).toBe(expected);
   });

@@ -415,7 +415,15 @@ function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
       if (cand.state) return cand.state === target.state ? "yes" : "no";
       return candCountry && candCountry !== US ? "no" : null;
     case "city":
-      if (cand.kind === "city" && fold(cand.name).toLowerCase() === fold(target.name).toLowerCase() && (!cand.state || !target.state || cand.state === target.state)) return "yes";
+      // The same name in another state, province or country is another city (London, Ontario is not London, UK).
+      if (
+        cand.kind === "city" &&
+        fold(cand.name).toLowerCase() === fold(target.name).toLowerCase() &&
+        (!cand.state || !target.state || cand.state === target.state) &&
+        (!cand.province || !target.province || cand.province === target.province) &&
+        (!candCountry || !target.country || candCountry === target.country)
+      )
+        return "yes";
       // A metro area crosses state lines (Vancouver, WA is in the Portland metro area).
       if (target.metro && cand.lat !== undefined && cand.lng !== undefined && target.lat !== undefined && target.lng !== undefined) {
         return distanceKm({ lat: cand.lat, lng: cand.lng }, { lat: target.lat, lng: target.lng }) <= METRO_KM ? "yes" : "no";
