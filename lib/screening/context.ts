@@ -270,6 +270,8 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
         break;
       }
     }
+    // "lapsed in 2021, renewed 2024": held again since.
+    if (hit?.stance === "lapsed" && /(?<!\b(not|never) )\b(renewed|reinstated|recertified|restored)\b/.test(w.slice(i).map((t) => t.lower).join(" "))) return "affirmed";
     if (hit) return hit.stance;
     if (NOT_WORDS.has((w[i] as Token).lower)) return "negated";
   }

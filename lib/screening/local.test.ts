@@ -1606,3 +1606,31 @@ describe("local engine: a line that denies a thing and names it again", () => {
     expect((await verdictOf(c, "CPA")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a qualifier on the next line of a flattened column; a lapse anywhere in the line", () => {
+  const twoColumns = `BRIAN O'SULLIVAN
+Licensed Journeyman Plumber | Boston, MA
+Contact              Experience
+brian@example.com    Journeyman Plumber | Murphy & Sons Mechanical | 2018 – present
+617-555-0133         Rough-in, PEX and copper, gas piping, backflow preventer installs.
+Licenses             Apprentice Plumber | Murphy & Sons Mechanical | 2013 – 2018
+Backflow Tester
+(cert. lapsed 2024)
+Medical gas (ASSE 6010)
+– planning to take 2027
+${PAD}`;
+  it.each([
+    ["Current backflow tester certification"],
+    ["Medical gas certification (ASSE 6010)"],
+  ])("%s is not met", async (criterion) => {
+    expect((await verdictOf(cand({ resumeText: twoColumns }), criterion)).verdict).not.toBe("MET");
+  });
+  it("a lapse later in the line: 'tested 2022; continuity lapsed' is not a current certification", async () => {
+    const c = cand({ resumeText: `Pipe Welder, Brazos Pipeline Services (2019 – 2023)\n- ASME Section IX 6G pipe, GTAW root — tested 2022; continuity lapsed (no 6G work since mid-2023)${PAD}` });
+    expect((await verdictOf(c, "Current 6G pipe certification")).verdict).toBe("NOT_MET");
+  });
+  it("a line that also says it was renewed is still current", async () => {
+    const c = cand({ resumeText: `Pipe Welder, Brazos Pipeline Services (2019 – present)\n- ASME Section IX 6G pipe certification — lapsed in 2021, renewed 2024${PAD}` });
+    expect((await verdictOf(c, "Current 6G pipe certification")).verdict).toBe("MET");
+  });
+});

@@ -577,6 +577,19 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     return stances;
   });
+  // Flattened columns put a short qualifier on the next line: "Backflow Tester" / "(cert. lapsed 2024)",
+  // "Medical gas (ASSE 6010)" / "– planning to take 2027".
+  for (let i = 1; i < contentCount; i++) {
+    const text = (segments[i] as Segment).text;
+    const prev = (segments[i - 1] as Segment).text;
+    if (!/^(?:\(|[-–—]\s)/.test(text) || wordCount(text) > 6 || wordCount(prev) > 6) continue;
+    const merged = stancesOf(`${prev} ${text}`, job.needed, nowIdx);
+    const own = segStances[i - 1] as Map<Term, Stance>;
+    for (const [t, st] of own) {
+      const m = merged.get(t);
+      if (st === "affirmed" && m && m !== "affirmed") own.set(t, m);
+    }
+  }
   const segTerms = segStances.map((m) => new Set([...m].flatMap(([t, st]) => (st === "affirmed" ? [t] : []))));
   const all = new Set<Term>();
   for (const t of segTerms) for (const x of t) all.add(x);
@@ -585,7 +598,8 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   const lapsed = new Set<Term>();
   segStances.forEach((m, i) => {
     for (const [t, st] of m) {
-      if (st === "lapsed") lapsed.add(t);
+      // "6G pipe — tested 2022; continuity lapsed": a lapse anywhere in a line that does not also call it current.
+      if (st === "lapsed" || (LAPSE_IN_LINE.test(fold((segments[i] as Segment).text)) && !CURRENT_IN_LINE.test(fold((segments[i] as Segment).text)))) lapsed.add(t);
       if (all.has(t) || st === "affirmed") continue;
       const into = isPartialStance(st) ? partial : isNegativeStance(st) ? negative : null;
       if (!into) continue;
@@ -955,6 +969,10 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   }
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
 }
+
+const LAPSE_IN_LINE = /\b(expired|lapsed|inactive|not renewed|no longer (valid|active|current|held))\b/i;
+const CURRENT_IN_LINE = /\b(current|active|valid|renewed|in good standing|reinstated)\b/i;
+const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 
 /** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
 const isPlaceTerm = (t: Term) => t.startsWith("@state_");
