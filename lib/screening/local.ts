@@ -599,7 +599,9 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   segStances.forEach((m, i) => {
     for (const [t, st] of m) {
       // "6G pipe — tested 2022; continuity lapsed": a lapse anywhere in a line that does not also call it current.
-      if (st === "lapsed" || (LAPSE_IN_LINE.test(fold((segments[i] as Segment).text)) && !CURRENT_IN_LINE.test(fold((segments[i] as Segment).text)))) lapsed.add(t);
+      // Not one in brackets after another name ("Kyriba (expired trial licence)").
+      const line = fold((segments[i] as Segment).text).replace(/\([^)]*\)/g, " ");
+      if (st === "lapsed" || (LAPSE_IN_LINE.test(line) && !CURRENT_IN_LINE.test(line))) lapsed.add(t);
       if (all.has(t) || st === "affirmed") continue;
       const into = isPartialStance(st) ? partial : isNegativeStance(st) ? negative : null;
       if (!into) continue;
