@@ -129,3 +129,15 @@ describe("places: a move planned is not where the candidate lives", () => {
     expect(v.reason).not.toContain("Lives in Chicago");
   });
 });
+
+describe("places: a metro area named by two cities", () => {
+  it.each([
+    ["Located in the Raleigh-Durham area", "Durham, North Carolina (RTP)", "MET"],
+    ["Based in the Minneapolis-St. Paul area", "Saint Paul, MN", "MET"],
+    ["Based in the Raleigh-Durham area", "Charlotte, NC", "NOT_MET"],
+    // A city whose own name has a hyphen is one city.
+    ["Based in Winston-Salem", "Winston-Salem, NC", "MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Dana Reyes", line]).verdict).toBe(expected);
+  });
+});

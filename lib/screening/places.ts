@@ -354,7 +354,13 @@ const LOCATION_INTENT =
 /** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
 export function compilePlace(criterion: string): PlaceRequirement | null {
   if (!LOCATION_INTENT.test(criterion)) return null;
-  const places = placesIn(criterion, true, true);
+  // "The Raleigh-Durham area", "Dallas–Fort Worth", "Minneapolis-St. Paul": a metro area named by two cities.
+  // A city whose own name has a hyphen (Winston-Salem) stays one.
+  const places = placesIn(
+    fold(criterion).replace(/(\p{Lu}[\p{L}.']+)-(\p{Lu}[\p{L}.']*)/gu, (whole, a: string, b: string) => (cityRow(whole, {}) ? whole : `${a} or ${b}`)),
+    true,
+    true,
+  );
   // A bare postal code in a criterion ("Based in the DC area", "PA residents") names the state.
   for (const m of fold(criterion).replace(/\bD\.C\.?/g, "DC").matchAll(/\b([A-Z]{2})\b/g)) {
     const state = US_STATES[m[1] as string];
