@@ -14,7 +14,9 @@ const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
   // Degrees named in other languages: a German Diplom or Italian laurea magistrale is a master's level.
   [/\b(dipl\.?[- ]?ing\.?|diplom(?!a)\b|diplom-\w+|magister|mestrado|maestria|master universitario|laurea magistrale|laurea specialistica|ingenieur diplome|diplome d'ingenieur)/i, 3],
   [/\b(bacharelado|licenciatura|licenciado|grado en|grado de|laurea triennale|laurea in|licence en|licence professionnelle|bachiller universitario)\b/i, 2],
-  [/\b(masters?\b|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b)/i, 3],
+  [/\b(masters?\b|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b|msw\b|m\.s\.w\.?|mpa\b|mha\b|mlis\b|macc\b)/i, 3],
+  // A law degree is graduate study; written with its dots, so "JD Edwards" the software is not one.
+  [/\b(j\.\s?d\.|juris doctor)/i, 3],
   // Written out with dots or in other systems: B.F.A., B.Arch, BCom (Honours), Polish inż., a Spanish or
   // Portuguese engineering degree at a university (Ingeniería Industrial).
   [/\b(b\.\s?f\.\s?a\.?|b\.\s?b\.\s?a\.?|b\.?\s?arch\b|b\.?\s?des\b|b\.?\s?com\b|bcom\b|honou?rs (degree|in)\b|licencjat|inz\.|inzynier|ingenier[ia]a? (industrial|civil|mecanica|electrica|electronica|quimica|informatica|de sistemas)|engenharia (de )?(producao|civil|mecanica|eletrica|quimica))/i, 2],
@@ -25,7 +27,7 @@ const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
 // Bare abbreviations, matched case-sensitively (MS, MA, BS, BA, MBA…).
 const ABBREVIATIONS: ReadonlyArray<[RegExp, DegreeLevel]> = [
   [/\b(PhD|DPhil|DNP|EdD)\b/, 4],
-  [/\b(MS|MA|MBA|MSc|MEng|MSN|MPH|MFA)\b/, 3],
+  [/\b(MS|MA|MBA|MSc|MEng|MSN|MPH|MFA|MSW|JD)\b/, 3],
   [/\b(BS|BA|BSc|BEng|BSN|BFA|BBA)\b/, 2],
   [/\b(AS|AA|AAS|ADN)\b/, 1],
 ];

@@ -1634,3 +1634,17 @@ ${PAD}`;
     expect((await verdictOf(c, "Current 6G pipe certification")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a degree from an accredited school is the degree; MSW and J.D. are graduate degrees", () => {
+  it.each([
+    ["Social Worker, Maine Behavioral Health (2023 – present)\nMSW, University of New England, 2023", "MSW from a CSWE-accredited program", "MET"],
+    ["Associate, Crane LLP (2021 – present)\nJ.D., Georgetown University Law Center, 2021", "J.D. from an ABA-accredited law school", "MET"],
+    ["Associate, Crane LLP (2021 – present)\nB.A. Political Science, Tufts University, 2018", "J.D. from an ABA-accredited law school", "NOT_MET"],
+  ])("%s / %s → %s", async (resume, criterion, expected) => {
+    expect((await verdictOf(cand({ resumeText: `${resume}${PAD}` }), criterion)).verdict).toBe(expected);
+  });
+  it("JD Edwards the software is not a law degree", async () => {
+    const v = await verdictOf(cand({ resumeText: `ERP Analyst, Permian Supply (2018 – present)\n• JD Edwards EnterpriseOne upgrades.${PAD}` }), "J.D. or master's degree");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+});

@@ -141,8 +141,16 @@ const PROFESSIONAL_YEARS = /\b(industry|professional|post-?graduate|post-?qualif
 /** Training, not employment: clinical rotations, a practicum, a student placement. */
 const TRAINING_TITLE = /\b(rotations?|practicum|practica|clinicals|student placement|clinical placement|externship|student (nurse|teacher|technician))\b/i;
 
+/**
+ * "MSW from a CSWE-accredited program", "J.D. from an ABA-accredited law school": résumés name the
+ * degree and the school, almost never the school's accreditation; the degree is what can be checked.
+ */
+const ACCREDITED_SCHOOL = /\s*\b(?:from|at|by)\s+(?:an?|the)\s+(?:[\p{L}]+[- ])?accredited\s+(?:[\p{L}]+\s+){0,2}?(?:program(?:me)?|school|university|college|institution|course)s?\b/giu;
+
 function compileCriterion(c: CriterionInput): CompiledCriterion {
-  const text = fold(c.text).replace(new RegExp(`\\b(${NUMBER_WORD_PATTERN})\\s*\\((\\d{1,2})\\)`, "gi"), "$2");
+  const text = fold(c.text)
+    .replace(new RegExp(`\\b(${NUMBER_WORD_PATTERN})\\s*\\((\\d{1,2})\\)`, "gi"), "$2")
+    .replace(ACCREDITED_SCHOOL, " ");
   const base: CompiledCriterion = {
     input: c,
     mode: "keyword",
