@@ -144,6 +144,9 @@ function matchCue(words: readonly Token[], at: number, c: Cue): boolean {
 const LIMITED_AMOUNTS = new Set(["experience", "exposure", "knowledge", "familiarity", "use", "usage", "hands", "practical", "professional", "working", "understanding", "proficiency"]);
 const LIMITED_OBJECTS = new Set(["downtime", "outages", "cost", "costs", "spend", "spending", "risk", "risks", "access", "churn", "errors", "losses", "loss", "waste", "turnover", "delays", "overtime", "liability", "damage", "rework", "returns", "scrap", "shrinkage", "variance"]);
 
+const LEARNING_NOUN_AFTER = new Set(["and", "management", "development", "platform", "platforms", "systems", "journal", "journals", "disability", "disabilities", "difficulty", "difficulties", "support", "outcomes", "objectives", "plans", "materials", "resources", "environment", "environments", "centre", "center", "styles", "needs", "analytics", "experiences", "pathways", "culture", "logs", "activities", "goals", "modules", "content", "designer", "design", "specialist", "partner", "lead", "programs", "programmes", "solutions"]);
+const LEARNING_NOUN_BEFORE = new Set(["machine", "deep", "e", "online", "distance", "blended", "early", "adult", "lifelong", "reinforcement", "supervised", "unsupervised", "social", "emotional", "experiential", "workplace", "digital", "federated", "transfer"]);
+
 /** A word that only looks like a cue: "no." the number, "not only", "no later than", "no. 1". */
 function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
   const next = words[at + c.words.length]?.lower;
@@ -152,7 +155,8 @@ function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
   // "Limited downtime of the Kafka cluster": the verb, not a little of it.
   // A bullet that opens with it is the verb too, unless a little of something follows ("Limited experience with").
   if (c.words[0] === "limited" && c.words.length === 1) return next !== undefined && (LIMITED_OBJECTS.has(next) || (at === 0 && !LIMITED_AMOUNTS.has(next)));
-  if (c.words[0] === "learning" && c.words.length === 1) return next === "and" || next === "management" || next === "development" || next === "platform" || next === "systems";
+  // "Learning journals on Tapestry", "machine learning", "early learning": the noun, not studying.
+  if (c.words[0] === "learning" && c.words.length === 1) return LEARNING_NOUN_AFTER.has(next ?? "") || LEARNING_NOUN_BEFORE.has(words[at - 1]?.lower ?? "");
   // "working toward" is a wish (planning); "hours logged toward", "student … toward" are a stage done.
   if ((c.words[0] === "toward" || c.words[0] === "towards") && c.words.length === 1) return /^work/.test(words[at - 1]?.lower ?? "");
   return false;

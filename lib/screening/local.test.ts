@@ -1648,3 +1648,17 @@ describe("local engine: a degree from an accredited school is the degree; MSW an
     expect(v.verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: 'learning' as a noun is not studying", () => {
+  it.each([
+    ["• EYFS observations and learning journals on Tapestry.", "Tapestry"],
+    ["• Early learning programmes in Montessori classrooms.", "Montessori"],
+  ])("%s meets %s", async (line, criterion) => {
+    const c = cand({ resumeText: `Nursery Practitioner, Little Acorns (2021 – present)\n${line}${PAD}` });
+    expect((await verdictOf(c, criterion)).verdict).toBe("MET");
+  });
+  it("'learning Tableau' still is", async () => {
+    const c = cand({ resumeText: `Analyst, Little Acorns (2021 – present)\n• Currently learning Tableau on weekends.${PAD}` });
+    expect((await verdictOf(c, "Tableau")).verdict).not.toBe("MET");
+  });
+});
