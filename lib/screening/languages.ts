@@ -30,8 +30,8 @@ const canonical = (name: string) => ALIASES[name] ?? name;
 
 /** Level words, longest first; values on the CEFR scale 1–6. */
 const LEVEL_WORDS: ReadonlyArray<[RegExp, number]> = [
-  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native|muttersprache|langue maternelle|lengua materna|madrelingua|moedertaal|lingua materna|jezyk ojczysty)\b/i, 6],
-  [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command|fliessend|verhandlungssicher|courant|fluido|fluente|vloeiend|biegly)\b/i, 5],
+  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native|muttersprache|langue maternelle|lengua materna|madrelingua|moedertaal|lingua materna|jezyk ojczysty|bilingue|maternelle|materna|materno|nativo|nativa|natif|native|ojczysty)\b/i, 6],
+  [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command|fliessend|verhandlungssicher|courant|fluido|fluente|vloeiend|biegly|avance|avancado|avanzado|avanzato)\b/i, 5],
   [/\b(professional working( proficiency)?|professional|business( level)?|b2|upper[- ]intermediate|working proficiency|ilr\s*3)\b/i, 4],
   [/\b(conversational|intermediate|b1|working knowledge|limited working( proficiency)?|ilr\s*2)\b/i, 3],
   [/\b(elementary|a2|basic|beginner|limited|ilr\s*1|some|learning|grundkenntnisse|notions)\b/i, 2],
@@ -116,8 +116,8 @@ function languageMentions(line: string, language: string): LanguageEvidence[] {
     // A fading level may be said after a comma: "Portuguese: fluent, out of practice since 2015".
     const untilNext = rest.slice(0, 80).split(new RegExp(LANG_RE.source, "i"))[0] ?? "";
     const level = levelOf(RUSTY.test(untilNext) ? `${clause} ${untilNext}` : clause);
-    // "French bistro", "Spanish-style": an adjective, unless the line is about languages.
-    if (level === null && !LANGUAGE_CONTEXT.test(t)) continue;
+    // "French bistro", "Spanish-style": an adjective, unless the line is about languages (or lists several).
+    if (level === null && !LANGUAGE_CONTEXT.test(t) && [...t.matchAll(LANG_RE)].length < 2) continue;
     out.push({ level, quote: line.trim(), negated: NEGATION.test(before.slice(-30)) });
   }
   return out;

@@ -1662,3 +1662,18 @@ describe("local engine: 'learning' as a noun is not studying", () => {
     expect((await verdictOf(c, "Tableau")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: language levels in the résumé's own language; a line listing languages", () => {
+  const withLine = (line: string) => cand({ resumeText: `Key Account Manager, Danone Maroc (2021 – present)\n- Négociation des accords annuels.\nLANGUES\n${line}${PAD}` });
+  it.each([
+    ["arabe (maternelle), français (bilingue), anglais (B1), espagnol (notions)", "Fluent French", "MET"],
+    ["arabe (maternelle), français (bilingue), anglais (B1), espagnol (notions)", "Fluent Arabic", "MET"],
+    ["español (nativo), inglés (avanzado)", "Fluent English", "MET"],
+  ])("%s / %s → %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe(expected);
+  });
+  it("two languages listed together on a line are languages, without a heading", async () => {
+    const c = cand({ resumeText: `Kenji Watanabe\nSales — Osaka\nJapanese, Korean\nAccount Executive, Kansai Trading (2019 – present)\n• B2B sales of industrial parts.${PAD}` });
+    expect((await verdictOf(c, "Korean")).verdict).not.toBe("NOT_MET");
+  });
+});
