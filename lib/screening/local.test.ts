@@ -1677,3 +1677,13 @@ describe("local engine: language levels in the résumé's own language; a line l
     expect((await verdictOf(c, "Korean")).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: an amount is read from the line that names what it measures", () => {
+  const resume = `Account Executive, Mid-Market, Paylane (2020 – present)\n• 128% of $1.1M quota FY2025 (President's Club).\n• Full-cycle enterprise sales of payroll software; average deal $45K ACV.${PAD}`;
+  it("'$1.1M quota' is not a deal size: deals of $45K do not meet deals of $250K+", async () => {
+    expect((await verdictOf(cand({ resumeText: resume }), "Enterprise sales experience (deals $250K+)")).verdict).toBe("NOT_MET");
+  });
+  it("the quota line answers a quota criterion", async () => {
+    expect((await verdictOf(cand({ resumeText: resume }), "Quota of $1M+")).verdict).toBe("MET");
+  });
+});

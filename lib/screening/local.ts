@@ -1598,7 +1598,7 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
               : keywordVerdict(c, index);
   // The candidate's own answer to the question settles it, whatever the résumé suggests.
   if (fromAnswer) return fromAnswer;
-  if (v.verdict === "MET" && c.amount) return amountVerdict(c.amount, index, v);
+  if (v.verdict === "MET" && c.amount) return amountVerdict(c.amount, index, v, c.input.text);
   // Precision first: MET is only said with a quote a person can check.
   if (v.verdict === "MET" && v.evidence.length === 0) {
     return { verdict: "UNKNOWN", evidence: [], reason: `${v.reason} No line of the résumé shows it; review it by hand.` };
@@ -1616,9 +1616,15 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
  * when the résumé states at least the amount; half of it or more is partly met; an amount not stated
  * at all cannot be checked, so the words alone are partly met.
  */
-function amountVerdict(amount: AmountRequirement, index: CandidateIndex, met: Omit<CriterionVerdict, "criterionId">): Omit<CriterionVerdict, "criterionId"> {
+function amountVerdict(amount: AmountRequirement, index: CandidateIndex, met: Omit<CriterionVerdict, "criterionId">, criterion: string): Omit<CriterionVerdict, "criterionId"> {
+  // What the amount measures, named beside it ("deals $250K+", "$1M+ budgets"): a line that names
+  // it too says how much of that; "$1.1M quota" is not a deal size.
+  const about = amountNoun(criterion, amount.text);
+  const lines = about ? index.segments.flatMap((s, seg) => (tokenize(s.text).some((t) => t.stem === about) ? [seg] : [])) : [];
+  const candidates = lines.some((seg) => statedAmounts((index.segments[seg] as Segment).text, amount.units).length > 0) ? new Set(lines) : null;
   let best: { value: number; text: string; seg: number } | null = null;
   index.segments.forEach((s, seg) => {
+    if (candidates && !candidates.has(seg)) return;
     for (const a of statedAmounts(s.text, amount.units)) if (!best || a.value > best.value) best = { ...a, seg };
   });
   const found = best as { value: number; text: string; seg: number } | null;
@@ -1630,6 +1636,19 @@ function amountVerdict(amount: AmountRequirement, index: CandidateIndex, met: Om
     evidence: quote,
     reason: `States ${found.text}; ${amount.text} asked.`,
   };
+}
+
+/** The noun right before or after the amount in the criterion, as a stem ("deals $250K+" → "deal"). */
+function amountNoun(criterion: string, written: string): string | null {
+  const text = fold(criterion);
+  const at = text.indexOf(written.replace(/\s*\+$/, ""));
+  if (at < 0) return null;
+  const before = tokenize(text.slice(0, at)).filter((t) => !isFiller(t.stem) && !/^\d/.test(t.lower));
+  const after = tokenize(text.slice(at + written.length)).filter((t) => !/^\d/.test(t.lower));
+  const next = after[0] && !isFiller(after[0].stem) ? after[0] : null;
+  const prev = before.at(-1) ?? null;
+  // "$1M+ budgets": the noun after it; "(deals $250K+)": else the one before it.
+  return (next ?? prev)?.stem ?? null;
 }
 
 // ---------------------------------------------------------------- summary
