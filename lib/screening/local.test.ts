@@ -1687,3 +1687,21 @@ describe("local engine: an amount is read from the line that names what it measu
     expect((await verdictOf(cand({ resumeText: resume }), "Quota of $1M+")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a product's one-word name is a name, not a stem; CMS the US agency", () => {
+  const withLine = (line: string) => cand({ resumeText: `Content Writer, Blue Ridge Media (2019 – present)\n${line}${PAD}` });
+  it.each([
+    ["• Wrote content for 40 clinics; planning the editorial calendar.", "Contentful"],
+    ["• Wrote content for 40 clinics; planning the editorial calendar.", "Planful"],
+    ["• Illustrated two children's books and wrote their content.", "Adobe Illustrator"],
+    ["• Before writing I applied CMS guidance on Medicare Advantage billing every day.", "Experience with a CMS (WordPress, Drupal or similar)"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["• Built the blog in Contentful and WordPress.", "Contentful"],
+    ["• Bookkeeping for freelancers in QuickBook Online.", "QuickBooks"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});

@@ -18,6 +18,8 @@ interface Phrase {
   keys: readonly string[];
   /** Case-sensitive: keys are raw spellings, compared exactly. */
   cs: readonly boolean[];
+  /** A product's name: compared lower-cased as written, not stemmed ("Contentful" is not "content"). */
+  exact?: boolean;
 }
 
 const CONCEPT_PREFIX = "@";
@@ -27,6 +29,7 @@ export const isConceptTerm = (t: Term): boolean => t.startsWith(CONCEPT_PREFIX);
 class PhraseMatcher {
   private readonly byStem = new Map<string, Phrase[]>();
   private readonly byRaw = new Map<string, Phrase[]>();
+  private readonly byLower = new Map<string, Phrase[]>();
 
   constructor(defs: readonly ConceptDef[]) {
     for (const c of defs) {
@@ -34,34 +37,36 @@ class PhraseMatcher {
         const cs = variant.startsWith("=");
         const toks = tokenize(cs ? variant.slice(1) : variant);
         if (toks.length === 0) continue;
-        const phrase: Phrase = { concept: c.id, keys: toks.map((t) => (cs ? t.raw : t.stem)), cs: toks.map(() => cs) };
+        const exact = !cs && c.product === true && toks.length === 1;
+        const phrase: Phrase = { concept: c.id, keys: toks.map((t) => (cs ? t.raw : exact ? nameKey(t.lower) : t.stem)), cs: toks.map(() => cs), exact };
         const first = phrase.keys[0] as string;
-        const map = cs ? this.byRaw : this.byStem;
+        const map = cs ? this.byRaw : exact ? this.byLower : this.byStem;
         const list = map.get(first);
         if (list) list.push(phrase);
         else map.set(first, [phrase]);
       }
     }
-    for (const list of [...this.byStem.values(), ...this.byRaw.values()]) list.sort((a, b) => b.keys.length - a.keys.length);
+    for (const list of [...this.byStem.values(), ...this.byRaw.values(), ...this.byLower.values()]) list.sort((a, b) => b.keys.length - a.keys.length);
   }
 
   /** Phrases matching at `i`, longest first. `isWord(j)` says whether token j may be part of a phrase. */
   matchAt(tokens: readonly (Token | null)[], i: number, out: Phrase[]): void {
     const t = tokens[i];
     if (!t) return;
-    const a = this.byStem.get(t.stem);
-    const b = this.byRaw.get(t.raw);
-    if (a) for (const p of a) if (matches(p, tokens, i)) out.push(p);
-    if (b) for (const p of b) if (matches(p, tokens, i)) out.push(p);
-    if (a && b) out.sort((x, y) => y.keys.length - x.keys.length);
+    const start = out.length;
+    for (const list of [this.byStem.get(t.stem), this.byRaw.get(t.raw), this.byLower.get(nameKey(t.lower))]) if (list) for (const p of list) if (matches(p, tokens, i)) out.push(p);
+    if (out.length - start > 1) out.sort((x, y) => y.keys.length - x.keys.length);
   }
 }
+
+/** A name as compared: lower-cased, one plural "s" dropped ("QuickBook" is "QuickBooks", "content" is not "Contentful"). */
+const nameKey = (lower: string): string => (lower.length > 3 && lower.endsWith("s") ? lower.slice(0, -1) : lower);
 
 function matches(p: Phrase, tokens: readonly (Token | null)[], i: number): boolean {
   for (let k = 1; k < p.keys.length; k++) {
     const t = tokens[i + k];
     if (!t) return false;
-    if ((p.cs[k] ? t.raw : t.stem) !== p.keys[k]) return false;
+    if ((p.cs[k] ? t.raw : p.exact ? nameKey(t.lower) : t.stem) !== p.keys[k]) return false;
   }
   return true;
 }
@@ -76,7 +81,7 @@ function concepts(): ConceptDef[] {
     for (const product of c.products ?? []) {
       const variants = product.split("|");
       const id = (variants[0] as string).replace(/^=/, "").toLowerCase().replace(/[^a-z0-9]+/g, "_");
-      out.push({ id, variants, implies: [c.id] });
+      out.push({ id, variants, implies: [c.id], product: true });
     }
   }
   return (expandedSingleton = out);

@@ -23,6 +23,8 @@ export interface ConceptDef {
    * "SAP") that implies the category (so both match "ERP experience").
    */
   products?: readonly string[];
+  /** Set on the concepts made from `products`: a name, matched as written (lower-cased), not stemmed. */
+  product?: boolean;
 }
 
 export const CONCEPTS: readonly ConceptDef[] = [
@@ -375,6 +377,8 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   julia: { near: ["ms", "mrs", "dr", "supervisor", "manager", "colleague", "mentor", "friend", "sister", "daughter", "wife", "mother", "league", "nominated"] },
   dart: { forms: ["dart", "dartlang"], near: ["league", "pub", "board", "throw", "throwing", "tournament"] },
   pandas: { near: ["zoo", "bear", "bears", "giant", "red", "bamboo", "wildlife", "animal", "animals", "keeper", "keepers"] },
+  // CMS is also the Centers for Medicare & Medicaid Services: "applied CMS guidance on Medicare billing".
+  cms: { near: ["medicare", "medicaid", "billing", "reimbursement", "hcpcs", "claims", "coverage", "guidance", "regulations", "regulatory", "compliance", "star", "ratings", "survey", "surveys", "conditions", "cms1500", "1500", "hospital", "nursing", "cpt", "icd"] },
   hive: { near: ["bee", "bees", "honey", "beekeeping", "beekeeper", "apiary", "hives", "queen", "wax"] },
   // Products named by everyday words: an EHR, an LMS, a project tool, chat and POS systems.
   epic: { capitalized: true, near: ["mural", "journey", "fail", "poem", "saga", "battle", "adventure", "quest", "story", "stories", "fantasy", "tale"] },
