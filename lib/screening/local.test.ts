@@ -1705,3 +1705,18 @@ describe("local engine: a product's one-word name is a name, not a stem; CMS the
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: recency decided by the most specific word asked", () => {
+  it("'Construction project management in the last 3 years': construction only in a job that ended in 2021", async () => {
+    const c = cand({
+      resumeText: `Project Manager, PMP\nProject Manager — MTN Nigeria — Feb 2021 – Present\n• 4G site rollout programme; MS Project and Jira.\nAssistant Project Coordinator — Julius Berger Nigeria — 2016 – 2021\n• Construction schedules in Primavera P6.${PAD}`,
+    });
+    const v = await verdictOf(c, "Construction project management in the last 3 years");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toMatch(/^Mentions construction only/);
+  });
+  it("the same words in the current job are recent", async () => {
+    const c = cand({ resumeText: `Project Manager — Julius Berger Nigeria — Feb 2021 – Present\n• Construction schedules in Primavera P6 for a bridge project.${PAD}` });
+    expect((await verdictOf(c, "Construction project management in the last 3 years")).verdict).toBe("MET");
+  });
+});

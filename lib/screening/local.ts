@@ -1207,13 +1207,25 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   if (c.withinYears === null || !index.datedExperience) return null;
   const nowIdx = index.nowIdx;
   const since = nowIdx - c.withinYears * 12;
-  const segs = index.segTerms.flatMap((st, i) => (matched.every((t) => !isConceptTerm(t) || st.has(t)) && matched.some((t) => st.has(t)) ? [i] : []));
-  const ends = segs.map((i) => index.segEnd[i] ?? null);
-  if (ends.some((e) => e === null || e > since)) return null;
+  let segs = index.segTerms.flatMap((st, i) => (matched.every((t) => !isConceptTerm(t) || st.has(t)) && matched.some((t) => st.has(t)) ? [i] : []));
+  let named: readonly Term[] = matched;
+  const recent = (list: number[]) => list.some((i) => index.segEnd[i] === null || (index.segEnd[i] as number) > since);
+  if (recent(segs)) {
+    // "Construction project management in the last 3 years" with "Project Manager" in the header and
+    // construction only in a job that ended in 2021: the most specific word asked decides.
+    const specific = matched
+      .filter((t) => !GENERIC_SET.has(t) && !LIGHT_SET.has(t))
+      .map((t) => ({ t, segs: index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])) }))
+      .filter((x) => x.segs.length > 0)
+      .sort((a, b) => a.segs.length - b.segs.length)[0];
+    if (!specific || recent(specific.segs)) return null;
+    segs = specific.segs;
+    named = [specific.t];
+  }
   return {
     verdict: "NOT_MET",
     evidence: quotes(index, segs).slice(0, 2),
-    reason: `Mentions ${matched.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
+    reason: `Mentions ${named.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
   };
 }
 
