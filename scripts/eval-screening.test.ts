@@ -56,10 +56,13 @@ describe("npm run eval:screening", () => {
       ["dev-2026-12.json", "development"],
       ["dev-2026-12b.json", "development"],
       ["dev-2026-12c.json", "development"],
+      ["dev-2026-12d.json", "development"],
+      ["dev-2026-12e.json", "development"],
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],
       ["holdout-2026-12.json", "held-out"],
+      ["holdout-2026-12b.json", "held-out"],
       ["holdout-categories-2.json", "held-out"],
       ["holdout-set.json", "held-out"],
     ]);
