@@ -1720,3 +1720,21 @@ describe("local engine: recency decided by the most specific word asked", () => 
     expect((await verdictOf(c, "Construction project management in the last 3 years")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a job's own duties are not evidence of a trait", () => {
+  it.each([
+    ["- Migrated 14 services from EC2 to EKS; wrote Helm charts; tuned k8s autoscaling.", "Strong written communication skills"],
+    ["• Audit and tax engagements for middle-market clients.", "Detail-oriented"],
+    ["* Manual and Selenium testing for a banking client; wrote SQL checks on Oracle.", "Strong stakeholder communication"],
+  ])("%s does not show %s", async (line, criterion) => {
+    const c = cand({ resumeText: `Engineer, Kestrel (2019 – present)\n${line}${PAD}` });
+    expect((await verdictOf(c, criterion)).verdict).toBe("UNKNOWN");
+  });
+  it.each([
+    ["• Published 12 articles on payments engineering; presented at two conferences.", "Strong written communication skills"],
+    ["• Closed 14 month-ends with zero errors found by the auditors.", "Detail-oriented"],
+  ])("%s shows %s", async (line, criterion) => {
+    const c = cand({ resumeText: `Engineer, Kestrel (2019 – present)\n${line}${PAD}` });
+    expect((await verdictOf(c, criterion)).verdict).toBe("MET");
+  });
+});

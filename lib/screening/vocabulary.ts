@@ -443,8 +443,10 @@ export const SOFT_SKILL_WORDS: readonly string[] = [
  * leadership by leading people. Keys and values are English words (stemmed where used).
  */
 export const TRAIT_BEHAVIOURS: Readonly<Record<string, readonly string[]>> = {
-  communication: ["wrote", "write", "writer", "authored", "published", "presented", "presentations", "edited", "editor", "speaker", "articles", "copywriting", "documented"],
-  written: ["wrote", "writer", "authored", "published", "edited", "editor", "articles", "copywriting", "documented", "reports"],
+  // Duties every job has ("wrote Helm charts", "audits of clients") are not evidence of a trait;
+  // work whose product is the trait is ("published", "presented to the board", "zero errors").
+  communication: ["authored", "published", "presented", "presentations", "speaker", "articles", "copywriting"],
+  written: ["authored", "published", "edited", "editor", "articles", "copywriting"],
   collaboration: ["partnered", "partner", "collaborated", "pair", "paired", "cross-functional", "alongside", "jointly", "liaison", "coordinated"],
   collaborative: ["partnered", "partner", "collaborated", "pair", "paired", "alongside", "jointly", "coordinated"],
   teamwork: ["partnered", "collaborated", "pair", "paired", "alongside", "jointly", "coordinated"],
@@ -453,7 +455,7 @@ export const TRAIT_BEHAVIOURS: Readonly<Record<string, readonly string[]>> = {
   lead: ["supervised", "mentored", "coached", "chaired", "foreman"],
   problem: ["resolved", "troubleshot", "diagnosed", "fixed", "root cause", "solved", "debugged"],
   solving: ["resolved", "troubleshot", "diagnosed", "fixed", "root cause", "solved", "debugged"],
-  detail: ["audited", "audit", "accuracy", "accurate", "error rate", "zero errors", "reconciled", "proofread", "compliance", "inspected", "quality checks"],
+  detail: ["accuracy", "error rate", "zero errors", "error-free", "proofread"],
   organized: ["scheduled", "coordinated", "organized", "planned", "prioritized", "deadlines", "calendar", "logistics"],
   organizational: ["scheduled", "coordinated", "organized", "planned", "prioritized", "deadlines", "calendar", "logistics"],
   time: ["deadlines", "on time", "on-time", "prioritized", "scheduled"],
