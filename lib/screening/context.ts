@@ -73,7 +73,9 @@ const PRE_CUES: readonly Cue[] = [
   ...cue("exposure", "notions de", "notions d", "nocoes de", "nociones de", "conocimientos basicos", "grundkenntnisse", "basiskennis", "estudando", "estudiando", "curso de", "cours de", "kurs"),
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move",
     "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin", "nominated for", "selected for", "approved for",
-    "would love to", "love to", "willing to learn", "open to learning", "happy to learn"),
+    "would love to", "love to", "willing to learn", "open to learning", "happy to learn",
+    // A career objective names the job wanted: "Objective: To obtain a Team Leader position".
+    "to obtain", "seeking a", "seeking an", "seeking", "looking for a", "looking for an", "objective", "career objective"),
   ...cue(
     "exposure",
     "familiar with", "familiarity with", "exposure to", "exposed to", "basic knowledge", "basic understanding", "basics of", "beginner",
@@ -102,20 +104,29 @@ const POST_CUES: readonly Cue[] = [
   ...cue("exposure", "estudando", "estudiando", "curso", "cours", "notions", "grundkenntnisse", "free trial", "trial account", "trial version", "demo account", "demo only", "sandbox only", "coursework", "course", "courses", "class", "classes", "home lab", "homelab", "lab only", "personal project", "personal projects", "side project", "side projects", "hobby", "webinar", "webinars", "seminar", "seminars", "meetup", "meetups", "tutorials", "videos", "concepts", "overview", "minimal", "limited", "theoretical", "theory only", "in theory", "novice",
     // Practising for it or auditing it, not holding it: "(practice exams only)", "(audit track)".
     "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning",
-    // Watched others do it: "Commercial chillers: shadowed senior techs on 2 jobs".
-    "shadowed", "shadowing", "observed only", "observation only"),
+    // Watched others do it: "Commercial chillers: shadowed senior techs on 2 jobs", "a one-day hospital pharmacy visit".
+    "shadowed", "shadowing", "observed only", "observation only", "visit", "site visit", "field trip", "tour", "open day",
+    // "Go (reading level, small CLI tools)", "PTW (básico)": a level below use.
+    "reading level", "reading knowledge", "basico", "basica", "basique",
+    // Someone else's work: "(transfer pricing certifications were handled by the firm's separate TP team)",
+    // "Extension 2 is taught by the Head Teacher".
+    "handled by", "were handled by", "was handled by", "done by", "owned by", "performed by", "taught by", "is taught by", "led by", "managed by", "run by"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
     "awaiting", "awaiting results", "being issued", "apprentice", "sat the", "training in progress", "part 1 passed", "part i passed",
   ),
-  ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active", "revoked", "suspended", "surrendered", "cancelled", "canceled", "no longer valid"),
+  ...cue("lapsed", "expired", "lapsed", "inactive", "not renewed", "no longer active", "revoked", "suspended", "surrendered", "cancelled", "canceled", "no longer valid",
+    // In the résumé's own language: "expirée 2023", "wygasł 2022", "vencida em 2024", "abgelaufen".
+    "expiree", "expire", "expirado", "expirada", "vencido", "vencida", "caducado", "caducada", "abgelaufen", "verlopen", "wygasl", "wygasla", "wygaslo", "wygasle", "scaduto", "scaduta"),
   ...cue("negated", "not required", "none", "n a"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken",
     // Studied for, not held: "Palo Alto PCNSE — studying", "ASQ CQA — studying; plan to sit the exam".
     "studying", "studying for", "in preparation", "plan to sit", "plan to take",
     // Planned, in the résumé's own language: "RHCE – Prüfung geplant für 2027", "examen prévu", "egzamin planowany".
-    "geplant", "prufung geplant", "gepland", "prevu", "prevue", "previsto", "prevista", "planowany", "planowane", "planowana"),
+    "geplant", "prufung geplant", "gepland", "prevu", "prevue", "previsto", "prevista", "planowany", "planowane", "planowana",
+    // Being prepared: "Certificación ASE: en preparación", "in Vorbereitung", "w przygotowaniu".
+    "en preparacion", "em preparacao", "in vorbereitung", "in voorbereiding", "w przygotowaniu", "en preparation"),
 ];
 
 const byFirstWord = (cues: readonly Cue[]) => {
@@ -274,6 +285,9 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
         break;
       }
     }
+    // "GST registrations (transfer pricing … were handled by the TP team)": whose work an aside names is
+    // the aside's subject, not the word before the bracket.
+    if (hit && hit.words.at(-1) === "by" && [...clause.opens].some((k) => k > end && k <= i)) hit = undefined;
     // "lapsed in 2021, renewed 2024": held again since.
     if (hit?.stance === "lapsed" && /(?<!\b(not|never) )\b(renewed|reinstated|recertified|restored)\b/.test(w.slice(i).map((t) => t.lower).join(" "))) return "affirmed";
     if (hit) return hit.stance;

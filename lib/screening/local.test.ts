@@ -1738,3 +1738,30 @@ describe("local engine: a job's own duties are not evidence of a trait", () => {
     expect((await verdictOf(c, criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: someone else's work, a visit, a career objective, lapses and plans in other languages", () => {
+  const withLine = (line: string) => cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n${line}${PAD}` });
+  it.each([
+    ["Sterile compounding: observed the IV room during a one-day hospital pharmacy visit in school.", "Hospital pharmacy experience"],
+    ["**Skills**: Kotlin, Java, Go (reading level, small CLI tools), Terraform", "Production experience in Go (Golang)"],
+    ["- Tax audits, bank branch audits (transfer pricing certifications were handled by the firm's separate TP team).", "Transfer pricing"],
+    ["- Teach Years 7–12 including Mathematics Extension 1; Extension 2 is taught by the Head Teacher – I assist with marking.", "Experience teaching Mathematics Extension 2"],
+    ["Objective: To obtain a Team Leader / Senior CSR position in a reputable BPO company.", "Team leader experience"],
+    ["CERTIFICATIONS : Google Ads Search (obtenue 2021, expirée 2023) · Google Analytics 4 (2025)", "Current Google Ads certification"],
+    ["Uprawnienia: prawo jazdy kat. C+E · karta kierowcy · ADR podstawowy (wygasł 2022)", "Valid ADR certificate"],
+    ["Certificación ASE (A8 Engine Performance): en preparación", "Certificación ASE"],
+    ["CURSOS: NR-35 (2025) · AutoCAD, EPLAN, PTW (básico)", "Protection studies in PTW"],
+    ["Registration: AHPRA – Enrolled Nurse (Division 2), no conditions.", "AHPRA registration as a Registered Nurse (Division 1)"],
+    ["Sous Chef, 60-cover restaurant; run the pass four nights a week, reporting to the Head Chef.", "Head Chef experience"],
+    ["MOS Excel 365 (Associate level), 2021", "MOS Excel Expert"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["- GST registrations and returns for 40 clients (transfer pricing was handled by the TP team).", "GST compliance"],
+    ["Head Chef, The Larder (2020 – present); menus and a brigade of 9.", "Head Chef experience"],
+    ["Microsoft Office Specialist: MOS Excel Expert (2022)", "MOS Excel Expert"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("NOT_MET");
+  });
+});

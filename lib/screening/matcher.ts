@@ -120,7 +120,7 @@ export const isFiller = (stemmed: string): boolean => FILLER.has(stemmed) || /^\
 const NEAR = 6;
 
 /** "OSHA 30", "Series 7", "Level 4", "Band 7": an acronym or a rank word with its number names one thing, not OSHA in general. */
-const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class", "band"]);
+const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class", "band", "division", "extension", "module", "stage"]);
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
 function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
   const t = tokens[i];
@@ -254,9 +254,25 @@ function elementsOf(tokens: readonly CriterionToken[]): Element[] {
       out.push({ sep: t.sep });
       continue;
     }
-    if (!isFiller(t.stem)) add(t.stem);
+    if (!isFiller(t.stem) || levelInName(tokens, i - 1)) add(t.stem);
   }
   return out;
+}
+
+/**
+ * "MOS Excel Expert", "AWS Certified Solutions Architect – Professional": a level word written as
+ * part of a credential's name is the level asked, not filler.
+ */
+const NAME_LEVELS = new Set(["expert", "professional", "advanced", "associate", "specialist"]);
+function levelInName(tokens: readonly CriterionToken[], i: number): boolean {
+  const t = tokens[i];
+  if (!t || !isWordToken(t) || !NAME_LEVELS.has(t.lower) || !/^\p{Lu}/u.test(t.raw)) return false;
+  for (let k = i - 1; k >= Math.max(0, i - 3); k--) {
+    const p = tokens[k];
+    if (!p || !isWordToken(p)) continue;
+    return /^\p{Lu}/u.test(p.raw) && k > 0;
+  }
+  return false;
 }
 
 /**

@@ -52,7 +52,9 @@ export function fold(text: string): string {
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, "-");
+    .replace(/[\u2010-\u2015\u2212]/g, "-")
+    // Letters NFKD keeps whole: Polish ł, Nordic ø, Croatian đ ("wygasł" → "wygasl").
+    .replace(/[łŁøØđĐ]/g, (ch) => ({ ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D" })[ch] as string);
 }
 
 const PROTECT: ReadonlyArray<[RegExp, string]> = [

@@ -259,7 +259,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "sis", variants: ["student information system", "student information systems", "=SIS"], products: ["powerschool", "infinite campus", "skyward"] },
   { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
   // ---- trades and workplaces a résumé names by its jobs ("Line Cook" is kitchen experience)
-  { id: "kitchen", variants: ["kitchen", "kitchens", "professional kitchen", "line cook", "prep cook", "cook", "cooks", "sous chef", "chef de partie", "head chef", "executive chef", "culinary"] },
+  { id: "kitchen", variants: ["kitchen", "kitchens", "professional kitchen", "line cook", "prep cook", "cook", "cooks", "culinary"] },
+  // Kitchen ranks are kitchen work, but one rank is not another: a sous chef is not a head chef.
+  { id: "head_chef", variants: ["head chef", "executive chef", "chef de cuisine"], implies: ["kitchen"] },
+  { id: "sous_chef", variants: ["sous chef", "sous-chef"], implies: ["kitchen"] },
+  { id: "chef_de_partie", variants: ["chef de partie", "station chef"], implies: ["kitchen"] },
   { id: "call_center", variants: ["call center", "call centre", "contact center", "contact centre", "inbound calls", "outbound calls"] },
   { id: "security_operations", variants: ["security operations", "security operations center", "security operations centre", "=SOC"] },
   { id: "electrical_trade", variants: ["electrical trade", "electrician", "electricians", "electrical apprentice", "wireman"] },
@@ -315,6 +319,8 @@ export const FILLER_WORDS: readonly string[] = [
   "candidate", "we", "you", "your", "our", "who", "that", "this", "these", "those", "which", "it", "its", "their", "they", "them", "us",
   "any", "some", "all", "other", "one", "both", "either", "each", "well", "very", "highly", "high", "level", "also", "not", "no",
   "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate", "registration", "designation",
+  // The same words in the languages résumés and criteria here are written in.
+  "certificacion", "certificado", "certificada", "certificacao", "certificat", "zertifikat", "zertifizierung", "certyfikat", "licencia", "licenca", "vigente", "valida", "valido", "gultig",
   "fluent", "fluency", "native", "speaker", "spoken", "written", "verbal", "oral", "professional", "advanced", "basic", "intermediate",
   "processing", "industry", "sector", "conduct", "conducting", "conducted", "exceed", "exceeded", "exceeding", "consistently", "consistent",
   "technical", "pipeline", "pipelines", "clear", "clearly", "closely", "effectively", "effective", "regularly", "various", "multiple",
