@@ -141,3 +141,16 @@ describe("places: a metro area named by two cities", () => {
     expect(verdict(criterion, ["Dana Reyes", line]).verdict).toBe(expected);
   });
 });
+
+describe("places: a place written as the criterion alone, commuting, local city names and districts", () => {
+  it.each([
+    ["Commutable to Leeds", "Bradford, West Yorkshire", "MET"],
+    ["Warsaw area", "Łomianki k. Warszawy · tel. 600 000 000", "MET"],
+    ["Munich area", "Haidhausen, 81667 München · sabine.b@example.com", "MET"],
+    ["Osaka Prefecture", "Suita, Osaka", "MET"],
+    ["Based in Berlin", "Berlin-Friedrichshain  arjun.mehta@example.com", "MET"],
+    ["Munich area", "Hamburg, Germany", "NOT_MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Dana Reyes", line]).verdict).toBe(expected);
+  });
+});

@@ -282,9 +282,28 @@ const NOT_A_CITY = /^(remote|hybrid|on-?site|onsite|anywhere|based|located|locat
 const CAPWORDS = /\b\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}/gu;
 
 /** Places named in a line, most specific first: "City, ST", "City, State", "City, Country", a state, a country, a city. */
+/**
+ * Cities as their own country writes them, where the gazetteer has only the English name:
+ * "81667 München", "Łomianki k. Warszawy" (folded, lower-case).
+ */
+const LOCAL_CITY_NAMES: Readonly<Record<string, string>> = {
+  munchen: "Munich", koln: "Cologne", nurnberg: "Nuremberg", hannover: "Hanover", braunschweig: "Brunswick", wien: "Vienna",
+  warszawa: "Warsaw", warszawy: "Warsaw", krakow: "Krakow", krakowa: "Krakow", wroclaw: "Wroclaw", praha: "Prague",
+  lisboa: "Lisbon", roma: "Rome", milano: "Milan", napoli: "Naples", firenze: "Florence", torino: "Turin", genova: "Genoa",
+  sevilla: "Seville", "den haag": "The Hague", bruxelles: "Brussels", brussel: "Brussels", antwerpen: "Antwerp", geneve: "Geneva",
+  goteborg: "Gothenburg", kobenhavn: "Copenhagen", moskva: "Moscow", athina: "Athens", bucuresti: "Bucharest", beograd: "Belgrade",
+  "ciudad de mexico": "Mexico City", "cdmx": "Mexico City",
+};
+const LOCAL_CITY_RE = new RegExp(`\\b(${Object.keys(LOCAL_CITY_NAMES).join("|")})\\b`, "gi");
+
 function placesIn(line: string, bareWords = true, asked = false): Place[] {
   const { cities, countries } = gazetteer();
-  const t = fold(line).replace(/-based\b/gi, " based").replace(/\bD\.C\.?/g, "DC");
+  const t = fold(line)
+    .replace(/-based\b/gi, " based")
+    .replace(/\bD\.C\.?/g, "DC")
+    .replace(LOCAL_CITY_RE, (m) => LOCAL_CITY_NAMES[m.toLowerCase()] ?? m)
+    // "Berlin-Friedrichshain": a city and its district.
+    .replace(/(\p{Lu}[\p{L}.']+)-(\p{Lu}[\p{L}.']+)/gu, (whole, a: string, b: string) => (cityRow(whole, {}) || !cityRow(a, {}) ? whole : `${a} ${b}`));
   const out: Place[] = [];
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*([A-Z]{2})\b(?![a-z])/gu)) {
     const state = US_STATES[m[2] as string];
@@ -349,7 +368,7 @@ export interface PlaceRequirement {
 }
 
 const LOCATION_INTENT =
-  /\b(based (in|out of)|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|km)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b/i;
+  /\b(based (in|out of)|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|km)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b|^\s*(?:the\s+)?\p{Lu}[\p{L}.' -]*\s+(?:area|region|metro(?:politan)?(?: area)?|prefecture|province|county)\s*$/iu;
 
 /** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
 export function compilePlace(criterion: string): PlaceRequirement | null {
@@ -367,7 +386,7 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
   }
   if (places.length === 0) return null;
-  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* area|commut\w*|within commuting)\b/u.test(fold(criterion));
+  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* ([Aa]rea|[Rr]egion|[Pp]refecture|[Cc]ounty)|[Cc]ommut\w*|within commuting)\b/u.test(fold(criterion));
   // "The New York metro area", "the DC area": a metro area is around a city, even one named like its state.
   const asCity = (p: Place): Place => {
     if (!metro || p.kind !== "state") return p;
