@@ -1765,3 +1765,28 @@ describe("local engine: someone else's work, a visit, a career objective, lapses
     expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: years as a journeyman are not the apprenticeship; post-qualification years", () => {
+  const NOW_2026 = () => new Date("2026-11-01T00:00:00Z");
+  const dated = createLocalEngine({ now: NOW_2026 });
+  const electrician = cand({
+    resumeText: `Journeyman Electrician, Parsons Electric (2019 – present)\n• Commercial fit-outs.\nApprentice Electrician, Parsons Electric (2014 – 2019)\n• Conduit and pulls.${PAD}`,
+    positions: [
+      { org: "Parsons Electric", title: "Journeyman Electrician", summary: null, start: { year: 2019, month: 6 }, end: null },
+      { org: "Parsons Electric", title: "Apprentice Electrician", summary: null, start: { year: 2014, month: 6 }, end: { year: 2019, month: 5 } },
+    ],
+  });
+  it("'10+ years as a licensed journeyman electrician': 7 as a journeyman, 5 as an apprentice", async () => {
+    expect((await dated.screen(electrician, [crit("10+ years as a licensed journeyman electrician")])).verdicts[0]?.verdict).toBe("PARTLY_MET");
+  });
+  it("'10+ years as an electrician, including apprenticeship' counts both", async () => {
+    expect((await dated.screen(electrician, [crit("10+ years as an electrician, including apprenticeship")])).verdicts[0]?.verdict).toBe("MET");
+  });
+  it("'3+ years post-MSW experience' counts the years of work since", async () => {
+    const c = cand({
+      resumeText: `Clinical Social Worker, Brooklyn Family Services (2021 – present)\n• Caseload of 30 families.\nMSW, Hunter College, 2021${PAD}`,
+      positions: [{ org: "Brooklyn Family Services", title: "Clinical Social Worker", summary: null, start: { year: 2021, month: 7 }, end: null }],
+    });
+    expect((await dated.screen(c, [crit("3+ years post-MSW experience")])).verdicts[0]?.verdict).toBe("MET");
+  });
+});

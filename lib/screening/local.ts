@@ -136,7 +136,10 @@ function withoutMinor(text: string): string {
 /** A student's job or an internship: years in it are not the professional or industry years a criterion may ask. */
 const STUDENT_TITLE = /\b(teaching assistant|graduate assistant|research assistant|student assistant|student worker|student employee|graduate student|phd (student|candidate)|doctoral (student|researcher)|intern|internship|summer associate|co-?op student)\b/i;
 /** Years that must be professional: "industry", "post-graduate", "professional" ("commercial construction" is a kind of construction). */
-const PROFESSIONAL_YEARS = /\b(industry|professional|post-?graduate|post-?qualification|post-?qualified|full-time)\b/i;
+/** "Post-MSW", "post-call", "post-registration", "post-licensure": the years since qualifying, professional years. */
+const PROFESSIONAL_YEARS = /\b(industry|professional|post-?graduate|post-?qualification|post-?qualified|post-(?:registration|licensure|licence|license|certification|call|msw|mba|jd|bsn|degree|residency|doctoral)|full-time)\b/i;
+
+const APPRENTICE_TITLE = /\b(apprentice|apprenticeship|trainee|helper|improver|pre-apprentice)\b/i;
 
 /** Training, not employment: clinical rotations, a practicum, a student placement. */
 const TRAINING_TITLE = /\b(rotations?|practicum|practica|clinicals|student placement|clinical placement|externship|student (nurse|teacher|technician))\b/i;
@@ -174,7 +177,10 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (years && !/\byears? old\b/i.test(text)) {
     const min = parseCount(years[1] as string) ?? 0;
     // "Post-graduate", "industry": which years count, not what they are in.
-    const subject = (text.slice(0, years.index) + " " + text.slice(years.index + years[0].length)).replace(new RegExp(PROFESSIONAL_YEARS.source, "gi"), " ");
+    const subject = (text.slice(0, years.index) + " " + text.slice(years.index + years[0].length))
+      .replace(new RegExp(PROFESSIONAL_YEARS.source, "gi"), " ")
+      // "including apprenticeship" says which years count, not what they are in.
+      .replace(/,?\s*\b(?:including|incl\.?|with)\s+(?:an?\s+|the\s+|your\s+)?apprenticeship\b/gi, " ");
     const role = ROLE_NOUN.exec(subject);
     return { ...base, mode: "years", minYears: min, req: compileRequirement(subject), role: role ? compileRequirement(role[0]) : null };
   }
@@ -257,6 +263,8 @@ interface Experience {
   /** Terms of the title alone, where it is known. */
   titleTerms: Set<Term> | null;
   training: boolean;
+  /** An apprentice's, trainee's or helper's position: on the way to the trade named in its title. */
+  apprentice?: boolean;
   /** A student's job or an internship ("Research Assistant", "Accounting Intern"): not professional years. */
   student: boolean;
   label: string;
@@ -646,6 +654,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         terms: termsOf(tokenize(text), job.needed),
         titleTerms: p.title ? termsOf(tokenize(p.title), job.needed) : null,
         training: TRAINING_TITLE.test(p.title ?? ""),
+        apprentice: APPRENTICE_TITLE.test(p.title ?? ""),
         student: STUDENT_TITLE.test(p.title ?? ""),
         label: positionLine(p).split(":")[0] ?? "",
         segs: [...new Set(segs)],
@@ -681,7 +690,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
         const terms = new Set<Term>();
         for (let i = from; i <= Math.max(to, s.seg); i++) for (const t of segTerms[i] ?? []) terms.add(t);
         const titleTerms = new Set([...(segTerms[s.seg] ?? [])]);
-        for (const interval of s.intervals) experiences.push({ interval, terms, titleTerms, training: TRAINING_TITLE.test(head), student: STUDENT_TITLE.test(head), label: (segments[s.seg] as Segment).text, segs: [s.seg] });
+        for (const interval of s.intervals) experiences.push({ interval, terms, titleTerms, training: TRAINING_TITLE.test(head), apprentice: APPRENTICE_TITLE.test(head), student: STUDENT_TITLE.test(head), label: (segments[s.seg] as Segment).text, segs: [s.seg] });
       });
     }
     datedExperience = experiences.length > 0;
@@ -1382,7 +1391,7 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
 
 function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const subjectEmpty = c.req.length === 0;
-  const asksTraining = TRAINING_TITLE.test(c.input.text);
+  const asksTraining = TRAINING_TITLE.test(c.input.text) || APPRENTICE_TITLE.test(c.input.text);
   const asksProfessional = PROFESSIONAL_YEARS.test(c.input.text);
   const relevant = index.experiences.filter(
     (e) =>
@@ -1390,7 +1399,9 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
       (!e.student || !asksProfessional) &&
       (subjectEmpty || coverage(c.req, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE) &&
       // Years as a data analyst are years with that title; a teacher who taught data handling was not one.
-      (!c.role || !e.titleTerms || coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT),
+      (!c.role || !e.titleTerms || coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT) &&
+      // Years as a journeyman electrician are not the apprenticeship before them, unless it is asked for.
+      (!c.role || asksTraining || !e.apprentice),
   );
   const months = mergedMonths(relevant.map((e) => e.interval));
   const stated = index.statedYears.filter((s) => subjectEmpty || coverage(c.req, hasIn(s.terms, index.all)).mean > RELEVANT_ABOVE);
