@@ -1790,3 +1790,18 @@ describe("local engine: years as a journeyman are not the apprenticeship; post-q
     expect((await dated.screen(c, [crit("3+ years post-MSW experience")])).verdicts[0]?.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a buyer's years are procurement years; a real-estate agent's buyers are not", () => {
+  const NOW_2026 = () => new Date("2026-11-01T00:00:00Z");
+  const dated = createLocalEngine({ now: NOW_2026 });
+  it("'7+ years in procurement' from Buyer and Senior Buyer positions", async () => {
+    const c = cand({
+      resumeText: `Senior Buyer — Intel Malaysia, Penang (Jan 2020 – Present)\n• Manage USD 38M of indirect spend across 120 suppliers.\nBuyer — Flextronics, Senai (Mar 2017 – Dec 2019)\n• Purchase orders and vendor follow-up in SAP MM.${PAD}`,
+    });
+    expect((await dated.screen(c, [crit("7+ years in procurement")])).verdicts[0]?.verdict).toBe("MET");
+  });
+  it("'Procurement experience' is not met by an agent who represented buyers", async () => {
+    const c = cand({ resumeText: `Real Estate Agent, Keller Homes (2019 – present)\n• Represented 40 first-time buyers and sellers.${PAD}` });
+    expect((await verdictOf(c, "Procurement experience")).verdict).toBe("NOT_MET");
+  });
+});

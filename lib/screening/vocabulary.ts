@@ -260,6 +260,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
   // ---- trades and workplaces a résumé names by its jobs ("Line Cook" is kitchen experience)
   { id: "kitchen", variants: ["kitchen", "kitchens", "professional kitchen", "line cook", "prep cook", "cook", "cooks", "culinary"] },
+  // A job family named by its field, and titles in it that say so without the field's word: a buyer works
+  // in procurement, but procurement is not every title in it.
+  { id: "procurement", variants: ["procurement", "purchasing", "strategic sourcing"] },
+  // Titles as written ("Senior Buyer"): "40 first-time buyers" are a real-estate agent's clients.
+  { id: "procurement_role", variants: ["=Buyer", "=Senior Buyer", "=Category Buyer", "=BUYER", "purchasing agent", "purchasing officer", "procurement officer", "sourcing specialist"], implies: ["procurement"] },
   // Kitchen ranks are kitchen work, but one rank is not another: a sous chef is not a head chef.
   { id: "head_chef", variants: ["head chef", "executive chef", "chef de cuisine"], implies: ["kitchen"] },
   { id: "sous_chef", variants: ["sous chef", "sous-chef"], implies: ["kitchen"] },
