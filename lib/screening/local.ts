@@ -372,7 +372,9 @@ const SINCE_RE = new RegExp(`\\b(?:since|seit|desde|depuis|od|dal|sinds)\\s+${DA
  * is a range of two month-first dates, not "2019" followed by month 07, and a year written after a
  * month ("07.2019") is not the start of another date.
  */
-const yearFirst = (text: string) => text.replace(/(?<!\d\s*[./]\s*)\b((?:19|20)\d{2})(?:[./]|-(?!\s))(0?[1-9]|1[0-2])(?![\d./])/g, "$2/$1");
+const YEAR_FIRST = /\b((?:19|20)\d{2})(?:[./]|-(?!\s))(0?[1-9]|1[0-2])(?![\d./])/g;
+const yearFirst = (text: string) =>
+  /\d[./-]\d/.test(text) ? text.replace(YEAR_FIRST, (m, y: string, mo: string, at: number) => (/\d\s*[./]\s*$/.test(text.slice(Math.max(0, at - 4), at)) ? m : `${mo}/${y}`)) : text;
 const JOB_AT_SCHOOL = /\b(teacher|instructor|professor|lecturer|counsel+or|principal|coach|nurse|administrator|assistant|aide|librarian|coordinator|director|manager|technician|specialist|officer|clerk|advisor|analyst|engineer|developer)\b/i;
 const SCHOOL_LINE = /\b(university|college|institute|school|academy|bachelor|master|degree|b\.?s\.?c?|m\.?s\.?c?|ph\.?d|graduated|gpa|coursework)\b/i;
 
@@ -613,11 +615,15 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   const negative = new Map<Term, Mention>();
   const lapsed = new Set<Term>();
   segStances.forEach((m, i) => {
+    // "6G pipe — tested 2022; continuity lapsed": a lapse anywhere in a line that does not also call it current.
+    // Not one in brackets after another name ("Kyriba (expired trial licence)").
+    let lineLapsed: boolean | null = null;
     for (const [t, st] of m) {
-      // "6G pipe — tested 2022; continuity lapsed": a lapse anywhere in a line that does not also call it current.
-      // Not one in brackets after another name ("Kyriba (expired trial licence)").
-      const line = fold((segments[i] as Segment).text).replace(/\([^)]*\)/g, " ");
-      if (st === "lapsed" || (LAPSE_IN_LINE.test(line) && !CURRENT_IN_LINE.test(line))) lapsed.add(t);
+      if (lineLapsed === null && st !== "lapsed") {
+        const line = fold((segments[i] as Segment).text).replace(/\([^)]*\)/g, " ");
+        lineLapsed = LAPSE_IN_LINE.test(line) && !CURRENT_IN_LINE.test(line);
+      }
+      if (st === "lapsed" || lineLapsed) lapsed.add(t);
       if (all.has(t) || st === "affirmed") continue;
       const into = isPartialStance(st) ? partial : isNegativeStance(st) ? negative : null;
       if (!into) continue;

@@ -47,14 +47,15 @@ export function stem(lower: string): string {
 }
 
 /** Fold accents and typographic punctuation so "résumé", "Bachelor’s" and "2019–2021" normalize. */
+const KEPT_WHOLE = /[łŁøØđĐ]/;
 export function fold(text: string): string {
-  return text
+  const folded = text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/[\u2018\u2019\u02bc\u2032]/g, "'")
-    .replace(/[\u2010-\u2015\u2212]/g, "-")
-    // Letters NFKD keeps whole: Polish ł, Nordic ø, Croatian đ ("wygasł" → "wygasl").
-    .replace(/[łŁøØđĐ]/g, (ch) => ({ ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D" })[ch] as string);
+    .replace(/[\u2010-\u2015\u2212]/g, "-");
+  // Letters NFKD keeps whole: Polish ł, Nordic ø, Croatian đ ("wygasł" → "wygasl").
+  return KEPT_WHOLE.test(folded) ? folded.replace(/[łŁøØđĐ]/g, (ch) => ({ ł: "l", Ł: "L", ø: "o", Ø: "O", đ: "d", Đ: "D" })[ch] as string) : folded;
 }
 
 const PROTECT: ReadonlyArray<[RegExp, string]> = [
