@@ -1805,3 +1805,19 @@ describe("local engine: a buyer's years are procurement years; a real-estate age
     expect((await verdictOf(c, "Procurement experience")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a trait a résumé does not mention is for an interview, not not met", () => {
+  it.each([
+    "Strong parent communication skills",
+    "Mentoring junior developers",
+    "Empathy with distressed callers",
+    "Works well under tight deadlines",
+  ])("%s → UNKNOWN", async (criterion) => {
+    const v = await verdictOf(cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n• Filed invoices.${PAD}` }), criterion);
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.reason).toContain(criterion.replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase()));
+  });
+  it("a plain skill not mentioned is still not met", async () => {
+    expect((await verdictOf(cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n• Filed invoices.${PAD}` }), "Salesforce administration")).verdict).toBe("NOT_MET");
+  });
+});

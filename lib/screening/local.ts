@@ -992,12 +992,21 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     const how = STANCE_WORDS[spoken.m.stance as Exclude<Stance, "affirmed">];
     return { verdict: "NOT_MET", evidence: quotes(index, spoken.m.segs).slice(0, 1), reason: `Mentions ${label(spoken.t)} ${how}${rest.length ? `; nothing found for ${rest.map(label).join(", ")}` : ""}.` };
   }
+  // "Strong parent communication skills", "Mentoring junior developers", "Empathy with distressed
+  // callers": a trait of how someone works, which a résumé that does not mention it has not denied.
+  if (TRAIT_IN_CRITERION.test(c.input.text)) {
+    return { verdict: "UNKNOWN", evidence: [], reason: `Nothing in the résumé shows or rules out ${softWhat(c.input.text)}; judge it in an interview.` };
+  }
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
 }
 
 const LAPSE_IN_LINE = /\b(expired|lapsed|inactive|not renewed|no longer (valid|active|current|held))\b/i;
 const CURRENT_IN_LINE = /\b(current|active|valid|renewed|in good standing|reinstated)\b/i;
 const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
+
+const TRAIT_IN_CRITERION =
+  /\b(communicat\w*|empath\w*|mentor\w*|collaborat\w*|deadlines?|under pressure|calm|patien(ce|t with)|interpersonal|teamwork|team player|attitude|reliab\w*|punctual\w*|motivat\w*|self-starter|initiative|adaptab\w*|flexib\w*|organi[sz](ed|ational)|detail-oriented|attention to detail|work ethic|works well|people skills|rapport|tact\w*|diplomac\w*|resilien\w*|approachab\w*)\b/i;
+const softWhat = (text: string) => `“${text.trim().replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase())}”`;
 
 /** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
 const isPlaceTerm = (t: Term) => t.startsWith("@state_");
