@@ -1821,3 +1821,13 @@ describe("local engine: a trait a résumé does not mention is for an interview,
     expect((await verdictOf(cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n• Filed invoices.${PAD}` }), "Salesforce administration")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a criterion only partly mentioned says what is there, with its line", () => {
+  it("'Active Directory user administration' from a line that names Active Directory only", async () => {
+    const line = "Help Desk Technician, Tulsa CC (2023 – present): password resets and account unlocks in Active Directory, laptop imaging.";
+    const v = await verdictOf(cand({ resumeText: `${line}${PAD}` }), "Active Directory user administration");
+    expect(v.reason).not.toMatch(/No mention of directory/);
+    expect(v.reason).toMatch(/^Mentions directory/);
+    expect(v.evidence).toEqual([line]);
+  });
+});

@@ -997,6 +997,10 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   if (TRAIT_IN_CRITERION.test(c.input.text)) {
     return { verdict: "UNKNOWN", evidence: [], reason: `Nothing in the résumé shows or rules out ${softWhat(c.input.text)}; judge it in an interview.` };
   }
+  // Some of it is there, too little to count: say what is there, with its line, rather than "no mention".
+  if (matched.length > 0 && evidence.length > 0) {
+    return { verdict: "NOT_MET", evidence: evidence.slice(0, 1), reason: `Mentions ${matched.map(label).join(", ")}, but nothing for ${missing.map(label).join(", ")}.` };
+  }
   return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${describe(c.req, label)}.` };
 }
 
