@@ -36,13 +36,13 @@ const lastWord = (out: readonly Item[]): string => {
 function items(text: string): Item[] {
   const t = protect(fold(text));
   const out: Item[] = [];
-  for (const m of t.matchAll(/[\p{L}\p{N}]+|[.;!?]+(?=\s|$)|:(?=\s|$)|\s[-–—]+\s|[,/]|\(|\)|\[|\]/gu)) {
+  for (const m of t.matchAll(/[\p{L}\p{N}]+|[.;!?]+(?=\s|$)|:(?=\s|$)|\s[-–—]+\s|[,/·•▪|]|\(|\)|\[|\]/gu)) {
     const raw = m[0];
     if (/^[\p{L}\p{N}]/u.test(raw)) {
       const lower = raw.toLowerCase();
       if (HARD_WORDS.has(lower)) out.push({ brk: "hard" });
       else out.push({ tok: { raw, lower, stem: stem(lower) } });
-    } else if (raw === "," || raw === "/") out.push({ brk: "soft" });
+    } else if (raw === "," || raw === "/" || raw === "·" || raw === "•" || raw === "▪" || raw === "|") out.push({ brk: "soft" });
     else if (raw === "(" || raw === "[") out.push({ brk: "open", paren: true });
     else if (raw === ":" || /^\s[-–—]+\s$/.test(raw)) out.push({ brk: "open" });
     else if (raw === ")" || raw === "]") out.push({ brk: "close" });

@@ -1831,3 +1831,14 @@ describe("local engine: a criterion only partly mentioned says what is there, wi
     expect(v.evidence).toEqual([line]);
   });
 });
+
+describe("local engine: a middle dot or a bar separates list items, so a plan for the next item stays with it", () => {
+  const line = "Minnesota RDH license · local anesthesia permit · nitrous oxide: plan to take the course in 2027";
+  it.each([
+    ["Local anesthesia certification", "MET"],
+    ["Nitrous oxide administration certification", "NOT_MET"],
+  ])("%s → %s", async (criterion, expected) => {
+    const c = cand({ resumeText: `Dental Hygienist, Lakes Family Dentistry (2024 – present)\n${line}${PAD}` });
+    expect((await verdictOf(c, criterion)).verdict).toBe(expected);
+  });
+});
