@@ -243,7 +243,9 @@ function expiredIn(w: readonly Token[], from: number, to: number, nowIdx: number
 /** "CPA exam: passed AUD and FAR": the exam named right after a credential is not the credential. */
 const EXAM_WORDS = new Set(["exam", "exams", "examination"]);
 
-const TEAM_NOUNS = new Set(["team", "teams", "group", "groups", "department", "departments", "squad", "engineers", "developers", "consultants", "specialists", "experts", "admins", "administrators", "vendor", "vendors"]);
+const TEAM_NOUNS = new Set(["team", "teams", "group", "groups", "department", "departments", "squad", "engineers", "developers", "consultants", "specialists", "experts", "admins", "administrators", "vendor", "vendors",
+  // Someone else's role: "the monthly P&L review with the district manager".
+  "manager", "managers", "director", "directors", "supervisor", "supervisors", "officer", "officers", "partner", "partners", "physician", "physicians", "attorney", "attorneys", "controller", "owner", "owners"]);
 const BESIDE_WORDS = new Set(["with", "alongside", "liaised", "liaising", "liaise", "partnered", "supported", "supporting", "between"]);
 const PASTIME_HEADING = /^(interests|hobbies|hobby|pastimes|personal interests|outside work|leisure)\b/;
 

@@ -1842,3 +1842,16 @@ describe("local engine: a middle dot or a bar separates list items, so a plan fo
     expect((await verdictOf(c, criterion)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: a role someone else holds; Spark the award", () => {
+  const withLine = (line: string) => cand({ resumeText: `Store Manager, Target #1820 (2020 – present)\n${line}${PAD}` });
+  it("'with the district manager' is not district management", async () => {
+    expect((await verdictOf(withLine("• Own scheduling, hiring, and the monthly P&L review with the district manager."), "District management experience")).verdict).not.toBe("MET");
+  });
+  it("a teaching award named Spark is not Apache Spark", async () => {
+    expect((await verdictOf(withLine('District "Spark" award for teaching innovation, 2021'), "Apache Spark")).verdict).not.toBe("MET");
+  });
+  it("a district manager's own title still meets it", async () => {
+    expect((await verdictOf(withLine("District Manager, 9 stores (2023 – present): district P&L, hiring store managers."), "District management experience")).verdict).toBe("MET");
+  });
+});

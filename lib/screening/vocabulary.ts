@@ -384,7 +384,7 @@ export const SENSES: Readonly<Record<string, SenseRule>> = {
   rust: { capitalized: true, near: ["corrosion", "paint", "painting", "removal", "remove", "removed", "treatment", "metal", "bodywork"] },
   nodejs: { near: ["network", "networks", "cluster", "lymph", "tree", "graph", "mesh", "nodes"] },
   // "Sparked a safety campaign" is not Spark: only the name itself, capitalized.
-  spark: { forms: ["spark", "pyspark"], capitalized: true },
+  spark: { forms: ["spark", "pyspark"], capitalized: true, near: ["award", "awards", "prize", "grant", "scholarship", "recognition", "honoree", "nominee"] },
   julia: { near: ["ms", "mrs", "dr", "supervisor", "manager", "colleague", "mentor", "friend", "sister", "daughter", "wife", "mother", "league", "nominated"] },
   dart: { forms: ["dart", "dartlang"], near: ["league", "pub", "board", "throw", "throwing", "tournament"] },
   pandas: { near: ["zoo", "bear", "bears", "giant", "red", "bamboo", "wildlife", "animal", "animals", "keeper", "keepers"] },
