@@ -1855,3 +1855,14 @@ describe("local engine: a role someone else holds; Spark the award", () => {
     expect((await verdictOf(withLine("District Manager, 9 stores (2023 – present): district P&L, hiring store managers."), "District management experience")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a degree in any discipline; within so many minutes of a city", () => {
+  it("'Degree educated (any discipline)' is met by a history degree", async () => {
+    const c = cand({ resumeText: `Office Administrator, Harrow & Finch (2023 – present)\n• Diary and post.\nBA (Hons) History, University of Sheffield, 2019${PAD}` });
+    expect((await verdictOf(c, "Degree educated (any discipline)")).verdict).toBe("MET");
+  });
+  it("'Lives within 30 minutes of Fall River, Massachusetts' is met from Somerset, MA and not from Boston", async () => {
+    expect((await verdictOf(cand({ resumeText: `Dana Reyes\nSomerset, MA · dana@example.com\nTeller, BankFive (2021 – present)${PAD}` }), "Lives within 30 minutes of Fall River, Massachusetts")).verdict).toBe("MET");
+    expect((await verdictOf(cand({ resumeText: `Dana Reyes\nPittsfield, MA · dana@example.com\nTeller, BankFive (2021 – present)${PAD}` }), "Lives within 30 minutes of Fall River, Massachusetts")).verdict).not.toBe("MET");
+  });
+});

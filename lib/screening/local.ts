@@ -188,6 +188,8 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (level !== null) {
     const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b|\bor related\b|\bstem\b/i.test(text);
     const fieldText = text
+      // "Degree educated (any discipline)": no field asked.
+      .replace(/\b(in\s+)?(any|all)\s+(fields?|disciplines?|subjects?|majors?|areas?)\b|\b(degree[- ])?educated\b/gi, " ")
       .replace(/\b(or|and)?\s*(a\s+)?(related|relevant|similar|equivalent|technical|quantitative)\s+(fields?|disciplines?|areas?|subjects?|majors?)\b/gi, " ")
       .replace(/\b(or\s+)?equivalent(\s+(practical|work|professional))?(\s+experience)?\b/gi, " ")
       .replace(DEGREE_WORDS, " ");

@@ -368,7 +368,7 @@ export interface PlaceRequirement {
 }
 
 const LOCATION_INTENT =
-  /\b(based (in|out of)|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|km)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b|^\s*(?:the\s+)?\p{Lu}[\p{L}.' -]*\s+(?:area|region|metro(?:politan)?(?: area)?|prefecture|province|county)\s*$/iu;
+  /\b(based (in|out of)|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|km|minutes|mins|hours?)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b|^\s*(?:the\s+)?\p{Lu}[\p{L}.' -]*\s+(?:area|region|metro(?:politan)?(?: area)?|prefecture|province|county)\s*$/iu;
 
 /** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
 export function compilePlace(criterion: string): PlaceRequirement | null {
@@ -386,7 +386,7 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
   }
   if (places.length === 0) return null;
-  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* ([Aa]rea|[Rr]egion|[Pp]refecture|[Cc]ounty)|[Cc]ommut\w*|within commuting)\b/u.test(fold(criterion));
+  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* ([Aa]rea|[Rr]egion|[Pp]refecture|[Cc]ounty)|[Cc]ommut\w*|within commuting|within \d+ (?:miles|km|minutes|mins))\b/u.test(fold(criterion));
   // "The New York metro area", "the DC area": a metro area is around a city, even one named like its state.
   const asCity = (p: Place): Place => {
     if (!metro || p.kind !== "state") return p;
