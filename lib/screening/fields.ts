@@ -100,6 +100,13 @@ const FIELD_GLOSSES: readonly (readonly [RegExp, string])[] = [
   [/\b(psychologie|psicolog[ií]a|psychologia)\b/i, "psychology"],
   [/\b(mathematik|math[ée]matiques|matem[áa]ticas?|matematyka|wiskunde)\b/i, "mathematics"],
   [/\b(lehramt|p[ée]dagogie|pedagog[ií]a|pedagogika|erziehungswissenschaft\w*|sciences de l'[ée]ducation)\b/i, "education"],
+  [/\b(statisti[ck]|estat[íi]stica|estad[íi]stica|statistique|statystyka|statistiek)\b/i, "statistics"],
+  [/\b(informatik|inform[áa]tica|informatique|informatyka|informatica|ci[êe]ncia da computa[çc][ãa]o|ciencias de la computaci[óo]n)\b/i, "computer science"],
+  [/\b(volkswirtschaft\w*|econom[íi]a|economia|[ée]conomie|ekonomia)\b/i, "economics"],
+  [/\b(arquitectura|arquitetura|architektur|architettura|architektura)\b/i, "architecture"],
+  // The same field by its other name: physiotherapy is physical therapy.
+  [/\b(physiotherap\w*|physical therap\w*)\b/i, "physiotherapy physical therapy"],
+  [/\b(b\.\s?e\.|b\.?\s?tech|m\.?\s?tech)(?!\w)/i, "engineering"],
 ];
 
 /** `text` with the English field of any degree name or foreign field name in it appended. */

@@ -12,6 +12,10 @@ export const LANGUAGES = [
   "croatian", "arabic", "hebrew", "persian", "farsi", "urdu", "hindi", "bengali", "punjabi", "tamil", "telugu", "gujarati",
   "marathi", "mandarin", "cantonese", "chinese", "japanese", "korean", "vietnamese", "thai", "indonesian", "malay", "tagalog",
   "filipino", "swahili", "amharic", "somali", "haitian creole", "american sign language", "asl",
+  "catalan", "basque", "galician", "welsh", "irish", "afrikaans", "zulu", "xhosa", "yoruba", "igbo", "hausa", "malayalam",
+  "kannada", "sinhala", "nepali", "burmese", "khmer", "mongolian", "kazakh", "uzbek", "georgian", "armenian", "lithuanian",
+  "latvian", "estonian", "slovenian", "albanian", "macedonian", "bosnian", "icelandic", "maltese", "pashto", "dari", "kurdish",
+  "tigrinya", "oromo", "cebuano", "bisaya", "ilocano", "javanese", "tamazight", "berber",
 ] as const;
 
 // Names of the common languages in the languages of the résumés themselves (German, French, Spanish,
@@ -24,13 +28,14 @@ const ENDONYMS: Readonly<Record<string, string>> = {
   inglese: "english", tedesco: "german", francese: "french", spagnolo: "spanish",
   nederlands: "dutch", engels: "english", duits: "german", frans: "french",
   polski: "polish", angielski: "english", niemiecki: "german",
+  catala: "catalan", catalan: "catalan", euskara: "basque", galego: "galician", cymraeg: "welsh", gaeilge: "irish",
 };
 const ALIASES: Readonly<Record<string, string>> = { farsi: "persian", filipino: "tagalog", chinese: "mandarin", asl: "american sign language", espanol: "spanish", castellano: "spanish", ...ENDONYMS };
 const canonical = (name: string) => ALIASES[name] ?? name;
 
 /** Level words, longest first; values on the CEFR scale 1–6. */
 const LEVEL_WORDS: ReadonlyArray<[RegExp, number]> = [
-  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native|muttersprache|langue maternelle|lengua materna|madrelingua|moedertaal|lingua materna|jezyk ojczysty|bilingue|maternelle|materna|materno|nativo|nativa|natif|native|ojczysty)\b/i, 6],
+  [/\b(native|mother tongue|first language|bilingual|c2|ilr\s*5|near[- ]native|muttersprache|langue maternelle|lengua materna|madrelingua|moedertaal|lingua materna|jezyk ojczysty|bilingue|maternelle|materna|materno|nativo|nativa|natif|native|ojczysty|nadiu|nadiua)\b/i, 6],
   [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command|fliessend|verhandlungssicher|courant|fluido|fluente|vloeiend|biegly|avance|avancado|avanzado|avanzato)\b/i, 5],
   [/\b(professional working( proficiency)?|professional|business( level)?|b2|upper[- ]intermediate|working proficiency|ilr\s*3)\b/i, 4],
   [/\b(conversational|intermediate|b1|working knowledge|limited working( proficiency)?|ilr\s*2)\b/i, 3],
@@ -54,6 +59,18 @@ export interface LanguageRequirement {
  * to N1 run A1 to C1.
  */
 const TEST_LEVEL = /\b(topik|hsk)\s*(?:level\s*|grade\s*)?([1-6])\b|\bjlpt\s*(?:level\s*)?n?([1-5])\b|\bn([1-5])\s*(?:level\s*)?\(?jlpt\b/i;
+/** TOEIC (listening and reading, 10–990) and IELTS bands, on the CEFR scale as ETS and Cambridge map them. */
+const SCORE_LEVEL = /\btoeic\b[^0-9]{0,12}(\d{3})\b|\bielts\b[^0-9]{0,12}([4-9](?:\.[05])?)\b/i;
+function scoreLevel(text: string): number | null {
+  const m = SCORE_LEVEL.exec(text);
+  if (!m) return null;
+  if (m[1]) {
+    const toeic = Number(m[1]);
+    return toeic >= 945 ? 5 : toeic >= 785 ? 4 : toeic >= 550 ? 3 : toeic >= 225 ? 2 : 1;
+  }
+  const band = Number(m[2]);
+  return band >= 8.5 ? 6 : band >= 7 ? 5 : band >= 5.5 ? 4 : band >= 4 ? 3 : 2;
+}
 
 /** "Korean (mother tongue, but rusty)": the level once had, no longer fluent; at most professional (B2). */
 const RUSTY = /\b(rusty|out of practice|not used (it )?in years|haven'?t used|has faded|faded|needs? refreshing)\b/i;
@@ -66,6 +83,8 @@ function levelOf(text: string): number | null {
 function statedLevel(text: string): number | null {
   const test = TEST_LEVEL.exec(text);
   if (test) return test[2] ? Number(test[2]) : 6 - Number(test[3] ?? test[4]);
+  const score = scoreLevel(text);
+  if (score !== null) return score;
   for (const [re, level] of LEVEL_WORDS) if (re.test(text)) return level;
   return null;
 }
@@ -82,7 +101,7 @@ export function compileLanguage(criterion: string): LanguageRequirement | null {
   const rest = t.replace(LANG_RE, " ").replace(/\b(and|or|in|of|the|a|an|language|languages|speaker|speaking|spoken|written|verbal|skills?|proficiency|ability|to|speak|read|write|both|required|preferred|plus|level|at least|minimum|oral|communication|with)\b/gi, " ");
   const level = levelOf(t);
   const leftover = rest.replace(/[^a-z0-9]+/gi, " ").trim().split(" ").filter((w) => w && !levelOf(w));
-  if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12]|at|a|the|least|minimum|or|better|above|higher)$/i.test(w))) return null;
+  if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12]|at|a|the|least|minimum|or|better|above|higher|toeic|ielts|score|band|\d{1,3}(\.\d)?)$/i.test(w))) return null;
   const languages = [...new Set(found)];
   return { languages, any: /\bor\b|\//i.test(t) && !/\bbilingual\b/i.test(t), level: level ?? 3 };
 }
@@ -100,6 +119,11 @@ const NEGATION = /\b(no|not|without|never|don'?t|do not|cannot|can'?t)\b/i;
 function languageMentions(line: string, language: string): LanguageEvidence[] {
   const t = fold(line);
   const out: LanguageEvidence[] = [];
+  // "TOEIC L&R 860", "IELTS 7.5": a test of English is English at that level, named or not.
+  if (language === "english" && !/\benglish\b/i.test(t)) {
+    const score = scoreLevel(t);
+    if (score !== null) return [{ level: score, quote: line.trim(), negated: false }];
+  }
   for (const m of t.matchAll(LANG_RE)) {
     if (canonical((m[1] as string).toLowerCase()) !== language) continue;
     // "Mandarin Oriental", "The French Laundry": a name, not the language.

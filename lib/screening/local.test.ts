@@ -1866,3 +1866,18 @@ describe("local engine: a degree in any discipline; within so many minutes of a 
     expect((await verdictOf(cand({ resumeText: `Dana Reyes\nPittsfield, MA · dana@example.com\nTeller, BankFive (2021 – present)${PAD}` }), "Lives within 30 minutes of Fall River, Massachusetts")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: more languages, TOEIC and IELTS scores, fields and degrees named abroad", () => {
+  const withLine = (line: string) => cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n• Filed invoices.\n${line}${PAD}` });
+  it.each([
+    ["IDIOMAS: Català (nadiua; Certificat C2), Castellano (nativo), Inglés B2", "Catalan", "MET"],
+    ["Languages: English (fluent), Afrikaans (home language), isiZulu (basic)", "English and Afrikaans", "MET"],
+    ["【資格】TOEIC L&R 860点 (2019年)", "Business English (TOEIC 800 or higher)", "MET"],
+    ["Certificates: TOEIC 620 (2021)", "Business English (TOEIC 800 or higher)", "PARTLY_MET"],
+    ["Certificates: IELTS Academic 7.5 (2023)", "Fluent English", "MET"],
+    ["Educação: Bacharelado, Estatística — Universidade de São Paulo, 2020", "Bachelor's in Statistics, Economics or related", "MET"],
+    ["EDUCATION: B.E. Computer Science, RV College of Engineering, 2019", "B.E./B.Tech in Computer Science or related field", "MET"],
+  ])("%s / %s → %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe(expected);
+  });
+});

@@ -108,7 +108,7 @@ const STATED_YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:years?|yrs?)\\b(?!
 const OFF_RESUME =
   /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
 const DEGREE_WORDS =
-  /\b((bachelor|master)'?s?\s+of\s+(science|arts|applied science|fine arts|engineering|business administration)|doctor of philosophy|bachelor'?s?|master'?s?|degrees?|diploma|undergraduate|graduate|college|university|four-year|4-year|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|bsc|msc|beng|meng|or higher|or above|advanced|post-?graduate|accredited|program)\b/gi;
+  /\b((bachelor|master)'?s?\s+of\s+(science|arts|applied science|fine arts|engineering|business administration)|doctor of philosophy|bachelor'?s?|master'?s?|degrees?|diploma|undergraduate|graduate|college|university|four-year|4-year|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|bsc|msc|beng|meng|b\.?\s?tech|m\.?\s?tech|b\.\s?e|or higher|or above|advanced|post-?graduate|accredited|program)\b\.?/gi;
 
 /**
  * Job titles that name one trade: "3+ years of data analyst experience" are years with that title,
