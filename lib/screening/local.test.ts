@@ -1881,3 +1881,17 @@ describe("local engine: more languages, TOEIC and IELTS scores, fields and degre
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: a high school diploma, as countries name it, or a degree after one", () => {
+  const withLine = (line: string) => cand({ resumeText: `Teller, BankFive (2021 – present)\n• Cash handling.\n${line}${PAD}` });
+  it.each([
+    ["Education: Ensino Médio (high school), São Paulo, 2019", "MET"],
+    ["B.A. Economics, UMass Dartmouth, 2020", "MET"],
+    ["Education: GED, 2016", "MET"],
+  ])("%s meets 'High school diploma or equivalent'", async (line, expected) => {
+    expect((await verdictOf(withLine(line), "High school diploma or equivalent")).verdict).toBe(expected);
+  });
+  it("a degree still under way does not stand in for one", async () => {
+    expect((await verdictOf(withLine("B.A. Economics, UMass Dartmouth (expected 2027)"), "High school diploma or equivalent")).verdict).not.toBe("MET");
+  });
+});

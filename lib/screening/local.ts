@@ -859,6 +859,11 @@ function describe(req: Requirement, label: (t: Term) => string): string {
 
 function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   if (c.req.length === 0) return { verdict: "UNKNOWN", evidence: [], reason: "Nothing in this criterion the local engine can check; review it by hand." };
+  // "High school diploma or equivalent": a finished college degree comes after one.
+  if (HIGH_SCHOOL_DIPLOMA.test(c.input.text)) {
+    const degree = index.degrees.find((d) => d.level !== null && !d.inProgress);
+    if (degree) return { verdict: "MET", evidence: quotes(index, degree.segs).slice(0, 1), reason: `Has ${degree.label}, which comes after a high school diploma.` };
+  }
   const label = labeller(c);
   const cov = coverage(c.req, (t) => index.all.has(t));
   const matched: Term[] = [];
@@ -1013,6 +1018,8 @@ const wordCount = (text: string) => text.split(/\s+/).filter(Boolean).length;
 const TRAIT_IN_CRITERION =
   /\b(communicat\w*|empath\w*|mentor\w*|collaborat\w*|deadlines?|under pressure|calm|patien(ce|t with)|interpersonal|teamwork|team player|attitude|reliab\w*|punctual\w*|motivat\w*|self-starter|initiative|adaptab\w*|flexib\w*|organi[sz](ed|ational)|detail-oriented|attention to detail|work ethic|works well|people skills|rapport|tact\w*|diplomac\w*|resilien\w*|approachab\w*)\b/i;
 const softWhat = (text: string) => `“${text.trim().replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase())}”`;
+
+const HIGH_SCHOOL_DIPLOMA = /\b(high[- ]school (diploma|graduate|education|equivalen\w*)|ged|hse|secondary school (diploma|certificate))\b/i;
 
 /** A place in the criterion ("Pennsylvania teaching certificate") is usually stated once, in the résumé's header. */
 const isPlaceTerm = (t: Term) => t.startsWith("@state_");

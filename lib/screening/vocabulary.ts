@@ -273,6 +273,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "security_operations", variants: ["security operations", "security operations center", "security operations centre", "=SOC"] },
   { id: "electrical_trade", variants: ["electrical trade", "electrician", "electricians", "electrical apprentice", "wireman"] },
   // "High school teaching": the school's level narrows the teaching; "high" alone is a filler word.
+  // Finishing secondary school, as the countries of the résumés here name it.
+  { id: "high_school_diploma", variants: ["high school diploma", "high-school diploma", "high school graduate", "=GED", "high school equivalency", "ensino medio", "bachillerato", "abitur", "matura", "baccalaureat", "a levels", "a-levels", "leaving certificate"] },
   { id: "high_school", variants: ["high school", "high schools", "secondary school", "secondary schools", "senior high", "secondary education", "secondary teaching", "secondary teacher"] },
   { id: "teaching", variants: ["teaching", "teacher", "teachers", "taught", "teach", "instructor", "educator", "classroom", "classrooms", "lecturer", "tutor", "tutoring"] },
   { id: "oracle_db", variants: ["oracle database", "oracle db", "=PL/SQL", "oracle 19c", "oracle 12c"], implies: ["sql"] },
