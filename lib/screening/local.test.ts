@@ -1895,3 +1895,10 @@ describe("local engine: a high school diploma, as countries name it, or a degree
     expect((await verdictOf(withLine("B.A. Economics, UMass Dartmouth (expected 2027)"), "High school diploma or equivalent")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: 'EPA Section 608' is EPA 608", () => {
+  it("meets 'EPA 608 Universal'", async () => {
+    const c = cand({ resumeText: `Service Technician, Lakeshore Comfort (2022 – present)\n• RTUs and split systems.\nEPA Section 608 Universal Certification (2018)${PAD}` });
+    expect((await verdictOf(c, "EPA 608 Universal")).verdict).toBe("MET");
+  });
+});

@@ -124,8 +124,13 @@ const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", 
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
 function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
   const t = tokens[i];
-  const n = tokens[i + 1];
+  let n = tokens[i + 1];
   if (!t || !n || !("stem" in t) || !("stem" in n)) return null;
+  // "EPA Section 608" is EPA 608.
+  if ((n.lower === "section" || n.lower === "sec") && /^[A-Z]{2,}$/.test(t.raw)) {
+    const after = tokens[i + 2];
+    if (after && "stem" in after && /^\d{1,3}$/.test(after.lower)) n = after;
+  }
   const num = /^\d{1,3}$/.test(n.lower) ? n.lower : /^(i|ii|iii|iv|v)$/.test(n.raw.toLowerCase()) && /^[IV]+$/.test(n.raw) ? ROMAN[n.raw.toLowerCase()] : null;
   if (!num) return null;
   if (/^[A-Z]{2,}$/.test(t.raw) || RANK_WORDS.has(t.lower)) return `${t.lower}#${num}`;
