@@ -96,6 +96,9 @@ function statedLevel(text: string): number | null {
  */
 export function compileLanguage(criterion: string): LanguageRequirement | null {
   const t = fold(criterion);
+  // "German to Spanish translation": translating from a language needs it at a fluent level, and into one too.
+  const pair = new RegExp(`^\\s*(${LANG_RE.source.slice(3, -3)})\\s*(?:to|into|>|->|→|-)\\s*(${LANG_RE.source.slice(3, -3)})\\s+(?:translation|translating|interpreting|interpretation)s?\\b`, "i").exec(t);
+  if (pair) return { languages: [...new Set([canonical((pair[1] as string).toLowerCase()), canonical((pair[2] as string).toLowerCase())])], any: false, level: 5 };
   const found = [...t.matchAll(LANG_RE)].map((m) => canonical((m[1] as string).toLowerCase()));
   if (found.length === 0) return null;
   const rest = t.replace(LANG_RE, " ").replace(/\b(and|or|in|of|the|a|an|language|languages|speaker|speaking|spoken|written|verbal|skills?|proficiency|ability|to|speak|read|write|both|required|preferred|plus|level|at least|minimum|oral|communication|with)\b/gi, " ");
@@ -135,7 +138,11 @@ function languageMentions(line: string, language: string): LanguageEvidence[] {
     // A bracket after the language is about it, commas and all: "Arabic (heritage speaker, basic reading)".
     const rest = t.slice((m.index ?? 0) + m[0].length);
     const bracket = /^\s*\([^()]*\)/.exec(rest)?.[0];
-    const after = bracket ?? rest.split(/[,;|•·]/)[0] ?? "";
+    // Up to the next item, sentence or language ("German: A2. Spanish (native)"), unless the languages
+    // share one level ("Spanish and English (bilingual)").
+    const item = rest.split(/[,;|•·]|\.\s/)[0] ?? "";
+    const ownPart = item.split(new RegExp(LANG_RE.source, "i"))[0] ?? "";
+    const after = bracket ?? (/^\s*(and|&|\/|or|y|et|und|e)?\s*$/i.test(ownPart) ? item : ownPart);
     const clause = `${before} ${after.slice(0, 60)}`;
     // A fading level may be said after a comma: "Portuguese: fluent, out of practice since 2015".
     const untilNext = rest.slice(0, 80).split(new RegExp(LANG_RE.source, "i"))[0] ?? "";

@@ -1902,3 +1902,23 @@ describe("local engine: 'EPA Section 608' is EPA 608", () => {
     expect((await verdictOf(c, "EPA 608 Universal")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: translating from one language into another needs both", () => {
+  const withLines = (lines: string) => cand({ resumeText: `Freelance Translator (2018 – present)\n• Legal and medical translation.\n${lines}${PAD}` });
+  it("German A2 does not meet 'German to Spanish translation'", async () => {
+    expect((await verdictOf(withLines("Language pairs: EN>ES, FR>ES. German: A2. Spanish (native)."), "German to Spanish translation")).verdict).not.toBe("MET");
+  });
+  it("German C1 and native Spanish do", async () => {
+    expect((await verdictOf(withLines("Languages: Spanish (native), German (C1), English (C2)."), "German to Spanish translation")).verdict).toBe("MET");
+  });
+});
+
+describe("local engine: a level belongs to its own language, unless the languages share it", () => {
+  const withLine = (line: string) => cand({ resumeText: `Paraprofessional, El Paso ISD (2021 – present)\n• Small-group reading support.\n${line}${PAD}` });
+  it("'German: A2. Spanish (native).' is German at A2", async () => {
+    expect((await verdictOf(withLine("Languages: German: A2. Spanish (native)."), "Fluent German")).verdict).toBe("NOT_MET");
+  });
+  it("'Spanish and English (bilingual)' is both at that level", async () => {
+    expect((await verdictOf(withLine("Languages: Spanish and English (bilingual)."), "Bilingual Spanish/English")).verdict).toBe("MET");
+  });
+});
