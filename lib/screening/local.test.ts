@@ -1922,3 +1922,19 @@ describe("local engine: a level belongs to its own language, unless the language
     expect((await verdictOf(withLine("Languages: Spanish and English (bilingual)."), "Bilingual Spanish/English")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: years in a role with a qualifier need the qualifier in the position", () => {
+  const NOW_2026 = () => new Date("2026-11-01T00:00:00Z");
+  const dated = createLocalEngine({ now: NOW_2026 });
+  const resume = "DANIELLE OKAFOR, BSN, RN\nColumbus, Ohio | 614-555-0148 | danielle.okafor@example.com\n\nLICENSURE & CERTIFICATIONS\n- Registered Nurse, Ohio Board of Nursing — expires 08/2027\n- BLS (American Heart Association) — current through 03/2027\n- ACLS (American Heart Association) — expired 01/2025\n- PALS — not held\n\nEXPERIENCE\nOhioHealth Riverside Methodist Hospital — Staff Nurse, Medical-Surgical Unit (36 beds)      06/2021 – Present\n• Primary nurse for 5–6 post-operative and medical patients per 12-hour shift\n• Charge nurse about 2 shifts a month: make assignments for 8 RNs and 4 PCAs, handle bed flow with the house supervisor\n• Document assessments, care plans and MAR in Epic; unit super-user for the 2024 Epic upgrade\n• Preceptor to 6 new-graduate nurses\n\nMount Carmel East — Patient Care Technician, Telemetry      09/2019 – 05/2021\n• Vitals, glucose checks, phlebotomy, ambulation (worked while in nursing school)\n\nEDUCATION\nBachelor of Science in Nursing — The Ohio State University, 2021";
+  const positions = [{"org": "OhioHealth Riverside Methodist Hospital", "title": "Staff Nurse, Medical-Surgical Unit", "summary": "Med-surg staff nurse; charge nurse rotation; Epic super-user; preceptor.", "start": {"year": 2021, "month": 6}, "end": null}, {"org": "Mount Carmel East", "title": "Patient Care Technician", "summary": "Vitals, glucose checks, phlebotomy on a telemetry floor.", "start": {"year": 2019, "month": 9}, "end": {"year": 2021, "month": 5}}];
+  it("'2+ years telemetry RN experience': RN years on med-surg and telemetry years as a technician", async () => {
+    const out = await dated.screen(cand({ resumeText: resume, positions }), [crit("2+ years telemetry RN experience")]);
+    expect(out.verdicts[0]?.verdict).not.toBe("MET");
+  });
+  it("RN years on a telemetry unit meet it", async () => {
+    const telemetry = resume.replace("Staff Nurse, Medical-Surgical Unit (36 beds)", "Staff Nurse, Telemetry Unit (36 beds)");
+    const out = await dated.screen(cand({ resumeText: telemetry, positions: positions.map((p) => ({ ...p, title: p.title.replace("Medical-Surgical Unit", "Telemetry Unit") })) }), [crit("2+ years telemetry RN experience")]);
+    expect(out.verdicts[0]?.verdict).toBe("MET");
+  });
+});

@@ -1420,12 +1420,18 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
 function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const subjectEmpty = c.req.length === 0;
   const asksTraining = TRAINING_TITLE.test(c.input.text) || APPRENTICE_TITLE.test(c.input.text);
+  const roleTerms = new Set(c.role ? requirementTerms(c.role) : []);
+  const besideRole: Requirement = c.role
+    ? c.req.map((g) => g.map((alt) => alt.filter((t) => !roleTerms.has(t)))).filter((g) => g.every((alt) => alt.length > 0))
+    : [];
   const asksProfessional = PROFESSIONAL_YEARS.test(c.input.text);
   const relevant = index.experiences.filter(
     (e) =>
       (!e.training || asksTraining) &&
       (!e.student || !asksProfessional) &&
       (subjectEmpty || coverage(c.req, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE) &&
+      // "Telemetry RN experience": the title says RN; the words beside the role must be in the position too.
+      (besideRole.length === 0 || coverage(besideRole, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE) &&
       // Years as a data analyst are years with that title; a teacher who taught data handling was not one.
       (!c.role || !e.titleTerms || coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT) &&
       // Years as a journeyman electrician are not the apprenticeship before them, unless it is asked for.
