@@ -20,7 +20,7 @@ const PAGE_SIZE = 100;
 
 /**
  * Imports what webhooks missed (webhook switched off in the ATS, endpoint down, the ATS's retries used
- * up): candidacies created since the cursor that the automatic settings would have imported. It shares
+ * up): active candidacies created since the cursor that the automatic settings would have imported. It shares
  * importCandidate and its unique keys with the webhook path, so nothing is duplicated.
  */
 export async function reconcileConnection(connectionId: string, now = new Date()): Promise<{ seen: number; imported: number; failed: number }> {
@@ -47,7 +47,9 @@ export async function reconcileConnection(connectionId: string, now = new Date()
     const importing = await jobsBeingImported(connection.id);
     let cursor: string | undefined;
     do {
-      const page = await session.listCandidates({ createdSince: new Date(since), limit: PAGE_SIZE, cursor });
+      // Active ones only: a candidacy rejected or hired in the ATS before the reconcile saw it has been decided
+      // there, and a recruiter who wants those imports them by hand ("include archived").
+      const page = await session.listCandidates({ createdSince: new Date(since), activeOnly: true, limit: PAGE_SIZE, cursor });
       const { existing, arriving } = await knownOnPage(connection, provider, page.items.map((c) => c.externalId), now);
       for (const candidate of page.items) {
         seen += 1;

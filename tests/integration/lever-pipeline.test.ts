@@ -217,6 +217,25 @@ describe("Lever import pipeline", () => {
     bed.sim.enableWebhook(hook.id);
   });
 
+  it("the reconcile leaves out a missed candidacy that was rejected in Lever before it ran", async () => {
+    await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
+    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    bed.sim.disableWebhook(hook.id);
+    const before = new Date(Date.now() - 1000);
+    const rejected = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Rejected Rory" });
+    const active = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Active Ada" });
+    bed.sim.enableWebhook(hook.id);
+    const [reason] = await LeverClient.forConnection(connectionId).archiveReasons("non-hired");
+    await LeverClient.forConnection(connectionId).archive(rejected.opportunityId, reason!.id);
+    await processAll();
+    await prisma().atsConnection.update({ where: { id: connectionId }, data: { reconcileCursor: before } });
+
+    await reconcileConnection(connectionId);
+    const count = (externalId: string) => prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId } });
+    expect(await count(active.opportunityId)).toBe(1);
+    expect(await count(rejected.opportunityId)).toBe(0);
+  });
+
   it("the reconcile leaves an application whose delivery is still queued to the webhook path, and imports it once that delivery has failed for good", async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
     const before = new Date(Date.now() - 1000);
