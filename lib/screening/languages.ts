@@ -46,6 +46,11 @@ const LEVEL_WORDS: ReadonlyArray<[RegExp, number]> = [
 const LEVEL_NAMES: Readonly<Record<number, string>> = { 1: "beginner (A1)", 2: "basic (A2)", 3: "conversational (B1)", 4: "professional (B2)", 5: "fluent (C1)", 6: "native or bilingual (C2)" };
 
 const LANG_RE = new RegExp(`\\b(${[...LANGUAGES, "espanol", "castellano", ...Object.keys(ENDONYMS)].sort((a, b) => b.length - a.length).join("|")})\\b`, "gi");
+/** LANG_RE without the global flag, to split a text at its first language name. */
+const LANG_SPLIT = new RegExp(LANG_RE.source, "i");
+const LANG_ALT = LANG_RE.source.slice(3, -3);
+/** "German to Spanish translation": a pair of languages, from one into the other. */
+const TRANSLATION_PAIR = new RegExp(`^\\s*(${LANG_ALT})\\s*(?:to|into|>|->|→|-)\\s*(${LANG_ALT})\\s+(?:translation|translating|interpreting|interpretation)s?\\b`, "i");
 
 export interface LanguageRequirement {
   languages: string[];
@@ -97,7 +102,7 @@ function statedLevel(text: string): number | null {
 export function compileLanguage(criterion: string): LanguageRequirement | null {
   const t = fold(criterion);
   // "German to Spanish translation": translating from a language needs it at a fluent level, and into one too.
-  const pair = new RegExp(`^\\s*(${LANG_RE.source.slice(3, -3)})\\s*(?:to|into|>|->|→|-)\\s*(${LANG_RE.source.slice(3, -3)})\\s+(?:translation|translating|interpreting|interpretation)s?\\b`, "i").exec(t);
+  const pair = TRANSLATION_PAIR.exec(t);
   if (pair) return { languages: [...new Set([canonical((pair[1] as string).toLowerCase()), canonical((pair[2] as string).toLowerCase())])], any: false, level: 5 };
   const found = [...t.matchAll(LANG_RE)].map((m) => canonical((m[1] as string).toLowerCase()));
   if (found.length === 0) return null;
@@ -141,11 +146,11 @@ function languageMentions(line: string, language: string): LanguageEvidence[] {
     // Up to the next item, sentence or language ("German: A2. Spanish (native)"), unless the languages
     // share one level ("Spanish and English (bilingual)").
     const item = rest.split(/[,;|•·]|\.\s/)[0] ?? "";
-    const ownPart = item.split(new RegExp(LANG_RE.source, "i"))[0] ?? "";
+    const ownPart = item.split(LANG_SPLIT)[0] ?? "";
     const after = bracket ?? (/^\s*(and|&|\/|or|y|et|und|e)?\s*$/i.test(ownPart) ? item : ownPart);
     const clause = `${before} ${after.slice(0, 60)}`;
     // A fading level may be said after a comma: "Portuguese: fluent, out of practice since 2015".
-    const untilNext = rest.slice(0, 80).split(new RegExp(LANG_RE.source, "i"))[0] ?? "";
+    const untilNext = rest.slice(0, 80).split(LANG_SPLIT)[0] ?? "";
     const level = levelOf(RUSTY.test(untilNext) ? `${clause} ${untilNext}` : clause);
     // "French bistro", "Spanish-style": an adjective, unless the line is about languages (or lists several).
     if (level === null && !LANGUAGE_CONTEXT.test(t) && [...t.matchAll(LANG_RE)].length < 2) continue;

@@ -1394,7 +1394,7 @@ function selfClaim(text: string): boolean {
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)];
   // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
-  const what = `“${c.input.text.trim().replace(/^\p{Lu}(?!\p{Lu})/u, (ch) => ch.toLowerCase())}”`;
+  const what = softWhat(c.input.text);
   const inSentences: number[] = [];
   const inLists: number[] = [];
   index.segTerms.forEach((st, i) => {
