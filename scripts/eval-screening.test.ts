@@ -58,6 +58,8 @@ describe("npm run eval:screening", () => {
       ["dev-2026-12c.json", "development"],
       ["dev-2026-12d.json", "development"],
       ["dev-2026-12e.json", "development"],
+      ["dev-2026-12f.json", "development"],
+      ["dev-2026-12g.json", "development"],
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],

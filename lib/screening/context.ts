@@ -89,6 +89,10 @@ const PRE_CUES: readonly Cue[] = [
     "read up on", "reading up on", "read about", "reading about", "watched", "attended a", "attended an", "attended the", "course on", "courses on", "online course", "online courses", "webinar on", "webinars on",
     // Someone else's role or skill: "reported to the nurse manager", "assisted the controller".
     "reported to", "reporting to", "reports to", "assisted the", "assisting the", "helped the", "assistant to", "my manager",
+    // Assisting people who hold it: "assist licensed gasfitters on heat sections".
+    "assist the", "assist licensed", "assisted licensed", "assisting licensed", "assist certified", "assisted certified", "assisting certified", "assist senior", "assisted senior",
+    // Done to the candidate: "under the supervision of the Executive Chef".
+    "under the supervision of", "under supervision of", "under the direction of", "under the guidance of",
   ),
   ...cue(
     "progress",
@@ -110,7 +114,12 @@ const POST_CUES: readonly Cue[] = [
     "reading level", "reading knowledge", "basico", "basica", "basique",
     // Someone else's work: "(transfer pricing certifications were handled by the firm's separate TP team)",
     // "Extension 2 is taught by the Head Teacher".
-    "handled by", "were handled by", "was handled by", "done by", "owned by", "performed by", "taught by", "is taught by", "led by", "managed by", "run by"),
+    "handled by", "were handled by", "was handled by", "done by", "owned by", "performed by", "taught by", "is taught by", "led by", "managed by", "run by",
+    "written by", "are written by", "is written by", "built by", "are built by", "is built by", "programmed by", "configured by", "maintained by", "administered by", "operated by",
+    // Only looked at or tried: "Primavera P6 – review only", "Blender — just for fun", "(one-day training only)".
+    "review only", "read only", "view only", "for fun", "just for fun", "training only",
+    // Learning platforms: "GCP — completed Google Cloud Skills Boost labs", "Salesforce (Trailhead badges)".
+    "skills boost", "qwiklabs", "trailhead", "udemy", "coursera", "pluralsight", "codecademy", "datacamp", "linkedin learning", "freecodecamp"),
   ...cue(
     "progress",
     "candidate", "in progress", "expected", "pending", "in training", "trainee", "exam scheduled", "scheduled", "level i", "level 1", "level ii", "level 2", "part qualified", "underway", "ongoing", "eligible",
@@ -256,6 +265,27 @@ function besideTeam(w: readonly Token[], start: number, end: number): boolean {
   return false;
 }
 
+const PASSIVE_HELD = /^(certif|licens|accredit|regist|approv|qualif|endors|recogni[sz]|award|sponsor|recommend|employ|hire|promot|select|nominat|credential|board)/;
+const OWNING_VERBS = new Set(["ran", "runs", "run", "owns", "own", "owned", "built", "builds", "writes", "wrote", "does", "did", "handles", "handled", "performs", "performed", "programs", "programmed", "configures", "configured", "maintains", "maintained", "administers", "administered", "operates", "operated"]);
+const OTHER_PARTY_DETERMINERS = new Set(["the", "their", "a", "an", "his", "her", "its"]);
+
+/**
+ * Another party named as doing the thing: before the mention in its clause ("the vendor ran the
+ * Relativity review"), or in the aside that follows it ("UKG timekeeping (the payroll team owns the
+ * system)"). The party is a team or role noun after "the"/"their"/"a"; "our team", "my team" include
+ * the candidate.
+ */
+function othersDoIt(w: readonly Token[], start: number, postTo: number, own: ReadonlyArray<{ from: number; to: number }>): boolean {
+  const party = (i: number, from = -1) =>
+    TEAM_NOUNS.has(w[i]?.lower ?? "") &&
+    OWNING_VERBS.has(w[i + 1]?.lower ?? "") &&
+    // Named with "the"/"their", or opening an aside on its own ("(payroll team owns the system)").
+    (OTHER_PARTY_DETERMINERS.has(w[i - 1]?.lower ?? "") || OTHER_PARTY_DETERMINERS.has(w[i - 2]?.lower ?? "") || (from >= 0 && i - from <= 2));
+  for (let i = start - 2; i >= Math.max(0, start - PRE_SCOPE); i--) if (party(i)) return true;
+  for (const aside of own) for (let i = aside.from; i < Math.min(aside.to, postTo + 8); i++) if (party(i, aside.from)) return true;
+  return false;
+}
+
 function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, needed?: ReadonlySet<Term>): Stance {
   const w = clause.words;
   // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
@@ -295,6 +325,13 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
     if (hit) return hit.stance;
     if (NOT_WORDS.has((w[i] as Token).lower)) return "negated";
   }
+  // Done to the candidate, not by them: "supervised by the head chef", "under the supervision of".
+  // (Certified, licensed or registered by a body is the candidate's own credential.)
+  const term = w[start] as Token;
+  if (w[end]?.lower === "by" && /ed$/.test(term.lower) && !PASSIVE_HELD.test(term.lower)) return "exposure";
+  if (w[end]?.lower === "of" && (w[start - 1]?.lower === "under" || (w[start - 1]?.lower === "the" && w[start - 2]?.lower === "under"))) return "exposure";
+  // "(the payroll team owns the system)", "the vendor ran the review": another party does it.
+  if (othersDoIt(w, start, postTo, own)) return "exposure";
   // "non-sterile compounding": "non" denies the word it is joined to, not the rest of the clause.
   if (w[start - 1]?.lower === "non") return "negated";
   // Pre cues: the nearest one before the mention within the scope wins.

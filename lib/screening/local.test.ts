@@ -1938,3 +1938,28 @@ describe("local engine: years in a role with a qualifier need the qualifier in t
     expect(out.verdicts[0]?.verdict).toBe("MET");
   });
 });
+
+describe("local engine: work another party does, done to the candidate, tried for fun or on a learning platform", () => {
+  const withLine = (line: string) => cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n${line}${PAD}` });
+  it.each([
+    ["- Prepare specs for Looker dashboards (the SQL queries are written by our analytics team).", "Writes SQL queries"],
+    ["- Prepared exhibit binders for the discovery vendor (the vendor ran the document review in Everlaw).", "Document review in Everlaw"],
+    ["- Leave administration; raise timekeeping issues in ADP Workforce Now (HR systems team owns the platform).", "ADP Workforce Now administration"],
+    ["- Worked under the supervision of the Head Baker; cover the bakery counter when short-staffed.", "Experience supervising bakery staff"],
+    ["- Line cook, supervised by the kitchen manager; opened and closed the station.", "Experience supervising kitchen staff"],
+    ["Tools: Jira, Confluence, Smartsheet – review only (plans are built by the PMO scheduler), Excel", "Builds schedules in Smartsheet"],
+    ["Design: Figma (daily), Illustrator, Cinema 4D — just for fun", "Cinema 4D"],
+    ["CLOUD: Azure (AKS, Functions); AWS — completed AWS Skill Builder and Qwiklabs exercises", "AWS experience"],
+    ["- Assist licensed plumbers on boiler installs and gas line tests.", "Licensed plumber"],
+  ])("%s does not meet %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
+  });
+  it.each([
+    ["- GST registrations and returns for 40 clients (transfer pricing was handled by the TP team).", "GST compliance"],
+    ["- Supervised a kitchen brigade of 9 on nights.", "Experience supervising kitchen staff"],
+    ["Certifications: Medical Assistant, certified by the AAMA (2023)", "Certified medical assistant"],
+    ["- Wrote the SQL queries behind 30 Looker dashboards used by the finance team.", "Writes SQL queries"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("NOT_MET");
+  });
+});
