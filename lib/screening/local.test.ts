@@ -1461,14 +1461,30 @@ describe("local engine: the assistant of a role is not the role", () => {
 describe("local engine: a degree begun and not finished", () => {
   const withLine = (line: string) => cand({ resumeText: `Analyst, Keystone Mutual (2020 – present)\n• Monthly loss reports.\n${line}${PAD}` });
   it.each([
-    ["B.A. Sociology coursework (incomplete), Temple University, 2013 – 2015", "Bachelor's degree"],
     ["Ph.D. Physics (ABD), University of Arizona", "PhD in Physics"],
-    ["Bachelor of Science in Accounting — withdrew 2018", "Bachelor's degree in Accounting"],
     ["B.S. Mechanical Engineering (3 of 4 years completed)", "Bachelor's degree in Mechanical Engineering"],
+    ["B.A. English — withdrew 2016, resumed part-time 2025", "Bachelor's degree"],
   ])("%s → PARTLY_MET for %s", async (line, criterion) => {
     const v = await verdictOf(withLine(line), criterion);
     expect(v.verdict).toBe("PARTLY_MET");
     expect(v.reason).toContain("not finished");
+  });
+  // Left for good: recruiters do not count a degree someone began years ago and left.
+  it.each([
+    ["B.A. Sociology coursework (incomplete), Temple University, 2013 – 2015", "Bachelor's degree"],
+    ["Bachelor of Science in Accounting — withdrew 2018", "Bachelor's degree in Accounting"],
+    ["BSc Economics — University of Bristol — 2012–2014, did not complete", "Degree educated"],
+  ])("%s → NOT_MET for %s", async (line, criterion) => {
+    const v = await verdictOf(withLine(line), criterion);
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toContain("did not finish");
+  });
+  it("the parser's degree, when the résumé's line for that school says it was not completed", async () => {
+    const c = cand({
+      resumeText: `Analyst, Keystone Mutual (2020 – present)\n• Monthly loss reports.\nPortland State University — B.S. Finance coursework, 2010 – 2013 (84 of 180 credits; did not complete)${PAD}`,
+      schools: [{ org: "Portland State University", degree: "B.S.", field: "Finance", start: { year: 2010 }, end: { year: 2013 } }],
+    });
+    expect((await verdictOf(c, "Bachelor's degree")).verdict).toBe("NOT_MET");
   });
   it("a finished degree still meets it", async () => {
     expect((await verdictOf(withLine("B.S. Mechanical Engineering, Purdue University, 2016"), "Bachelor's degree in Mechanical Engineering")).verdict).toBe("MET");

@@ -121,6 +121,11 @@ const ROLE_NOUN =
 /** A degree begun and not finished: "(incomplete)", "ABD", "withdrew 2019", "3 of 4 years completed", "did not graduate". */
 const UNFINISHED =
   /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?)\b/i;
+/** Left for good, unlike a deferral, "ABD" or "3 of 4 years completed" (which may still be going on). */
+const LEFT_STUDY =
+  /\b(incomplete|unfinished|not completed|not finished|withdrew|withdrawn|dropped out|discontinued|did not (graduate|finish|complete)|left (the )?(program|programme|course|degree))\b/i;
+/** A note that the study goes on: "withdrew 2019, resumed 2024", "deferred; returning in 2027". */
+const IN_PROGRESS_NOTE = /\b(resumed|returning|re-?enrolled|currently|expected|ongoing|in progress)\b/i;
 const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) (degree|diploma)\b|\bnot planning\b/i;
 
 /**
@@ -278,6 +283,8 @@ interface Degree {
   level: DegreeLevel | null;
   /** Not finished yet ("expected 2027", an end date in the future). */
   inProgress: boolean;
+  /** Begun and left ("did not complete", "withdrew 2019") with its end in the past. */
+  abandoned: boolean;
   terms: Set<Term>;
   /** Families of the fields of study its words name (fields.ts), to tell a related field from another one. */
   families: Set<number>;
@@ -727,9 +734,14 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       ? [...findSegments(segments, s.degree, contentCount), ...findSegments(segments, s.field, contentCount), ...findSegments(segments, s.org, contentCount)]
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
-    const inProgress = (endIdx !== null && endIdx > nowIdx) || inProgressLine([s.degree, s.field, s.summary].filter(Boolean).join(" ")) || UNFINISHED.test(fold([s.degree, s.field, s.summary].filter(Boolean).join(" ")));
+    const parsed = [s.degree, s.field, s.summary].filter(Boolean).join(" ");
+    const ongoing = (endIdx !== null && endIdx > nowIdx) || inProgressLine(parsed);
+    // "BA History — University of Leeds — 2013–2015, did not complete": the parser keeps the degree, the line does not.
+    const ownLines = [...new Set(segs)].map((i) => (segments[i] as Segment).text).filter((t) => !s.org || t.includes(s.org));
+    const left = !ongoing && [parsed, ...ownLines].some((t) => LEFT_STUDY.test(fold(t)) && !IN_PROGRESS_NOTE.test(fold(t)));
+    const inProgress = ongoing || (!left && UNFINISHED.test(fold(parsed)));
     const named = glossField(withoutMinor([s.degree, s.field].filter(Boolean).join(" ")));
-    degrees.push({ level, inProgress, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
+    degrees.push({ level, inProgress, abandoned: left, terms: termsOf(tokenize(named), job.needed), families: fieldFamilies(named), label: line, segs: [...new Set(segs)].slice(0, 2) });
   }
   for (let i = 0; i < contentCount; i++) {
     const seg = segments[i] as Segment;
@@ -750,7 +762,9 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     // The major on the next line counts only when the degree's own line names no field.
     if (withNext && families.size === 0) for (const f of fieldFamilies(next.text)) families.add(f);
     const futureYear = [...seg.text.matchAll(/\b(20\d{2})\b/g)].some((m) => Number(m[1]) * 12 > nowIdx);
-    degrees.push({ level, inProgress: inProgressLine(seg.text) || futureYear || UNFINISHED.test(fold(seg.text)), terms, families, label: seg.text, segs: [i] });
+    const ongoing = inProgressLine(seg.text) || futureYear;
+    const left = !ongoing && LEFT_STUDY.test(fold(seg.text)) && !IN_PROGRESS_NOTE.test(fold(seg.text));
+    degrees.push({ level, inProgress: ongoing || (!left && UNFINISHED.test(fold(seg.text))), abandoned: left, terms, families, label: seg.text, segs: [i] });
   }
 
   return {
@@ -861,7 +875,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   if (c.req.length === 0) return { verdict: "UNKNOWN", evidence: [], reason: "Nothing in this criterion the local engine can check; review it by hand." };
   // "High school diploma or equivalent": a finished college degree comes after one.
   if (HIGH_SCHOOL_DIPLOMA.test(c.input.text)) {
-    const degree = index.degrees.find((d) => d.level !== null && !d.inProgress);
+    const degree = index.degrees.find((d) => d.level !== null && !d.inProgress && !d.abandoned);
     if (degree) return { verdict: "MET", evidence: quotes(index, degree.segs).slice(0, 1), reason: `Has ${degree.label}, which comes after a high school diploma.` };
   }
   const label = labeller(c);
@@ -1500,6 +1514,9 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const evidence = best ? (best.d.segs.length ? quotes(index, best.d.segs) : [best.d.label].filter(Boolean)) : [];
   const has = best ? `${best.d.label}` : "";
   const fieldOk = (s: Scored) => s.field === "exact" || (s.field === "related" && c.relatedFieldOk);
+  if (best && best.levelOk && fieldOk(best) && best.d.abandoned) {
+    return { verdict: "NOT_MET", evidence, reason: `Began ${has} and did not finish it; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
+  }
   if (best && best.levelOk && fieldOk(best) && best.d.inProgress) {
     return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}, not finished; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
