@@ -1979,3 +1979,17 @@ describe("local engine: work another party does, done to the candidate, tried fo
     expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: a trait said of oneself in a profile sentence is not shown", () => {
+  const withProfile = (profile: string) => cand({ resumeText: `${profile}\nOffice Manager, Harbor Group (2019 – present)\n• Ran the front office and supplier invoices.${PAD}` });
+  it.each([
+    ["Office manager with 8 years in property firms. Organised, patient with clients, calm under pressure.", "Calm under pressure"],
+    ["Team player with a can-do attitude. 6 years of B2C retail operations across 3 regions.", "Team player"],
+  ])("%s → UNKNOWN for %s", async (profile, criterion) => {
+    expect((await verdictOf(withProfile(profile), criterion)).verdict).toBe("UNKNOWN");
+  });
+  it("a sentence that shows it in what was done still meets it", async () => {
+    const v = await verdictOf(withProfile("Office manager with 8 years in property firms. Stayed calm under pressure through two office moves and a flood, keeping 40 staff working."), "Calm under pressure");
+    expect(v.verdict).toBe("MET");
+  });
+});

@@ -1405,6 +1405,21 @@ function selfClaim(text: string): boolean {
   return CLAIM.test(t) && !/\d/.test(t);
 }
 
+/**
+ * A trait the candidate only says of themselves, sentence by sentence: "Team player with a creative,
+ * data-driven mindset. B2B acquisition across search and social." or a profile's "Proactive, calm under
+ * pressure, highly discreet." Every sentence of the line that names the trait is a claim or a list of
+ * adjectives, not something done.
+ */
+function claimedInSentences(text: string, terms: ReadonlySet<Term>): boolean {
+  const sentences = text.split(/(?<=[.!?])\s+(?=[\p{Lu}\d])/u).filter((x) => termsOf(tokenize(x), terms).size > 0);
+  if (sentences.length === 0) return false;
+  return sentences.every((x) => {
+    const items = x.replace(/[.!?]+\s*$/, "").split(/[,;|•·]/).map((y) => y.trim()).filter(Boolean);
+    return selfClaim(x) || (items.length >= 2 && items.every((y) => y.split(/\s+/).length <= 4));
+  });
+}
+
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)];
   // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
@@ -1416,7 +1431,7 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
     const text = (index.segments[i] as Segment).text;
     // A job title ("Account Executive, Pinecrest — 2022 – present") names a role, not a trait shown in it.
     if (isHeadingLine(text)) return;
-    (isListLine(text) || selfClaim(text) ? inLists : inSentences).push(i);
+    (isListLine(text) || selfClaim(text) || claimedInSentences(text, new Set(terms)) ? inLists : inSentences).push(i);
   });
   const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
