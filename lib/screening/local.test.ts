@@ -1993,3 +1993,32 @@ describe("local engine: a trait said of oneself in a profile sentence is not sho
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: the right to work is said in so many words; citizenship is more than authorization", () => {
+  const withAnswers = (answers: Array<{ question: string; answer: string }>, line = "• Built the weekly authorization report and the prior-authorization queue in Excel.") =>
+    cand({ resumeText: `Operations Coordinator, Harbor Group (2019 – present)\n${line}${PAD}`, answers });
+  it("a résumé line about authorization reports says nothing about the right to work", async () => {
+    const v = await verdictOf(withAnswers([]), "Authorized to work in the US");
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+  it("'Right to work in the UK' from a line that names the UK but not the right to work", async () => {
+    const v = await verdictOf(withAnswers([], "• Supported UK and Ireland payroll for 400 staff."), "Right to work in the UK");
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+  it("a yes to being authorized does not make a citizen; a no rules it out", async () => {
+    const yes = await verdictOf(withAnswers([{ question: "Are you legally authorized to work in the United States?", answer: "Yes" }]), "U.S. citizenship required");
+    expect(yes.verdict).toBe("UNKNOWN");
+    const no = await verdictOf(withAnswers([{ question: "Are you legally authorized to work in the United States?", answer: "No" }]), "U.S. citizenship required");
+    expect(no.verdict).toBe("NOT_MET");
+    const citizen = await verdictOf(withAnswers([{ question: "Are you a U.S. citizen?", answer: "Yes" }]), "U.S. citizenship required");
+    expect(citizen.verdict).toBe("MET");
+  });
+  it("a question about shifts does not answer standing for a full shift", async () => {
+    const v = await verdictOf(withAnswers([{ question: "Are you available to work nights and weekends?", answer: "Yes, any shift." }]), "Able to lift 50 lbs and stand for a full shift");
+    expect(v.verdict).not.toBe("MET");
+  });
+  it("a résumé that states the right to work still meets it", async () => {
+    const v = await verdictOf(withAnswers([], "Full right to work in the UK (British citizen)."), "Right to work in the UK");
+    expect(v.verdict).toBe("MET");
+  });
+});

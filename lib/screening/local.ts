@@ -107,6 +107,9 @@ const YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:(?:-|to)\\s*(?:${NUM})\\s
 const STATED_YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:years?|yrs?)\\b(?!\\s*old)`, "gi");
 const OFF_RESUME =
   /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
+const WORK_RIGHT_ASKED = /\b(authori[sz]ed to work|work authori[sz]ation|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|us person|without (visa )?sponsorship)\b/i;
+const WORK_RIGHT_SAID =
+  /\b(authori[sz]ed to work|work authori[sz]ation|authori[sz]ation to work|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|visa|sponsor\w*|ead|h-?1b|opt|stem opt|settled status|pre-settled|indefinite leave|ilr|nationality|national|passport|us person)\b/i;
 const DEGREE_WORDS =
   /\b((bachelor|master)'?s?\s+of\s+(science|arts|applied science|fine arts|engineering|business administration)|doctor of philosophy|bachelor'?s?|master'?s?|degrees?|diploma|undergraduate|graduate|college|university|four-year|4-year|ph\.?\s?d\.?|doctorate|b\.?\s?sc?\.?|m\.?\s?sc?\.?|b\.?\s?a\.?|m\.?\s?a\.?|bsc|msc|beng|meng|b\.?\s?tech|m\.?\s?tech|b\.\s?e|or higher|or above|advanced|post-?graduate|accredited|program)\b\.?/gi;
 
@@ -1576,13 +1579,15 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\b(authori[sz]\w*|eligib\w*|legally|right to work|work permit|citizen\w*|permanent resident|sponsor\w*|visa)\b/i,
   /\b(relocat\w*|move to|moving to)\b/i,
   /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
-  /\b(nights?|overnight|weekends?|shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
+  // "Stand for a full shift" is how long, not which shifts.
+  /\b(nights?|overnight|weekends?|(?<!(full|entire|whole|long) )shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
   /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
   /\b(background check|drug (test|screen)\w*|security clearance)\b/i,
   /\b(start date|start within|available to start|notice period|when (could|can|would) you start|earliest start|able to start)\b/i,
 ];
+const CITIZENSHIP = /\b(citizen\w*|nationality|us person)\b/i;
 const topicsOf = (text: string) => ANSWER_TOPICS.flatMap((re, i) => (re.test(text) ? [i] : []));
 const NEGATIVE_ANSWER = /\b(no|not|unable|can'?t|cannot|won'?t|fully remote|remote only|only remote|prefer not|unfortunately)\b/i;
 const POSITIVE_ANSWER = /\b(yes|happy to|able to|i can|willing|sure|absolutely|of course|definitely)\b/i;
@@ -1649,6 +1654,9 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       yes = pos;
     }
     const holds = yes !== (yn.negative !== critNegative);
+    // Authorized to work is not a citizen: a yes to a question that does not ask about citizenship does
+    // not settle a criterion that does (a no to being authorized still rules it out).
+    if (holds && CITIZENSHIP.test(c.input.text) && !CITIZENSHIP.test(yn.quote)) continue;
     // "Able to work nights and weekends" answered by "Can you work nights? — Yes": the question asked
     // about part of the criterion; what it did not ask about is still open.
     const parts = SUB_ASKS.filter((re) => re.test(fold(c.input.text)) && !re.test(fold(yn.quote)));
@@ -1687,6 +1695,11 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
               : keywordVerdict(c, index);
   // The candidate's own answer to the question settles it, whatever the résumé suggests.
   if (fromAnswer) return fromAnswer;
+  // "Authorized to work in the US" is not met by "automated the weekly authorization report": the line
+  // must speak of the right to work.
+  if (v.verdict !== "NOT_MET" && WORK_RIGHT_ASKED.test(c.input.text) && !v.evidence.some((e) => WORK_RIGHT_SAID.test(e))) {
+    return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
+  }
   if (v.verdict === "MET" && c.amount) return amountVerdict(c.amount, index, v, c.input.text);
   // Precision first: MET is only said with a quote a person can check.
   if (v.verdict === "MET" && v.evidence.length === 0) {

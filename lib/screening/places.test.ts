@@ -65,6 +65,10 @@ describe("places: a province after the city settles which city of that name", ()
     ["Based in London, UK", "London, ON", "NOT_MET"],
     ["Based in London, UK", "London, England", "MET"],
     ["Based in London, Ontario", "London, ON", "MET"],
+    // The region followed by a postal code ("N6A" could also be read as a London postcode).
+    ["Based in London, UK", "London, Ontario N6A · priya@example.com", "NOT_MET"],
+    ["Based in Ontario", "London, Ontario N6A 3K7", "MET"],
+    ["Based in the United Kingdom", "Leeds, England LS1 4AP · priya@example.com", "MET"],
   ])("%s, candidate in %s: %s", (criterion, line, expected) => {
     expect(verdict(criterion, ["Priya Desai", line]).verdict).toBe(expected);
   });

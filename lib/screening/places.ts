@@ -315,11 +315,18 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
     else if (countryByIso().has(m[2] as string)) out.push({ kind: "city", name: m[1] as string, country: countryByIso().get(m[2] as string) });
   }
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3})/gu)) {
-    const second = (m[2] as string).toLowerCase();
-    const state = STATE_BY_NAME.get(second);
-    const country = countries.get(second);
-    // "London, Ontario" is not London, England: a province after the city settles which one.
-    const province = state || country ? undefined : gazetteer().provinces.get(fold(second));
+    // "London, Ontario N6A", "Leeds, England LS1": the region may be followed by a postal code or more words.
+    const words = (m[2] as string).toLowerCase().split(/\s+/);
+    const lookup = (second: string) => {
+      const state = STATE_BY_NAME.get(second);
+      const country = countries.get(second);
+      // "London, Ontario" is not London, England: a province after the city settles which one.
+      const province = state || country ? undefined : gazetteer().provinces.get(fold(second));
+      return { state, country, province };
+    };
+    let found = lookup(words.join(" "));
+    for (let len = words.length - 1; len >= 1 && !found.state && !found.country && !found.province; len--) found = lookup(words.slice(0, len).join(" "));
+    const { state, country, province } = found;
     if (NOT_A_CITY.test(m[1] as string)) {
       if (country) out.push({ kind: "country", name: country, country });
     } else if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
