@@ -90,7 +90,7 @@ const PRE_CUES: readonly Cue[] = [
     // Someone else's role or skill: "reported to the nurse manager", "assisted the controller".
     "reported to", "reporting to", "reports to", "assisted the", "assisting the", "helped the", "assistant to", "my manager",
     // Assisting people who hold it: "assist licensed gasfitters on heat sections".
-    "assist the", "assist licensed", "assisted licensed", "assisting licensed", "assist certified", "assisted certified", "assisting certified", "assist senior", "assisted senior",
+    "assist the", "assisted our", "assist our", "assisting our", "helped our", "assist licensed", "assisted licensed", "assisting licensed", "assist certified", "assisted certified", "assisting certified", "assist senior", "assisted senior",
     // Done to the candidate: "under the supervision of the Executive Chef".
     "under the supervision of", "under supervision of", "under the direction of", "under the guidance of",
   ),
@@ -131,7 +131,7 @@ const POST_CUES: readonly Cue[] = [
   ...cue("negated", "not required", "none", "n a"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken",
     // Studied for, not held: "Palo Alto PCNSE — studying", "ASQ CQA — studying; plan to sit the exam".
-    "studying", "studying for", "in preparation", "plan to sit", "plan to take",
+    "studying", "studying for", "in preparation", "plan to sit", "plan to take", "plan to", "plans to", "planning to", "intend to", "intends to", "aim to",
     // Planned, in the résumé's own language: "RHCE – Prüfung geplant für 2027", "examen prévu", "egzamin planowany".
     "geplant", "prufung geplant", "gepland", "prevu", "prevue", "previsto", "prevista", "planowany", "planowane", "planowana",
     // Being prepared: "Certificación ASE: en preparación", "in Vorbereitung", "w przygotowaniu".

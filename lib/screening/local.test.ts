@@ -1967,6 +1967,8 @@ describe("local engine: work another party does, done to the candidate, tried fo
     ["Design: Figma (daily), Illustrator, Cinema 4D — just for fun", "Cinema 4D"],
     ["CLOUD: Azure (AKS, Functions); AWS — completed AWS Skill Builder and Qwiklabs exercises", "AWS experience"],
     ["- Assist licensed plumbers on boiler installs and gas line tests.", "Licensed plumber"],
+    ["- Assisted our automation engineer with Siemens PLC troubleshooting on the packing line.", "PLC troubleshooting (Siemens)"],
+    ["PMP: plan to begin the application once I reach 36 months of leading projects", "PMP or actively pursuing PMP"],
   ])("%s does not meet %s", async (line, criterion) => {
     expect((await verdictOf(withLine(line), criterion)).verdict).not.toBe("MET");
   });
@@ -2020,5 +2022,19 @@ describe("local engine: the right to work is said in so many words; citizenship 
   it("a résumé that states the right to work still meets it", async () => {
     const v = await verdictOf(withAnswers([], "Full right to work in the UK (British citizen)."), "Right to work in the UK");
     expect(v.verdict).toBe("MET");
+  });
+});
+
+describe("local engine: lines under an interests heading are pastimes", () => {
+  const resume = (tail: string) => cand({ resumeText: `Line Cook, Harbor Grill (2019 – present)\n• Grill and sauté stations, 200 covers a night.\n${tail}${PAD}` });
+  it.each([
+    ["OUTSIDE THE KITCHEN\nCountry loaves and laminated pastry at weekends, cycling", "Professional bread or pastry production"],
+    ["interests\n3d (cinema 4d), film photography, climbing", "Cinema 4D"],
+    ["Hobbies:\nPython scripts for my weather station; chess", "Python"],
+  ])("%s does not meet %s", async (tail, criterion) => {
+    expect((await verdictOf(resume(tail), criterion)).verdict).not.toBe("MET");
+  });
+  it("a section after the interests is read as usual", async () => {
+    expect((await verdictOf(resume("INTERESTS\nCycling, chess\nSKILLS\nPython, SQL"), "Python")).verdict).toBe("MET");
   });
 });

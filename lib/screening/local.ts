@@ -107,6 +107,7 @@ const YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:(?:-|to)\\s*(?:${NUM})\\s
 const STATED_YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:years?|yrs?)\\b(?!\\s*old)`, "gi");
 const OFF_RESUME =
   /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
+const PASTIME_SECTION = /^(interests|hobbies|hobbies (and|&) interests|interests (and|&) hobbies|pastimes|personal interests|outside (of )?(work|the [\p{L}]+)|leisure|away from work|in my (free|spare) time|free time|spare time)$/iu;
 const WORK_RIGHT_ASKED = /\b(authori[sz]ed to work|work authori[sz]ation|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|us person|without (visa )?sponsorship)\b/i;
 const WORK_RIGHT_SAID =
   /\b(authori[sz]ed to work|work authori[sz]ation|authori[sz]ation to work|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|visa|sponsor\w*|ead|h-?1b|opt|stem opt|settled status|pre-settled|indefinite leave|ilr|nationality|national|passport|us person)\b/i;
@@ -607,6 +608,18 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     }
     return stances;
   });
+  // Lines under an "Interests" or "Outside the kitchen" heading are pastimes, not experience.
+  let pastime = false;
+  for (let i = 0; i < contentCount; i++) {
+    const text = (segments[i] as Segment).text;
+    if (SECTION_HEADING.test(text.trim()) || SECTION_RESET.test(text.trim()) || PASTIME_SECTION.test(fold(text).trim().replace(/[:\s]+$/, ""))) {
+      pastime = PASTIME_SECTION.test(fold(text).trim().replace(/[:\s]+$/, ""));
+      continue;
+    }
+    if (!pastime) continue;
+    const own = segStances[i] as Map<Term, Stance>;
+    for (const [t, st] of own) if (st === "affirmed") own.set(t, "exposure");
+  }
   // Flattened columns put a short qualifier on the next line: "Backflow Tester" / "(cert. lapsed 2024)",
   // "Medical gas (ASSE 6010)" / "– planning to take 2027".
   for (let i = 1; i < contentCount; i++) {
