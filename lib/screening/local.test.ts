@@ -2038,3 +2038,20 @@ describe("local engine: lines under an interests heading are pastimes", () => {
     expect((await verdictOf(resume("INTERESTS\nCycling, chess\nSKILLS\nPython, SQL"), "Python")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a credential's name is written in one place", () => {
+  const resume = (lines: string) => cand({ resumeText: `${lines}${PAD}` });
+  it.each([
+    ["Cook, Harbor Grill (2019 – present)\n• Shift lead when the kitchen manager is off.\nCertifications: ServSafe Food Handler (2025)", "ServSafe Manager certification"],
+    ["Systems Administrator, Harbor Group (2019 – present)\n• Azure tenant and Linux fleet.\nCertifications: Microsoft Certified: Azure Developer Associate (2024)", "Microsoft Certified: Azure Administrator"],
+    ["Linux Administrator, Harbor Group (2019 – present)\n• Patching and backups for 300 hosts.\n– Certified Kubernetes Application Developer (CKAD), 2023.", "Certified Kubernetes Administrator (CKA)"],
+  ])("%s → PARTLY_MET for %s", async (lines, criterion) => {
+    expect((await verdictOf(resume(lines), criterion)).verdict).toBe("PARTLY_MET");
+  });
+  it.each([
+    ["Kitchen Manager, Harbor Grill (2019 – present)\nCertifications: ServSafe Manager (2024)", "ServSafe Manager certification"],
+    ["Math Teacher, Central High (2019 – present)\n• Algebra I and Geometry.\nCertification: Pennsylvania Instructional I, Mathematics 7–12", "Pennsylvania teaching certification in Mathematics"],
+  ])("%s still meets %s", async (lines, criterion) => {
+    expect((await verdictOf(resume(lines), criterion)).verdict).toBe("MET");
+  });
+});

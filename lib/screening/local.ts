@@ -935,6 +935,22 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
       // Written as a credential is (CSM, CPA, RN, Security+); a state after a city ("Vancouver, WA") is not one.
       const abbreviated = texts.some((q) => WRITTEN_AS_CREDENTIAL.test(q.replace(/,\s*\p{Lu}{2}\b/gu, " ")));
       const credentialLine = lines.find((i) => CREDENTIAL_WORD.test(fold((index.segments[i] as Segment).text)));
+      // A credential's name is written in one place: "ServSafe Food Handler" and a "Kitchen Manager" job
+      // elsewhere are not a ServSafe Manager certificate; "Certified Kubernetes Application Developer"
+      // and a "Linux administrator" job are not the Kubernetes Administrator one.
+      // The words of the name as the criterion capitalizes them ("Pennsylvania teaching certification in
+      // Mathematics" names a subject, not a credential called that).
+      const capitalized = termsOf(tokenize((c.input.text.match(/\b\p{Lu}[\p{L}\d+#-]*/gu) ?? []).join(" ")), new Set(matched));
+      const named = matched.filter((t) => capitalized.has(t) && !isPlaceTerm(t));
+      const whole = (i: number) => named.every((t) => (index.segTerms[i] as Set<Term>).has(t));
+      if (named.length >= 2 && !index.segTerms.some((_, i) => whole(i) && (CREDENTIAL_WORD.test(fold((index.segments[i] as Segment).text)) || WRITTEN_AS_CREDENTIAL.test((index.segments[i] as Segment).text)))) {
+        const shown = credentialLine ?? lines[0];
+        const inLine = shown === undefined ? [] : named.filter((t) => (index.segTerms[shown] as Set<Term>).has(t));
+        const elsewhere = named.filter((t) => !inLine.includes(t));
+        if (shown !== undefined && inLine.length > 0 && elsewhere.length > 0) {
+          return { verdict: "PARTLY_MET", evidence: quotes(index, [shown]), reason: `Mentions ${inLine.map(label).join(", ")} here and ${elsewhere.map(label).join(", ")} elsewhere, not one credential with the name asked.` };
+        }
+      }
       if (credentialLine !== undefined) return { verdict: "MET", evidence: quotes(index, [credentialLine]), reason: `Mentions ${matched.map(label).join(", ")}.` };
       if (!abbreviated) return { verdict: "PARTLY_MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}, but no certificate or licence for it.` };
     }
