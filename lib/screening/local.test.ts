@@ -2055,3 +2055,21 @@ describe("local engine: a credential's name is written in one place", () => {
     expect((await verdictOf(resume(lines), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: an undated line's own year counts for recency; 'public' alone is not a trait", () => {
+  const NOW_2026 = () => new Date("2026-11-01T00:00:00Z");
+  const dated = createLocalEngine({ now: NOW_2026 });
+  const resume = cand({
+    resumeText: `Frontend Developer, Harbor Group (2021 – present)\n• React and TypeScript.\nSKILLS\nVue 3 – daily\nEmber.js – one internal tool, 2016\nNotary Public, State of Washington${PAD}`,
+    positions: [{ org: "Harbor Group", title: "Frontend Developer", summary: null, start: { year: 2021, month: 1 }, end: null }],
+  });
+  it("'Ember.js within the last 3 years' with 'Ember.js – one internal tool, 2016' is not met", async () => {
+    expect((await dated.screen(resume, [crit("Ember.js experience within the last 3 years")])).verdicts[0]?.verdict).toBe("NOT_MET");
+  });
+  it("a skill named without a year is not dated by it", async () => {
+    expect((await dated.screen(resume, [crit("Vue experience within the last 3 years")])).verdicts[0]?.verdict).toBe("MET");
+  });
+  it("'Notary public' is a commission, checked as one, not a trait for the interview", async () => {
+    expect((await dated.screen(resume, [crit("Notary public")])).verdicts[0]?.verdict).toBe("MET");
+  });
+});

@@ -1292,7 +1292,18 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const since = nowIdx - c.withinYears * 12;
   let segs = index.segTerms.flatMap((st, i) => (matched.every((t) => !isConceptTerm(t) || st.has(t)) && matched.some((t) => st.has(t)) ? [i] : []));
   let named: readonly Term[] = matched;
-  const recent = (list: number[]) => list.some((i) => index.segEnd[i] === null || (index.segEnd[i] as number) > since);
+  // An undated line that names its own years ("Angular – one project, 2017") is as old as its latest year.
+  const lineEnd = (i: number): number | null => {
+    const text = (index.segments[i] as Segment).text;
+    if (/\b(present|current|now|today|ongoing)\b/i.test(text)) return null;
+    const years = [...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+    return years.length ? Math.max(...years) * 12 + 11 : null;
+  };
+  const recent = (list: number[]) =>
+    list.some((i) => {
+      const end = index.segEnd[i] ?? lineEnd(i);
+      return end === null || end > since;
+    });
   if (recent(segs)) {
     // "Construction project management in the last 3 years" with "Project Manager" in the header and
     // construction only in a job that ended in 2021: the most specific word asked decides.

@@ -445,7 +445,7 @@ export const SOFT_SKILL_WORDS: readonly string[] = [
   "problem", "solving", "solver", "attention", "detail", "detailed", "organized", "organised", "organizational", "time", "adaptability",
   "adaptable", "motivated", "self", "starter", "ethic", "empathy", "empathetic", "multitasking", "multitask", "flexibility", "flexible",
   "creativity", "creative", "initiative", "proactive", "reliable", "reliability", "punctual", "positive", "attitude", "player",
-  "people", "presentation", "public", "speaking", "verbal", "listening", "patience", "patient", "calm", "pressure", "critical", "thinking",
+  "people", "presentation", "speaking", "verbal", "listening", "patience", "patient", "calm", "pressure", "critical", "thinking",
   "independently", "independent", "learner", "curious", "curiosity", "ownership", "accountability", "integrity", "professionalism", "emotional", "intelligence",
   "lead", "leads", "leading", "colleagues", "coworkers", "peers", "works", "well", "closely", "collaborates", "excellent", "strong", "clear",
 ];
