@@ -2073,3 +2073,20 @@ describe("local engine: an undated line's own year counts for recency; 'public' 
     expect((await dated.screen(resume, [crit("Notary public")])).verdicts[0]?.verdict).toBe("MET");
   });
 });
+
+describe("local engine: work named by what it is made of", () => {
+  const withLine = (line: string) => cand({ resumeText: `Staff Member, Harbor Group (2019 – present)\n${line}${PAD}` });
+  it.each([
+    ["- Split-tested landing pages and email subject lines; the winning variant lifted sign-ups 9%.", "Experience with A/B testing"],
+    ["- Drawings dimensioned and toleranced to ASME Y14.5 (geometric dimensioning and tolerancing).", "GD&T"],
+    ["- Keyboard navigation, ARIA labels and screen reader testing with NVDA for the booking flow.", "Web accessibility (WCAG)"],
+    ["- Change dressings, stage pressure ulcers and manage wound VAC therapy on a surgical ward.", "Wound care experience"],
+    ["- Employee records and absence reporting in MHR iTrent.", "Experience with an HRIS"],
+    ["- Rewrote product pages for organic search and ran keyword research with the content team.", "SEO experience"],
+    ["- Ran quarterly business reviews with 30 accounts' finance directors.", "Client-facing experience"],
+    ["- Layouts for print and web in InDesign and Illustrator.", "Adobe InDesign"],
+    ["Cards: JIB Gold Card (Installation Electrician), CSCS", "Valid ECS card"],
+  ])("%s meets %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
+  });
+});

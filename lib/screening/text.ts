@@ -67,6 +67,9 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   // CompTIA's credentials: "Security+" is a certificate, not security; "A+" is not the letter a.
   [/\b(security|network|cloud|linux|server|project|data|cysa|pentest|a)\+(?![\p{L}\p{N}])/giu, " $1plus "],
   [/f#/gi, " fsharp "],
+  // "A/B tests", "GD&T": one thing each, not the letters.
+  [/\ba\s*\/\s*b(?:\s+test(?:s|ing|ed)?)?\b/gi, " abtest "],
+  [/\bgd\s*&\s*t\b/gi, " gdandt "],
   [/\.net\b/gi, " dotnet "],
   [/\b([a-z0-9]+)\.js\b/gi, " $1js "],
   [/\b(node|vue|next|nuxt|react|express|angular|ember|three|d3)\s+js\b/gi, " $1js "],
@@ -86,7 +89,7 @@ export function protect(folded: string): string {
 }
 
 /** How a protected spelling is written for people ("cplusplus" → "C++"). */
-const DISPLAY: Readonly<Record<string, string>> = { cplusplus: "C++", csharp: "C#", fsharp: "F#", dotnet: ".NET", cicd: "CI/CD" };
+const DISPLAY: Readonly<Record<string, string>> = { cplusplus: "C++", csharp: "C#", fsharp: "F#", dotnet: ".NET", cicd: "CI/CD", abtest: "A/B testing", gdandt: "GD&T" };
 export function displayWord(word: string): string {
   const plus = /^(security|network|cloud|linux|server|project|data|cysa|pentest|a)plus$/i.exec(word);
   // CompTIA writes them capitalized ("Security+", "CySA+") whatever case the token reached here in.

@@ -161,7 +161,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // ---- design
   { id: "figma", variants: ["figma"] },
   { id: "sketch", variants: ["sketch app"] },
-  { id: "adobe_cs", variants: ["adobe creative suite", "adobe creative cloud", "creative cloud", "creative suite"], products: ["photoshop", "illustrator", "indesign", "adobe xd", "after effects", "premiere pro|premiere"] },
+  { id: "adobe_cs", variants: ["adobe creative suite", "adobe creative cloud", "creative cloud", "creative suite"], products: ["photoshop|adobe photoshop", "illustrator|adobe illustrator", "indesign|adobe indesign", "adobe xd", "after effects|adobe after effects", "premiere pro|premiere|adobe premiere|adobe premiere pro"] },
   { id: "ux", variants: ["ux", "user experience", "ux design", "interaction design", "=UX/UI", "product design", "product designer", "ux designer"] },
   { id: "ui", variants: ["=UI", "user interface", "ui design", "visual design", "ui designer"] },
   { id: "user_research", variants: ["user research", "usability testing", "user interviews", "usability studies", "usability study"] },
@@ -203,7 +203,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "eit", variants: ["engineer in training", "=EIT", "=E.I.T.", "fundamentals of engineering", "=FE exam"] },
   { id: "pm_tools", variants: ["project management software", "project management tool", "project tracking"], products: ["=Jira", "asana", "trello", "clickup", "smartsheet", "basecamp", "wrike"] },
   { id: "ats_tools", variants: ["applicant tracking system", "applicant tracking", "=ATS"], products: ["=Greenhouse", "=Lever", "icims", "taleo", "smartrecruiters", "jobvite"] },
-  { id: "hcm", variants: ["=HCM", "=HRIS", "human capital management", "hr information system", "hr system"], products: ["=Workday|workday hcm", "successfactors|sap successfactors", "=ADP|adp workforce now", "=UKG|ultipro", "bamboohr", "oracle hcm", "paylocity", "paycom", "gusto"] },
+  { id: "hcm", variants: ["=HCM", "=HRIS", "human capital management", "hr information system", "human resources information system", "hr system"], products: ["=Workday|workday hcm", "successfactors|sap successfactors", "=ADP|adp workforce now", "=UKG|ultipro", "bamboohr", "oracle hcm", "paylocity", "paycom", "gusto", "cezanne hr", "ciphr", "hibob", "personio", "itrent|mhr itrent", "sage hr|sage people", "=Rippling"] },
   { id: "planning_tools", variants: ["planning software", "=EPM", "enterprise performance management"], products: ["adaptive planning|workday adaptive planning|adaptive insights", "anaplan", "hyperion|essbase|oracle hyperion", "planful", "oracle epm", "pigment", "vena"] },
   { id: "siem", variants: ["=SIEM", "security information and event management", "log management"], products: ["splunk|splunk enterprise|splunk es", "qradar", "microsoft sentinel|azure sentinel", "arcsight", "elastic siem", "logrhythm", "sumo logic"] },
   { id: "web_analytics", variants: ["web analytics", "digital analytics", "product analytics"], products: ["google analytics|=GA4", "adobe analytics", "mixpanel", "amplitude", "heap analytics", "matomo"] },
@@ -296,6 +296,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "marketing", variants: ["marketing"] },
   { id: "graphic_design", variants: ["graphic design", "visual communication", "visual communications", "fine arts", "fine art", "=BFA", "=MFA"] },
   { id: "hci", variants: ["human computer interaction", "=HCI", "interaction design"] },
+  // ---- work named by what it is made of (a recruiter reads "split-tested subject lines" as A/B testing)
+  { id: "seo", variants: ["=SEO", "search engine optimization", "search engine optimisation", "organic search", "keyword research", "on page optimization", "on page optimisation", "technical seo"] },
+  { id: "ab_testing", variants: ["abtest", "split test", "split tests", "split testing", "split tested", "multivariate test", "multivariate testing", "multivariate tests"] },
+  { id: "gdt", variants: ["gdandt", "geometric dimensioning", "geometric dimensioning and tolerancing", "asme y14", "tolerancing"] },
+  { id: "web_accessibility", variants: ["web accessibility", "digital accessibility", "=WCAG", "a11y", "=ARIA", "aria labels", "aria attributes", "screen reader", "screen readers", "voiceover", "=NVDA", "=JAWS", "section 508", "colour contrast", "color contrast"] },
+  { id: "wound_care", variants: ["wound care", "wound management", "wound dressing", "wound dressings", "dressing changes", "change dressings", "changed dressings", "pressure injuries", "pressure injury", "pressure ulcer", "pressure ulcers", "wound vac", "negative pressure wound therapy", "negative pressure therapy"] },
+  { id: "client_facing", variants: ["client facing", "customer facing", "quarterly business reviews", "quarterly business review", "=QBR", "=QBRs", "client meetings", "customer meetings", "client presentations"] },
+  { id: "ecs_card", variants: ["ecs card", "=ECS", "jib card", "jib gold card", "=JIB"] },
 ];
 
 /**
@@ -332,6 +340,8 @@ export const FILLER_WORDS: readonly string[] = [
   "processing", "industry", "sector", "conduct", "conducting", "conducted", "exceed", "exceeded", "exceeding", "consistently", "consistent",
   "technical", "pipeline", "pipelines", "clear", "clearly", "closely", "effectively", "effective", "regularly", "various", "multiple",
   "environment", "setting", "role", "roles", "position", "job", "similar", "type", "based", "focused", "oriented", "driven", "first", "modern", "large", "scale", "complex",
+  // How a criterion frames the thing ("performing audits", "a customer service mindset", "data-driven approach").
+  "performing", "approach", "mindset", "focus",
 ];
 
 /**
