@@ -2090,3 +2090,32 @@ describe("local engine: work named by what it is made of", () => {
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: availability is the candidate's to answer; a start date is compared", () => {
+  const NOW_2026 = () => new Date("2026-11-01T00:00:00Z");
+  const dated = createLocalEngine({ now: NOW_2026 });
+  const withAnswers = (answers: Array<{ question: string; answer: string }>) =>
+    cand({ resumeText: `Coordinator, Harbor Group (2019 – present)\n• Supplier audits and weekly reports for 40 stores.\n• Month-end stock counts.${PAD}`, answers });
+  const screen = async (answers: Array<{ question: string; answer: string }>, criterion: string) => (await dated.screen(withAnswers(answers), [crit(criterion)])).verdicts[0]?.verdict;
+  it.each([
+    "Willing to travel up to 30% for supplier audits",
+    "Available for on-call rotation",
+    "Can start within 4 weeks",
+    "Full UK driving licence and own car",
+    "Able to stand for 10-hour shifts",
+  ])("%s with nothing said of it is UNKNOWN", async (criterion) => {
+    expect(await screen([], criterion)).toBe("UNKNOWN");
+  });
+  it.each([
+    [{ question: "What is your notice period?", answer: "Three months." }, "Available to start within one month", "NOT_MET"],
+    [{ question: "What is your notice period?", answer: "2 weeks" }, "Notice period of 30 days or less", "MET"],
+    [{ question: "When could you start?", answer: "Immediately" }, "Can start in January 2027", "MET"],
+    [{ question: "Earliest start date?", answer: "1 March 2027, after my contract ends" }, "Can start by January 2027", "NOT_MET"],
+    [{ question: "When would you be available to start?", answer: "Any time after December 10, 2026." }, "Available to start in January 2027", "MET"],
+  ])("%o for %s → %s", async (answer, criterion, expected) => {
+    expect(await screen([answer], criterion)).toBe(expected);
+  });
+  it("a free-text answer that denies the part asked is not met", async () => {
+    expect(await screen([{ question: "Are you available for night shifts?", answer: "I can do early and late shifts, but not nights." }], "Available for night shifts")).toBe("NOT_MET");
+  });
+});

@@ -108,6 +108,16 @@ const STATED_YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:years?|yrs?)\\b(?!
 const OFF_RESUME =
   /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
 const PASTIME_SECTION = /^(interests|hobbies|hobbies (and|&) interests|interests (and|&) hobbies|pastimes|personal interests|outside (of )?(work|the [\p{L}]+)|leisure|away from work|in my (free|spare) time|free time|spare time)$/iu;
+/**
+ * When and how the candidate can work, and what they bring to it: for the candidate to answer, rarely
+ * in a résumé ("Available for on-call rotation", "Can start within 4 weeks", "Full UK driving licence
+ * and own car", "Comfortable with 40% travel", "US person status (ITAR)").
+ */
+const AVAILABILITY =
+  /\b(available (to|for|on)|availability|(able|willing) to work (on |from |in |at |a |an |the |\d|rotating|overnight|nights?|weekends?|saturdays?|sundays?|evenings?|overtime|holidays?|shifts?|on-call|weekdays)|(can|able to|willing to) (start|work (saturdays|sundays|weekends|nights|evenings|overtime|weekdays|on-call))|start (within|in|by|on) |notice period|days (a|per) week|(driving|driver|drivers) licen[cs]e|permiso de conducir|own (car|vehicle|transport|transportation|tools|hand tools)|clean driving record|moving violations|commission (plan|structure)|base\/commission|comfortable with (a |an )?(\d+ ?%|travel|commission|base)|us person|itar|\d+ ?% travel|travel (up to|\d+ ?%)|disponibilidad\w*|disponibilidade|stand for (\d|long|extended|a full|an entire|the full)|(\d+|eight|ten|twelve)[- –]hour shifts)\b/i;
+/** The availability part of those: when and where the candidate can work. */
+const SCHEDULE =
+  /\b(available (to|for|on)|availability|(able|willing) to work (on |from |in |at |a |an |the |\d|rotating|overnight|nights?|weekends?|saturdays?|sundays?|evenings?|overtime|holidays?|shifts?|on-call|weekdays)|(can|able to|willing to) (start|work (saturdays|sundays|weekends|nights|evenings|overtime|weekdays|on-call))|start (within|in|by|on) |notice period|days (a|per) week|comfortable with (a |an )?(\d+ ?%|travel|commission|base)|\d+ ?% travel|travel (up to|\d+ ?%)|disponibilidad\w*|disponibilidade)\b/i;
 const WORK_RIGHT_ASKED = /\b(authori[sz]ed to work|work authori[sz]ation|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|us person|without (visa )?sponsorship)\b/i;
 const WORK_RIGHT_SAID =
   /\b(authori[sz]ed to work|work authori[sz]ation|authori[sz]ation to work|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|visa|sponsor\w*|ead|h-?1b|opt|stem opt|settled status|pre-settled|indefinite leave|ilr|nationality|national|passport|us person)\b/i;
@@ -172,7 +182,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     degreeLevel: null,
     relatedFieldOk: false,
     equivalentOk: /\bequivalent\b/i.test(text),
-    offResume: OFF_RESUME.test(text),
+    offResume: OFF_RESUME.test(text) || AVAILABILITY.test(text),
     needsCurrent: /\b(current(ly)?|active|valid|unencumbered|in good standing|up to date)\b/i.test(text),
     withinYears: withinYearsOf(text),
     needsCredential: /\b(certif\w*|licen[cs]\w*|accredit\w*|card|registration|designation)\b/i.test(text),
@@ -1001,7 +1011,9 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     }
     if (notes.length) return { verdict: "PARTLY_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${notes.join("; ")}.` };
   }
-  if ((cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
+  // Part of the words of an availability criterion ("supplier audits" of "willing to travel for supplier
+  // audits") says nothing of the availability asked.
+  if (!SCHEDULE.test(c.input.text) && (cov.mean >= PARTLY_AT || cov.groups.some((g) => g >= MET_AT)) && evidence.length > 0) {
     const other = headWithoutModifier(c, cov.best, index);
     if (other && index.substantive) {
       // "Inpatient coding" opens the criterion: its first word is capitalized as a sentence's is.
@@ -1690,8 +1702,12 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       // A free-text answer: "I'm looking for fully remote roles." reads as no.
       const neg = NEGATIVE_ANSWER.test(yn.answer);
       const pos = POSITIVE_ANSWER.test(yn.answer);
-      if (neg === pos) continue;
-      yes = pos;
+      // "I can work evenings and weekends, but not overnights" for overnight shifts: the part denied is
+      // the one asked.
+      const denied = [...stancesOf(yn.answer, requirementTerms(c.req)).values()].some((st) => st === "negated");
+      if (neg && pos && denied) yes = false;
+      else if (neg === pos) continue;
+      else yes = pos;
     }
     const holds = yes !== (yn.negative !== critNegative);
     // Authorized to work is not a citizen: a yes to a question that does not ask about citizenship does
@@ -1716,8 +1732,64 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   return null;
 }
 
+/** "Can start within 4 weeks", "Notice period of 30 days or less": the longest wait, in days. */
+const START_WITHIN = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\bwithin\\s+(${NUM})\\s*(day|week|month)s?\\b|\\bnotice period (?:of )?(?:up to |at most |no more than )?(${NUM})\\s*(day|week|month)s?\\b`, "i");
+/** "Can start by January 2027", "Available to start in January 2027": the last month that will do. */
+const START_BY = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\b(?:by|in|before|no later than)\\s+(${MON})\\.?,?\\s+((?:19|20)\\d{2})\\b`, "i");
+const START_QUESTION = /\b(start|notice|available|availability|join)\b/i;
+const DAYS_PER: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30 };
+
+/** When an answer says the candidate can start, in days from now: "Immediately", "Two months", "1 February 2027". */
+function startInDays(answer: string, nowIdx: number): number | null {
+  const t = fold(answer).toLowerCase();
+  if (/\b(immediately|immediate|asap|right away|straight away|now)\b/.test(t)) return 0;
+  const date = new RegExp(`(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(${MON})\\.?\\s*(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})`, "i").exec(t);
+  if (date) {
+    const month = MONTHS[(date[2] as string).slice(0, (date[2] as string).startsWith("sept") ? 4 : 3)] ?? 1;
+    const day = Number(date[1] ?? date[3] ?? 1);
+    const after = /\bafter\b/.test(t.slice(0, date.index)) ? 1 : 0;
+    return (Number(date[4]) * 12 + month - 1 - nowIdx) * 30 + day - 1 + after;
+  }
+  const span = new RegExp(`\\b(${NUMBER_WORD_PATTERN}|\\d{1,3})\\s*(day|week|month)s?\\b`, "i").exec(t);
+  if (span) {
+    const n = parseCount(span[1] as string);
+    if (n !== null) return n * (DAYS_PER[(span[2] as string).toLowerCase()] ?? 1);
+  }
+  return null;
+}
+
+/**
+ * A start date or notice period asked, and the candidate's answer to a question about it: compared,
+ * not matched as words ("Two months" is not "within one month"; "Any time after November 15" is before
+ * January).
+ */
+function startVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const within = START_WITHIN.exec(c.input.text);
+  const by = within ? null : START_BY.exec(c.input.text);
+  if (!within && !by) return null;
+  for (const a of index.answers) {
+    const [question] = a.quote.split(" — ");
+    if (!START_QUESTION.test(question ?? "")) continue;
+    const days = startInDays(a.answer, index.nowIdx);
+    if (days === null) continue;
+    let ok: boolean;
+    if (within) {
+      const n = parseCount((within[1] ?? within[3]) as string) ?? 0;
+      ok = days <= n * (DAYS_PER[((within[2] ?? within[4]) as string).toLowerCase()] ?? 1);
+    } else {
+      const name = (by?.[1] as string).toLowerCase();
+      const last = Number(by?.[2]) * 12 + (MONTHS[name.slice(0, name.startsWith("sept") ? 4 : 3)] ?? 1) - 1;
+      ok = days < (last + 1 - index.nowIdx) * 30;
+    }
+    return ok
+      ? { verdict: "MET", evidence: [a.quote], reason: "The start the candidate gives in the application is in time." }
+      : { verdict: "NOT_MET", evidence: [a.quote], reason: "The start the candidate gives in the application is later than asked." };
+  }
+  return null;
+}
+
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
-  const fromAnswer = answerVerdict(c, index);
+  const fromAnswer = startVerdict(c, index) ?? answerVerdict(c, index);
   if (!index.hasContent) {
     return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
   }
