@@ -2119,3 +2119,19 @@ describe("local engine: availability is the candidate's to answer; a start date 
     expect(await screen([{ question: "Are you available for night shifts?", answer: "I can do early and late shifts, but not nights." }], "Available for night shifts")).toBe("NOT_MET");
   });
 });
+
+describe("local engine: years in a named rank count that rank's positions only", () => {
+  const NOW_2026 = () => new Date("2026-11-01T00:00:00Z");
+  const dated = createLocalEngine({ now: NOW_2026 });
+  const cook = cand({
+    resumeText: `Camila Reyes — Sous Chef\n2021.09 – now   Sous Chef, Oak & Ember (Denver) — ordering, schedules for 12 cooks\n2019.01 – 2021.08   Kitchen Manager, Taco Lab\n2016.05 – 2018.12   Chef de Partie, Grand Hyatt${PAD}`,
+  });
+  it("'3+ years as a sous chef or higher' from the Sous Chef position", async () => {
+    expect((await dated.screen(cook, [crit("3+ years as a sous chef or higher")])).verdicts[0]?.verdict).toBe("MET");
+  });
+  it("'8+ years as a sous chef' counts neither the kitchen manager nor the chef de partie years", async () => {
+    const v = (await dated.screen(cook, [crit("8+ years as a sous chef")])).verdicts[0];
+    expect(v?.verdict).toBe("PARTLY_MET");
+    expect(v?.reason).toMatch(/^5\.3 years/);
+  });
+});

@@ -199,7 +199,9 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     const subject = (text.slice(0, years.index) + " " + text.slice(years.index + years[0].length))
       .replace(new RegExp(PROFESSIONAL_YEARS.source, "gi"), " ")
       // "including apprenticeship" says which years count, not what they are in.
-      .replace(/,?\s*\b(?:including|incl\.?|with)\s+(?:an?\s+|the\s+|your\s+)?apprenticeship\b/gi, " ");
+      .replace(/,?\s*\b(?:including|incl\.?|with)\s+(?:an?\s+|the\s+|your\s+)?apprenticeship\b/gi, " ")
+      // "as a sous chef or higher": a higher rank counts too; the rank named is what is looked for.
+      .replace(/\s+or\s+(?:higher|above|more senior|senior|equivalent)\b/gi, " ");
     const role = ROLE_NOUN.exec(subject);
     return { ...base, mode: "years", minYears: min, req: compileRequirement(subject), role: role ? compileRequirement(role[0]) : null };
   }
@@ -1509,6 +1511,8 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
     ? c.req.map((g) => g.map((alt) => alt.filter((t) => !roleTerms.has(t)))).filter((g) => g.every((alt) => alt.length > 0))
     : [];
   const asksProfessional = PROFESSIONAL_YEARS.test(c.input.text);
+  const reqTerms = new Set(requirementTerms(c.req));
+  const roleInRank = roleTerms.size > 0 && [...roleTerms].some((t) => !reqTerms.has(t));
   const relevant = index.experiences.filter(
     (e) =>
       (!e.training || asksTraining) &&
@@ -1517,7 +1521,9 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
       // "Telemetry RN experience": the title says RN; the words beside the role must be in the position too.
       (besideRole.length === 0 || coverage(besideRole, hasIn(e.terms, index.all)).mean > RELEVANT_ABOVE) &&
       // Years as a data analyst are years with that title; a teacher who taught data handling was not one.
-      (!c.role || !e.titleTerms || coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT) &&
+      // A role word inside a named rank ("sous chef"): the title must name that rank itself, not another
+      // chef's (a chef de partie, a kitchen manager).
+      (!c.role || !e.titleTerms || (roleInRank ? coverage(c.req, (t) => (e.titleTerms as Set<Term>).has(t)).min >= MET_AT : coverage(c.role, hasIn(e.titleTerms, index.all)).min >= MET_AT)) &&
       // Years as a journeyman electrician are not the apprenticeship before them, unless it is asked for.
       (!c.role || asksTraining || !e.apprentice),
   );
