@@ -2086,6 +2086,10 @@ describe("local engine: work named by what it is made of", () => {
     ["- Ran quarterly business reviews with 30 accounts' finance directors.", "Client-facing experience"],
     ["- Layouts for print and web in InDesign and Illustrator.", "Adobe InDesign"],
     ["Cards: JIB Gold Card (Installation Electrician), CSCS", "Valid ECS card"],
+    ["Skills: vitals, phlebotomy, IM injections, flu and travel vaccines", "Experience giving injections and immunizations"],
+    ["- Weekly cycle counts across 9,000 locations; stock accuracy 99.4%.", "Inventory control experience"],
+    ["- Closed 121% of annual number in FY2025; President's Club.", "Proven track record of exceeding quota"],
+    ["- Diary management for two directors across three time zones.", "Calendar management"],
   ])("%s meets %s", async (line, criterion) => {
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("MET");
   });

@@ -303,6 +303,11 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "web_accessibility", variants: ["web accessibility", "digital accessibility", "=WCAG", "a11y", "=ARIA", "aria labels", "aria attributes", "screen reader", "screen readers", "voiceover", "=NVDA", "=JAWS", "section 508", "colour contrast", "color contrast"] },
   { id: "wound_care", variants: ["wound care", "wound management", "wound dressing", "wound dressings", "dressing changes", "change dressings", "changed dressings", "pressure injuries", "pressure injury", "pressure ulcer", "pressure ulcers", "wound vac", "negative pressure wound therapy", "negative pressure therapy"] },
   { id: "client_facing", variants: ["client facing", "customer facing", "quarterly business reviews", "quarterly business review", "=QBR", "=QBRs", "client meetings", "customer meetings", "client presentations"] },
+  { id: "immunization", variants: ["immunization", "immunizations", "immunisation", "immunisations", "vaccine", "vaccines", "vaccination", "vaccinations"] },
+  { id: "inventory_control", variants: ["inventory control", "stock control", "cycle count", "cycle counts", "cycle counting", "inventory accuracy", "inventory adjustments", "stock counts", "stocktake", "stocktakes"] },
+  // Exceeding a sales target as sales résumés say it: "118% of annual number", "President's Club".
+  { id: "quota", variants: ["quota", "quotas", "president club", "presidents club", "annual number", "sales target", "sales targets", "revenue target", "revenue targets"] },
+  { id: "calendar_management", variants: ["calendar management", "diary management", "managing calendars", "managed calendars", "manage calendars"] },
   { id: "ecs_card", variants: ["ecs card", "=ECS", "jib card", "jib gold card", "=JIB"] },
 ];
 
@@ -341,7 +346,7 @@ export const FILLER_WORDS: readonly string[] = [
   "technical", "pipeline", "pipelines", "clear", "clearly", "closely", "effectively", "effective", "regularly", "various", "multiple",
   "environment", "setting", "role", "roles", "position", "job", "similar", "type", "based", "focused", "oriented", "driven", "first", "modern", "large", "scale", "complex",
   // How a criterion frames the thing ("performing audits", "a customer service mindset", "data-driven approach").
-  "performing", "approach", "mindset", "focus",
+  "performing", "approach", "mindset", "focus", "giving", "attainment",
 ];
 
 /**
