@@ -2139,3 +2139,16 @@ describe("local engine: years in a named rank count that rank's positions only",
     expect(v?.reason).toMatch(/^5\.3 years/);
   });
 });
+
+describe("local engine: the named thing a criterion is about, missing, is not partly met by the words around it", () => {
+  const withLine = (line: string) => cand({ resumeText: `IT Support Technician, Harbor Group (2019 – present)\n${line}${PAD}` });
+  it.each([
+    ["- Supporting 300 Windows 11 laptops and Teams rooms; imaging with Intune.", "Experience supporting ChromeOS"],
+    ["- Paralegal for a litigation team of six; e-filing and exhibits.", "NALA Certified Paralegal (CP)"],
+  ])("%s → NOT_MET for %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("NOT_MET");
+  });
+  it("a named concept found beside a missing qualifier stays partly met", async () => {
+    expect((await verdictOf(withLine("- Registered Nurse on a medical ward, 2019 – present."), "PRC-licensed Registered Nurse")).verdict).not.toBe("NOT_MET");
+  });
+});

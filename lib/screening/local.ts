@@ -1026,6 +1026,17 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
         reason: `Mentions ${displayWord(other.head)}, but not ${modifier} ${displayWord(other.head)}: without “${modifier}” it is another kind.`,
       };
     }
+    // "Experience supporting macOS" with "supporting" found: the named thing asked (a product, an
+    // acronym) is what the criterion is about; the words around it found alone are a keyword trap.
+    const namedAsked = namedTerms(c.input.text, [...matched, ...missing]);
+    const plainFound = matched.every((t) => !namedAsked.has(t) && !isConceptTerm(t) && !t.includes("#"));
+    if (index.substantive && !c.offResume && namedAsked.size > 0 && plainFound && missing.some((t) => namedAsked.has(t))) {
+      return {
+        verdict: "NOT_MET",
+        evidence: [],
+        reason: `No mention of ${missing.filter((t) => namedAsked.has(t)).map(label).join(", ")}; ${matched.map(label).join(", ")} alone is not what is asked.`,
+      };
+    }
     // "Dale Fisher — Electrician" and nothing else cannot show whether the licence is a journeyman's.
     if (!index.substantive) {
       return { verdict: "UNKNOWN", evidence, reason: `Mentions ${matched.map(label).join(", ")}; the résumé is too short to tell about ${missing.map(label).join(", ")}.` };
@@ -1736,6 +1747,13 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says otherwise." };
   }
   return null;
+}
+
+/** Terms of the names a criterion writes as names: acronyms (OTR, B2B, CPP) and inner capitals (macOS, GraphQL). */
+function namedTerms(text: string, among: readonly Term[]): Set<Term> {
+  const words = (text.match(/[\p{L}\d+#]+/gu) ?? []).filter((w) => /^[\p{Lu}\d]{2,}$/u.test(w) && /\p{Lu}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w));
+  if (words.length === 0) return new Set();
+  return termsOf(tokenize(words.join(" ")), new Set(among));
 }
 
 /** "Can start within 4 weeks", "Notice period of 30 days or less": the longest wait, in days. */
