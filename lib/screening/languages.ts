@@ -39,7 +39,8 @@ const LEVEL_WORDS: ReadonlyArray<[RegExp, number]> = [
   [/\b(full professional( proficiency)?|fluent|fluency|fluently|c1|advanced|ilr\s*4|proficient|excellent command|fliessend|verhandlungssicher|courant|fluido|fluente|vloeiend|biegly|avance|avancado|avanzado|avanzato)\b/i, 5],
   [/\b(professional working( proficiency)?|professional|business( level)?|b2|upper[- ]intermediate|working proficiency|ilr\s*3)\b/i, 4],
   [/\b(conversational|intermediate|b1|working knowledge|limited working( proficiency)?|ilr\s*2)\b/i, 3],
-  [/\b(elementary|a2|basic|beginner|limited|ilr\s*1|some|learning|grundkenntnisse|notions)\b/i, 2],
+  // A school exam at 16 ("German (GCSE, grade C)") is a basic level.
+  [/\b(elementary|a2|basic|beginner|limited|ilr\s*1|some|learning|grundkenntnisse|notions|gcse|o level|school)\b/i, 2],
   [/\b(a1|introductory|survival)\b/i, 1],
 ];
 
@@ -192,7 +193,8 @@ export function languageVerdict(req: LanguageRequirement, lines: readonly string
       const has = `${name} at ${LEVEL_NAMES[lvl]}`;
       // Résumés rarely tell native from fully fluent: C1 meets "native or bilingual".
       if (lvl >= Math.min(req.level, 5)) return { verdict: "MET", evidence: [p.stated.quote], reason: `${has}; ${need} asked.` };
-      if (lvl === req.level - 1 || (lvl >= 3 && lvl >= req.level - 2)) return { verdict: "PARTLY_MET", evidence: [p.stated.quote], reason: `${has}, below the ${need} asked.` };
+      // Two bands below what meets it is partly met from B1 up: conversational French for "bilingual".
+      if (lvl === req.level - 1 || (lvl >= 3 && lvl >= Math.min(req.level, 5) - 2)) return { verdict: "PARTLY_MET", evidence: [p.stated.quote], reason: `${has}, below the ${need} asked.` };
       return { verdict: "NOT_MET", evidence: [p.stated.quote], reason: `${has}, well below the ${need} asked.` };
     }
     if (p.positive.length) {

@@ -2152,3 +2152,16 @@ describe("local engine: the named thing a criterion is about, missing, is not pa
     expect((await verdictOf(withLine("- Registered Nurse on a medical ward, 2019 – present."), "PRC-licensed Registered Nurse")).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: 'bilingual' against a conversational level; a school exam is a basic level", () => {
+  const withLine = (line: string) => cand({ resumeText: `Coordinator, Harbor Group (2019 – present)\n• Weekly reports.\n${line}${PAD}` });
+  it("conversational French is partly bilingual English/French", async () => {
+    expect((await verdictOf(withLine("Languages: English (native), French (conversational)"), "Bilingual English/French")).verdict).toBe("PARTLY_MET");
+  });
+  it("basic French is not", async () => {
+    expect((await verdictOf(withLine("Languages: English (native), French (A2)"), "Bilingual English/French")).verdict).toBe("NOT_MET");
+  });
+  it("German at GCSE is not fluent German", async () => {
+    expect((await verdictOf(withLine("Languages: English (native), German (GCSE, grade B)"), "Fluent German")).verdict).toBe("NOT_MET");
+  });
+});
