@@ -16,7 +16,7 @@ const FAMILIES: readonly (readonly string[])[] = [
   // mathematics and physical sciences
   ["mathematics", "math", "maths", "statistics", "physics", "actuarial", "astronomy", "econometrics", "stem", "quantitative"],
   // life and chemical sciences
-  ["biology", "chemistry", "biochemistry", "microbiology", "biotechnology", "molecular", "genetics", "neuroscience", "pharmacology", "biomedical", "stem"],
+  ["biology", "chemistry", "biochemistry", "microbiology", "biotechnology", "molecular", "genetics", "neuroscience", "pharmacology", "biomedical", "immunology", "physiology", "zoology", "botany", "ecology", "virology", "bioscience", "biosciences", "stem"],
   // health
   ["nursing", "bsn", "medicine", "medical", "health", "pharmacy", "pharmd", "kinesiology", "nutrition", "dietetics", "physiotherapy", "therapy", "radiography", "paramedic", "dental", "healthcare"],
   // business

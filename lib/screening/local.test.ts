@@ -2165,3 +2165,15 @@ describe("local engine: 'bilingual' against a conversational level; a school exa
     expect((await verdictOf(withLine("Languages: English (native), German (GCSE, grade B)"), "Fluent German")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a degree asked by its family of fields", () => {
+  const withSchool = (line: string) => cand({ resumeText: `Research Associate, Harbor Bio (2021 – present)\n• Cell culture and assays.\nEDUCATION\n${line}${PAD}` });
+  it.each([
+    ["MSc Immunology — University of Glasgow, 2020", "Master's degree in a life science", "MET"],
+    ["BSc Biochemistry — University of Leeds, 2019", "Bachelor's in any STEM field", "MET"],
+    ["BA History — University of Leeds, 2019", "Bachelor's degree in a life science", "PARTLY_MET"],
+    ["Bachelor of Design (Communication Design) — RMIT University, 2018", "Bachelor's degree in Graphic Design", "MET"],
+  ])("%s for %s → %s", async (line, criterion, expected) => {
+    expect((await verdictOf(withSchool(line), criterion)).verdict).toBe(expected);
+  });
+});

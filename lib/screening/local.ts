@@ -1584,10 +1584,13 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const fieldName = fieldReq.length ? describe(fieldReq, labeller(c)) : "";
   type Scored = { d: (typeof index.degrees)[number]; levelOk: boolean; field: "exact" | "related" | "none" };
   const asked = fieldFamilies(c.input.text);
+  const familyAsked = familyOnly(c.input.text);
   const scored: Scored[] = index.degrees.map((d) => {
     const levelOk = d.level !== null && d.level >= need;
     let field: Scored["field"] = "none";
     if (fieldReq.length === 0 || coverage(fieldReq, hasIn(d.terms)).min >= MET_AT) field = "exact";
+    // "A master's in a life science": any field of that family is the field asked.
+    else if (familyAsked && fieldRelation(d.families, familyAsked) === "related") field = "exact";
     else {
       const related = new Set<Term>();
       for (const t of requirementTerms(fieldReq)) for (const r of relatedFieldTerms(t)) related.add(r);
@@ -1641,6 +1644,14 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     return { verdict: "NOT_MET", evidence, reason: `Has ${has}: below the ${needName} asked and in another field.` };
   }
   return { verdict: "NOT_MET", evidence: [], reason: `No ${needName} found in the résumé.` };
+}
+
+/** A criterion that asks for a family of fields, not one: "a life science", "any STEM field". */
+const FAMILY_WORDS: Readonly<Record<string, string>> = { life: "biology", biological: "biology", physical: "physics", health: "health", social: "sociology", natural: "biology physics", stem: "stem" };
+function familyOnly(text: string): Set<number> | null {
+  const m = /\b(?:a|an|any)\s+(life|biological|physical|health|social|natural)\s+sciences?\b|\b(stem)\s+(?:field|discipline|subject|degree)s?\b/i.exec(fold(text));
+  if (!m) return null;
+  return fieldFamilies(FAMILY_WORDS[((m[1] ?? m[2]) as string).toLowerCase()] ?? "");
 }
 
 /** Topics application questions ask about; a criterion and a question matching the same one are about the same thing. */

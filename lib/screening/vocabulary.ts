@@ -294,7 +294,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "economics", variants: ["economics", "econ"] },
   { id: "business", variants: ["business administration", "business", "=MBA", "commerce", "management"] },
   { id: "marketing", variants: ["marketing"] },
-  { id: "graphic_design", variants: ["graphic design", "visual communication", "visual communications", "fine arts", "fine art", "=BFA", "=MFA"] },
+  { id: "graphic_design", variants: ["graphic design", "visual communication", "visual communications", "communication design", "fine arts", "fine art", "=BFA", "=MFA"] },
   { id: "hci", variants: ["human computer interaction", "=HCI", "interaction design"] },
   // ---- work named by what it is made of (a recruiter reads "split-tested subject lines" as A/B testing)
   { id: "seo", variants: ["=SEO", "search engine optimization", "search engine optimisation", "organic search", "keyword research", "on page optimization", "on page optimisation", "technical seo"] },
