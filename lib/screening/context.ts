@@ -131,7 +131,7 @@ const POST_CUES: readonly Cue[] = [
   ...cue("negated", "not required", "none", "n a"),
   ...cue("wanted", "preparing", "planned", "planning", "next year", "someday", "goal", "will complete", "will take", "will sit", "will start", "to be completed", "to be taken",
     // Studied for, not held: "Palo Alto PCNSE — studying", "ASQ CQA — studying; plan to sit the exam".
-    "studying", "studying for", "in preparation", "plan to sit", "plan to take", "plan to", "plans to", "planning to", "intend to", "intends to", "aim to",
+    "studying", "studying for", "in preparation", "plan to", "plans to", "planning to", "intend to", "intends to", "aim to",
     // Planned, in the résumé's own language: "RHCE – Prüfung geplant für 2027", "examen prévu", "egzamin planowany".
     "geplant", "prufung geplant", "gepland", "prevu", "prevue", "previsto", "prevista", "planowany", "planowane", "planowana",
     // Being prepared: "Certificación ASE: en preparación", "in Vorbereitung", "w przygotowaniu".

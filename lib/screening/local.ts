@@ -109,13 +109,13 @@ const OFF_RESUME =
   /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
 const PASTIME_SECTION = /^(interests|hobbies|hobbies (and|&) interests|interests (and|&) hobbies|pastimes|personal interests|outside (of )?(work|the [\p{L}]+)|leisure|away from work|in my (free|spare) time|free time|spare time)$/iu;
 /**
- * When and how the candidate can work, and what they bring to it: for the candidate to answer, rarely
- * in a résumé ("Available for on-call rotation", "Can start within 4 weeks", "Full UK driving licence
- * and own car", "Comfortable with 40% travel", "US person status (ITAR)").
+ * What the candidate brings to the work (a driving licence, own tools, US person status) and, below,
+ * when and where they can work: for the candidate to answer, rarely in a résumé ("Full UK driving
+ * licence and own car", "Available for on-call rotation", "Can start within 4 weeks").
  */
-const AVAILABILITY =
-  /\b(available (to|for|on)|availability|(able|willing) to work (on |from |in |at |a |an |the |\d|rotating|overnight|nights?|weekends?|saturdays?|sundays?|evenings?|overtime|holidays?|shifts?|on-call|weekdays)|(can|able to|willing to) (start|work (saturdays|sundays|weekends|nights|evenings|overtime|weekdays|on-call))|start (within|in|by|on) |notice period|days (a|per) week|(driving|driver|drivers) licen[cs]e|permiso de conducir|own (car|vehicle|transport|transportation|tools|hand tools)|clean driving record|moving violations|commission (plan|structure)|base\/commission|comfortable with (a |an )?(\d+ ?%|travel|commission|base)|us person|itar|\d+ ?% travel|travel (up to|\d+ ?%)|disponibilidad\w*|disponibilidade|stand for (\d|long|extended|a full|an entire|the full)|(\d+|eight|ten|twelve)[- –]hour shifts)\b/i;
-/** The availability part of those: when and where the candidate can work. */
+const BRINGS =
+  /\b((driving|driver|drivers) licen[cs]e|permiso de conducir|own (car|vehicle|transport|transportation|tools|hand tools)|clean driving record|moving violations|commission (plan|structure)|base\/commission|us person|itar|stand for (\d|long|extended|a full|an entire|the full)|(\d+|eight|ten|twelve)[- –]hour shifts)\b/i;
+/** When and where the candidate can work; the other words of such a criterion do not make it partly met. */
 const SCHEDULE =
   /\b(available (to|for|on)|availability|(able|willing) to work (on |from |in |at |a |an |the |\d|rotating|overnight|nights?|weekends?|saturdays?|sundays?|evenings?|overtime|holidays?|shifts?|on-call|weekdays)|(can|able to|willing to) (start|work (saturdays|sundays|weekends|nights|evenings|overtime|weekdays|on-call))|start (within|in|by|on) |notice period|days (a|per) week|comfortable with (a |an )?(\d+ ?%|travel|commission|base)|\d+ ?% travel|travel (up to|\d+ ?%)|disponibilidad\w*|disponibilidade)\b/i;
 const WORK_RIGHT_ASKED = /\b(authori[sz]ed to work|work authori[sz]ation|right to work|eligib\w* to work|citizen\w*|permanent resident|green card|work permit|us person|without (visa )?sponsorship)\b/i;
@@ -182,7 +182,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     degreeLevel: null,
     relatedFieldOk: false,
     equivalentOk: /\bequivalent\b/i.test(text),
-    offResume: OFF_RESUME.test(text) || AVAILABILITY.test(text),
+    offResume: OFF_RESUME.test(text) || SCHEDULE.test(text) || BRINGS.test(text),
     needsCurrent: /\b(current(ly)?|active|valid|unencumbered|in good standing|up to date)\b/i.test(text),
     withinYears: withinYearsOf(text),
     needsCredential: /\b(certif\w*|licen[cs]\w*|accredit\w*|card|registration|designation)\b/i.test(text),
@@ -1492,6 +1492,7 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
   const terms = [...requirementTerms(c.req)];
   // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
   const what = softWhat(c.input.text);
+  const termSet = new Set(terms);
   const inSentences: number[] = [];
   const inLists: number[] = [];
   index.segTerms.forEach((st, i) => {
@@ -1499,7 +1500,7 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
     const text = (index.segments[i] as Segment).text;
     // A job title ("Account Executive, Pinecrest — 2022 – present") names a role, not a trait shown in it.
     if (isHeadingLine(text)) return;
-    (isListLine(text) || selfClaim(text) || claimedInSentences(text, new Set(terms)) ? inLists : inSentences).push(i);
+    (isListLine(text) || selfClaim(text) || claimedInSentences(text, termSet) ? inLists : inSentences).push(i);
   });
   const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
@@ -1762,7 +1763,7 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
 
 /** Terms of the names a criterion writes as names: acronyms (OTR, B2B, CPP) and inner capitals (macOS, GraphQL). */
 function namedTerms(text: string, among: readonly Term[]): Set<Term> {
-  const words = (text.match(/[\p{L}\d+#]+/gu) ?? []).filter((w) => /^[\p{Lu}\d]{2,}$/u.test(w) && /\p{Lu}/u.test(w) || /\p{Ll}\p{Lu}/u.test(w));
+  const words = (text.match(/[\p{L}\d+#]+/gu) ?? []).filter((w) => (/^[\p{Lu}\d]{2,}$/u.test(w) && /\p{Lu}/u.test(w)) || /\p{Ll}\p{Lu}/u.test(w));
   if (words.length === 0) return new Set();
   return termsOf(tokenize(words.join(" ")), new Set(among));
 }
@@ -1774,18 +1775,22 @@ const START_BY = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\b(?:by|in|be
 const START_QUESTION = /\b(start|notice|available|availability|join)\b/i;
 const DAYS_PER: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30 };
 
+/** "1 February 2027", "December 10, 2026" in an answer; "Two months", "3 weeks". */
+const ANSWER_DATE = new RegExp(`(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(${MON})\\.?\\s*(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})`, "i");
+const ANSWER_SPAN = new RegExp(`\\b(${NUMBER_WORD_PATTERN}|\\d{1,3})\\s*(day|week|month)s?\\b`, "i");
+
 /** When an answer says the candidate can start, in days from now: "Immediately", "Two months", "1 February 2027". */
 function startInDays(answer: string, nowIdx: number): number | null {
   const t = fold(answer).toLowerCase();
   if (/\b(immediately|immediate|asap|right away|straight away|now)\b/.test(t)) return 0;
-  const date = new RegExp(`(?:(\\d{1,2})(?:st|nd|rd|th)?\\s+)?(${MON})\\.?\\s*(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})`, "i").exec(t);
+  const date = ANSWER_DATE.exec(t);
   if (date) {
-    const month = MONTHS[(date[2] as string).slice(0, (date[2] as string).startsWith("sept") ? 4 : 3)] ?? 1;
+    const month = monthOf(date[2], undefined) ?? 1;
     const day = Number(date[1] ?? date[3] ?? 1);
     const after = /\bafter\b/.test(t.slice(0, date.index)) ? 1 : 0;
     return (Number(date[4]) * 12 + month - 1 - nowIdx) * 30 + day - 1 + after;
   }
-  const span = new RegExp(`\\b(${NUMBER_WORD_PATTERN}|\\d{1,3})\\s*(day|week|month)s?\\b`, "i").exec(t);
+  const span = ANSWER_SPAN.exec(t);
   if (span) {
     const n = parseCount(span[1] as string);
     if (n !== null) return n * (DAYS_PER[(span[2] as string).toLowerCase()] ?? 1);
@@ -1812,8 +1817,7 @@ function startVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
       const n = parseCount((within[1] ?? within[3]) as string) ?? 0;
       ok = days <= n * (DAYS_PER[((within[2] ?? within[4]) as string).toLowerCase()] ?? 1);
     } else {
-      const name = (by?.[1] as string).toLowerCase();
-      const last = Number(by?.[2]) * 12 + (MONTHS[name.slice(0, name.startsWith("sept") ? 4 : 3)] ?? 1) - 1;
+      const last = Number(by?.[2]) * 12 + (monthOf(by?.[1], undefined) ?? 1) - 1;
       ok = days < (last + 1 - index.nowIdx) * 30;
     }
     return ok

@@ -39,6 +39,9 @@ describe("Lever import pipeline", () => {
     await applySettings(org, { connectionId, postResults: true, updateStages: true, ...flags });
   }
 
+  /** This connection's "application created" webhook in the simulator. */
+  const applicationsHook = () => bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+
   async function processAll() {
     const pending = await prisma().webhookDelivery.findMany({ where: { connectionId, status: { in: ["RECEIVED", "FAILED"] } } });
     // As the queue would: a failure is retried later, the others go on.
@@ -198,7 +201,7 @@ describe("Lever import pipeline", () => {
 
   it("applications that arrive while the webhook is disabled are imported by the reconcile, once", async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
-    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    const hook = applicationsHook();
     bed.sim.disableWebhook(hook.id);
     const before = new Date(Date.now() - 1000);
     const missed = [];
@@ -219,7 +222,7 @@ describe("Lever import pipeline", () => {
 
   it("the reconcile leaves out a missed candidacy that was rejected in Lever before it ran", async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
-    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    const hook = applicationsHook();
     bed.sim.disableWebhook(hook.id);
     const before = new Date(Date.now() - 1000);
     const rejected = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Rejected Rory" });
@@ -243,7 +246,7 @@ describe("Lever import pipeline", () => {
     expect(queued.deliveries[0]?.delivered).toBe(true);
     const count = () => prisma().candidate.count({ where: { organizationId: org.organizationId, provider: "LEVER", externalId: queued.opportunityId } });
     // A later application the webhook missed: the reconcile imports it, and its time must not carry the cursor past the queued one.
-    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    const hook = applicationsHook();
     bed.sim.disableWebhook(hook.id);
     bed.sim.advanceClock(5_000);
     const later = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Later Lee" });
@@ -285,7 +288,7 @@ describe("Lever import pipeline", () => {
 
   it("the reconcile leaves the applicants of a job whose import is running to that import, and imports them once it has ended", async () => {
     await setFlags({ autoGenerateJobs: false, autoImportCandidates: true });
-    const hook = bed.sim.state().webhooks.find((w) => w.event === "applicationCreated" && w.url.endsWith(connectionId))!;
+    const hook = applicationsHook();
     bed.sim.disableWebhook(hook.id);
     const before = new Date(Date.now() - 1000);
     const applicant = await bed.sim.addApplication({ postingId: postings[0]!.id, name: "Imported Iris" });
