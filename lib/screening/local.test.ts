@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createEngine } from "./index";
 import { createLocalEngine, mergedMonths } from "./local";
+import { segment } from "./text";
 import type { CandidateInput, CriterionInput, ScreeningOutput, Verdict } from "./types";
 
 const NOW = () => new Date("2026-06-01T00:00:00Z");
@@ -2175,5 +2176,28 @@ describe("local engine: a degree asked by its family of fields", () => {
     ["Bachelor of Design (Communication Design) — RMIT University, 2018", "Bachelor's degree in Graphic Design", "MET"],
   ])("%s for %s → %s", async (line, criterion, expected) => {
     expect((await verdictOf(withSchool(line), criterion)).verdict).toBe(expected);
+  });
+});
+
+describe("local engine: a flattened two-column line is two lines", () => {
+  it("a credential in progress in the right column does not make the left column's work in progress", async () => {
+    const c = cand({ resumeText: `Senior Accountant, Harbor Group (2021 – present)\n• Write revenue recognition memos under ASC 606          CMA — Part 1 passed 05/2025; Part 2 scheduled\n${PAD}` });
+    const v = await verdictOf(c, "ASC 606 revenue recognition");
+    expect(v.verdict).toBe("MET");
+    expect(v.evidence).toContain("• Write revenue recognition memos under ASC 606");
+  });
+  it("a heading's date column stays with its heading; both columns of text are quoted verbatim", () => {
+    expect(segment("Payroll Specialist, Harbor Group        Jan 2019 – Present").map((s) => s.text)).toEqual(["Payroll Specialist, Harbor Group        Jan 2019 – Present"]);
+    expect(segment("Led the ERP cutover for finance\tSpanish (native), English (C1)").map((s) => s.text)).toEqual(["Led the ERP cutover for finance", "Spanish (native), English (C1)"]);
+  });
+});
+
+describe("local engine: an answer that is open to what was asked", () => {
+  it("'Open to relocating' answers a relocation question with yes", async () => {
+    const c = cand({
+      resumeText: `Operations Manager, Harbor Logistics, Memphis, TN (2019 – present)\n• Runs a 400-person cross-dock.${PAD}`,
+      answers: [{ question: "This role is based in Indianapolis, IN. Are you willing to relocate?", answer: "Open to relocating for the right role." }],
+    });
+    expect((await verdictOf(c, "Willing to relocate to Indianapolis, IN")).verdict).toBe("MET");
   });
 });

@@ -1671,7 +1671,7 @@ const ANSWER_TOPICS: readonly RegExp[] = [
 const CITIZENSHIP = /\b(citizen\w*|nationality|us person)\b/i;
 const topicsOf = (text: string) => ANSWER_TOPICS.flatMap((re, i) => (re.test(text) ? [i] : []));
 const NEGATIVE_ANSWER = /\b(no|not|unable|can'?t|cannot|won'?t|fully remote|remote only|only remote|prefer not|unfortunately)\b/i;
-const POSITIVE_ANSWER = /\b(yes|happy to|able to|i can|willing|sure|absolutely|of course|definitely)\b/i;
+const POSITIVE_ANSWER = /\b(yes|happy to|able to|open to|i can|willing|sure|absolutely|of course|definitely|certainly|no problem)\b/i;
 
 /**
  * Whether a sentence asks for the absence of something: "without sponsorship", "not require". Needing

@@ -142,13 +142,29 @@ export interface Segment {
 
 const MAX_SEGMENT = 320;
 
+/** A run of spaces or a tab inside a line: the gutter between two columns of a flattened PDF. */
+const GUTTER = /\t+|\s{4,}/;
+
+/**
+ * A line of a two-column résumé flattened to text ("• Write memos under ASC 606        CMA — Part 1
+ * passed 05/2025") is two lines that never belonged together. Split only where both sides read as text
+ * of their own (three words or more); "Analyst, Acme      Jan 2020 – Present" keeps its date.
+ */
+function columns(line: string): string[] {
+  if (!GUTTER.test(line.trim())) return [line];
+  const parts = line.trim().split(GUTTER);
+  const words = (p: string) => p.split(/\s+/).filter((w) => /\p{L}/u.test(w)).length;
+  if (parts.length < 2 || parts.some((p) => words(p) < 3)) return [line];
+  return parts;
+}
+
 /**
  * Split a résumé into quotable units: lines, and within long lines sentences or bullet items.
  * Every returned `text` is a verbatim substring of `text`.
  */
 export function segment(text: string, source: Segment["source"] = "resume"): Segment[] {
   const out: Segment[] = [];
-  for (const line of text.split(/\r?\n/)) {
+  for (const line of text.split(/\r?\n/).flatMap(columns)) {
     const trimmed = line.trim();
     if (!trimmed) continue;
     if (trimmed.length <= 160) {
