@@ -2201,3 +2201,18 @@ describe("local engine: an answer that is open to what was asked", () => {
     expect((await verdictOf(c, "Willing to relocate to Indianapolis, IN")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a limited status is said of the credential, and a full licence elsewhere wins", () => {
+  it("'frozen' food beside forklift operators is not a frozen forklift certificate", async () => {
+    const c = cand({ resumeText: `Warehouse Supervisor, Peach State Foods (2022 – present)\n• Lead a crew of 14 selectors and forklift operators on second shift in a frozen and refrigerated food DC.\nCERTIFICATIONS\nForklift certification — sit-down and reach truck (recertified March 2026)${PAD}` });
+    expect((await verdictOf(c, "Forklift certified")).verdict).toBe("MET");
+  });
+  it("a journeyman licence beside the apprenticeship before it is the licence", async () => {
+    const c = cand({ resumeText: `Licensed Journeyman Plumber | Boston, MA\nJourneyman Plumber, Murphy & Sons (2018 – present)\nApprentice plumber licence, Murphy & Sons (2013 – 2018)${PAD}` });
+    expect((await verdictOf(c, "Massachusetts journeyman plumber license")).verdict).toBe("MET");
+  });
+  it("an apprentice credential is still partly met", async () => {
+    const c = cand({ resumeText: `Rosa Jimenez, CPC-A\nMedical Coder, Gulf Coast Orthopedics (2025 – present)\nAAPC Certified Professional Coder – Apprentice (CPC-A); apprentice designation removal expected 2027${PAD}` });
+    expect((await verdictOf(c, "CPC certification (without apprentice status)")).verdict).toBe("PARTLY_MET");
+  });
+});

@@ -1142,6 +1142,20 @@ function assistantVerdict(c: CompiledCriterion, index: CandidateIndex, matched: 
 const LIMITED_STATUS = /\b(apprentice|provisional|trainee|temporary|conditional|restricted|interim|frozen|probationary|probation)\b/i;
 
 /**
+ * The limited status said of the credential itself, within a few words of its name ("Coder – Apprentice
+ * (CPC-A)"), not of something else on the line ("forklift operators … in a frozen-food DC").
+ */
+function statusBeside(text: string, what: readonly Term[]): string | null {
+  const words = text.split(/\s+/);
+  const wanted = new Set(what);
+  for (const [k, w] of words.entries()) {
+    const status = LIMITED_STATUS.exec(w);
+    if (status && termsOf(tokenize(words.slice(Math.max(0, k - 3), k + 4).join(" ")), wanted).size > 0) return status[1] as string;
+  }
+  return null;
+}
+
+/**
  * "CPC certification (without apprentice status)" with "Certified Professional Coder – Apprentice
  * (CPC-A)": the credential's line gives it a limited status the criterion does not ask for. Partly met.
  */
@@ -1151,14 +1165,21 @@ function limitedStatusVerdict(c: CompiledCriterion, index: CandidateIndex, match
   if (LIMITED_STATUS.test(asked)) return null;
   const what = matched.filter((t) => !GENERIC_SET.has(t));
   const holds = (text: string) => CREDENTIAL_WORD.test(fold(text)) || WRITTEN_AS_CREDENTIAL.test(text.replace(/,\s*\p{Lu}{2}\b/gu, " "));
+  let limited: { i: number; status: string } | null = null;
   for (const [i, st] of index.segTerms.entries()) {
     const text = (index.segments[i] as Segment).text;
     if (!what.some((t) => st.has(t)) || !holds(text)) continue;
-    const status = LIMITED_STATUS.exec(text);
-    if (!status) continue;
-    return { verdict: "PARTLY_MET", evidence: quotes(index, [i]), reason: `Mentions ${what.map(label).join(", ")} with ${status[1]?.toLowerCase()} status, not the full credential.` };
+    const status = statusBeside(text, what);
+    // A line that names it as a licence or certificate with no limit ("Licensed Journeyman Plumber"
+    // beside "Apprentice Plumber, 2013 – 2018"): the full credential is there.
+    if (!status) {
+      if (CREDENTIAL_WORD.test(fold(text)) || /\w(certif|licen[cs])/i.test(text)) return null;
+      continue;
+    }
+    limited ??= { i, status };
   }
-  return null;
+  if (!limited) return null;
+  return { verdict: "PARTLY_MET", evidence: quotes(index, [limited.i]), reason: `Mentions ${what.map(label).join(", ")} with ${limited.status.toLowerCase()} status, not the full credential.` };
 }
 
 /** A US state named in full; "Washington, DC" is the city, not the state. */
