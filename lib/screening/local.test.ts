@@ -2216,3 +2216,18 @@ describe("local engine: a limited status is said of the credential, and a full l
     expect((await verdictOf(c, "CPC certification (without apprentice status)")).verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: a credential by any of its names", () => {
+  it("the acronym after the candidate's name is the certification the long name asks for", async () => {
+    const c = cand({ resumeText: `BRIANNA LOPEZ, CMA (AAMA)\nMedical Assistant, Sun Clinic (2020 – present)\n• Rooming patients, vitals, injections.${PAD}` });
+    expect((await verdictOf(c, "Certified Medical Assistant (CMA or RMA)")).verdict).toBe("MET");
+  });
+  it("the job title alone is still not the certification", async () => {
+    const c = cand({ resumeText: `BRIANNA LOPEZ\nMedical Assistant, Sun Clinic (2020 – present)\n• Rooming patients, vitals, injections.${PAD}` });
+    expect((await verdictOf(c, "Certified Medical Assistant (CMA or RMA)")).verdict).toBe("PARTLY_MET");
+  });
+  it("an exam named is the exam: 'SIE exam passed' with 'SIE — passed 03/2025'", async () => {
+    const c = cand({ resumeText: `Analyst, Harbor Capital (2024 – present)\nSIE — passed 03/2025 · Series 79 — not held\nCFA Level I candidate, registered for the February 2027 exam${PAD}` });
+    expect((await verdictOf(c, "SIE exam passed")).verdict).toBe("MET");
+  });
+});

@@ -15,6 +15,7 @@ import {
   termOccurrences,
   termsOf,
   weightyTerms,
+  type Group,
   type Requirement,
   type Term,
 } from "./matcher";
@@ -899,6 +900,24 @@ function describe(req: Requirement, label: (t: Term) => string): string {
   return [...requirementTerms(req)].map(label).join(", ");
 }
 
+/**
+ * "Certified Medical Assistant (CMA or RMA)" with "Brianna Lopez, CMA (AAMA)" and a Medical Assistant
+ * job: of the names a credential goes by, the one the résumé holds as a credential is the one to read.
+ */
+function credentialAlternative(c: CompiledCriterion, g: Group, index: CandidateIndex): number | null {
+  if (!c.needsCredential || g.length < 2) return null;
+  const k = g.findIndex((alt) => {
+    const need = weightyTerms(alt);
+    return index.segTerms.some((st, i) => need.every((t) => st.has(t)) && holdsCredential((index.segments[i] as Segment).text));
+  });
+  return k >= 0 ? k : null;
+}
+
+/** A line that holds a credential: a credential word, or the credential written as one is (CPA, RN); a state after a city ("Vancouver, WA") is not one. */
+function holdsCredential(text: string): boolean {
+  return CREDENTIAL_WORD.test(fold(text)) || WRITTEN_AS_CREDENTIAL.test(text.replace(/,\s*\p{Lu}{2}\b/gu, " "));
+}
+
 function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   if (c.req.length === 0) return { verdict: "UNKNOWN", evidence: [], reason: "Nothing in this criterion the local engine can check; review it by hand." };
   // "High school diploma or equivalent": a finished college degree comes after one.
@@ -911,7 +930,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const matched: Term[] = [];
   const missing: Term[] = [];
   c.req.forEach((g, gi) => {
-    for (const t of weightyTerms(g[cov.best[gi] ?? 0] ?? [])) (index.all.has(t) ? matched : missing).push(t);
+    for (const t of weightyTerms(g[credentialAlternative(c, g, index) ?? cov.best[gi] ?? 0] ?? [])) (index.all.has(t) ? matched : missing).push(t);
   });
   const evidence = quotes(index, evidenceFor(index, matched, 2));
   // Precision first: a named credential needs every word of its name, and a concept with one

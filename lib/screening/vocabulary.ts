@@ -366,6 +366,8 @@ export const LIGHT_TERMS: readonly string[] = [
   "platform", "applic", "solut", "knowledg", "improv", "reduc", "method", "packag", "suit",
   // The issuer before a credential's own name ("CompTIA Security+"): the name alone is the credential.
   "comptia",
+  // "SIE exam passed": the exam's name is the exam.
+  "exam",
 ];
 
 export const GENERIC_TERMS: readonly string[] = [
