@@ -2231,3 +2231,18 @@ describe("local engine: a credential by any of its names", () => {
     expect((await verdictOf(c, "SIE exam passed")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a worker's title names the work, one way only", () => {
+  it("years as a CNC machinist are years of CNC machining", async () => {
+    const c = cand({ resumeText: `Luis Ortega\nGrand Rapids, MI\n\nCNC Machinist II, Lakeshore Precision Components, 2019 - present\n - Set up and run Haas VF-4 mills; edit G-code at the control\nMachine Operator, Grand Valley Plastics, 2016 - 2019` });
+    expect((await verdictOf(c, "5+ years of CNC machining")).verdict).toBe("MET");
+  });
+  it("years as a plumber are years of plumbing", async () => {
+    const c = cand({ resumeText: `Journeyman Plumber, Murphy & Sons, 2016 – present\n• Service calls, water heaters, repipes.${PAD}` });
+    expect((await verdictOf(c, "8+ years plumbing experience")).verdict).toBe("MET");
+  });
+  it("overseeing machining is not being a machinist", async () => {
+    const c = cand({ resumeText: `Production Supervisor, Acme Plastics, 2015 – present\n• Oversaw CNC machining cells and scheduling for 3 shifts.${PAD}` });
+    expect((await verdictOf(c, "Experience as a machinist")).verdict).toBe("NOT_MET");
+  });
+});

@@ -1,5 +1,5 @@
-import { isWordToken, tokenize, tokenizeWithSeparators, type CriterionToken, type Token } from "./text";
-import { COMPARABLE, CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, LIGHT_TERMS, NOT_COMPARABLE_CATEGORIES, PROGRESS_OF, SENSES, type ConceptDef } from "./vocabulary";
+import { isWordToken, stem, tokenize, tokenizeWithSeparators, type CriterionToken, type Token } from "./text";
+import { AGENT_ACTIVITIES, COMPARABLE, CONCEPTS, FIELD_FAMILIES, FILLER_WORDS, GENERIC_TERMS, LIGHT_TERMS, NOT_COMPARABLE_CATEGORIES, PROGRESS_OF, SENSES, type ConceptDef } from "./vocabulary";
 
 /**
  * Term matching. A term is either a concept from the vocabulary ("@kubernetes", matching "k8s",
@@ -167,6 +167,13 @@ export interface Occurrence {
   implied?: boolean;
 }
 
+let activitiesSingleton: Map<string, readonly string[]> | null = null;
+/** The stems of the work a worker's title names ("machinist" → "machin"), by the title's stem. */
+function activitiesOf(s: string): readonly string[] | undefined {
+  activitiesSingleton ??= new Map(Object.entries(AGENT_ACTIVITIES).map(([agent, work]) => [stem(agent), work.map(stem)]));
+  return activitiesSingleton.get(s);
+}
+
 /** Every occurrence of a term of `needed` in `tokens`, with its token span (concepts with what they imply). */
 export function termOccurrences(tokens: readonly Token[], needed: ReadonlySet<Term>): Occurrence[] {
   const m = matcher();
@@ -176,6 +183,7 @@ export function termOccurrences(tokens: readonly Token[], needed: ReadonlySet<Te
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (needed.has(t.stem)) out.push({ term: t.stem, start: i, end: i + 1 });
+    for (const a of activitiesOf(t.stem) ?? []) if (needed.has(a)) out.push({ term: a, start: i, end: i + 1, implied: true });
     const numbered = numberedTerm(tokens, i);
     if (numbered && needed.has(numbered)) out.push({ term: numbered, start: i, end: i + 2 });
     found.length = 0;
@@ -199,6 +207,7 @@ export function termsOf(tokens: readonly Token[], needed?: ReadonlySet<Term>, in
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!needed || needed.has(t.stem)) into.add(t.stem);
+    for (const a of activitiesOf(t.stem) ?? []) if (!needed || needed.has(a)) into.add(a);
     const numbered = numberedTerm(tokens, i);
     if (numbered && (!needed || needed.has(numbered))) into.add(numbered);
     found.length = 0;

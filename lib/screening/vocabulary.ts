@@ -370,6 +370,24 @@ export const LIGHT_TERMS: readonly string[] = [
   "exam",
 ];
 
+/**
+ * A worker's title names the work: a machinist machines, an electrician does electrical work. One way
+ * only: "CNC machining" in a course is not a machinist's job, and an electrical engineer is not an
+ * electrician.
+ */
+export const AGENT_ACTIVITIES: Readonly<Record<string, readonly string[]>> = {
+  machinist: ["machining"], electrician: ["electrical"], plumber: ["plumbing"], welder: ["welding"], teacher: ["teaching"],
+  carpenter: ["carpentry"], pharmacist: ["pharmacy"], hygienist: ["hygiene"], therapist: ["therapy"], programmer: ["programming"],
+  inspector: ["inspection"], auditor: ["auditing"], driver: ["driving"], editor: ["editing"], writer: ["writing"],
+  baker: ["baking"], painter: ["painting"], roofer: ["roofing"], surveyor: ["surveying"], planner: ["planning"],
+  buyer: ["buying"], instructor: ["instruction"], phlebotomist: ["phlebotomy"], radiographer: ["radiography"],
+  sonographer: ["sonography"], photographer: ["photography"], videographer: ["videography"], framer: ["framing"],
+  mason: ["masonry"], glazier: ["glazing"], pipefitter: ["pipefitting"], upholsterer: ["upholstery"],
+  cosmetologist: ["cosmetology"], dietitian: ["dietetics"], nutritionist: ["nutrition"], statistician: ["statistics"],
+  economist: ["economics"], chemist: ["chemistry"], biologist: ["biology"], geologist: ["geology"], psychologist: ["psychology"],
+  librarian: ["library"], logistician: ["logistics"], supervisor: ["supervision", "supervisory"],
+};
+
 export const GENERIC_TERMS: readonly string[] = [
   "@sales", "@nursing", "@software_engineer", "@customer_support", "@finance", "@analysis", "@business", "@stakeholder",
   "design", "engin", "develop", "manag", "team", "servic", "custom", "client", "organ", "organiz", "compani", "industri",
