@@ -14,7 +14,8 @@ const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
   // Degrees named in other languages: a German Diplom or Italian laurea magistrale is a master's level.
   [/\b(dipl\.?[- ]?ing\.?|diplom(?!a)\b|diplom-\w+|magister|mestrado|maestria|master universitario|laurea magistrale|laurea specialistica|ingenieur diplome|diplome d'ingenieur)/i, 3],
   [/\b(bacharelado|licenciatura|licenciado|grado en|grado de|laurea triennale|laurea in|licence en|licence professionnelle|bachiller universitario)\b/i, 2],
-  [/\b(masters?\b|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b|msw\b|m\.s\.w\.?|mpa\b|mha\b|mlis\b|macc\b)/i, 3],
+  // "Master electrician", "ASE Master Automobile Technician", "Scrum Master": a rank in a trade or a role, not a degree.
+  [/\b((?<!\b(?:scrum|web|post|head|grand|ring|band|yard|dock|harbou?r|station|game|quiz|ase|belt)\s)masters?\b(?!\s+(?:electrician|plumber|plumbing|electrical|carpenter|technician|mechanic|automobile|automotive|truck|collision|gardener|barber|chef|cook|sommelier|builder|welder|black belt|gunner|sergeant|diver|mariner|brewer|baker|locksmith|tailor|craftsman|hvac|pipefitter|roofer|mason|stylist|cosmetologist|trainer|certified|certificate|certification|licen[cs]e|data|file|schedule|scheduler|key|class|level|tech)\b)|master'?s|master of|m\.\s?s\.|m\.\s?sc\.?|msc\b|m\.\s?a\.|mba\b|m\.b\.a\.?|meng\b|m\.eng\.?|msn\b|mph\b|mfa\b|m\.ed\.?|llm\b|msw\b|m\.s\.w\.?|mpa\b|mha\b|mlis\b|macc\b)/i, 3],
   // A law degree is graduate study; written with its dots, so "JD Edwards" the software is not one.
   [/\b(j\.\s?d\.|juris doctor)/i, 3],
   // Written out with dots or in other systems: B.F.A., B.Arch, BCom (Honours), Polish inż., a Spanish or

@@ -2246,3 +2246,18 @@ describe("local engine: a worker's title names the work, one way only", () => {
     expect((await verdictOf(c, "Experience as a machinist")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a master in a trade or a role is not a master's degree", () => {
+  it("a master electrician licence being studied for is not held, and not read as a degree", async () => {
+    const c = cand({ resumeText: `Journeyman Electrician, Sound Electric (2018 – present)\nMaster Electrician — studying for the exam; not yet applied${PAD}` });
+    expect((await verdictOf(c, "Master electrician certificate")).verdict).toBe("NOT_MET");
+  });
+  it("a master electrician licence is not a master's degree", async () => {
+    const c = cand({ resumeText: `Electrician, Sound Electric (2012 – present)\nLICENSES\nMaster Electrician — Texas TDLR, 2020${PAD}` });
+    expect((await verdictOf(c, "Master's degree in Electrical Engineering")).verdict).toBe("NOT_MET");
+  });
+  it.each(["Master's in Education", "Masters degree preferred", "Master of Science in Nursing"])("%s still asks for a master's degree", async (text) => {
+    const c = cand({ resumeText: `Teacher, Lincoln High (2015 – present)\nEDUCATION\nB.A., History — Portland State University, 2012${PAD}` });
+    expect((await verdictOf(c, text)).reason).toMatch(/below the master's degree asked|in another field/);
+  });
+});
