@@ -2261,3 +2261,17 @@ describe("local engine: a master in a trade or a role is not a master's degree",
     expect((await verdictOf(c, text)).reason).toMatch(/below the master's degree asked|in another field/);
   });
 });
+
+describe("local engine: a number that names the kind", () => {
+  const withLine = (line: string) => cand({ resumeText: `CNC Machinist, Cuyahoga Precision (2021 – present)\n${line}${PAD}` });
+  it("3-axis mills are not 5-axis machining", async () => {
+    expect((await verdictOf(withLine("· set up and run Haas VF-2 / VF-4 3-axis mills"), "5-axis machining")).verdict).toBe("NOT_MET");
+  });
+  it("5-axis mills are", async () => {
+    expect((await verdictOf(withLine("· set up and run Mazak Integrex 5-axis mills"), "5-axis machining")).verdict).toBe("MET");
+  });
+  it("a shift's length is a quantity, not a kind: a 24-hour pharmacy says nothing of 10-hour shifts", async () => {
+    const c = cand({ resumeText: `Pharmacy Technician, Walgreens (2021 – present)\n• 400+ prescriptions a day in a 24-hour community pharmacy.${PAD}` });
+    expect((await verdictOf(c, "Able to stand for 8–10 hour shifts")).verdict).not.toBe("NOT_MET");
+  });
+});

@@ -6,6 +6,7 @@ import {
   comparableTerms,
   coverage,
   impliedTerms,
+  NUMBERED_KINDS,
   isConceptTerm,
   isFiller,
   progressTowards,
@@ -901,6 +902,24 @@ function describe(req: Requirement, label: (t: Term) => string): string {
 }
 
 /**
+ * "5-axis machining" with "3-axis mills", "12-lead ECG" with "3-lead monitoring": the number names the
+ * kind, and the résumé names another one.
+ */
+function otherNumberedKind(missing: readonly Term[], index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  for (const t of missing) {
+    const [kind, num] = t.split("#");
+    if (!kind || !num || !NUMBERED_KINDS.has(kind)) continue;
+    const re = new RegExp(`\\b(\\d{1,3})[-\\s]${kind}s?\\b`, "i");
+    const i = index.segments.findIndex((s) => {
+      const m = re.exec(s.text);
+      return m !== null && m[1] !== num;
+    });
+    if (i >= 0) return { verdict: "NOT_MET", evidence: quotes(index, [i]), reason: `Mentions another kind (${re.exec((index.segments[i] as Segment).text)?.[0]}), not ${num}-${kind}.` };
+  }
+  return null;
+}
+
+/**
  * "Certified Medical Assistant (CMA or RMA)" with "Brianna Lopez, CMA (AAMA)" and a Medical Assistant
  * job: of the names a credential goes by, the one the résumé holds as a credential is the one to read.
  */
@@ -940,6 +959,8 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // A missing word the résumé speaks of only as in progress, exposure or lapsed ("Black Belt training
   // in progress" beside a Green Belt) is not met by the other words of the name.
   const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
+  const otherKind = otherNumberedKind(missing, index);
+  if (otherKind) return otherKind;
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
   const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index) ?? credentialLevelVerdict(c, index);
   if (belt) return belt;

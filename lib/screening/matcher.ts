@@ -122,10 +122,13 @@ const NEAR = 6;
 /** "OSHA 30", "Series 7", "Level 4", "Band 7": an acronym or a rank word with its number names one thing, not OSHA in general. */
 const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class", "band", "division", "extension", "module", "stage"]);
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
+/** "5-axis", "3-way match", "12-lead ECG", "3-phase": the number before the word names the kind. */
+export const NUMBERED_KINDS: ReadonlySet<string> = new Set(["axis", "way", "lead", "phase", "wire"]);
 function numberedTerm(tokens: readonly (Token | CriterionToken | null)[], i: number): Term | null {
   const t = tokens[i];
   let n = tokens[i + 1];
   if (!t || !n || !("stem" in t) || !("stem" in n)) return null;
+  if (/^\d{1,3}$/.test(t.lower) && NUMBERED_KINDS.has(n.lower)) return `${n.lower}#${t.lower}`;
   // "EPA Section 608" is EPA 608.
   if ((n.lower === "section" || n.lower === "sec") && /^[A-Z]{2,}$/.test(t.raw)) {
     const after = tokens[i + 2];
