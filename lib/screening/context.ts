@@ -231,14 +231,14 @@ function clausesOf(text: string): Clause[] {
 /** The stance of the words [start, end) of a clause. */
 const MONTH_WORDS: Readonly<Record<string, number>> = { jan: 1, feb: 2, mar: 3, apr: 4, may: 5, jun: 6, jul: 7, aug: 8, sep: 9, oct: 10, nov: 11, dec: 12 };
 
-/** "exp. 08/2026", "valid through 03/2024", "expires Jan 2025" with that date already past. */
+/** "exp. 08/2026", "valid through 03/2024", "expires Jan 2025" with that date already past; the cue in scope, its date may run past it. */
 function expiredIn(w: readonly Token[], from: number, to: number, nowIdx: number | undefined): boolean {
   if (nowIdx === undefined) return false;
   for (let i = from; i < to; i++) {
     const word = (w[i] as Token).lower;
     const expiry = word === "exp" || word === "expires" || word === "expiring" || word === "expiry" || (word === "valid" && /^(through|thru|until|till)$/.test(w[i + 1]?.lower ?? ""));
     if (!expiry) continue;
-    for (let k = i + 1; k < Math.min(to, i + 5); k++) {
+    for (let k = i + 1; k < Math.min(w.length, i + 5); k++) {
       const y = (w[k] as Token).lower;
       if (!/^(19|20)\d{2}$/.test(y)) continue;
       const prev = w[k - 1]?.lower ?? "";
@@ -295,7 +295,16 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   let nameEnd = end;
   while (nameEnd < w.length && nameEnd - end < 6 && !clause.softs.has(nameEnd) && /^\p{Lu}/u.test((w[nameEnd] as Token).raw)) nameEnd++;
   let postTo = Math.min(w.length, nameEnd + POST_SCOPE);
-  for (const [after, aside] of clause.parenAfter) if (after >= end - 1 && after < nameEnd + POST_SCOPE) postTo = Math.max(postTo, aside.to);
+  // An aside right after another ("CPR/AED/First Aid (Red Cross) - exp 01/2025") qualifies the same
+  // name, unless the one before ran into the next item ("BLS – valid to 2027 • ACLS – expired").
+  let prev: { from: number; to: number } | null = null;
+  for (const [after, aside] of [...clause.parenAfter].sort((a, b) => a[0] - b[0])) {
+    const p: { from: number; to: number } | null = prev;
+    const chained = p !== null && after === p.to - 1 && ![...clause.softs].some((k) => k > p.from && k <= after);
+    if (!(after >= end - 1 && after < nameEnd + POST_SCOPE) && !chained) continue;
+    postTo = Math.max(postTo, aside.to);
+    prev = aside;
+  }
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   // The aside that follows the mention is about it, commas and all ("CISSP: passed exam, endorsement pending").
   const own = [...clause.parenAfter].filter(([after]) => after >= end - 1 && after < nameEnd).map(([, aside]) => aside);
@@ -330,6 +339,10 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   const term = w[start] as Token;
   if (w[end]?.lower === "by" && /ed$/.test(term.lower) && !PASSIVE_HELD.test(term.lower)) return "exposure";
   if (w[end]?.lower === "of" && (w[start - 1]?.lower === "under" || (w[start - 1]?.lower === "the" && w[start - 2]?.lower === "under"))) return "exposure";
+  // The one who does it, named after "by": "(draws performed by CVTs)", "reviewed by the CPA" is
+  // another party, not the candidate's credential ("certified by AAPC" names the issuer of one).
+  const by = w[start - 1]?.lower === "by" ? start - 1 : w[start - 2]?.lower === "by" && OTHER_PARTY_DETERMINERS.has(w[start - 1]?.lower ?? "") ? start - 2 : -1;
+  if (by > 0 && /ed$/.test(w[by - 1]?.lower ?? "") && !PASSIVE_HELD.test(w[by - 1]?.lower ?? "")) return "exposure";
   // "(the payroll team owns the system)", "the vendor ran the review": another party does it.
   if (othersDoIt(w, start, postTo, own)) return "exposure";
   // "non-sterile compounding": "non" denies the word it is joined to, not the rest of the clause.

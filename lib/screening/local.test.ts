@@ -2275,3 +2275,22 @@ describe("local engine: a number that names the kind", () => {
     expect((await verdictOf(c, "Able to stand for 8–10 hour shifts")).verdict).not.toBe("NOT_MET");
   });
 });
+
+describe("local engine: who holds it and until when", () => {
+  it("the credential of the one named after 'performed by' is not the candidate's", async () => {
+    const c = cand({ resumeText: `Veterinary Assistant - Lakeview Animal Hospital - Oct 2023 - present\n· restrain for venipuncture and IV catheters (draws performed by CVTs)\n· records and invoices in ezyVet${PAD}` });
+    expect((await verdictOf(c, "Credentialed vet tech (CVT/LVT/RVT)")).verdict).not.toBe("MET");
+  });
+  it("'certified by' names the issuer of the candidate's own credential", async () => {
+    const c = cand({ resumeText: `Medical Coder, Gulf Coast Orthopedics (2021 – present)\nCoding credential: certified by AAPC, 2021${PAD}` });
+    expect((await verdictOf(c, "AAPC certification")).verdict).toBe("MET");
+  });
+  it("an expiry after the issuer's aside is the credential's: 'CPR/AED/First Aid (Red Cross) - exp 01/2025'", async () => {
+    const c = cand({ resumeText: `Security Officer, Strip Resorts (2020 – present)\nCPR/AED/First Aid (Red Cross) - exp 01/2025${PAD}` });
+    expect((await verdictOf(c, "Current CPR/First Aid")).verdict).toBe("NOT_MET");
+  });
+  it("the next item's expiry is not this one's: 'BLS (AHA) – valid to 04/2027 • ACLS (AHA) – expired 02/2025'", async () => {
+    const c = cand({ resumeText: `Staff Nurse, Cebu Doctors' Hospital (2019 – present)\n• BLS (AHA) – valid to 04/2027  • ACLS (AHA) – expired 02/2025${PAD}` });
+    expect((await verdictOf(c, "Current BLS")).verdict).toBe("MET");
+  });
+});
