@@ -2294,3 +2294,24 @@ describe("local engine: who holds it and until when", () => {
     expect((await verdictOf(c, "Current BLS")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: an amount in an answer is compared with the one asked", () => {
+  const withAnswer = (question: string, answer: string) =>
+    cand({ resumeText: `Sales Associate, Ross Dress for Less (2024 – present)\n- fitting rooms, recovery, folding tables${PAD}`, answers: [{ question, answer }] });
+  it("'I can lift around 25-30 lbs' is not able to lift 50 lb", async () => {
+    expect((await verdictOf(withAnswer("Can you lift up to 50 lbs?", "I can lift around 25-30 lbs, boxes heavier than that I would need help."), "Able to lift 50 lb boxes")).verdict).toBe("NOT_MET");
+  });
+  it("'Yes, 60 lbs regularly' is", async () => {
+    expect((await verdictOf(withAnswer("Can you lift up to 50 lbs?", "Yes, I lift 60 lbs regularly at my current job."), "Able to lift 50 lb boxes")).verdict).toBe("MET");
+  });
+  it("30-32 hours a week is not full-time at 40", async () => {
+    expect((await verdictOf(withAnswer("How many hours per week are you looking for?", "30-32 hours while I'm in school."), "Full-time, 40 hours/week")).verdict).toBe("NOT_MET");
+  });
+  it("hours a week are not the length of a shift", async () => {
+    expect((await verdictOf(withAnswer("How many hours per week can you work?", "30 hours."), "Able to stand for 8–10 hour shifts")).verdict).not.toBe("MET");
+  });
+  it("'covers a night' is a rate: a yes to working nights says nothing of 300+ covers", async () => {
+    const c = cand({ resumeText: `Line Cook, Marrow & Ash (2025 – present)\n  saute + grill, ~180 covers Sat nights${PAD}`, answers: [{ question: "Can you work nights, weekends and holidays?", answer: "Yes to all." }] });
+    expect((await verdictOf(c, "High-volume line, 300+ covers a night")).verdict).not.toBe("MET");
+  });
+});

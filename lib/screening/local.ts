@@ -1722,7 +1722,8 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\b(relocat\w*|move to|moving to)\b/i,
   /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
   // "Stand for a full shift" is how long, not which shifts.
-  /\b(nights?|overnight|weekends?|(?<!(full|entire|whole|long) )shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
+  // "300+ covers a night" is a rate, not a shift asked about.
+  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|(?<!(full|entire|whole|long) )shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
   /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
@@ -1888,8 +1889,43 @@ function startVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   return null;
 }
 
+/** A number with what it counts, in a criterion or an answer: "50 lb", "30-32 hours", "40 hrs/week". The upper end of a range. */
+const ANSWER_AMOUNT = /\b(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*(lbs?|pounds?|hours?|hrs?|h)\b/gi;
+const AMOUNT_UNIT: Readonly<Record<string, string>> = { lb: "lb", lbs: "lb", pound: "lb", pounds: "lb", hour: "hour", hours: "hour", hr: "hour", hrs: "hour", h: "hour" };
+const PER = /\b(week|wk|day|shift|night|month|year)s?\b/i;
+/** Amounts with their unit and what they are per ("40 hrs/week" → week; "10 hour shifts" → shift), the text's own period word otherwise. */
+function amountsIn(text: string, context = ""): { value: number; unit: string; per: string | null }[] {
+  const t = fold(text);
+  const fallback = PER.exec(fold(context))?.[1]?.toLowerCase().replace(/^wk$/, "week") ?? null;
+  return [...t.matchAll(ANSWER_AMOUNT)].map((m) => {
+    const after = PER.exec(t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12))?.[1]?.toLowerCase().replace(/^wk$/, "week");
+    return { value: Number(m[2] ?? m[1]), unit: AMOUNT_UNIT[(m[3] as string).toLowerCase()] as string, per: after ?? fallback };
+  });
+}
+
+/**
+ * "Able to lift 50 lb boxes" answered "I can lift around 25-30 lbs", "Full-time, 40 hours/week"
+ * answered "30-32 hours while I'm in school": the amount the candidate gives is compared with the one
+ * asked, not read as a yes. Less than asked is not met.
+ */
+function answerAmountVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const asked = amountsIn(c.input.text);
+  if (asked.length === 0) return null;
+  for (const a of index.answers) {
+    for (const want of asked) {
+      // Hours a week are not the length of a shift.
+      const given = amountsIn(a.answer, a.quote).filter((x) => x.unit === want.unit && (x.per === null || want.per === null || x.per === want.per));
+      if (given.length === 0) continue;
+      const most = Math.max(...given.map((x) => x.value));
+      if (most < want.value) return { verdict: "NOT_MET", evidence: [a.quote], reason: "The amount the candidate gives in the application is less than asked." };
+      if (!NEGATIVE_ANSWER.test(a.answer)) return { verdict: "MET", evidence: [a.quote], reason: "The amount the candidate gives in the application meets what is asked." };
+    }
+  }
+  return null;
+}
+
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
-  const fromAnswer = startVerdict(c, index) ?? answerVerdict(c, index);
+  const fromAnswer = startVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
   if (!index.hasContent) {
     return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
   }
