@@ -2315,3 +2315,27 @@ describe("local engine: an amount in an answer is compared with the one asked", 
     expect((await verdictOf(c, "High-volume line, 300+ covers a night")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: a criterion that asks for the absence of an event", () => {
+  const driver = (answers: CandidateInput["answers"], extra = "") => cand({ resumeText: `CDL-B Driver, Prairie Fuel (2021 – present)\n - Class B tank wagon, 20-30 stops/day, local${extra}${PAD}`, answers });
+  it("an answer that reports one is not met, though it names the event", async () => {
+    const c = driver([{ question: "Any preventable accidents or moving violations in the last 3 years?", answer: "One preventable backing incident in 2025, minor damage to a customer's fence. No tickets." }]);
+    expect((await verdictOf(c, "No preventable accidents in the last 3 years")).verdict).toBe("NOT_MET");
+  });
+  it("'I had a DUI in 2022' is not 'No DUI in the last 7 years'", async () => {
+    const c = driver([{ question: "Valid MN license and any DUI/major violations in 7 years?", answer: "Valid MN license. I had a DUI in 2022." }]);
+    expect((await verdictOf(c, "No DUI in the last 7 years (company vehicle)")).verdict).toBe("NOT_MET");
+  });
+  it("an event older than the window asked does not count", async () => {
+    const c = driver([{ question: "Any DUI in the last 7 years?", answer: "One, in 2012." }]);
+    expect((await verdictOf(c, "No DUI in the last 7 years")).verdict).toBe("MET");
+  });
+  it("'None' meets it", async () => {
+    const c = driver([{ question: "Any preventable accidents in the last 3 years?", answer: "None." }]);
+    expect((await verdictOf(c, "No preventable accidents in the last 3 years")).verdict).toBe("MET");
+  });
+  it("the résumé may say so itself; otherwise it is for the candidate to say", async () => {
+    expect((await verdictOf(driver([], "\n - 1.2M miles, no accidents or violations"), "No preventable accidents in the last 3 years")).verdict).toBe("MET");
+    expect((await verdictOf(driver([]), "No preventable accidents in the last 3 years")).verdict).toBe("UNKNOWN");
+  });
+});

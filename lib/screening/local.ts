@@ -1924,8 +1924,44 @@ function answerAmountVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<
   return null;
 }
 
+/** "No preventable accidents in the last 3 years", "No DUI in 7 years": the criterion asks for the absence of an event. */
+const ABSENCE_ASKED = /^\s*(?:no|zero|without(?: any)?|free of)\s+(?:[\p{L}-]+\s+){0,3}?(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?)\b/iu;
+const EVENT_WORDS = /\b(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?)\b/i;
+const NONE_OF = /\b(no|none|never|zero)\s+(?:[\p{L}-]+\s+){0,2}?(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|tickets?|incidents?|claims?)\b/iu;
+const IN_YEARS = /\bin (?:the (?:last|past) )?(\d+) years?\b/i;
+const NONE_ANSWER = /^\s*(no|none|nope|never|zero|0|clean|not one|nothing)\b/i;
+const SOME_ANSWER = /^\s*(yes|one|two|three|a|an|\d+)\b/i;
+
+/**
+ * The candidate's answer to a question about such events: "No" or "None" meets it; "One preventable
+ * backing incident in 2025" or "I had a DUI in 2022" does not, unless the event is older than the
+ * window asked ("a DUI in 2015" against the last 7 years). A mention of the word is not a yes.
+ */
+function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!ABSENCE_ASKED.test(fold(c.input.text))) return null;
+  const window = withinYearsOf(c.input.text) ?? parseCount(IN_YEARS.exec(c.input.text)?.[1] ?? "");
+  const thisYear = Math.floor(index.nowIdx / 12);
+  for (const a of index.answers) {
+    const [question] = a.quote.split(" — ");
+    if (!EVENT_WORDS.test(question ?? "")) continue;
+    const answer = fold(a.answer);
+    if (NONE_ANSWER.test(answer)) return { verdict: "MET", evidence: [a.quote], reason: "The candidate's answer in the application says there were none." };
+    const reports = SOME_ANSWER.test(answer) || (EVENT_WORDS.test(answer) && !NONE_OF.test(answer));
+    if (!reports) continue;
+    const years = [...answer.matchAll(/\b(19|20)\d{2}\b/g)].map((m) => Number(m[0]));
+    if (window !== null && years.length > 0 && years.every((y) => y < thisYear - window)) {
+      return { verdict: "MET", evidence: [a.quote], reason: `The event the candidate reports is older than the ${window} years asked.` };
+    }
+    return { verdict: "NOT_MET", evidence: [a.quote], reason: "The candidate's answer in the application reports one." };
+  }
+  // "12 years, no accidents or violations", "accident-free since 2015": the résumé says so itself.
+  const said = index.segments.findIndex((seg) => NONE_OF.test(fold(seg.text)) || /\b(accident|incident|violation|collision)[- ]free\b/i.test(seg.text));
+  if (said >= 0) return { verdict: "MET", evidence: quotes(index, [said]), reason: "The résumé says there were none." };
+  return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate (or add it as an application question)." };
+}
+
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
-  const fromAnswer = startVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
+  const fromAnswer = startVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
   if (!index.hasContent) {
     return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
   }
