@@ -21,7 +21,7 @@ const PATTERNS: ReadonlyArray<[RegExp, DegreeLevel]> = [
   // Written out with dots or in other systems: B.F.A., B.Arch, BCom (Honours), Polish inż., a Spanish or
   // Portuguese engineering degree at a university (Ingeniería Industrial).
   [/\b(b\.\s?f\.\s?a\.?|b\.\s?b\.\s?a\.?|b\.?\s?arch\b|b\.?\s?des\b|b\.?\s?com\b|bcom\b|honou?rs (degree|in)\b|licencjat|inz\.|inzynier|ingenier[ia]a? (industrial|civil|mecanica|electrica|electronica|quimica|informatica|de sistemas)|engenharia (de )?(producao|civil|mecanica|eletrica|quimica))/i, 2],
-  [/\b(m\.\s?f\.\s?a\.?|m\.?\s?arch\b|m\.?\s?des\b|mgr\s?inz\.?|m\.?\s?tech\b)/i, 3],
+  [/\b(m\.\s?f\.\s?a\.?|m\.\s?arch\b|m\.?\s?des\b|mgr\s?inz\.?|m\.?\s?tech\b)/i, 3],
   [/\b(bachelors?\b|bachelor'?s|bachelor of|b\.\s?s\.|b\.\s?sc\.?|bsc\b|b\.\s?a\.|beng\b|b\.eng\.?|b\.\s?e\.(?!\w)|bsn\b|bfa\b|bba\b|b\.tech|btech\b|undergraduate degree|college degree|university degree|(?:4|four)[- ]year degree|baccalaureate)/i, 2],
   [/\b(associate'?s? degree|associates? of (?:science|arts|applied)|associate degree|a\.\s?a\.\s?s\.|\badn\b|\basn\b|\baas\b)/i, 1],
 ];

@@ -2339,3 +2339,14 @@ describe("local engine: a criterion that asks for the absence of an event", () =
     expect((await verdictOf(driver([]), "No preventable accidents in the last 3 years")).verdict).toBe("UNKNOWN");
   });
 });
+
+describe("local engine: a month is not a degree", () => {
+  it("'March 2022' in a job heading is not an M.Arch", async () => {
+    const c = cand({ resumeText: `ASSISTANT STORE MANAGER | Family Dollar, Columbus OH | June 2019 - March 2022\n* opened/closed, bank deposits\nEDUCATION\nAssociate of Applied Business, Business Management - Columbus State Community College, 2018${PAD}` });
+    expect((await verdictOf(c, "Bachelor's degree in Business Administration")).verdict).toBe("NOT_MET");
+  });
+  it("an M.Arch is still a master's", async () => {
+    const c = cand({ resumeText: `Project Architect, Gensler (2016 – present)\nEDUCATION\nM.Arch, Yale School of Architecture, 2015${PAD}` });
+    expect((await verdictOf(c, "Master's degree in Architecture")).verdict).toBe("MET");
+  });
+});
