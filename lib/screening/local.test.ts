@@ -2350,3 +2350,16 @@ describe("local engine: a month is not a degree", () => {
     expect((await verdictOf(c, "Master's degree in Architecture")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: an answer in the candidate's own words", () => {
+  const teller = (question: string, answer: string) =>
+    cand({ resumeText: `Teller, JPMorgan Chase (2024 – present)\n· balanced drawer daily; zero variances in 2025${PAD}`, answers: [{ question, answer }] });
+  it("is not a yes because it names the day: 'I work a second job on Saturdays'", async () => {
+    const v = await verdictOf(teller("This role requires Saturdays 9am-2pm. Are you available?", "I work a second job on Saturdays until February 2027."), "Saturdays 9-2");
+    expect(v.verdict).toBe("UNKNOWN");
+    expect(v.evidence[0]).toContain("I work a second job on Saturdays");
+  });
+  it("a short answer that names what is asked picks it", async () => {
+    expect((await verdictOf(teller("Are you a Singapore Citizen or Permanent Resident?", "Singapore Citizen."), "Singapore Citizen or PR")).verdict).toBe("MET");
+  });
+});

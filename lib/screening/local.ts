@@ -1723,7 +1723,7 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
   // "Stand for a full shift" is how long, not which shifts.
   // "300+ covers a night" is a rate, not a shift asked about.
-  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|(?<!(full|entire|whole|long) )shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
+  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|(?<!(full|entire|whole|long) )shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
   /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
@@ -1778,6 +1778,7 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   if (c.req.length === 0 && c.mode !== "place") return null;
   const critTopics = topicsOf(fold(c.input.text));
   const critNegative = polarity(c.input.text);
+  let unread: CandidateIndex["answers"][number] | null = null;
   for (const yn of index.answers) {
     // A yes to "Do you hold a Texas teaching certificate?" says nothing about years of teaching or a
     // master's in education: years and degrees are answered only by questions about them.
@@ -1796,8 +1797,15 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       // "I can work evenings and weekends, but not overnights" for overnight shifts: the part denied is
       // the one asked.
       const denied = [...stancesOf(yn.answer, requirementTerms(c.req)).values()].some((st) => st === "negated");
+      // "Are you a Singapore Citizen or Permanent Resident? — Singapore Citizen.": a short answer that names
+      // what is asked picks it ("I work a second job on Saturdays" is a sentence about something else).
+      const named = !neg && c.req.length > 0 && yn.answer.split(/\s+/).length <= 5 && ((said) => c.req.every((g) => g.some((alt) => weightyTerms(alt).every((t) => said.has(t)))))(termsOf(tokenize(yn.answer), requirementTerms(c.req)));
       if (neg && pos && denied) yes = false;
-      else if (neg === pos) continue;
+      else if (named) yes = true;
+      else if (neg === pos) {
+        unread ??= yn;
+        continue;
+      }
       else yes = pos;
     }
     const holds = yes !== (yn.negative !== critNegative);
@@ -1820,8 +1828,20 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so." }
       : { verdict: "NOT_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says otherwise." };
   }
+  // "I work a second job on Saturdays until February 2027": answered in the candidate's own words, neither
+  // yes nor no. The answer, not a word of it matched in the résumé, is what a person should read.
+  // (A place is still read from where the candidate lives.)
+  if (unread && c.mode !== "place") {
+    const u: CandidateIndex["answers"][number] = unread;
+    const out = { verdict: "UNKNOWN" as const, evidence: [u.quote], reason: "The candidate answered this in their own words; read the answer." };
+    UNREAD.add(out);
+    return out;
+  }
   return null;
 }
+
+/** Verdicts that only point at an answer the engine could not read as yes or no. */
+const UNREAD = new WeakSet<object>();
 
 /** Terms of the names a criterion writes as names: acronyms (OTR, B2B, CPP) and inner capitals (macOS, GraphQL). */
 function namedTerms(text: string, among: readonly Term[]): Set<Term> {
@@ -1961,7 +1981,11 @@ function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 }
 
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
-  const fromAnswer = startVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
+  const answered = startVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
+  // An answer in the candidate's own words settles nothing by itself; it stands only against a match of
+  // its own words ("I work a second job on Saturdays" is not a yes to Saturdays).
+  const unread = answered && UNREAD.has(answered) ? answered : null;
+  const fromAnswer = unread ? null : answered;
   if (!index.hasContent) {
     return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
   }
@@ -1979,6 +2003,7 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
               : keywordVerdict(c, index);
   // The candidate's own answer to the question settles it, whatever the résumé suggests.
   if (fromAnswer) return fromAnswer;
+  if (unread && v.verdict !== "NOT_MET" && v.evidence.length > 0 && v.evidence.every((e) => index.answers.some((a) => a.answer === e))) return unread;
   // "Authorized to work in the US" is not met by "automated the weekly authorization report": the line
   // must speak of the right to work.
   if (v.verdict !== "NOT_MET" && WORK_RIGHT_ASKED.test(c.input.text) && !v.evidence.some((e) => WORK_RIGHT_SAID.test(e))) {
