@@ -2241,6 +2241,10 @@ describe("local engine: a worker's title names the work, one way only", () => {
     const c = cand({ resumeText: `Journeyman Plumber, Murphy & Sons, 2016 – present\n• Service calls, water heaters, repipes.${PAD}` });
     expect((await verdictOf(c, "8+ years plumbing experience")).verdict).toBe("MET");
   });
+  it("a cashier's and a teller's years are cash handling", async () => {
+    const c = cand({ resumeText: `Teller, JPMorgan Chase (Feb 2024 – present)\n· balanced drawer daily\nCashier, H Mart (Jun 2021 – Jan 2024)\n· register${PAD}` });
+    expect((await verdictOf(c, "3+ years cash handling")).verdict).toBe("MET");
+  });
   it("overseeing machining is not being a machinist", async () => {
     const c = cand({ resumeText: `Production Supervisor, Acme Plastics, 2015 – present\n• Oversaw CNC machining cells and scheduling for 3 shifts.${PAD}` });
     expect((await verdictOf(c, "Experience as a machinist")).verdict).toBe("NOT_MET");

@@ -386,6 +386,8 @@ export const AGENT_ACTIVITIES: Readonly<Record<string, readonly string[]>> = {
   cosmetologist: ["cosmetology"], dietitian: ["dietetics"], nutritionist: ["nutrition"], statistician: ["statistics"],
   economist: ["economics"], chemist: ["chemistry"], biologist: ["biology"], geologist: ["geology"], psychologist: ["psychology"],
   librarian: ["library"], logistician: ["logistics"], supervisor: ["supervision", "supervisory"],
+  // A cashier or a bank teller handles cash.
+  cashier: ["cash", "handling"], teller: ["cash", "handling"],
 };
 
 export const GENERIC_TERMS: readonly string[] = [
