@@ -112,7 +112,8 @@ export function compileLanguage(criterion: string): LanguageRequirement | null {
   const leftover = rest.replace(/[^a-z0-9]+/gi, " ").trim().split(" ").filter((w) => w && !levelOf(w));
   if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12]|at|a|the|least|minimum|or|better|above|higher|toeic|ielts|score|band|\d{1,3}(\.\d)?)$/i.test(w))) return null;
   const languages = [...new Set(found)];
-  return { languages, any: /\bor\b|\//i.test(t) && !/\bbilingual\b/i.test(t), level: level ?? 3 };
+  // "Spanish or Portuguese" is either; "Bilingual English/Spanish" is both.
+  return { languages, any: /\bor\b/i.test(t) || (/\//.test(t) && !/\bbilingual\b/i.test(t)), level: level ?? 3 };
 }
 
 export interface LanguageEvidence {

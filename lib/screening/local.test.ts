@@ -2367,3 +2367,14 @@ describe("local engine: an answer in the candidate's own words", () => {
     expect((await verdictOf(teller("Are you a Singapore Citizen or Permanent Resident?", "Singapore Citizen."), "Singapore Citizen or PR")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: languages joined by 'or' are either", () => {
+  it("'Bilingual - Spanish or Portuguese' is met by native Portuguese beside intermediate Spanish", async () => {
+    const c = cand({ resumeText: `Medical Assistant, Lakeview Urgent Care (2023 – present)\n• rooming, vitals\nLanguages: Portuguese (native), English (fluent), Spanish (intermediate)${PAD}` });
+    expect((await verdictOf(c, "Bilingual - Spanish or Portuguese")).verdict).toBe("MET");
+  });
+  it("'Bilingual English/Spanish' is still both", async () => {
+    const c = cand({ resumeText: `Medical Assistant, Lakeview Urgent Care (2023 – present)\n• rooming, vitals\nLanguages: English (native), Spanish (basic)${PAD}` });
+    expect((await verdictOf(c, "Bilingual English/Spanish")).verdict).toBe("NOT_MET");
+  });
+});
