@@ -2378,3 +2378,19 @@ describe("local engine: languages joined by 'or' are either", () => {
     expect((await verdictOf(c, "Bilingual English/Spanish")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: pay asked for in an answer, against what is offered", () => {
+  const withPay = (question: string, answer: string) => cand({ resumeText: `Kitchen Manager, Waffle Row (2020 – present)\n• food cost 28%${PAD}`, answers: [{ question, answer }] });
+  it.each([
+    ["Salary expectation within $55-60K", "What are your salary expectations?", "$68,000", "NOT_MET"],
+    ["Salary expectation within $55-60K", "What are your salary expectations?", "$58,000 plus bonus", "MET"],
+    ["Salary expectation within €80k-€95k", "Expected gross annual salary (EUR)?", "95,000-105,000", "PARTLY_MET"],
+    ["OTE expectations at or below $280K", "What are your on-target earnings (OTE) expectations?", "$300K OTE", "NOT_MET"],
+    ["Pay expectation within $17-$20/hr", "Desired hourly rate?", "$19/hr", "MET"],
+  ])("%s, answered %s %s → %s", async (criterion, question, answer, expected) => {
+    expect((await verdictOf(withPay(question, answer), criterion)).verdict).toBe(expected);
+  });
+  it("an hourly figure is not compared with a yearly one", async () => {
+    expect((await verdictOf(withPay("Desired pay?", "$24/hr"), "Salary expectation at or below $55,000")).verdict).not.toBe("MET");
+  });
+});

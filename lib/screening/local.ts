@@ -1944,6 +1944,44 @@ function answerAmountVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<
   return null;
 }
 
+/** Pay asked about: "Salary expectation within $55-60K", "OTE at or below $280K", "Pay within $17-$20/hr". */
+const PAY_ASKED = /\b(salary|pay|compensation|ote|wages?|rate|earnings)\b/i;
+const MONEY = /([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?/gi;
+const HOURLY = /\/\s*(hr|hour)\b|\bper hour\b|\bhourly\b|\ban hour\b/i;
+
+/** The amounts of money in a text, "k" applied across a range ("$55-60K" → 55,000 and 60,000). */
+function moneyIn(text: string): number[] {
+  const found = [...fold(text).matchAll(MONEY)].filter((m) => m[1] || m[3] || /\d{1,3},\d{3}/.test(m[2] as string));
+  const values = found.map((m) => ({ n: Number((m[2] as string).replace(/,/g, "")), k: Boolean(m[3]) }));
+  const anyK = values.some((v) => v.k);
+  return values.map((v) => (v.k || (anyK && v.n < 1000) ? v.n * 1000 : v.n));
+}
+
+/**
+ * The pay the candidate asks for in an answer, against the most the criterion allows: within it is met,
+ * a range reaching past it partly, a figure above it not met.
+ */
+function payVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const text = c.input.text;
+  if (!PAY_ASKED.test(text)) return null;
+  const asked = moneyIn(text);
+  if (asked.length === 0) return null;
+  const most = Math.max(...asked);
+  const hourly = HOURLY.test(text);
+  for (const a of index.answers) {
+    const [question] = a.quote.split(" — ");
+    if (!PAY_ASKED.test(question ?? "") && !/\bexpect/i.test(question ?? "")) continue;
+    const given = moneyIn(a.answer);
+    if (given.length === 0 || HOURLY.test(a.answer) !== hourly) continue;
+    const low = Math.min(...given);
+    const high = Math.max(...given);
+    if (high <= most) return { verdict: "MET", evidence: [a.quote], reason: "The pay the candidate asks for in the application is within what is offered." };
+    if (low <= most) return { verdict: "PARTLY_MET", evidence: [a.quote], reason: "The range the candidate asks for in the application reaches past what is offered." };
+    return { verdict: "NOT_MET", evidence: [a.quote], reason: "The pay the candidate asks for in the application is above what is offered." };
+  }
+  return null;
+}
+
 /** "No preventable accidents in the last 3 years", "No DUI in 7 years": the criterion asks for the absence of an event. */
 const ABSENCE_ASKED = /^\s*(?:no|zero|without(?: any)?|free of)\s+(?:[\p{L}-]+\s+){0,3}?(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?)\b/iu;
 const EVENT_WORDS = /\b(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?)\b/i;
@@ -1981,7 +2019,7 @@ function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
 }
 
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
-  const answered = startVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
+  const answered = startVerdict(c, index) ?? payVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
   // An answer in the candidate's own words settles nothing by itself; it stands only against a match of
   // its own words ("I work a second job on Saturdays" is not a yes to Saturdays).
   const unread = answered && UNREAD.has(answered) ? answered : null;
