@@ -2394,3 +2394,13 @@ describe("local engine: pay asked for in an answer, against what is offered", ()
     expect((await verdictOf(withPay("Desired pay?", "$24/hr"), "Salary expectation at or below $55,000")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: everyday ways of saying yes in an answer", () => {
+  const withAnswer = (question: string, answer: string) => cand({ resumeText: `Plumber, Twin City Mechanical (2018 – present)\n• service and repipes${PAD}`, answers: [{ question, answer }] });
+  it.each([
+    ["On-call 1 weekend in 3", "On-call is 1 weekend in 3. OK?", "Every other weekend is fine."],
+    ["Open availability incl. holidays", "What is your availability, including holidays?", "Any day, any shift. I've worked every Black Friday for 7 years."],
+  ])("%s: %s — %s", async (criterion, question, answer) => {
+    expect((await verdictOf(withAnswer(question, answer), criterion)).verdict).toBe("MET");
+  });
+});

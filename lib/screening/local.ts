@@ -1733,7 +1733,7 @@ const ANSWER_TOPICS: readonly RegExp[] = [
 const CITIZENSHIP = /\b(citizen\w*|nationality|us person)\b/i;
 const topicsOf = (text: string) => ANSWER_TOPICS.flatMap((re, i) => (re.test(text) ? [i] : []));
 const NEGATIVE_ANSWER = /\b(no|not|unable|can'?t|cannot|won'?t|fully remote|remote only|only remote|prefer not|unfortunately)\b/i;
-const POSITIVE_ANSWER = /\b(yes|happy to|able to|open to|i can|willing|sure|absolutely|of course|definitely|certainly|no problem)\b/i;
+const POSITIVE_ANSWER = /\b(yes|happy to|able to|open to|i can|willing|sure|absolutely|of course|definitely|certainly|no problem|any day|any shift|anytime|any time|open availability|(?:is|are|that's|sounds) (?:fine|ok|okay)|works for me)\b/i;
 
 /**
  * Whether a sentence asks for the absence of something: "without sponsorship", "not require". Needing
