@@ -2404,3 +2404,18 @@ describe("local engine: everyday ways of saying yes in an answer", () => {
     expect((await verdictOf(withAnswer(question, answer), criterion)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: tools of the same kind in frontline and back-office work are comparable", () => {
+  const withLine = (line: string) => cand({ resumeText: `Coordinator, Harbor Group (2019 – present)\n• ${line}${PAD}` });
+  it.each([
+    ["Builds the weekly schedule for 11 associates in When I Work.", "UKG / Kronos workforce scheduling"],
+    ["Resolve 60 tickets a day in Zendesk and Freshdesk.", "Salesforce Service Cloud"],
+    ["Set up and run Haas VF-2 mills and Okuma lathes (OSP control).", "Fanuc controls"],
+    ["Production orders and inventory in Plex ERP.", "SAP"],
+    ["Quotes and policy servicing in EZLynx.", "Applied Epic or AMS360"],
+    ["Records and invoices in ezyVet.", "AVImark or Cornerstone"],
+    ["Documents, spreadsheets and calendars in Microsoft Office and Outlook.", "Google Workspace (Docs, Sheets, Calendar)"],
+  ])("%s → partly %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("PARTLY_MET");
+  });
+});

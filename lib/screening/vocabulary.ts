@@ -178,7 +178,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "excel", variants: ["=Excel", "=EXCEL", "microsoft excel", "ms excel", "spreadsheet", "spreadsheets", "=VBA", "pivot tables", "vlookup"] },
   { id: "gaap", variants: ["gaap", "=IFRS"] },
   { id: "budgeting", variants: ["budget", "budgets", "budgeting", "forecast", "forecasts", "forecasting"] },
-  { id: "erp", variants: ["erp", "enterprise resource planning", "accounting software"], products: ["netsuite", "=SAP", "oracle financials", "quickbooks", "xero", "sage intacct"] },
+  { id: "erp", variants: ["erp", "enterprise resource planning", "accounting software"], products: ["netsuite", "=SAP", "oracle financials", "quickbooks", "xero", "sage intacct", "epicor", "=Plex|plex erp", "infor", "jd edwards|=JDE", "sage x3", "=QAD", "syspro"] },
   { id: "audit", variants: ["audit", "audits", "auditing", "auditor"] },
   { id: "reconciliation", variants: ["reconciliation", "reconciliations", "reconcile", "reconciled", "month end close", "month end", "close process"] },
   // ---- customer support
@@ -187,7 +187,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
     "help desk", "helpdesk", "service desk", "support specialist", "support agent", "support engineer", "support representative",
     "client support",
   ] },
-  { id: "ticketing", variants: ["ticketing", "ticketing system", "ticketing tool", "help desk software", "helpdesk software", "ticket queue"], products: ["zendesk", "freshdesk", "intercom", "jira service management|jira service desk", "servicenow", "help scout", "gorgias"] },
+  { id: "ticketing", variants: ["ticketing", "ticketing system", "ticketing tool", "help desk software", "helpdesk software", "ticket queue"], products: ["zendesk", "freshdesk", "intercom", "jira service management|jira service desk", "servicenow", "help scout", "gorgias", "salesforce service cloud|service cloud", "kustomer"] },
   { id: "csat", variants: ["=CSAT", "customer satisfaction", "=NPS", "net promoter"] },
   { id: "sla", variants: ["=SLA", "=SLAs", "service level agreement", "service level agreements", "service levels"] },
   { id: "troubleshooting", variants: ["troubleshooting", "troubleshoot", "troubleshot", "debugging", "debug"] },
@@ -258,6 +258,12 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "gds", variants: ["global distribution system", "=GDS"], products: ["amadeus", "=Sabre", "travelport|galileo|worldspan"] },
   { id: "sis", variants: ["student information system", "student information systems", "=SIS"], products: ["powerschool", "infinite campus", "skyward"] },
   { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
+  { id: "workforce_scheduling", variants: ["workforce management", "workforce scheduling", "employee scheduling software", "scheduling software"], products: ["=UKG|ukg pro|ukg ready|ukg dimensions", "kronos|kronos workforce", "when i work", "7shifts", "=Dayforce|ceridian dayforce", "shiftboard", "sling scheduling"] },
+  { id: "office_suite", variants: ["office suite", "productivity suite"], products: ["google workspace|g suite|gsuite", "microsoft 365|office 365|microsoft office|ms office|=MS Office"] },
+  { id: "cnc_controls", variants: ["cnc control", "cnc controls", "cnc controller", "cnc controllers"], products: ["fanuc", "=Haas", "okuma|okuma osp", "mazatrol", "heidenhain", "sinumerik|siemens sinumerik"] },
+  { id: "agency_mgmt", variants: ["agency management system", "agency management software", "insurance agency software"], products: ["applied epic", "ams360|ams 360", "ezlynx", "hawksoft", "qq catalyst|qqcatalyst", "vertafore sagitta|sagitta"] },
+  { id: "real_estate_crm", variants: ["real estate crm"], products: ["follow up boss", "kvcore", "boomtown", "liondesk", "sierra interactive", "lofty crm|chime crm"] },
+  { id: "vet_pims", variants: ["veterinary practice management", "veterinary practice software", "practice management system"], products: ["avimark", "cornerstone|idexx cornerstone", "ezyvet", "impromed", "shepherd veterinary", "provet cloud"] },
   // ---- trades and workplaces a résumé names by its jobs ("Line Cook" is kitchen experience)
   { id: "kitchen", variants: ["kitchen", "kitchens", "professional kitchen", "line cook", "prep cook", "cook", "cooks", "culinary"] },
   // A job family named by its field, and titles in it that say so without the field's word: a buyer works
