@@ -2419,3 +2419,19 @@ describe("local engine: tools of the same kind in frontline and back-office work
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: answers that give only part, or only something else", () => {
+  const withAnswer = (question: string, answer: string) => cand({ resumeText: `Support Specialist, Harbor Group (2019 – present)\n• Tier 1 tickets${PAD}`, answers: [{ question, answer }] });
+  it.each([
+    ["Available to work weekends (Saturday and Sunday)", "Are you available to work weekend shifts?", "Saturdays only", "PARTLY_MET"],
+    ["Available to work Saturdays", "Are you available to work Saturdays?", "Weekdays only, I have class on Saturdays.", "NOT_MET"],
+    ["Available for 7am-6pm split shifts", "Shifts run 7am-6pm in splits, Monday-Friday. What hours can you work?", "School hours only, 8 to 3:30.", "NOT_MET"],
+    ["Must be available Saturdays AND Sundays", "Are you available to work weekends?", "Most weekends. I have church Sunday mornings so Sundays after 1pm.", "PARTLY_MET"],
+    ["Night audit shifts 11p-7a, 5 nights/week", "Are you able to work the night audit shift (11pm-7am)?", "I can cover night audit occasionally, max 2 nights a week because of classes.", "PARTLY_MET"],
+  ])("%s: %s — %s → %s", async (criterion, question, answer, expected) => {
+    expect((await verdictOf(withAnswer(question, answer), criterion)).verdict).toBe(expected);
+  });
+  it("a shift lead is a role, not a shift asked about", async () => {
+    expect((await verdictOf(withAnswer("Are you available to work weekends?", "Most weekends."), "Prior keyholder or shift-lead experience")).verdict).not.toBe("PARTLY_MET");
+  });
+});

@@ -1723,7 +1723,7 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
   // "Stand for a full shift" is how long, not which shifts.
   // "300+ covers a night" is a rate, not a shift asked about.
-  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|(?<!(full|entire|whole|long) )shifts?|evenings?|on[- ]call|overtime|holidays?)\b/i,
+  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|(?<!(full|entire|whole|long) )shifts?(?![- ](lead|leader|supervisor|manager))|evenings?|on[- ]call|overtime|holidays?)\b/i,
   /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
@@ -1761,7 +1761,9 @@ const SUB_ASKS: readonly RegExp[] = [
 ];
 
 /** Words that narrow a yes: "Yes, but not Sundays", "Yes, except in winter", "Only if remote". */
-const ANSWER_LIMIT = /\b(but|except|excluding|other than|apart from|only|mostly|partly|partially|depends|depending|unless|as long as|provided|limited)\b/i;
+const ANSWER_LIMIT = /\b(but|except|excluding|other than|apart from|only|mostly|partly|partially|depends|depending|unless|as long as|provided|limited|occasionally|sometimes|max|maximum|at most)\b/i;
+/** "Most weekends.", "Most weekdays, not Mondays", "Occasionally": an answer that opens with how much of it. */
+const PARTIAL_LEAD = /^(most|mostly|some|sometimes|occasionally|usually|generally|often|a few|certain)\b/i;
 
 /**
  * An answer that holds for part of what was asked: a limit after its yes or no ("Yes, but only until
@@ -1790,6 +1792,9 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     const sharedTopic = critTopics.some((t) => yn.topics.includes(t));
     if (!sameTerms && !sharedTopic) continue;
     let yes: boolean | null = yn.yes;
+    if (yes === null && !critNegative && PARTIAL_LEAD.test(fold(yn.answer).trim())) {
+      return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so only in part." };
+    }
     if (yes === null) {
       // A free-text answer: "I'm looking for fully remote roles." reads as no.
       const neg = NEGATIVE_ANSWER.test(yn.answer);
@@ -1800,7 +1805,16 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       // "Are you a Singapore Citizen or Permanent Resident? — Singapore Citizen.": a short answer that names
       // what is asked picks it ("I work a second job on Saturdays" is a sentence about something else).
       const named = !neg && c.req.length > 0 && yn.answer.split(/\s+/).length <= 5 && ((said) => c.req.every((g) => g.some((alt) => weightyTerms(alt).every((t) => said.has(t)))))(termsOf(tokenize(yn.answer), requirementTerms(c.req)));
-      if (neg && pos && denied) yes = false;
+      // "Saturdays only" to "weekends (Saturday and Sunday)": only part of it; "School hours only, 8 to
+      // 3:30" to "Can you work 7am-6pm splits?": only something else.
+      if (!neg && !pos && /\bonly\b/i.test(yn.answer)) {
+        const asked = new Set(tokenize(c.input.text).map((t) => t.stem).filter((x) => !isFiller(x)));
+        const onlyClause = yn.answer.split(/[,.;]/).find((x) => /\bonly\b/i.test(x)) ?? "";
+        if (tokenize(onlyClause).some((t) => t.lower !== "only" && asked.has(t.stem))) {
+          return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so only in part." };
+        }
+        yes = false;
+      } else if (neg && pos && denied) yes = false;
       else if (named) yes = true;
       else if (neg === pos) {
         unread ??= yn;
