@@ -2435,3 +2435,14 @@ describe("local engine: answers that give only part, or only something else", ()
     expect((await verdictOf(withAnswer("Are you available to work weekends?", "Most weekends."), "Prior keyholder or shift-lead experience")).verdict).not.toBe("PARTLY_MET");
   });
 });
+
+describe("local engine: 'or' inside brackets", () => {
+  it("names alternatives of the item before, not of the whole criterion", async () => {
+    const c = cand({ resumeText: `Graphic Designer, freelance (2019 – present)\n• Brand identities and packaging for client work in Illustrator and InDesign.${PAD}` });
+    expect((await verdictOf(c, "3D visualisation (Blender or Cinema 4D) for client work")).verdict).not.toBe("MET");
+  });
+  it("the alternatives still meet it", async () => {
+    const c = cand({ resumeText: `3D Artist, Pixel Yard (2019 – present)\n• Product renders in Blender for client work.${PAD}` });
+    expect((await verdictOf(c, "3D visualisation (Blender or Cinema 4D) for client work")).verdict).toBe("MET");
+  });
+});

@@ -325,7 +325,9 @@ export function compileRequirement(text: string, anyOf = false): Requirement {
       chain = { items: [{ terms: [...el.terms], paren: el.paren }], or: false };
       chains.push(chain);
     } else {
-      if (pendingSep === "or" || pendingSep === "/") chain.or = true;
+      // An "or" between items in brackets ("3D (Blender or Cinema 4D) for client work") names
+      // alternatives of the item before them, not of the whole list.
+      if ((pendingSep === "or" || pendingSep === "/") && !el.paren) chain.or = true;
       chain.items.push({ terms: [...el.terms], paren: el.paren });
     }
     pendingSep = null;
