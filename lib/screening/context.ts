@@ -216,6 +216,9 @@ function clausesOf(text: string): Clause[] {
       // "Mechanic: riveting, structural repair, NDT (eddy current, Level I)": the colon's list items
       // are items; the commas in brackets are the aside's own.
       if (parenFrom < 0 || !inBrackets) cur.softs.add(cur.words.length);
+    } else if (it.brk === "hard" && inBrackets && parenFrom >= 0) {
+      // "SHRM-CP (2019; lapsed 12/2022)": a semicolon inside brackets separates the aside's own parts.
+      continue;
     } else if (it.brk === "hard") {
       if (parenFrom > 0) cur.parenAfter.set(parenFrom - 1, { from: parenFrom, to: cur.words.length });
       if (cur.words.length) out.push(cur);

@@ -2446,3 +2446,10 @@ describe("local engine: 'or' inside brackets", () => {
     expect((await verdictOf(c, "3D visualisation (Blender or Cinema 4D) for client work")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: a semicolon inside brackets", () => {
+  it("keeps the aside with its name: 'SHRM-CP (2019; lapsed 12/2022)' is not active", async () => {
+    const c = cand({ resumeText: `DeShawn Kowalczyk, SHRM-CP*\nHR Generalist, Buckeye Foods (2019 – present)\n• Leave administration (FMLA, ADA)\nCERTIFICATIONS\nSHRM-CP (2019; lapsed 12/2022)${PAD}` });
+    expect((await verdictOf(c, "Active SHRM-CP or PHR certification")).verdict).toBe("NOT_MET");
+  });
+});
