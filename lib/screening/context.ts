@@ -310,7 +310,7 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   }
   if (expiredIn(w, end, postTo, nowIdx)) return "lapsed";
   // The aside that follows the mention is about it, commas and all ("CISSP: passed exam, endorsement pending").
-  const own = [...clause.parenAfter].filter(([after]) => after >= end - 1 && after < nameEnd).map(([, aside]) => aside);
+  const own = [...clause.parenAfter].filter(([after]) => after >= end - 1 && after < nameEnd + POST_SCOPE).map(([, aside]) => aside);
   const inOwnAside = (i: number) => own.some((a) => i >= a.from && i < a.to);
   // "ITIL 4 Foundation — course completed, exam booked", "CHRL: 4 of 6 required courses completed":
   // a course on the way to an exam or a credential is progress toward it, not mere coursework.

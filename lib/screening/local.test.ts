@@ -2453,3 +2453,10 @@ describe("local engine: a semicolon inside brackets", () => {
     expect((await verdictOf(c, "Active SHRM-CP or PHR certification")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: an aside a few words after the mention", () => {
+  it("'partner with payroll on UKG/Kronos timekeeping issues (payroll team owns the system)' is someone else's system", async () => {
+    const c = cand({ resumeText: `HR Generalist, Buckeye Foods (2019 – present)\n• Leave administration; partner with payroll on UKG/Kronos timekeeping issues (payroll team owns the system)${PAD}` });
+    expect((await verdictOf(c, "UKG / Kronos administration")).verdict).not.toBe("MET");
+  });
+});
