@@ -2460,3 +2460,14 @@ describe("local engine: an aside a few words after the mention", () => {
     expect((await verdictOf(c, "UKG / Kronos administration")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: a verb that frames the criterion is not a kind", () => {
+  it("'Oversees unit turns' is met by unit turns the candidate ran", async () => {
+    const c = cand({ resumeText: `Property Manager, Greystar (2020 – present)\n• Scheduled and inspected 120 unit turns a year with two maintenance techs.${PAD}` });
+    expect((await verdictOf(c, "Oversees unit turns")).verdict).toBe("MET");
+  });
+  it("'handling' is still a word to find: material handling is not manual handling", async () => {
+    const c = cand({ resumeText: `Care Assistant, Bloomfield Care (2020 – present)\n• Personal care for 10 residents.\nTRAINING\nMaterial handling equipment course (2019)${PAD}` });
+    expect((await verdictOf(c, "Manual handling certificate")).verdict).not.toBe("MET");
+  });
+});

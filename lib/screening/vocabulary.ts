@@ -353,6 +353,8 @@ export const FILLER_WORDS: readonly string[] = [
   "environment", "setting", "role", "roles", "position", "job", "similar", "type", "based", "focused", "oriented", "driven", "first", "modern", "large", "scale", "complex",
   // How a criterion frames the thing ("performing audits", "a customer service mindset", "data-driven approach").
   "performing", "approach", "mindset", "focus", "giving", "attainment",
+  // A verb that says who does it, not what kind of thing it is ("Oversees unit turns", "CNC setup, not just operating").
+  "oversees", "oversee", "overseeing", "just",
 ];
 
 /**
