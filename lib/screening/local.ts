@@ -56,7 +56,7 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-8";
+export const LOCAL_ENGINE_VERSION = "local-9";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
