@@ -1996,10 +1996,12 @@ function payVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
   return null;
 }
 
+/** Events a driver or a worker is asked to have had none of. */
+const EVENTS = "accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?";
 /** "No preventable accidents in the last 3 years", "No DUI in 7 years": the criterion asks for the absence of an event. */
-const ABSENCE_ASKED = /^\s*(?:no|zero|without(?: any)?|free of)\s+(?:[\p{L}-]+\s+){0,3}?(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?)\b/iu;
-const EVENT_WORDS = /\b(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|felon(?:y|ies)|tickets?|incidents?|infractions?|citations?|claims?|suspensions?)\b/i;
-const NONE_OF = /\b(no|none|never|zero)\s+(?:[\p{L}-]+\s+){0,2}?(accidents?|collisions?|crash(?:es)?|dui|dwi|owi|violations?|convictions?|tickets?|incidents?|claims?)\b/iu;
+const ABSENCE_ASKED = new RegExp(`^\\s*(?:no|zero|without(?: any)?|free of)\\s+(?:[\\p{L}-]+\\s+){0,3}?(${EVENTS})\\b`, "iu");
+const EVENT_WORDS = new RegExp(`\\b(${EVENTS})\\b`, "i");
+const NONE_OF = new RegExp(`\\b(no|none|never|zero)\\s+(?:[\\p{L}-]+\\s+){0,2}?(${EVENTS})\\b`, "iu");
 const IN_YEARS = /\bin (?:the (?:last|past) )?(\d+) years?\b/i;
 const NONE_ANSWER = /^\s*(no|none|nope|never|zero|0|clean|not one|nothing)\b/i;
 const SOME_ANSWER = /^\s*(yes|one|two|three|a|an|\d+)\b/i;
