@@ -2471,3 +2471,17 @@ describe("local engine: a verb that frames the criterion is not a kind", () => {
     expect((await verdictOf(c, "Manual handling certificate")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: a rank in brackets is asked of the thing before it", () => {
+  const withCert = (line: string) => cand({ resumeText: `Maintenance Technician, Alamo Properties (2020 – present)\n• HVAC PMs, make-readies\nCerts: ${line}${PAD}` });
+  it.each([
+    ["EPA 608 Type I", "PARTLY_MET"],
+    ["EPA 608 Type II", "MET"],
+    ["EPA 608 Universal", "MET"],
+  ])("%s for 'EPA 608 (Type II or Universal)' → %s", async (line, expected) => {
+    expect((await verdictOf(withCert(line), "EPA 608 (Type II or Universal)")).verdict).toBe(expected);
+  });
+  it("'(Level 2 or higher)' still names the thing at any rank above", async () => {
+    expect((await verdictOf(withCert("HACCP Level 3 (2022)"), "HACCP (Level 2 or higher)")).verdict).toBe("MET");
+  });
+});

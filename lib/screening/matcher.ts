@@ -120,7 +120,7 @@ export const isFiller = (stemmed: string): boolean => FILLER.has(stemmed) || /^\
 const NEAR = 6;
 
 /** "OSHA 30", "Series 7", "Level 4", "Band 7": an acronym or a rank word with its number names one thing, not OSHA in general. */
-const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class", "band", "division", "extension", "module", "stage"]);
+const RANK_WORDS = new Set(["level", "series", "part", "tier", "grade", "step", "class", "band", "division", "extension", "module", "stage", "type"]);
 const ROMAN: Readonly<Record<string, string>> = { i: "1", ii: "2", iii: "3", iv: "4", v: "5" };
 /** "5-axis", "3-way match", "12-lead ECG", "3-phase": the number before the word names the kind. */
 export const NUMBERED_KINDS: ReadonlySet<string> = new Set(["axis", "way", "lead", "phase", "wire"]);
@@ -300,6 +300,7 @@ function levelInName(tokens: readonly CriterionToken[], i: number): boolean {
  */
 export function compileRequirement(text: string, anyOf = false): Requirement {
   const elements = elementsOf(tokenizeWithSeparators(text));
+  const orHigher = /\b(or|and) (higher|above)\b/i.test(text);
   // Chains of items, with the joining separators.
   type Item = { terms: Term[]; paren: boolean };
   const chains: { items: Item[]; or: boolean }[] = [];
@@ -340,12 +341,26 @@ export function compileRequirement(text: string, anyOf = false): Requirement {
     }
     // AND list; parenthesised items become alternatives of the item before them.
     let last: Alternative[] | null = null;
+    let qualifier: Alternative[] | null = null;
     for (const it of c.items) {
+      // "EPA 608 (Type II or Universal)": a rank in brackets is the one asked of the thing before, a
+      // group of its own, with the other words in those brackets as its alternatives.
+      // ("(Level 2 or higher)" still names the thing at any rank.)
+      const ranked = !orHigher && it.terms.some((t) => RANK_WORDS.has(t.split("#")[0] as string) && t.includes("#"));
+      if (it.paren && last && (ranked || qualifier)) {
+        if (!qualifier) {
+          qualifier = [];
+          groups.push(qualifier);
+        }
+        qualifier.push(it.terms.filter((t) => !RANK_WORDS.has(t) && !/^(i{1,3}|iv|v|\d+)$/.test(t)));
+        continue;
+      }
       // "(AWS, GCP or Azure)" names alternatives; "(5,000+ employees)" only qualifies and is not one.
       if (it.paren && last) {
         if (it.terms.some((t) => isConceptTerm(t) || /^[a-z]{2,6}$/.test(t) && t.length <= 5)) last.push(it.terms);
       }
       else {
+        qualifier = null;
         last = [it.terms];
         groups.push(last);
       }
