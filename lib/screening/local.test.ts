@@ -2485,3 +2485,10 @@ describe("local engine: a rank in brackets is asked of the thing before it", () 
     expect((await verdictOf(withCert("HACCP Level 3 (2022)"), "HACCP (Level 2 or higher)")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: how a person is, said of them, is for an interview", () => {
+  it.each(["Thrives in a fast-paced environment", "Energetic and dependable"])("%s is UNKNOWN on a résumé that does not show it, not NOT_MET", async (criterion) => {
+    const c = cand({ resumeText: `Marketing Coordinator, Summit Outdoor (2021 – present)\n• Email campaigns to 120k subscribers; 28% open rate.${PAD}` });
+    expect((await verdictOf(c, criterion)).verdict).toBe("UNKNOWN");
+  });
+});

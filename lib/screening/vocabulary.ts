@@ -493,6 +493,9 @@ export const SOFT_SKILL_WORDS: readonly string[] = [
   "people", "presentation", "speaking", "verbal", "listening", "patience", "patient", "calm", "pressure", "critical", "thinking",
   "independently", "independent", "learner", "curious", "curiosity", "ownership", "accountability", "integrity", "professionalism", "emotional", "intelligence",
   "lead", "leads", "leading", "colleagues", "coworkers", "peers", "works", "well", "closely", "collaborates", "excellent", "strong", "clear",
+  // How a person is, said of them: "Passion for hospitality", "Thrives in a fast-paced environment", "Compassionate".
+  "passion", "passionate", "thrives", "thrive", "paced", "energetic", "enthusiasm", "enthusiastic", "compassion", "compassionate",
+  "friendly", "motivating", "discretion", "discreet", "diplomacy", "tactful", "resilience", "resilient", "dependable", "hardworking",
 ];
 
 /**
