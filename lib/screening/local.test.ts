@@ -2492,3 +2492,22 @@ describe("local engine: how a person is, said of them, is for an interview", () 
     expect((await verdictOf(c, criterion)).verdict).toBe("UNKNOWN");
   });
 });
+
+describe("local engine: a credential's name, then its stages", () => {
+  const withLine = (line: string) => cand({ resumeText: `Staff Accountant, Cascade Partners (2021 – present)\n• Month-end close and reconciliations.\nCERTIFICATIONS\n${line}${PAD}` });
+  it.each([
+    ["CPA: passed AUD and FAR (2025); REG scheduled Dec 2026; BAR not yet taken", "CPA license"],
+    ["PMP — PMI application approved; exam scheduled December 2026", "PMP certification"],
+    ["AIPB Certified Bookkeeper: passed 2 of 4 exam parts", "AIPB Certified Bookkeeper"],
+    ["CDA (Child Development Associate): 120 training hours completed; portfolio in progress", "CDA credential"],
+  ])("%s → partly %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("PARTLY_MET");
+  });
+  it("a credential held, with a later stage of something else on the line, is held", async () => {
+    expect((await verdictOf(withLine("CSCS Black Card – Manager (exp. 06/2028) | SMSTS – expired 03/2024, refresher booked 01/2027"), "CSCS Black Card")).verdict).toBe("MET");
+  });
+  it("a line of work with something scheduled in it is not a credential in progress", async () => {
+    const c = cand({ resumeText: `Teacher, Lincoln Middle School (2019 – present)\n- Curriculum development: wrote two science units; a third is scheduled for a spring pilot${PAD}` });
+    expect((await verdictOf(c, "Curriculum development experience")).verdict).toBe("MET");
+  });
+});

@@ -558,6 +558,28 @@ function ledPeople(text: string): boolean {
   return !NOT_LEADING.test(m[0].replace(/^\S+/, "")) && !/\b(no|not|never|without)\b/i.test(before);
 }
 
+/** "PMP — application approved; exam scheduled December 2026": a credential's line, its name then its stages. */
+const NAME_THEN_STAGES = /^(.{2,80}?)(?::\s|\s[—–-]\s)(.+)$/;
+const STAGE_PENDING = /\b(scheduled|booked|not yet (taken|sat|passed|applied|issued)|under review|pending|ongoing|enrolled|in progress|sitting the exam|approved to sit|eligibility approved|application approved|\d+ of \d+ (exam |exams |required )?(parts|sections|papers|exams|modules|units|hours)|\d+% complete)\b/i;
+const STAGE_HELD = /\b(awarded|granted|issued (on|in)|conferred|in good standing|active (since|through|until)|valid (to|through|until))\b/i;
+
+/**
+ * The stages after a credential's name, separated by semicolons ("CPA: passed AUD and FAR (2025); REG
+ * scheduled Dec 2026"): a stage still to come anywhere in them leaves the credential in progress, not
+ * held, though each clause on its own reads as done.
+ */
+function stagesInProgress(text: string, stances: Map<Term, Stance>, needed: ReadonlySet<Term>): void {
+  // Items of a line ("CSCS Black Card – Manager (exp. 06/2028) | SMSTS – expired, refresher booked") each have their own stages.
+  for (const item of text.split(/\s[|•·▪]\s/)) {
+    const m = NAME_THEN_STAGES.exec(item.replace(/^[\s•\-*·]+/, ""));
+    if (!m || !STAGE_PENDING.test(fold(m[2] as string)) || STAGE_HELD.test(fold(m[2] as string))) continue;
+    // The name is a credential's: a credential word, or written as one is (PMP, CPA, NVQ).
+    if (!holdsCredential(m[1] as string)) continue;
+    const named = termsOf(tokenize(m[1] as string), needed);
+    for (const [t, st] of stances) if (st === "affirmed" && named.has(t)) stances.set(t, "progress");
+  }
+}
+
 const INITIALS_SKIP = new Set(["of", "and", "for", "the", "in", "on", "&"]);
 
 /**
@@ -614,6 +636,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   const asksPeople = job.needed.has(PEOPLE_MANAGEMENT);
   const segStances = segments.map((s) => {
     const stances = stancesOf(s.text, job.needed, nowIdx);
+    stagesInProgress(s.text, stances, job.needed);
     if (asksPeople && !stances.has(PEOPLE_MANAGEMENT) && ledPeople(s.text)) stances.set(PEOPLE_MANAGEMENT, "affirmed");
     if (acronyms.size === 0) return stances;
     for (const initials of spelledOutInitials(s.text)) {
@@ -1108,6 +1131,10 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const rest = spoken ? terms.filter((t) => t !== spoken.t && !index.all.has(t)) : [];
   if (spoken && !rest.some((t) => isConceptTerm(t) || t.includes("#"))) {
     const how = STANCE_WORDS[spoken.m.stance as Exclude<Stance, "affirmed">];
+    // A stage of the credential's own path done ("Bar: passed the UBE; admission pending") is partly met.
+    if (spoken.m.stance === "progress" && c.needsCredential) {
+      return { verdict: "PARTLY_MET", evidence: quotes(index, spoken.m.segs).slice(0, 1), reason: `Mentions ${label(spoken.t)} ${how}${rest.length ? `; nothing found for ${rest.map(label).join(", ")}` : ""}.` };
+    }
     return { verdict: "NOT_MET", evidence: quotes(index, spoken.m.segs).slice(0, 1), reason: `Mentions ${label(spoken.t)} ${how}${rest.length ? `; nothing found for ${rest.map(label).join(", ")}` : ""}.` };
   }
   // "Strong parent communication skills", "Mentoring junior developers", "Empathy with distressed

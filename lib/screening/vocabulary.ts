@@ -344,7 +344,7 @@ export const FILLER_WORDS: readonly string[] = [
   "related", "field", "equivalent", "etc", "eg", "e", "g", "ie", "including", "include", "such", "like", "using", "use", "used", "tool", "tools", "technology", "technologies",
   "candidate", "we", "you", "your", "our", "who", "that", "this", "these", "those", "which", "it", "its", "their", "they", "them", "us",
   "any", "some", "all", "other", "one", "both", "either", "each", "well", "very", "highly", "high", "level", "also", "not", "no",
-  "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate", "registration", "designation",
+  "active", "current", "valid", "license", "licensed", "licence", "certified", "certification", "certifications", "certificate", "registration", "designation", "credential", "credentials",
   // The same words in the languages résumés and criteria here are written in.
   "certificacion", "certificado", "certificada", "certificacao", "certificat", "zertifikat", "zertifizierung", "certyfikat", "licencia", "licenca", "vigente", "valida", "valido", "gultig",
   "fluent", "fluency", "native", "speaker", "spoken", "written", "verbal", "oral", "professional", "advanced", "basic", "intermediate",
