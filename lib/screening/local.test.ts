@@ -2511,3 +2511,16 @@ describe("local engine: a credential's name, then its stages", () => {
     expect((await verdictOf(c, "Curriculum development experience")).verdict).toBe("MET");
   });
 });
+
+describe("local engine: the rest of a credential's name missing is another credential", () => {
+  const withLine = (line: string) => cand({ resumeText: `HVAC Technician, Comfort Air (2019 – present)\n• Residential service and installs.\nCERTIFICATIONS\n${line}${PAD}` });
+  it.each([
+    ["EPA 608 Type II certification (2019)", "EPA 608 Universal certification"],
+    ["Certified ScrumMaster and Scrum product backlog training", "Certified Scrum Product Owner (CSPO)"],
+  ])("%s is not %s", async (line, criterion) => {
+    expect((await verdictOf(withLine(line), criterion)).verdict).toBe("NOT_MET");
+  });
+  it("an issuer missing before the name is still partly the credential", async () => {
+    expect((await verdictOf(withLine("Registered Nurse licence, 2019"), "PRC-licensed Registered Nurse")).verdict).not.toBe("NOT_MET");
+  });
+});

@@ -1100,6 +1100,13 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
         reason: `No mention of ${missing.filter((t) => namedAsked.has(t)).map(label).join(", ")}; ${matched.map(label).join(", ")} alone is not what is asked.`,
       };
     }
+    // "Salesforce Administrator certification" with Salesforce work, "SPHR or SHRM-SCP" with a SHRM-CP:
+    // the words missing come after those found, in the credential's own name. That is another
+    // credential, not part of this one (an issuer or a place missing is not: "PRC-licensed").
+    const tail = c.needsCredential && index.substantive ? nameTail(c.input.text, matched, missing) : null;
+    if (tail) {
+      return { verdict: "NOT_MET", evidence, reason: `Mentions ${matched.map(label).join(", ")}, not the ${tail.map(label).join(", ")} credential asked.` };
+    }
     // "Dale Fisher — Electrician" and nothing else cannot show whether the licence is a journeyman's.
     if (!index.substantive) {
       return { verdict: "UNKNOWN", evidence, reason: `Mentions ${matched.map(label).join(", ")}; the résumé is too short to tell about ${missing.map(label).join(", ")}.` };
@@ -1883,6 +1890,19 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
 
 /** Verdicts that only point at an answer the engine could not read as yes or no. */
 const UNREAD = new WeakSet<object>();
+
+/** The missing plain words of a credential's name when all of them come after every word found; null otherwise. */
+function nameTail(text: string, matched: readonly Term[], missing: readonly Term[]): Term[] | null {
+  const words = tokenize(fold(text)).map((t) => t.stem);
+  const at = (t: Term) => words.indexOf(t);
+  const plainMissing = missing.filter((t) => !isPlaceTerm(t) && !CREDENTIAL_WORD.test(t));
+  if (plainMissing.length === 0 || plainMissing.length !== missing.length) return null;
+  if (plainMissing.some((t) => isConceptTerm(t) || t.includes("#") || at(t) < 0)) return null;
+  const found = matched.map(at).filter((i) => i >= 0);
+  if (found.length === 0) return null;
+  const last = Math.max(...found);
+  return plainMissing.every((t) => at(t) > last) ? plainMissing : null;
+}
 
 /** Terms of the names a criterion writes as names: acronyms (OTR, B2B, CPP) and inner capitals (macOS, GraphQL). */
 function namedTerms(text: string, among: readonly Term[]): Set<Term> {
