@@ -1891,11 +1891,13 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
 /** Verdicts that only point at an answer the engine could not read as yes or no. */
 const UNREAD = new WeakSet<object>();
 
+const TIER_STEMS: ReadonlySet<Term> = new Set(["foundation", "practitioner", "advanced", "intermediate"].map((w) => stem(w)));
 /** The missing plain words of a credential's name when all of them come after every word found; null otherwise. */
 function nameTail(text: string, matched: readonly Term[], missing: readonly Term[]): Term[] | null {
   const words = tokenize(fold(text)).map((t) => t.stem);
   const at = (t: Term) => words.indexOf(t);
-  const plainMissing = missing.filter((t) => !isPlaceTerm(t) && !CREDENTIAL_WORD.test(t));
+  // A tier ("ISTQB Foundation" with an Advanced certificate) is weighed by the tiers, not here.
+  const plainMissing = missing.filter((t) => !isPlaceTerm(t) && !CREDENTIAL_WORD.test(t) && !TIER_STEMS.has(t));
   if (plainMissing.length === 0 || plainMissing.length !== missing.length) return null;
   if (plainMissing.some((t) => isConceptTerm(t) || t.includes("#") || at(t) < 0)) return null;
   const found = matched.map(at).filter((i) => i >= 0);
