@@ -23,6 +23,9 @@ Operations Coordinator, Harbor Logistics (2018 – 2022)
 • Scheduled inbound freight, kept the dock calendar and onboarded four new coordinators to the yard system.
 • Ran weekly inventory counts and reported shrinkage to the regional manager every Friday.`;
 
+/** A candidate with one job of `work` (a heading and a line of it) and one application answer. */
+const answeredBy = (work: string) => (question: string, answer: string): CandidateInput => cand({ resumeText: `${work}${PAD}`, answers: [{ question, answer }] });
+
 const RESUME = `Sam Lee
 Senior Backend Engineer
 
@@ -1156,7 +1159,7 @@ describe("local engine: a licence granted by another state than the one asked", 
 });
 
 describe("local engine: an answer that holds only in part", () => {
-  const withAnswer = (question: string, answer: string) => cand({ resumeText: `Operations Coordinator${PAD}`, answers: [{ question, answer }] });
+  const withAnswer = answeredBy("Operations Coordinator");
   it.each([
     ["Can you work weekends (Saturday and Sunday)?", "Yes, but not Sundays", "Available to work weekends"],
     ["Are you willing to relocate to Dallas, TX?", "I'm willing to relocate, but only after my lease ends in August", "Willing to relocate to Dallas"],
@@ -2300,8 +2303,7 @@ describe("local engine: who holds it and until when", () => {
 });
 
 describe("local engine: an amount in an answer is compared with the one asked", () => {
-  const withAnswer = (question: string, answer: string) =>
-    cand({ resumeText: `Sales Associate, Ross Dress for Less (2024 – present)\n- fitting rooms, recovery, folding tables${PAD}`, answers: [{ question, answer }] });
+  const withAnswer = answeredBy("Sales Associate, Ross Dress for Less (2024 – present)\n- fitting rooms, recovery, folding tables");
   it("'I can lift around 25-30 lbs' is not able to lift 50 lb", async () => {
     expect((await verdictOf(withAnswer("Can you lift up to 50 lbs?", "I can lift around 25-30 lbs, boxes heavier than that I would need help."), "Able to lift 50 lb boxes")).verdict).toBe("NOT_MET");
   });
@@ -2356,8 +2358,7 @@ describe("local engine: a month is not a degree", () => {
 });
 
 describe("local engine: an answer in the candidate's own words", () => {
-  const teller = (question: string, answer: string) =>
-    cand({ resumeText: `Teller, JPMorgan Chase (2024 – present)\n· balanced drawer daily; zero variances in 2025${PAD}`, answers: [{ question, answer }] });
+  const teller = answeredBy("Teller, JPMorgan Chase (2024 – present)\n· balanced drawer daily; zero variances in 2025");
   it("is not a yes because it names the day: 'I work a second job on Saturdays'", async () => {
     const v = await verdictOf(teller("This role requires Saturdays 9am-2pm. Are you available?", "I work a second job on Saturdays until February 2027."), "Saturdays 9-2");
     expect(v.verdict).toBe("UNKNOWN");
@@ -2380,7 +2381,7 @@ describe("local engine: languages joined by 'or' are either", () => {
 });
 
 describe("local engine: pay asked for in an answer, against what is offered", () => {
-  const withPay = (question: string, answer: string) => cand({ resumeText: `Kitchen Manager, Waffle Row (2020 – present)\n• food cost 28%${PAD}`, answers: [{ question, answer }] });
+  const withPay = answeredBy("Kitchen Manager, Waffle Row (2020 – present)\n• food cost 28%");
   it.each([
     ["Salary expectation within $55-60K", "What are your salary expectations?", "$68,000", "NOT_MET"],
     ["Salary expectation within $55-60K", "What are your salary expectations?", "$58,000 plus bonus", "MET"],
@@ -2396,7 +2397,7 @@ describe("local engine: pay asked for in an answer, against what is offered", ()
 });
 
 describe("local engine: everyday ways of saying yes in an answer", () => {
-  const withAnswer = (question: string, answer: string) => cand({ resumeText: `Plumber, Twin City Mechanical (2018 – present)\n• service and repipes${PAD}`, answers: [{ question, answer }] });
+  const withAnswer = answeredBy("Plumber, Twin City Mechanical (2018 – present)\n• service and repipes");
   it.each([
     ["On-call 1 weekend in 3", "On-call is 1 weekend in 3. OK?", "Every other weekend is fine."],
     ["Open availability incl. holidays", "What is your availability, including holidays?", "Any day, any shift. I've worked every Black Friday for 7 years."],
@@ -2421,7 +2422,7 @@ describe("local engine: tools of the same kind in frontline and back-office work
 });
 
 describe("local engine: answers that give only part, or only something else", () => {
-  const withAnswer = (question: string, answer: string) => cand({ resumeText: `Support Specialist, Harbor Group (2019 – present)\n• Tier 1 tickets${PAD}`, answers: [{ question, answer }] });
+  const withAnswer = answeredBy("Support Specialist, Harbor Group (2019 – present)\n• Tier 1 tickets");
   it.each([
     ["Available to work weekends (Saturday and Sunday)", "Are you available to work weekend shifts?", "Saturdays only", "PARTLY_MET"],
     ["Available to work Saturdays", "Are you available to work Saturdays?", "Weekdays only, I have class on Saturdays.", "NOT_MET"],

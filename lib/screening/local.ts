@@ -342,7 +342,7 @@ interface CandidateIndex {
   datedExperience: boolean;
   degrees: Degree[];
   /** Short application answers: yes/no, or free text read for its polarity. */
-  answers: { question: Set<Term>; topics: number[]; negative: boolean; yes: boolean | null; answer: string; quote: string }[];
+  answers: { question: Set<Term>; asked: string; topics: number[]; negative: boolean; yes: boolean | null; answer: string; quote: string }[];
   /** "5+ years of SQL" in a summary, with the terms of its own clause ("…; 10 years in retail" is not SQL). */
   statedYears: { years: number; written: string; seg: number; terms: Set<Term> }[];
 }
@@ -622,6 +622,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
     if (answer.length <= 200) {
       answers.push({
         question: termsOf(tokenize(question), job.needed),
+        asked: question,
         topics: topicsOf(fold(question)),
         negative: polarity(question),
         yes: yn ? /^(yes|y|true)$/i.test(yn[1] as string) : null,
@@ -1238,11 +1239,10 @@ function limitedStatusVerdict(c: CompiledCriterion, index: CandidateIndex, match
   const asked = fold(c.input.text).replace(/\b(without|not|no|non)\b[^,;)]*/gi, " ");
   if (LIMITED_STATUS.test(asked)) return null;
   const what = matched.filter((t) => !GENERIC_SET.has(t));
-  const holds = (text: string) => CREDENTIAL_WORD.test(fold(text)) || WRITTEN_AS_CREDENTIAL.test(text.replace(/,\s*\p{Lu}{2}\b/gu, " "));
   let limited: { i: number; status: string } | null = null;
   for (const [i, st] of index.segTerms.entries()) {
     const text = (index.segments[i] as Segment).text;
-    if (!what.some((t) => st.has(t)) || !holds(text)) continue;
+    if (!what.some((t) => st.has(t)) || !holdsCredential(text)) continue;
     const status = statusBeside(text, what);
     // A line that names it as a licence or certificate with no limit ("Licensed Journeyman Plumber"
     // beside "Apprentice Plumber, 2013 – 2018"): the full credential is there.
@@ -1269,8 +1269,7 @@ function otherStateVerdict(c: CompiledCriterion, index: CandidateIndex, matched:
   if (!c.needsCredential || asked.length === 0) return null;
   const what = matched.filter((t) => !isPlaceTerm(t));
   // The lines that hold the credential: a credential word, or the credential written as one is (CPA, RN).
-  const holds = (text: string) => CREDENTIAL_WORD.test(fold(text)) || WRITTEN_AS_CREDENTIAL.test(text.replace(/,\s*\p{Lu}{2}\b/gu, " "));
-  const lines = index.segTerms.flatMap((st, i) => (what.some((t) => st.has(t)) && holds((index.segments[i] as Segment).text) ? [i] : []));
+  const lines = index.segTerms.flatMap((st, i) => (what.some((t) => st.has(t)) && holdsCredential((index.segments[i] as Segment).text) ? [i] : []));
   if (lines.some((i) => asked.some((t) => (index.segTerms[i] as Set<Term>).has(t)))) return null;
   const askedNames = new Set(asked.map((t) => US_STATES[t.slice("@state_".length).toUpperCase()]));
   for (const i of lines) {
@@ -1810,11 +1809,17 @@ function qualifiedAnswer(answer: string): boolean {
   return /^[^.!?]{1,40}?\byes\b/i.test(t) || ANSWER_LIMIT.test(t);
 }
 
-function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+type Answer = CandidateIndex["answers"][number];
+
+/**
+ * The verdict the candidate's answers give; or, when the only answer about it reads neither yes nor no,
+ * that answer (`unread`) for a person to read.
+ */
+function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | { unread: Answer } | null {
   if (c.req.length === 0 && c.mode !== "place") return null;
   const critTopics = topicsOf(fold(c.input.text));
   const critNegative = polarity(c.input.text);
-  let unread: CandidateIndex["answers"][number] | null = null;
+  let unread: Answer | null = null;
   for (const yn of index.answers) {
     // A yes to "Do you hold a Texas teaching certificate?" says nothing about years of teaching or a
     // master's in education: years and degrees are answered only by questions about them.
@@ -1838,7 +1843,8 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
       const denied = [...stancesOf(yn.answer, requirementTerms(c.req)).values()].some((st) => st === "negated");
       // "Are you a Singapore Citizen or Permanent Resident? — Singapore Citizen.": a short answer that names
       // what is asked picks it ("I work a second job on Saturdays" is a sentence about something else).
-      const named = !neg && c.req.length > 0 && yn.answer.split(/\s+/).length <= 5 && ((said) => c.req.every((g) => g.some((alt) => weightyTerms(alt).every((t) => said.has(t)))))(termsOf(tokenize(yn.answer), requirementTerms(c.req)));
+      const said = termsOf(tokenize(yn.answer), requirementTerms(c.req));
+      const named = !neg && c.req.length > 0 && yn.answer.split(/\s+/).length <= 5 && c.req.every((g) => g.some((alt) => weightyTerms(alt).every((t) => said.has(t))));
       // "Saturdays only" to "weekends (Saturday and Sunday)": only part of it; "School hours only, 8 to
       // 3:30" to "Can you work 7am-6pm splits?": only something else.
       if (!neg && !pos && /\bonly\b/i.test(yn.answer)) {
@@ -1879,17 +1885,8 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   // "I work a second job on Saturdays until February 2027": answered in the candidate's own words, neither
   // yes nor no. The answer, not a word of it matched in the résumé, is what a person should read.
   // (A place is still read from where the candidate lives.)
-  if (unread && c.mode !== "place") {
-    const u: CandidateIndex["answers"][number] = unread;
-    const out = { verdict: "UNKNOWN" as const, evidence: [u.quote], reason: "The candidate answered this in their own words; read the answer." };
-    UNREAD.add(out);
-    return out;
-  }
-  return null;
+  return unread && c.mode !== "place" ? { unread } : null;
 }
-
-/** Verdicts that only point at an answer the engine could not read as yes or no. */
-const UNREAD = new WeakSet<object>();
 
 const TIER_STEMS: ReadonlySet<Term> = new Set(["foundation", "practitioner", "advanced", "intermediate"].map((w) => stem(w)));
 /** The missing plain words of a credential's name when all of them come after every word found; null otherwise. */
@@ -1953,8 +1950,7 @@ function startVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   const by = within ? null : START_BY.exec(c.input.text);
   if (!within && !by) return null;
   for (const a of index.answers) {
-    const [question] = a.quote.split(" — ");
-    if (!START_QUESTION.test(question ?? "")) continue;
+    if (!START_QUESTION.test(a.asked)) continue;
     const days = startInDays(a.answer, index.nowIdx);
     if (days === null) continue;
     let ok: boolean;
@@ -2032,8 +2028,7 @@ function payVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
   const most = Math.max(...asked);
   const hourly = HOURLY.test(text);
   for (const a of index.answers) {
-    const [question] = a.quote.split(" — ");
-    if (!PAY_ASKED.test(question ?? "") && !/\bexpect/i.test(question ?? "")) continue;
+    if (!PAY_ASKED.test(a.asked) && !/\bexpect/i.test(a.asked)) continue;
     const given = moneyIn(a.answer);
     if (given.length === 0 || HOURLY.test(a.answer) !== hourly) continue;
     const low = Math.min(...given);
@@ -2065,8 +2060,7 @@ function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   const window = withinYearsOf(c.input.text) ?? parseCount(IN_YEARS.exec(c.input.text)?.[1] ?? "");
   const thisYear = Math.floor(index.nowIdx / 12);
   for (const a of index.answers) {
-    const [question] = a.quote.split(" — ");
-    if (!EVENT_WORDS.test(question ?? "")) continue;
+    if (!EVENT_WORDS.test(a.asked)) continue;
     const answer = fold(a.answer);
     if (NONE_ANSWER.test(answer)) return { verdict: "MET", evidence: [a.quote], reason: "The candidate's answer in the application says there were none." };
     const reports = SOME_ANSWER.test(answer) || (EVENT_WORDS.test(answer) && !NONE_OF.test(answer));
@@ -2087,8 +2081,8 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
   const answered = startVerdict(c, index) ?? payVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
   // An answer in the candidate's own words settles nothing by itself; it stands only against a match of
   // its own words ("I work a second job on Saturdays" is not a yes to Saturdays).
-  const unread = answered && UNREAD.has(answered) ? answered : null;
-  const fromAnswer = unread ? null : answered;
+  const fromAnswer = answered && "unread" in answered ? null : answered;
+  const unread = answered && "unread" in answered ? { verdict: "UNKNOWN" as const, evidence: [answered.unread.quote], reason: "The candidate answered this in their own words; read the answer." } : null;
   if (!index.hasContent) {
     return fromAnswer ?? { verdict: "UNKNOWN", evidence: [], reason: "No résumé text or parsed résumé data to check." };
   }
