@@ -104,3 +104,36 @@ export function statedAmounts(line: string, units: readonly string[]): StatedAmo
   }
   return out;
 }
+
+/**
+ * Amounts in application answers and in the criteria asked of them: "50 lb", "30-32 hours", "40 hrs/week".
+ * A range counts by its upper end; what an amount is per comes from the words right after it, else from
+ * `context` (the question an answer replies to: "How many hours a week…" → week).
+ */
+export interface AnswerAmount {
+  value: number;
+  unit: "lb" | "hour";
+  per: string | null;
+}
+
+const ANSWER_AMOUNT = /\b(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*(lbs?|pounds?|hours?|hrs?|h)\b/gi;
+const AMOUNT_UNIT: Readonly<Record<string, AnswerAmount["unit"]>> = { lb: "lb", lbs: "lb", pound: "lb", pounds: "lb", hour: "hour", hours: "hour", hr: "hour", hrs: "hour", h: "hour" };
+const PER = /\b(week|wk|day|shift|night|month|year)s?\b/i;
+export function answerAmounts(text: string, context = ""): AnswerAmount[] {
+  const t = fold(text);
+  const fallback = PER.exec(fold(context))?.[1]?.toLowerCase().replace(/^wk$/, "week") ?? null;
+  return [...t.matchAll(ANSWER_AMOUNT)].map((m) => {
+    const after = PER.exec(t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12))?.[1]?.toLowerCase().replace(/^wk$/, "week");
+    return { value: Number(m[2] ?? m[1]), unit: AMOUNT_UNIT[(m[3] as string).toLowerCase()] as AnswerAmount["unit"], per: after ?? fallback };
+  });
+}
+
+const MONEY = /([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?/gi;
+
+/** The amounts of money in a text, "k" applied across a range ("$55-60K" → 55,000 and 60,000). */
+export function moneyAmounts(text: string): number[] {
+  const found = [...fold(text).matchAll(MONEY)].filter((m) => m[1] || m[3] || /\d{1,3},\d{3}/.test(m[2] as string));
+  const values = found.map((m) => ({ n: Number((m[2] as string).replace(/,/g, "")), k: Boolean(m[3]) }));
+  const anyK = values.some((v) => v.k);
+  return values.map((v) => (v.k || (anyK && v.n < 1000) ? v.n * 1000 : v.n));
+}

@@ -24,7 +24,7 @@ import { inProgressLine, isNegativeStance, isPartialStance, stancesOf, STANCE_WO
 import { compileLanguage, languageVerdict, type LanguageRequirement } from "./languages";
 import { compilePlace, placeVerdict, type PlaceRequirement } from "./places";
 import { US_STATES } from "./us-states";
-import { compileAmount, statedAmounts, type AmountRequirement } from "./amounts";
+import { answerAmounts, compileAmount, moneyAmounts, statedAmounts, type AmountRequirement } from "./amounts";
 import { scoreBreakdown } from "./score";
 import { displayWord, fold, NUMBER_WORD_PATTERN, parseCount, protect, segment, stem, tokenize, type Segment, type Token } from "./text";
 import { GENERIC_TERMS, LIGHT_TERMS, SOFT_SKILL_WORDS, TRAIT_BEHAVIOURS } from "./vocabulary";
@@ -1968,32 +1968,18 @@ function startVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   return null;
 }
 
-/** A number with what it counts, in a criterion or an answer: "50 lb", "30-32 hours", "40 hrs/week". The upper end of a range. */
-const ANSWER_AMOUNT = /\b(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*(lbs?|pounds?|hours?|hrs?|h)\b/gi;
-const AMOUNT_UNIT: Readonly<Record<string, string>> = { lb: "lb", lbs: "lb", pound: "lb", pounds: "lb", hour: "hour", hours: "hour", hr: "hour", hrs: "hour", h: "hour" };
-const PER = /\b(week|wk|day|shift|night|month|year)s?\b/i;
-/** Amounts with their unit and what they are per ("40 hrs/week" → week; "10 hour shifts" → shift), the text's own period word otherwise. */
-function amountsIn(text: string, context = ""): { value: number; unit: string; per: string | null }[] {
-  const t = fold(text);
-  const fallback = PER.exec(fold(context))?.[1]?.toLowerCase().replace(/^wk$/, "week") ?? null;
-  return [...t.matchAll(ANSWER_AMOUNT)].map((m) => {
-    const after = PER.exec(t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12))?.[1]?.toLowerCase().replace(/^wk$/, "week");
-    return { value: Number(m[2] ?? m[1]), unit: AMOUNT_UNIT[(m[3] as string).toLowerCase()] as string, per: after ?? fallback };
-  });
-}
-
 /**
  * "Able to lift 50 lb boxes" answered "I can lift around 25-30 lbs", "Full-time, 40 hours/week"
  * answered "30-32 hours while I'm in school": the amount the candidate gives is compared with the one
  * asked, not read as a yes. Less than asked is not met.
  */
 function answerAmountVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
-  const asked = amountsIn(c.input.text);
+  const asked = answerAmounts(c.input.text);
   if (asked.length === 0) return null;
   for (const a of index.answers) {
     for (const want of asked) {
       // Hours a week are not the length of a shift.
-      const given = amountsIn(a.answer, a.quote).filter((x) => x.unit === want.unit && (x.per === null || want.per === null || x.per === want.per));
+      const given = answerAmounts(a.answer, a.quote).filter((x) => x.unit === want.unit && (x.per === null || want.per === null || x.per === want.per));
       if (given.length === 0) continue;
       const most = Math.max(...given.map((x) => x.value));
       if (most < want.value) return { verdict: "NOT_MET", evidence: [a.quote], reason: "The amount the candidate gives in the application is less than asked." };
@@ -2005,17 +1991,7 @@ function answerAmountVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<
 
 /** Pay asked about: "Salary expectation within $55-60K", "OTE at or below $280K", "Pay within $17-$20/hr". */
 const PAY_ASKED = /\b(salary|pay|compensation|ote|wages?|rate|earnings)\b/i;
-const MONEY = /([$€£])?\s?(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)\s*(k\b)?/gi;
 const HOURLY = /\/\s*(hr|hour)\b|\bper hour\b|\bhourly\b|\ban hour\b/i;
-
-/** The amounts of money in a text, "k" applied across a range ("$55-60K" → 55,000 and 60,000). */
-function moneyIn(text: string): number[] {
-  const found = [...fold(text).matchAll(MONEY)].filter((m) => m[1] || m[3] || /\d{1,3},\d{3}/.test(m[2] as string));
-  const values = found.map((m) => ({ n: Number((m[2] as string).replace(/,/g, "")), k: Boolean(m[3]) }));
-  const anyK = values.some((v) => v.k);
-  return values.map((v) => (v.k || (anyK && v.n < 1000) ? v.n * 1000 : v.n));
-}
-
 /**
  * The pay the candidate asks for in an answer, against the most the criterion allows: within it is met,
  * a range reaching past it partly, a figure above it not met.
@@ -2023,13 +1999,13 @@ function moneyIn(text: string): number[] {
 function payVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
   const text = c.input.text;
   if (!PAY_ASKED.test(text)) return null;
-  const asked = moneyIn(text);
+  const asked = moneyAmounts(text);
   if (asked.length === 0) return null;
   const most = Math.max(...asked);
   const hourly = HOURLY.test(text);
   for (const a of index.answers) {
     if (!PAY_ASKED.test(a.asked) && !/\bexpect/i.test(a.asked)) continue;
-    const given = moneyIn(a.answer);
+    const given = moneyAmounts(a.answer);
     if (given.length === 0 || HOURLY.test(a.answer) !== hourly) continue;
     const low = Math.min(...given);
     const high = Math.max(...given);
