@@ -61,6 +61,8 @@ describe("npm run eval:screening", () => {
       ["dev-2026-12f.json", "development"],
       ["dev-2026-12g.json", "development"],
       ["dev-2026-12h.json", "development"],
+      ["dev-2026-12i.json", "development"],
+      ["dev-2026-12j.json", "development"],
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],

@@ -289,6 +289,42 @@ function othersDoIt(w: readonly Token[], start: number, postTo: number, own: Rea
   return false;
 }
 
+/** Words that name a person by the work or the credential they hold ("the wound nurse", "three CFP professionals"). */
+const PERSON_NOUNS = new Set(
+  ("nurse practitioner professional officer technician therapist physician attorney inspector supervisor manager director advisor adviser " +
+    "agent pharmacist colleague counselor counsellor preceptor mentor doctor surgeon dentist accountant auditor lawyer architect electrician " +
+    "clinician provider dietitian hygienist engineer planner adjuster specialist consultant coordinator")
+    .split(" ")
+    .flatMap((n) => [n, `${n}s`]),
+);
+/** What is done to or for a person named by a credential: "under the supervising OTR's plans". */
+const PERSON_OBJECTS = new Set(["plans", "plan", "supervision", "oversight", "direction", "guidance", "orders", "order", "sign", "signoff", "review", "caseload", "team"]);
+/** Words before a person the candidate works for or beside: "assists the facility wound nurse", "witnessed by the state QEI". */
+const ASSISTING = new Set(["assist", "assists", "assisted", "assisting", "support", "supports", "supported", "supporting", "with", "under", "by", "alongside", "beside", "shadowing", "shadowed"]);
+const PERSON_DETERMINERS = new Set(["the", "a", "an", "our", "their", "his", "her", "my", "its", "each", "two", "three", "four", "five", "several"]);
+/** Between such a lead and the mention: the mention is then in another phrase than the person's. */
+const PHRASE_BREAKS = new Set(["with", "in", "using", "on", "for", "to", "via", "through", "into", "from", "across", "at", "and", "as", "while", "including", "by"]);
+
+/**
+ * A credential or a role named as someone else the candidate assists, supports or works beside:
+ * "assists the facility wound nurse (WCC)", "supported the QA Director, the plant's SQF Practitioner",
+ * "co-leads a group with the clinic's CASAC", "tests witnessed by the state QEI". The phrase after the
+ * lead names a person (a person noun, or a credential's acronym ending the clause or followed by what
+ * is done for that person); the candidate's own credential is not named so ("with my RN licence").
+ */
+function anotherPerson(clause: Clause, start: number, end: number): boolean {
+  const w = clause.words;
+  for (let lead = start - 2; lead >= Math.max(0, start - 8); lead--) {
+    if (!ASSISTING.has((w[lead] as Token).lower) || !PERSON_DETERMINERS.has(w[lead + 1]?.lower ?? "")) continue;
+    if (w.slice(lead + 2, start).some((t) => PHRASE_BREAKS.has(t.lower))) return false;
+    const person = w.slice(lead + 2, Math.min(w.length, end + 2)).some((t) => PERSON_NOUNS.has(t.lower));
+    const acronym = end - start === 1 && /^\p{Lu}{2,6}$/u.test((w[start] as Token).raw);
+    const endsPhrase = end === w.length || clause.softs.has(end) || clause.opens.has(end) || PERSON_OBJECTS.has(w[end]?.lower ?? "");
+    return person || (acronym && endsPhrase);
+  }
+  return false;
+}
+
 function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, needed?: ReadonlySet<Term>): Stance {
   const w = clause.words;
   // Post cues: the next few words, and any aside (parenthesis, colon, dash) that starts among them
@@ -348,6 +384,7 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   if (by > 0 && /ed$/.test(w[by - 1]?.lower ?? "") && !PASSIVE_HELD.test(w[by - 1]?.lower ?? "")) return "exposure";
   // "(the payroll team owns the system)", "the vendor ran the review": another party does it.
   if (othersDoIt(w, start, postTo, own)) return "exposure";
+  if (anotherPerson(clause, start, end)) return "exposure";
   // "non-sterile compounding": "non" denies the word it is joined to, not the rest of the clause.
   if (w[start - 1]?.lower === "non") return "negated";
   // Pre cues: the nearest one before the mention within the scope wins.

@@ -2522,3 +2522,25 @@ describe("local engine: the rest of a credential's name missing is another crede
     expect((await verdictOf(withLine(line), criterion)).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a credential named as the person the candidate assists or works beside", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it.each([
+    ["Supported a $310M team of three CFP® professionals; took unsolicited equity orders.", "CFP certification"],
+    ["Caseload of 32 adults; co-leads a substance-use group with the clinic's CASAC.", "CASAC credential"],
+    ["Category 1 and 5 tests on 90 units witnessed by the state QEI.", "QEI certification"],
+    ["Supported the QA Director, the plant's SQF Practitioner, during two certification audits.", "SQF Practitioner designation"],
+  ])("%s → not the candidate's (%s)", async (line, text) => {
+    const v = await verdictOf(said(line), text);
+    expect(v.verdict).toBe("NOT_MET");
+  });
+
+  it.each([
+    ["Filed 300 returns a season with my CPA license, active since 2019.", "CPA license"],
+    ["Supported the finance director with SAP reporting and month-end close.", "SAP"],
+    ["Certified Public Accountant (CPA), Ohio, 2019; supported the controller.", "CPA license"],
+  ])("%s → still the candidate's own (%s)", async (line, text) => {
+    const v = await verdictOf(said(line), text);
+    expect(v.verdict).toBe("MET");
+  });
+});
