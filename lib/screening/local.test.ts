@@ -2544,3 +2544,19 @@ describe("local engine: a credential named as the person the candidate assists o
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a start asked before a day, or right away", () => {
+  const asked = answeredBy("Receptionist, Lakeside Dental (2020 – Present)\n• Front desk for a four-chair practice.");
+  it.each([
+    ["Available to start before Jul 10, 2026", "Desired start date?", "Any time after July 15, 2026.", "NOT_MET"],
+    ["Available to start before Jul 10, 2026", "Desired start date?", "July 6, 2026", "MET"],
+    ["Can start before August 2026", "When could you start?", "August 3, 2026", "NOT_MET"],
+    ["Can start by August 2026", "When could you start?", "August 3, 2026", "MET"],
+    ["Can start right away", "Are you available to start immediately?", "Yes, available now.", "MET"],
+    ["Can start right away", "When could you start?", "In two months, after my lease ends.", "NOT_MET"],
+  ])("%s, answered %s %s → %s", async (text, question, answer, expected) => {
+    const v = await verdictOf(asked(question, answer), text);
+    expect(v.verdict).toBe(expected);
+    expect(v.evidence.join(" ")).toContain(answer);
+  });
+});

@@ -1912,8 +1912,10 @@ function namedTerms(text: string, among: readonly Term[]): Set<Term> {
 
 /** "Can start within 4 weeks", "Notice period of 30 days or less": the longest wait, in days. */
 const START_WITHIN = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\bwithin\\s+(${NUM})\\s*(day|week|month)s?\\b|\\bnotice period (?:of )?(?:up to |at most |no more than )?(${NUM})\\s*(day|week|month)s?\\b`, "i");
-/** "Can start by January 2027", "Available to start in January 2027": the last month that will do. */
-const START_BY = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\b(?:by|in|before|no later than)\\s+(${MON})\\.?,?\\s+((?:19|20)\\d{2})\\b`, "i");
+/** "Can start by January 2027", "Available to start in January 2027", "before Nov 10, 2026": the last day that will do. */
+const START_BY = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\b(by|in|before|no later than)\\s+(${MON})\\.?\\s*(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`, "i");
+/** "Can start right away", "Available immediately": a week's notice at most. */
+const START_NOW = /\b(?:start|join|available)\b[^.;]*?\b(?:immediately|right away|straight away|asap|right now)\b/i;
 const START_QUESTION = /\b(start|notice|available|availability|join)\b/i;
 const DAYS_PER: Readonly<Record<string, number>> = { day: 1, week: 7, month: 30 };
 
@@ -1948,18 +1950,24 @@ function startInDays(answer: string, nowIdx: number): number | null {
 function startVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
   const within = START_WITHIN.exec(c.input.text);
   const by = within ? null : START_BY.exec(c.input.text);
-  if (!within && !by) return null;
+  const now = START_NOW.test(c.input.text);
+  if (!within && !by && !now) return null;
   for (const a of index.answers) {
     if (!START_QUESTION.test(a.asked)) continue;
     const days = startInDays(a.answer, index.nowIdx);
     if (days === null) continue;
     let ok: boolean;
-    if (within) {
+    if (now && !within && !by) {
+      ok = days <= 7;
+    } else if (within) {
       const n = parseCount((within[1] ?? within[3]) as string) ?? 0;
       ok = days <= n * (DAYS_PER[((within[2] ?? within[4]) as string).toLowerCase()] ?? 1);
     } else {
-      const last = Number(by?.[2]) * 12 + (monthOf(by?.[1], undefined) ?? 1) - 1;
-      ok = days < (last + 1 - index.nowIdx) * 30;
+      // "by Jan 2027" takes all of January, "before Jan 2027" none of it; "before Nov 10, 2026" up to the 9th.
+      const month = Number(by?.[4]) * 12 + (monthOf(by?.[2], undefined) ?? 1) - 1;
+      const before = /^before$/i.test(by?.[1] ?? "");
+      const deadline = by?.[3] ? (month - index.nowIdx) * 30 + Number(by[3]) - 1 : (month + (before ? 0 : 1) - index.nowIdx) * 30;
+      ok = by?.[3] && !before ? days <= deadline : days < deadline;
     }
     return ok
       ? { verdict: "MET", evidence: [a.quote], reason: "The start the candidate gives in the application is in time." }
