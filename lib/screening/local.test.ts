@@ -2560,3 +2560,22 @@ describe("local engine: a start asked before a day, or right away", () => {
     expect(v.evidence.join(" ")).toContain(answer);
   });
 });
+
+describe("local engine: a grade point average is compared; Latin honours are honours", () => {
+  const school = (line: string) => cand({ resumeText: `EDUCATION\nB.S. Mechanical Engineering, Clemson University, 2021 – 2025\n${line}${PAD}` });
+  it.each([
+    ["GPA 3.62/4.00 · Dean's List", "Cumulative GPA of 3.5+", "MET"],
+    ["Cumulative GPA 3.21 (major GPA 3.6)", "GPA 3.5 or above", "NOT_MET"],
+    ["3.8 GPA, Tau Beta Pi", "Minimum 3.0 GPA", "MET"],
+    ["GPA: 4.1/5.0", "GPA of 3.5 or higher", "NOT_MET"],
+    ["Senior design: conveyor retrofit for a local bottler", "GPA 3.0+", "UNKNOWN"],
+  ])("%s against %s → %s", async (line, text, expected) => {
+    const v = await verdictOf(school(line), text);
+    expect(v.verdict).toBe(expected);
+  });
+
+  it("reads magna cum laude as graduating with honours, not a dean's list", async () => {
+    expect((await verdictOf(school("Graduated magna cum laude"), "Graduated with honors")).verdict).toBe("MET");
+    expect((await verdictOf(school("Dean's List, four semesters"), "Graduated with honors")).verdict).toBe("NOT_MET");
+  });
+});

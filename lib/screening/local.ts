@@ -2061,7 +2061,44 @@ function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate (or add it as an application question)." };
 }
 
+/** "GPA 3.5 or above", "Cumulative GPA of 3.5+", "minimum 3.0 GPA": the grade point average asked. */
+const GPA_ASKED = /\b(?:gpa|grade point average)\b[^.;\d]{0,20}?(\d\.\d{1,2})|(\d\.\d{1,2})\s*\+?\s*(?:\/\s*4(?:\.0+)?\s*)?(?:cumulative |overall |major )?(?:gpa|grade point average)\b/i;
+/** "GPA 3.62/4.00", "GPA: 3.4", "3.8 GPA", "Cumulative GPA 3.21 (major 3.5)": a stated GPA and its scale. */
+const GPA_SAID = /\b(cumulative |overall |major )?(?:gpa|grade point average)\b[\s:=-]{0,4}(?:of\s+)?(\d(?:\.\d{1,2})?)(?:\s*\/\s*(\d{1,2}(?:\.\d+)?))?|(\d\.\d{1,2})(?:\s*\/\s*(\d{1,2}(?:\.\d+)?))?\s+(cumulative |overall |major )?(?:gpa|grade point average)\b/gi;
+
+/**
+ * A grade point average asked is compared with the one the résumé states, on a 4-point scale unless
+ * the résumé gives another ("3.4/5.0" is 2.72 of 4): at least the one asked is met, below it not met.
+ * A résumé that states none cannot tell.
+ */
+function gpaVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  const asked = GPA_ASKED.exec(fold(c.input.text));
+  if (!asked) return null;
+  const written = (asked[1] ?? asked[2]) as string;
+  const want = Number(written);
+  const cumulativeAsked = /\b(cumulative|overall)\b/i.test(c.input.text);
+  const stated: { value: number; seg: number; major: boolean }[] = [];
+  index.segments.forEach((seg, i) => {
+    for (const m of fold(seg.text).matchAll(GPA_SAID)) {
+      const value = Number(m[2] ?? m[4]);
+      const scale = Number(m[3] ?? m[5] ?? 4);
+      if (!(scale > 0) || value > scale) continue;
+      stated.push({ value: (value * 4) / scale, seg: i, major: /major/i.test(m[1] ?? m[6] ?? "") });
+    }
+  });
+  if (stated.length === 0) return { verdict: "UNKNOWN", evidence: [], reason: "The résumé does not state a GPA; ask the candidate." };
+  // The cumulative GPA when one is asked; a major GPA only when nothing else is stated.
+  const overall = stated.filter((g) => !g.major);
+  const pick = (cumulativeAsked || overall.length > 0 ? overall : stated)[0] ?? (stated[0] as (typeof stated)[number]);
+  const shown = Math.round(pick.value * 100) / 100;
+  return pick.value + 1e-9 >= want
+    ? { verdict: "MET", evidence: quotes(index, [pick.seg]), reason: `States a GPA of ${shown} (of 4), at least the ${written} asked.` }
+    : { verdict: "NOT_MET", evidence: quotes(index, [pick.seg]), reason: `States a GPA of ${shown} (of 4), below the ${written} asked.` };
+}
+
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
+  const gpa = index.hasContent ? gpaVerdict(c, index) : null;
+  if (gpa) return gpa;
   const answered = startVerdict(c, index) ?? payVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
   // An answer in the candidate's own words settles nothing by itself; it stands only against a match of
   // its own words ("I work a second job on Saturdays" is not a yes to Saturdays).

@@ -302,6 +302,8 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "marketing", variants: ["marketing"] },
   { id: "graphic_design", variants: ["graphic design", "visual communication", "visual communications", "communication design", "fine arts", "fine art", "=BFA", "=MFA"] },
   { id: "hci", variants: ["human computer interaction", "=HCI", "interaction design"] },
+  // Latin honours are graduating with honours ("magna cum laude"); a dean's list is not.
+  { id: "academic_honors", variants: ["graduated with honors", "graduated with honours", "with honors", "with honours", "cum laude", "magna cum laude", "summa cum laude", "with distinction", "first class honours", "first-class honours"] },
   // ---- work named by what it is made of (a recruiter reads "split-tested subject lines" as A/B testing)
   { id: "seo", variants: ["=SEO", "search engine optimization", "search engine optimisation", "organic search", "keyword research", "on page optimization", "on page optimisation", "technical seo"] },
   { id: "ab_testing", variants: ["abtest", "split test", "split tests", "split testing", "split tested", "multivariate test", "multivariate testing", "multivariate tests"] },
