@@ -74,6 +74,8 @@ const PRE_CUES: readonly Cue[] = [
   ...cue("wanted", "preparing for", "prepare for", "preparing", "studying for", "planning to take", "plan to take", "working toward", "working towards", "interested in", "eager to", "hoping to", "hope to", "would like to", "want to", "wants to", "plan to", "planning to", "looking to learn", "aspiring", "keen to", "excited to learn", "goal is to", "next step", "goal", "move into", "transition into", "transition to", "break into", "hope to move",
     "will complete", "will take", "will sit", "will obtain", "will earn", "will start", "will begin", "nominated for", "selected for", "approved for",
     "would love to", "love to", "willing to learn", "open to learning", "happy to learn",
+    // Only thought of: "Considering an LPN-to-RN bridge program in 2027".
+    "considering", "exploring", "thinking about", "looking into",
     // A career objective names the job wanted: "Objective: To obtain a Team Leader position".
     "to obtain", "seeking a", "seeking an", "seeking", "looking for a", "looking for an", "objective", "career objective"),
   ...cue(
@@ -109,7 +111,7 @@ const POST_CUES: readonly Cue[] = [
     // Practising for it or auditing it, not holding it: "(practice exams only)", "(audit track)".
     "practice exam", "practice exams", "practice test", "practice tests", "audit track", "audit only", "audited", "study guide", "basic", "basics", "beginner", "elementary", "familiarity", "exposure", "academic", "tutorial", "not in production", "not used in production", "not professionally", "only in school", "school project", "learning",
     // Watched others do it: "Commercial chillers: shadowed senior techs on 2 jobs", "a one-day hospital pharmacy visit".
-    "shadowed", "shadowing", "observed only", "observation only", "visit", "site visit", "field trip", "tour", "open day",
+    "shadowed", "shadowing", "observed only", "observation only", "observation", "observation shift", "observation shifts", "as a student", "visit", "site visit", "field trip", "tour", "open day",
     // "Go (reading level, small CLI tools)", "PTW (básico)": a level below use.
     "reading level", "reading knowledge", "basico", "basica", "basique",
     // Someone else's work: "(transfer pricing certifications were handled by the firm's separate TP team)",

@@ -2579,3 +2579,19 @@ describe("local engine: a grade point average is compared; Latin honours are hon
     expect((await verdictOf(school("Dean's List, four semesters"), "Graduated with honors")).verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: an observation shift, a bridge program only considered, a trait's framing words", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it("an observation shift as a student is not NICU experience", async () => {
+    const v = await verdictOf(said("Clinical rotations: adult ICU, pulmonary function lab. NICU: one observation shift as a student; no neonatal practice since."), "Neonatal / NICU experience");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("an RN bridge program being considered is not an RN licence", async () => {
+    const v = await verdictOf(said("Licensed Practical Nurse, Kentucky, active\nConsidering an LPN-to-RN bridge program in 2027."), "Registered Nurse license");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("'under' found in a line does not show staying calm under pressure", async () => {
+    const v = await verdictOf(said("• The school's RAMP designation (2019) was earned under my predecessor; I maintain the data reports."), "Stays calm under pressure");
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+});

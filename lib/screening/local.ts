@@ -1582,8 +1582,11 @@ function claimedInSentences(text: string, terms: ReadonlySet<Term>): boolean {
   });
 }
 
+/** Words a trait is framed with ("stays calm under pressure"): found alone in a line they show nothing. */
+const TRAIT_FRAMING: ReadonlySet<Term> = new Set(["under", "stays", "stay", "remains", "remain", "keeps"].map((w) => stem(w)));
+
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
-  const terms = [...requirementTerms(c.req)];
+  const terms = [...requirementTerms(c.req)].filter((t) => !TRAIT_FRAMING.has(t));
   // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
   const what = softWhat(c.input.text);
   const termSet = new Set(terms);
