@@ -29,6 +29,11 @@ describe("amounts in application answers", () => {
     expect(answerAmounts("About 32 hours", "How many hours a week can you work?")).toEqual([{ value: 32, unit: "hour", per: "week" }]);
   });
 
+  it("reads days, and counts written as words", () => {
+    expect(answerAmounts("I'd prefer hybrid; I can be in the office three days a week.")).toEqual([{ value: 3, unit: "day", per: "week" }]);
+    expect(answerAmounts("Four or five days is fine")).toEqual([{ value: 5, unit: "day", per: null }]);
+  });
+
   it("finds nothing in an answer without a unit", () => {
     expect(answerAmounts("Yes, whatever is needed")).toEqual([]);
   });

@@ -1,4 +1,4 @@
-import { fold, stem } from "./text";
+import { fold, NUMBER_WORD_PATTERN, parseCount, stem } from "./text";
 
 /**
  * Amounts other than years: "2,000+ hours on A320", "budgets over $1M", "60+ wpm", "5+ direct reports".
@@ -112,19 +112,20 @@ export function statedAmounts(line: string, units: readonly string[]): StatedAmo
  */
 export interface AnswerAmount {
   value: number;
-  unit: "lb" | "hour";
+  unit: "lb" | "hour" | "day";
   per: string | null;
 }
 
-const ANSWER_AMOUNT = /\b(\d{1,4})(?:\s*(?:-|–|to)\s*(\d{1,4}))?\s*(lbs?|pounds?|hours?|hrs?|h)\b/gi;
-const AMOUNT_UNIT: Readonly<Record<string, AnswerAmount["unit"]>> = { lb: "lb", lbs: "lb", pound: "lb", pounds: "lb", hour: "hour", hours: "hour", hr: "hour", hrs: "hour", h: "hour" };
+const COUNT = `\\d{1,4}|${NUMBER_WORD_PATTERN}`;
+const ANSWER_AMOUNT = new RegExp(`\\b(${COUNT})(?:\\s*(?:-|–|to|or)\\s*(${COUNT}))?\\s*(lbs?|pounds?|hours?|hrs?|h|days?)\\b`, "gi");
+const AMOUNT_UNIT: Readonly<Record<string, AnswerAmount["unit"]>> = { lb: "lb", lbs: "lb", pound: "lb", pounds: "lb", hour: "hour", hours: "hour", hr: "hour", hrs: "hour", h: "hour", day: "day", days: "day" };
 const PER = /\b(week|wk|day|shift|night|month|year)s?\b/i;
 export function answerAmounts(text: string, context = ""): AnswerAmount[] {
   const t = fold(text);
   const fallback = PER.exec(fold(context))?.[1]?.toLowerCase().replace(/^wk$/, "week") ?? null;
   return [...t.matchAll(ANSWER_AMOUNT)].map((m) => {
     const after = PER.exec(t.slice((m.index ?? 0) + m[0].length, (m.index ?? 0) + m[0].length + 12))?.[1]?.toLowerCase().replace(/^wk$/, "week");
-    return { value: Number(m[2] ?? m[1]), unit: AMOUNT_UNIT[(m[3] as string).toLowerCase()] as AnswerAmount["unit"], per: after ?? fallback };
+    return { value: parseCount((m[2] ?? m[1]) as string) ?? 0, unit: AMOUNT_UNIT[(m[3] as string).toLowerCase()] as AnswerAmount["unit"], per: after ?? fallback };
   });
 }
 

@@ -2595,3 +2595,14 @@ describe("local engine: an observation shift, a bridge program only considered, 
     expect(v.verdict).toBe("UNKNOWN");
   });
 });
+
+describe("local engine: days on site asked, fewer days answered", () => {
+  const asked = answeredBy("Client Associate, Piedmont Wealth (2019 – Present)\n• Account openings and transfers for 450 households.");
+  it.each([
+    ["I'd prefer hybrid; I can be in the office three days a week.", "NOT_MET"],
+    ["Yes, five days a week is fine.", "MET"],
+  ])("on-site 5 days, answered %s → %s", async (answer, expected) => {
+    const v = await verdictOf(asked("This role is on-site five days a week in our Charlotte office. Can you do that?", answer), "Able to work on-site 5 days in Charlotte");
+    expect(v.verdict).toBe(expected);
+  });
+});
