@@ -395,7 +395,10 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
     if (word.lower === "t" && i > 0 && NEG_CONTRACTION.has((w[i - 1] as Token).lower)) return "negated";
     for (const c of PRE_BY_FIRST.get(word.lower) ?? []) {
       if (i + c.words.length > start) continue;
-      if (matchCue(w, i, c) && !falseCue(w, i, c)) return c.stance;
+      if (!matchCue(w, i, c) || falseCue(w, i, c)) continue;
+      // "Not pursuing the LPC at this time": a path denied is not one taken.
+      if ((c.stance === "progress" || c.stance === "wanted") && NOT_WORDS.has(w[i - 1]?.lower ?? "")) return "negated";
+      return c.stance;
     }
   }
   // "Liaised with the SAP finance team", "worked alongside the Kubernetes platform team": the skill

@@ -2606,3 +2606,17 @@ describe("local engine: days on site asked, fewer days answered", () => {
     expect(v.verdict).toBe(expected);
   });
 });
+
+describe("local engine: a credential asked by its full name and acronym is found whole", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it.each([
+    ["Pennsylvania Educational Specialist I certificate — School Counselor PK-12, active", "Licensed Professional Counselor (LPC)", "NOT_MET"],
+    ["Pennsylvania School Counselor PK-12 certificate, active\nNot pursuing the LPC at this time.", "Licensed Professional Counselor (LPC)", "NOT_MET"],
+    ["Licensed Professional Counselor, Texas #22817 (2019)", "Licensed Professional Counselor (LPC)", "MET"],
+    ["LPC #22817, Texas Behavioral Health Executive Council", "Licensed Professional Counselor (LPC)", "MET"],
+    ["Payroll Specialist (2019 – Present); CPP candidate, exam booked March", "Certified Payroll Professional (CPP)", "PARTLY_MET"],
+    ["Wound care: assists the facility wound nurse (WCC) on weekly rounds; performs dressing changes as ordered.", "Wound Care Certified (WCC)", "NOT_MET"],
+  ])("%s → %s is %s", async (line, text, expected) => {
+    expect((await verdictOf(said(line), text)).verdict).toBe(expected);
+  });
+});

@@ -94,6 +94,8 @@ export interface CompiledCriterion {
   place: PlaceRequirement | null;
   /** "2,000+ hours", "over $1M": an amount the résumé must state, compared rather than matched as words. */
   amount: AmountRequirement | null;
+  /** "Licensed Professional Counselor (LPC)": a credential's name whose initials are its acronym. */
+  spelled?: SpelledCredential | null;
 }
 
 export interface CompiledJob {
@@ -193,6 +195,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     language: null,
     place: null,
     amount: null,
+    spelled: spelledCredential(text),
   };
   const years = YEARS_RE.exec(text.replace(WITHIN_RE, " "));
   if (years && !/\byears? old\b/i.test(text)) {
@@ -2099,6 +2102,56 @@ function gpaVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
     : { verdict: "NOT_MET", evidence: quotes(index, [pick.seg]), reason: `States a GPA of ${shown} (of 4), below the ${written} asked.` };
 }
 
+interface SpelledCredential {
+  /** The name as written, for reasons. */
+  name: string;
+  /** The name's words, lower-case, to be found together. */
+  words: string[];
+  acronym: string;
+}
+
+/**
+ * "Licensed Professional Counselor (LPC)", "Certified Payroll Professional (CPP)": the name before the
+ * brackets whose initials are the acronym inside them. Its words are a proper name: "Licensed" and
+ * "Professional" are part of it, not filler, so "School Counselor" is not this credential.
+ */
+function spelledCredential(text: string): SpelledCredential | null {
+  const m = /((?:[\p{L}&][\p{L}'-]*\s+){1,7})\(\s*(\p{Lu}{2,6})\s*\)/u.exec(fold(text));
+  if (!m) return null;
+  const acronym = m[2] as string;
+  const words = (m[1] as string).trim().split(/\s+/);
+  for (let from = words.length - 1; from >= 0; from--) {
+    const name = words.slice(from);
+    const initials = name.filter((w) => !INITIALS_SKIP.has(w.toLowerCase())).map((w) => w[0]?.toUpperCase() ?? "").join("");
+    if (initials === acronym) return { name: name.join(" "), words: name.map((w) => w.toLowerCase()), acronym };
+    if (initials.length > acronym.length) break;
+  }
+  return null;
+}
+
+/**
+ * A credential asked by its full name and acronym is met by either written whole, not by the one word
+ * of its name a résumé shares ("School Counselor" for "Licensed Professional Counselor (LPC)"). The
+ * acronym said to be in progress or wanted is that; else the name not found is not met. (A partial
+ * verdict, such as a stage on the way to the credential, is left as it is.)
+ */
+function spelledCredentialVerdict(c: CompiledCriterion, index: CandidateIndex, v: Omit<CriterionVerdict, "criterionId">): Omit<CriterionVerdict, "criterionId"> {
+  const sp = c.spelled;
+  if (!sp || c.mode !== "keyword" || v.verdict !== "MET") return v;
+  const acronymTerms = [...termsOf(tokenize(sp.acronym), new Set(requirementTerms(c.req)))];
+  if (acronymTerms.length === 0 || acronymTerms.some((t) => index.all.has(t))) return v;
+  const phrase = new RegExp(`\\b${sp.words.map((w) => w.replace(/[^\p{L}]/gu, "")).join("[\\s-]+")}\\b`, "iu");
+  const named = index.segments.findIndex((seg, i) => phrase.test(fold(seg.text)) && (index.segTerms[i] as Set<Term>).size > 0);
+  if (named >= 0) return v;
+  const other = acronymTerms.map((t) => index.partial.get(t) ?? index.negative.get(t)).find((m) => m !== undefined);
+  // On the way to it is partly met; someone else's, a course about it or a lapsed one is not the credential.
+  if (other?.stance === "progress") {
+    return { verdict: "PARTLY_MET", evidence: quotes(index, other.segs).slice(0, 2), reason: `Mentions ${sp.acronym} ${STANCE_WORDS[other.stance as Exclude<Stance, "affirmed">]}.` };
+  }
+  if (other) return { verdict: "NOT_MET", evidence: quotes(index, other.segs).slice(0, 2), reason: `Mentions ${sp.acronym} ${STANCE_WORDS[other.stance as Exclude<Stance, "affirmed">]}.` };
+  return { verdict: "NOT_MET", evidence: v.evidence.slice(0, 1), reason: `${v.reason.replace(/\.$/, "")}, but not the credential asked: ${sp.name} (${sp.acronym}).` };
+}
+
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const gpa = index.hasContent ? gpaVerdict(c, index) : null;
   if (gpa) return gpa;
@@ -2131,6 +2184,7 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
     return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
   }
   if (v.verdict === "MET" && c.amount) return amountVerdict(c.amount, index, v, c.input.text);
+  if (c.needsCredential && c.spelled) return spelledCredentialVerdict(c, index, v);
   // Precision first: MET is only said with a quote a person can check.
   if (v.verdict === "MET" && v.evidence.length === 0) {
     return { verdict: "UNKNOWN", evidence: [], reason: `${v.reason} No line of the résumé shows it; review it by hand.` };
