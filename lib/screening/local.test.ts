@@ -2620,3 +2620,15 @@ describe("local engine: a credential asked by its full name and acronym is found
     expect((await verdictOf(said(line), text)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: a licence letter after an acronym is part of the credential's name", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it("a COTA/L is not an OTR/L, and the lone letter L matches nothing", async () => {
+    const v = await verdictOf(said("Certified Occupational Therapy Assistant (COTA/L), NBCOT #3021\n• Caseload under the supervising OTR plans."), "OTR/L (registered occupational therapist)");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("an OTR/L is one", async () => {
+    const v = await verdictOf(said("Occupational Therapist, OTR/L, NBCOT #77812; North Carolina licence active"), "OTR/L (registered occupational therapist)");
+    expect(v.verdict).toBe("MET");
+  });
+});
