@@ -2632,3 +2632,19 @@ describe("local engine: a licence letter after an acronym is part of the credent
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a degree begun and left is no degree, whatever its field", () => {
+  const school = (line: string, schools: CandidateInput["schools"] = []) => cand({ resumeText: `EDUCATION\n${line}${PAD}`, schools });
+  it("some college, credits toward a degree, paused", async () => {
+    const v = await verdictOf(school("Some college: 24 credits toward B.S. IT, Old Dominion University (paused)", [{ org: "Old Dominion University", degree: "B.S.", field: "Information Technology", start: { year: 2023 } }]), "Bachelor's degree in IT");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("a degree in another field that was not finished is not half a degree", async () => {
+    const v = await verdictOf(school("B.A. English, Dalhousie University, 2016 – 2019 (completed 3 years; did not finish)", [{ org: "Dalhousie University", degree: "B.A.", field: "English", start: { year: 2016 }, end: { year: 2019 } }]), "Bachelor's degree in computer science");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("'No university degree' names none", async () => {
+    const v = await verdictOf(school("No university degree. Level 4 Software Developer apprenticeship, completed 2024."), "Degree in computer science");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+});

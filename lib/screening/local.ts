@@ -136,15 +136,15 @@ const DEGREE_WORDS =
 const ROLE_NOUN =
   /\b(analyst|engineer|developer|nurse|rn|lpn|teacher|technician|designer|accountant|cook|chef|driver|pilot|electrician|plumber|welder|machinist|mechanic|pharmacist|paralegal|attorney|lawyer|recruiter|scientist|architect|underwriter|adjuster|estimator|dispatcher|interpreter|translator|therapist|hygienist|bartender|auditor)s?\b/i;
 
-/** A degree begun and not finished: "(incomplete)", "ABD", "withdrew 2019", "3 of 4 years completed", "did not graduate". */
+/** A degree begun and not finished: "(incomplete)", "ABD", "withdrew 2019", "3 of 4 years completed", "did not graduate", "Some college: 24 credits toward a B.S.". */
 const UNFINISHED =
-  /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?)\b/i;
+  /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?|some college|paused|on hold|credits? (toward|towards))\b/i;
 /** Left for good, unlike a deferral, "ABD" or "3 of 4 years completed" (which may still be going on). */
 const LEFT_STUDY =
-  /\b(incomplete|unfinished|not completed|not finished|withdrew|withdrawn|dropped out|discontinued|did not (graduate|finish|complete)|left (the )?(program|programme|course|degree))\b/i;
+  /\b(incomplete|unfinished|not completed|not finished|withdrew|withdrawn|dropped out|discontinued|did not (graduate|finish|complete)|left (the )?(program|programme|course|degree)|some college|paused|on hold|credits? (toward|towards))\b/i;
 /** A note that the study goes on: "withdrew 2019, resumed 2024", "deferred; returning in 2027". */
 const IN_PROGRESS_NOTE = /\b(resumed|returning|re-?enrolled|currently|expected|ongoing|in progress)\b/i;
-const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) (degree|diploma)\b|\bnot planning\b/i;
+const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) ((university|college|formal|higher) )?(degree|diploma)\b|\bnot planning\b/i;
 
 /**
  * A degree line without its minor: "B.Sc. Psychology, minor in Computer Science", "Computer Science
@@ -1705,7 +1705,8 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   const evidence = best ? (best.d.segs.length ? quotes(index, best.d.segs) : [best.d.label].filter(Boolean)) : [];
   const has = best ? `${best.d.label}` : "";
   const fieldOk = (s: Scored) => s.field === "exact" || (s.field === "related" && c.relatedFieldOk);
-  if (best && best.levelOk && fieldOk(best) && best.d.abandoned) {
+  // Begun and left is no degree, whatever its field.
+  if (best && best.levelOk && best.d.abandoned) {
     return { verdict: "NOT_MET", evidence, reason: `Began ${has} and did not finish it; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
   if (best && best.levelOk && fieldOk(best) && best.d.inProgress) {
