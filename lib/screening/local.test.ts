@@ -2648,3 +2648,14 @@ describe("local engine: a degree begun and left is no degree, whatever its field
     expect(v.verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a line about a class or course project is exposure throughout", () => {
+  const said = (line: string) => cand({ resumeText: `PROJECTS\n${line}${PAD}` });
+  it.each([
+    ["• Mini-C compiler (course project, Compilers): lexer, parser and x86 code generator written in C.", "Has written C professionally (not just in school)", "NOT_MET"],
+    ["• Course-scheduler web app (Cloud Computing class): deployed on AWS Lambda + DynamoDB.", "Production experience on AWS", "NOT_MET"],
+    ["• Payments service for Acme (2022 – 2024): deployed on AWS Lambda + DynamoDB in production.", "Production experience on AWS", "MET"],
+  ])("%s → %s", async (line, text, expected) => {
+    expect((await verdictOf(said(line), text)).verdict).toBe(expected);
+  });
+});

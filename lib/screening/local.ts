@@ -136,6 +136,8 @@ const DEGREE_WORDS =
 const ROLE_NOUN =
   /\b(analyst|engineer|developer|nurse|rn|lpn|teacher|technician|designer|accountant|cook|chef|driver|pilot|electrician|plumber|welder|machinist|mechanic|pharmacist|paralegal|attorney|lawyer|recruiter|scientist|architect|underwriter|adjuster|estimator|dispatcher|interpreter|translator|therapist|hygienist|bartender|auditor)s?\b/i;
 
+/** A line written about school work: a class or course project, coursework only. */
+const COURSE_LINE = /\b(course|class|school|academic|coursework|student)[ -]projects?\b|\bcoursework only\b|\bfor (a|my|the) class\b|\([^)]*\bclass\)/i;
 /** A degree begun and not finished: "(incomplete)", "ABD", "withdrew 2019", "3 of 4 years completed", "did not graduate", "Some college: 24 credits toward a B.S.". */
 const UNFINISHED =
   /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?|some college|paused|on hold|credits? (toward|towards))\b/i;
@@ -658,6 +660,13 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       continue;
     }
     if (!pastime) continue;
+    const own = segStances[i] as Map<Term, Stance>;
+    for (const [t, st] of own) if (st === "affirmed") own.set(t, "exposure");
+  }
+  // A line about a class or course project is exposure throughout, not only next to the aside that says
+  // so: "Mini-C compiler (course project): … written in C", "Web app (Cloud Computing class): deployed on AWS".
+  for (let i = 0; i < contentCount; i++) {
+    if (!COURSE_LINE.test(fold((segments[i] as Segment).text))) continue;
     const own = segStances[i] as Map<Term, Stance>;
     for (const [t, st] of own) if (st === "affirmed") own.set(t, "exposure");
   }
