@@ -2659,3 +2659,14 @@ describe("local engine: a line about a class or course project is exposure throu
     expect((await verdictOf(said(line), text)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: lines under a personal or academic projects heading are exposure", () => {
+  it("a personal Selenium suite is not professional test automation", async () => {
+    const v = await verdictOf(cand({ resumeText: `PERSONAL PROJECTS\n• selenium-practice (GitHub): Python + Selenium + pytest suite against a demo e-commerce site; runs in GitHub Actions.${PAD}` }), "Professional test automation experience (Selenium, Cypress, Playwright)");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it("a skills line naming one hobby project is not all exposure", async () => {
+    const v = await verdictOf(cand({ resumeText: `SKILLS: blueprint reading, flux-core, grinding and fit-up. TIG: basic, aluminium hobby projects at home.${PAD}` }), "Blueprint reading");
+    expect(v.verdict).toBe("MET");
+  });
+});

@@ -111,7 +111,7 @@ const YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:(?:-|to)\\s*(?:${NUM})\\s
 const STATED_YEARS_RE = new RegExp(`\\b(${NUM})\\s*\\+?\\s*(?:years?|yrs?)\\b(?!\\s*old)`, "gi");
 const OFF_RESUME =
   /\b(authori[sz]ed to work|work authori[sz]ation|right to work|visa|sponsorship|relocat\w*|willing(ness)? to|able to (start|commute|travel|lift)|available to start|availability|travel up to|background check|drug (test|screen)|security clearance|citizenship|citizen|legally|salary|compensation|commute|reliable transportation|driver'?s licen[sc]e|night shifts?|weekends?)\b/i;
-const PASTIME_SECTION = /^(interests|hobbies|hobbies (and|&) interests|interests (and|&) hobbies|pastimes|personal interests|outside (of )?(work|the [\p{L}]+)|leisure|away from work|in my (free|spare) time|free time|spare time)$/iu;
+const PASTIME_SECTION = /^(interests|hobbies|hobbies (and|&) interests|interests (and|&) hobbies|pastimes|personal interests|outside (of )?(work|the [\p{L}]+)|leisure|away from work|in my (free|spare) time|free time|spare time|(personal|side|hobby|academic|class|course|school|student) projects|relevant coursework|coursework)$/iu;
 /**
  * What the candidate brings to the work (a driving licence, own tools, US person status) and, below,
  * when and where they can work: for the candidate to answer, rarely in a résumé ("Full UK driving
