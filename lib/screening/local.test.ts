@@ -2670,3 +2670,21 @@ describe("local engine: lines under a personal or academic projects heading are 
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a recency window in months; a lapsed credential line is not recent work", () => {
+  const R = `Patient Sitter - Memorial Hermann | Jan 2026 - present
+- 1:1 observation for fall-risk patients, 12-hr nights
+CNA - Sunrise Care Center | Jun 2019 - Mar 2024
+- assisted 12 residents per shift with ADLs
+Certifications
+CNA, Texas Nurse Aide Registry - expired 05/2025`;
+  it("CNA work that ended in 2024 is not within the last 12 months, whatever the expired registry line says", async () => {
+    const v = await verdictOf(cand({ resumeText: R }), "Hands-on CNA work within the last 12 months");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toContain("the last 1 year is asked");
+  });
+  it("HR work in a returnship this year is within the past 12 months", async () => {
+    const v = await verdictOf(cand({ resumeText: `HR Returnship Associate, Vail Resorts | Jan 2026 – Apr 2026\n• Ran onboarding for 180 seasonal hires.\nHR Generalist, Westfield Medical | Mar 2014 – Jun 2019\n• Leave administration.${PAD}` }), "Has worked in HR within the past 12 months");
+    expect(v.verdict).toBe("MET");
+  });
+});

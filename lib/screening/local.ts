@@ -242,10 +242,14 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
 /** "Has managed a sales team": managing people, in that field (not a "management" of the business). */
 const MANAGED_TEAM = /\b(?:manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing))\s+(?:a |an |the |our |their )?((?:[\p{L}]+ ){0,2})(?:team|teams|staff|crew|crews)\b/giu;
 
-const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(?:years?|yrs?)\\b`, "i");
+const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(years?|yrs?|months?)\\b`, "i");
+/** "within the last 3 years", "in the past 18 months": the window asked, in years. */
 function withinYearsOf(text: string): number | null {
   const m = WITHIN_RE.exec(text);
-  if (m) return parseCount(m[1] as string);
+  if (m) {
+    const n = parseCount(m[1] as string);
+    return n === null ? null : /^month/i.test(m[2] as string) ? n / 12 : n;
+  }
   return /\b(recent|recently)\b/i.test(text) ? 3 : null;
 }
 
@@ -1416,6 +1420,15 @@ function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${looking.map(label).join(", ")} only in a position that has ended; a current one is asked.` };
 }
 
+const LAPSED_LINE = /\b(expired|lapsed|inactive|no longer active)\b/i;
+
+/** A window of years as a person writes it: "3 years", "1 year", "18 months". */
+function windowWords(years: number): string {
+  const months = Math.round(years * 12);
+  if (months % 12 !== 0) return `${months} months`;
+  return months === 12 ? "1 year" : `${months / 12} years`;
+}
+
 /** "within the last 3 years": MET only when the evidence sits in a position that ended since (or undated). */
 function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: readonly Term[], label: (t: Term) => string): Omit<CriterionVerdict, "criterionId"> | null {
   if (c.withinYears === null || !index.datedExperience) return null;
@@ -1427,13 +1440,17 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const lineEnd = (i: number): number | null => {
     const text = (index.segments[i] as Segment).text;
     if (/\b(present|current|now|today|ongoing)\b/i.test(text)) return null;
-    const years = [...text.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
+    // An expiry date is the credential's, not a date of work ("CNA, Nurse Aide Registry - expired 05/2025").
+    const worked = text.replace(/\b(exp\.?|expired|expires|expiring|expiry|valid (?:through|thru|until|to))\s*[:\-]?\s*(?:\p{L}+\.?\s+|\d{1,2}\s*[/.-]\s*)?(?:19|20)\d{2}/giu, " ");
+    const years = [...worked.matchAll(/\b((?:19|20)\d{2})\b/g)].map((m) => Number(m[1]));
     return years.length ? Math.max(...years) * 12 + 11 : null;
   };
   const recent = (list: number[]) =>
     list.some((i) => {
       const end = index.segEnd[i] ?? lineEnd(i);
-      return end === null || end > since;
+      // An undated line is given the benefit of the doubt, unless it is a credential that has lapsed.
+      if (end === null) return !LAPSED_LINE.test((index.segments[i] as Segment).text);
+      return end > since;
     });
   if (recent(segs)) {
     // "Construction project management in the last 3 years" with "Project Manager" in the header and
@@ -1450,7 +1467,7 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   return {
     verdict: "NOT_MET",
     evidence: quotes(index, segs).slice(0, 2),
-    reason: `Mentions ${named.map(label).join(", ")} only in positions that ended more than ${c.withinYears} years ago; the last ${c.withinYears} years are asked.`,
+    reason: `Mentions ${named.map(label).join(", ")} only in positions that ended more than ${windowWords(c.withinYears)} ago; work in the last ${windowWords(c.withinYears)} is asked.`,
   };
 }
 
