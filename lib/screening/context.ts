@@ -179,6 +179,8 @@ function falseCue(words: readonly Token[], at: number, c: Cue): boolean {
   if (c.words[0] === "limited" && c.words.length === 1) return next !== undefined && (LIMITED_OBJECTS.has(next) || (at === 0 && !LIMITED_AMOUNTS.has(next)));
   // "Learning journals on Tapestry", "machine learning", "early learning": the noun, not studying.
   if (c.words[0] === "learning" && c.words.length === 1) return LEARNING_NOUN_AFTER.has(next ?? "") || LEARNING_NOUN_BEFORE.has(words[at - 1]?.lower ?? "");
+  // "CDL Class A", "Class 1 licence", "Class II medical device": a licence's or a product's class, not a course.
+  if ((c.words[0] === "class" || c.words[0] === "classes") && c.words.length === 1) return /^([a-e]|\d{1,2}|i{1,3}|iv|v)$/.test(next ?? "");
   // "working toward" is a wish (planning); "hours logged toward", "student … toward" are a stage done.
   if ((c.words[0] === "toward" || c.words[0] === "towards") && c.words.length === 1) return /^work/.test(words[at - 1]?.lower ?? "");
   return false;

@@ -2688,3 +2688,14 @@ CNA, Texas Nurse Aide Registry - expired 05/2025`;
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a driving licence's class is compared, and 'Class A' is not a class taken", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it.each([
+    ["LICENSE: Illinois CDL Class B, air brakes, no restrictions.", "Class A CDL", "NOT_MET"],
+    ["CDL Class A (air brakes), OSHA 10-Hour Construction, First Aid/CPR (Red Cross, current)", "Class A CDL", "MET"],
+    ["Texas CDL Class A, tanker and doubles endorsements", "CDL Class B", "MET"],
+  ])("%s → %s", async (line, text, expected) => {
+    expect((await verdictOf(said(line), text)).verdict).toBe(expected);
+  });
+});

@@ -959,6 +959,30 @@ function otherNumberedKind(missing: readonly Term[], index: CandidateIndex): Omi
   return null;
 }
 
+/** "Class A CDL", "CDL Class B", "Class-C licence": a driving licence's class, A above B above C. */
+const LICENCE_CLASS = /\bclass[\s-]?([a-e])\b/gi;
+
+/**
+ * A driving licence of a lower class than the one asked ("Class B CDL" for "Class A CDL") is not it; a
+ * higher class covers the lower ones. Only for criteria about a driving licence.
+ */
+function licenceClassVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!/\b(cdl|licen[cs]e|driv\w*)\b/i.test(c.input.text)) return null;
+  const asked = [...c.input.text.matchAll(LICENCE_CLASS)].map((m) => (m[1] as string).toUpperCase());
+  if (asked.length !== 1) return null;
+  const want = asked[0] as string;
+  const held: { letter: string; seg: number }[] = [];
+  index.segments.forEach((seg, i) => {
+    if (!/\b(cdl|licen[cs]e|driv\w*)\b/i.test(seg.text)) return;
+    for (const m of seg.text.matchAll(LICENCE_CLASS)) held.push({ letter: (m[1] as string).toUpperCase(), seg: i });
+  });
+  if (held.length === 0 || held.some((h) => h.letter === want)) return null;
+  const higher = held.find((h) => h.letter < want);
+  if (higher) return { verdict: "MET", evidence: quotes(index, [higher.seg]), reason: `Holds a Class ${higher.letter} licence, which covers the Class ${want} asked.` };
+  const lower = held[0] as (typeof held)[number];
+  return { verdict: "NOT_MET", evidence: quotes(index, [lower.seg]), reason: `Holds a Class ${lower.letter} licence, below the Class ${want} asked.` };
+}
+
 /**
  * "Certified Medical Assistant (CMA or RMA)" with "Brianna Lopez, CMA (AAMA)" and a Medical Assistant
  * job: of the names a credential goes by, the one the résumé holds as a credential is the one to read.
@@ -999,7 +1023,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   // A missing word the résumé speaks of only as in progress, exposure or lapsed ("Black Belt training
   // in progress" beside a Green Belt) is not met by the other words of the name.
   const spokenOfOtherwise = missing.some((t) => index.partial.has(t) || index.negative.has(t));
-  const otherKind = otherNumberedKind(missing, index);
+  const otherKind = otherNumberedKind(missing, index) ?? licenceClassVerdict(c, index);
   if (otherKind) return otherKind;
   const strictMiss = (c.needsCredential && missing.length > 0) || (plainMissing.length > 0 && plainTotal <= 2) || spokenOfOtherwise;
   const belt = beltVerdict(c, index) ?? passedStageVerdict(c, index) ?? credentialLevelVerdict(c, index);
