@@ -2699,3 +2699,21 @@ describe("local engine: a driving licence's class is compared, and 'Class A' is 
     expect((await verdictOf(said(line), text)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: a licence current on one line is not undone by another state's lapsed one; licences spelled out", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it("an active NC OTA licence beside an inactive Virginia one", async () => {
+    const v = await verdictOf(said("• North Carolina Board of OT — OTA license, active through 06/30/2027\n• Virginia Board of Medicine — OTA license (inactive since 2022)"), "Active OTA license in North Carolina");
+    expect(v.verdict).toBe("MET");
+  });
+  it("only the lapsed one", async () => {
+    const v = await verdictOf(said("• Virginia Board of Medicine — OTA license (inactive since 2022)"), "Active OTA license");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+  it.each([
+    ["NBCOT Certified Occupational Therapy Assistant, cert. #2019-448120", "NBCOT-certified OTA"],
+    ["Licensed Vocational Nurse, Texas BON #88120, active", "LPN license"],
+  ])("%s meets %s", async (line, text) => {
+    expect((await verdictOf(said(line), text)).verdict).toBe("MET");
+  });
+});

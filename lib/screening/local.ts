@@ -1033,7 +1033,13 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   if (cov.min >= MET_AT && evidence.length > 0 && !strictMiss) {
     const otherState = otherStateVerdict(c, index, matched, label) ?? limitedStatusVerdict(c, index, matched, label) ?? assistantVerdict(c, index, matched, label);
     if (otherState) return otherState;
-    const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t));
+    // Lapsed somewhere, and not held whole on another line that says nothing of a lapse ("NC OTA license,
+    // active through 2027" beside "Virginia OTA license (inactive since 2022)").
+    const heldCurrent = index.segTerms.some((st, i) => {
+      const text = (index.segments[i] as Segment).text;
+      return matched.every((t) => st.has(t)) && holdsCredential(text) && CURRENT_IN_LINE.test(fold(text)) && !LAPSED_LINE.test(text);
+    });
+    const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t)) && !heldCurrent;
     if (lapsedOnly) {
       const segs = matched.flatMap((t) => index.segTerms.flatMap((st, i) => (st.has(t) ? [i] : [])));
       return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${matched.map(label).join(", ")} as expired or inactive; a current one is asked.` };

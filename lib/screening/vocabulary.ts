@@ -136,6 +136,14 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "nursing", variants: ["nursing", "nurse"] },
   { id: "registered_nurse", variants: ["registered nurse", "=RN"], implies: ["nursing"] },
   { id: "bsn", variants: ["=BSN", "bachelor of science in nursing"], implies: ["nursing"] },
+  // Licences and certifications written either way: "Certified Occupational Therapy Assistant" is an
+  // OTA, "Licensed Vocational Nurse" is what two states call an LPN.
+  { id: "lpn", variants: ["licensed practical nurse", "licensed vocational nurse", "=LPN", "=LVN"], implies: ["nursing"] },
+  { id: "cna", variants: ["certified nursing assistant", "certified nurse aide", "certified nurse assistant", "=CNA"] },
+  { id: "ota", variants: ["occupational therapy assistant", "=OTA", "=COTA"] },
+  { id: "emt", variants: ["emergency medical technician", "=EMT"] },
+  { id: "rrt", variants: ["registered respiratory therapist", "=RRT"] },
+  { id: "cpht", variants: ["certified pharmacy technician", "=CPhT"] },
   { id: "bls", variants: ["basic life support", "=BLS", "=CPR"] },
   { id: "acls", variants: ["advanced cardiac life support", "=ACLS"] },
   { id: "pals", variants: ["pediatric advanced life support", "=PALS"] },
