@@ -2717,3 +2717,14 @@ describe("local engine: a licence current on one line is not undone by another s
     expect((await verdictOf(said(line), text)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: dealing with conflict and confidential information are traits", () => {
+  it("handling conflict is shown by mediating disputes", async () => {
+    const v = await verdictOf(cand({ resumeText: `Volunteer Community Manager, Boise Makers (2022 – Present)\n• Mediated disputes between members and rewrote the code of conduct after two incidents.${PAD}` }), "Handles conflict calmly");
+    expect(v.verdict).toBe("MET");
+  });
+  it("discretion is not found missing for want of the word", async () => {
+    const v = await verdictOf(cand({ resumeText: `Executive Assistant, Calgary Energy (2019 – Present)\n• Managed the CEO's calendar and travel.${PAD}` }), "Discretion with highly confidential information");
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+});

@@ -506,6 +506,9 @@ export const SOFT_SKILL_WORDS: readonly string[] = [
   // How a person is, said of them: "Passion for hospitality", "Thrives in a fast-paced environment", "Compassionate".
   "passion", "passionate", "thrives", "thrive", "paced", "energetic", "enthusiasm", "enthusiastic", "compassion", "compassionate",
   "friendly", "motivating", "discretion", "discreet", "diplomacy", "tactful", "resilience", "resilient", "dependable", "hardworking",
+  // How a person deals with others and with pressure: "Handles conflict calmly", "Discretion with highly
+  // confidential information", "high-energy style".
+  "conflict", "conflicts", "calmly", "composure", "confidential", "confidentiality", "energy", "style",
 ];
 
 /**
@@ -539,4 +542,7 @@ export const TRAIT_BEHAVIOURS: Readonly<Record<string, readonly string[]>> = {
   mentoring: ["mentored", "coached", "trained", "onboarded"],
   presentation: ["presented", "presentations", "speaker", "keynote", "talks", "webinars"],
   public: ["presented", "speaker", "keynote", "talks", "webinars"],
+  conflict: ["resolved", "mediated", "de-escalated", "disputes", "complaints"],
+  confidential: ["confidential", "privileged", "hipaa", "sensitive"],
+  confidentiality: ["confidential", "privileged", "hipaa", "sensitive"],
 };
