@@ -2728,3 +2728,14 @@ describe("local engine: dealing with conflict and confidential information are t
     expect(v.verdict).toBe("UNKNOWN");
   });
 });
+
+describe("local engine: 'not yet' with a stage under way is partly met", () => {
+  const asked = answeredBy("Respiratory Therapist, Banner Health (2023 – Present)\n• Adult ICU ventilator management.");
+  it.each([
+    ["Not yet. I am a CRT; I passed the TMC at the high cut score and my Clinical Simulation Exam is scheduled for December 12, 2026.", "PARTLY_MET"],
+    ["Not yet.", "NOT_MET"],
+    ["No, and I do not plan to sit it.", "NOT_MET"],
+  ])("%s → %s", async (answer, expected) => {
+    expect((await verdictOf(asked("Do you currently hold the RRT credential?", answer), "RRT (Registered Respiratory Therapist) required")).verdict).toBe(expected);
+  });
+});

@@ -1878,6 +1878,9 @@ type Answer = CandidateIndex["answers"][number];
  * The verdict the candidate's answers give; or, when the only answer about it reads neither yes nor no,
  * that answer (`unread`) for a person to read.
  */
+/** "Not yet; I finish my paramedic internship in May 2027", "Not yet — exam scheduled": a stage under way. */
+const NOT_YET_ON_THE_WAY = /^\s*not yet\b.*\b(scheduled|booked|in progress|enrolled|finish|finishing|complete|completing|expected|passed|internship|pending|awaiting)\b/i;
+
 function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | { unread: Answer } | null {
   if (c.req.length === 0 && c.mode !== "place") return null;
   const critTopics = topicsOf(fold(c.input.text));
@@ -1940,6 +1943,11 @@ function answerVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     }
     if (holds && qualifiedAnswer(yn.answer)) {
       return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so only in part." };
+    }
+    // "Do you hold the RRT? — Not yet. … my Clinical Simulation Exam is scheduled for December": a
+    // credential on its way, as the résumé would say it.
+    if (!holds && NOT_YET_ON_THE_WAY.test(fold(yn.answer))) {
+      return { verdict: "PARTLY_MET", evidence: [yn.quote], reason: "The candidate's answer in the application says it is on the way, not held yet." };
     }
     return holds
       ? { verdict: "MET", evidence: [yn.quote], reason: "The candidate's answer in the application says so." }
