@@ -357,7 +357,7 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   const after = w.slice(end, postTo).map((t) => t.lower).join(" ");
   if (/\b(exam|exams|test) (booked|scheduled)\b/.test(after)) return "progress";
   // Units done anywhere in the rest of the clause: "studying, due 2027 (4 of 8 units complete)".
-  if (/\b\d+ of \d+ (required )?(courses|modules|units|exams|papers|sections|parts)\b/.test(w.slice(end).map((t) => t.lower).join(" "))) return "progress";
+  if (/\b\d+ of \d+ (?:[a-z]+ ){0,2}(courses|modules|units|exams|papers|sections|parts|terms)\b/.test(w.slice(end).map((t) => t.lower).join(" "))) return "progress";
   for (let i = end; i < postTo; i++) {
     // "Advanced Cardiac Life Support (AHA), Basic Life Support": the next item is not a qualifier.
     // A lapse or progress cue right after the comma still qualifies it ("CSM 2019, lapsed 2021").

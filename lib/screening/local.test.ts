@@ -2739,3 +2739,33 @@ describe("local engine: 'not yet' with a stage under way is partly met", () => {
     expect((await verdictOf(asked("Do you currently hold the RRT credential?", answer), "RRT (Registered Respiratory Therapist) required")).verdict).toBe(expected);
   });
 });
+
+describe("local engine: credentials and degrees on the way, as their own lines say", () => {
+  const said = (line: string, schools: CandidateInput["schools"] = []) => cand({ resumeText: `${line}${PAD}`, schools });
+  it("modules of a program counted with a word between", async () => {
+    const v = await verdictOf(said("• CSFA (Certified Surgical First Assistant) program, Rocky Ridge College online: 2 of 4 didactic modules completed; clinical portion 2027."), "CSFA");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+  it("a Green Belt with its certification pending", async () => {
+    const v = await verdictOf(said("Lean Six Sigma Green Belt — training completed (Clemson CCIT, 2026); project and certification pending"), "Six Sigma Green Belt");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+  it("a parsed MBA without an end date whose line says it is in progress", async () => {
+    const v = await verdictOf(said("MBA (online), Syracuse University Whitman School — in progress, 2 of 4 terms complete", [{ org: "Syracuse University", degree: "MBA", field: "", start: { year: 2025 } }]), "MBA");
+    expect(v.verdict).toBe("PARTLY_MET");
+  });
+  it("a master's earned on the way to a Ph.D. still under way meets a master's", async () => {
+    const v = await verdictOf(
+      said("Ph.D. Statistics, University of Wisconsin–Madison — in progress, expected 2027\nM.S. Statistics, University of Wisconsin–Madison, 2024", [
+        { org: "University of Wisconsin–Madison", degree: "Ph.D.", field: "Statistics", start: { year: 2022 }, end: { year: 2027 } },
+        { org: "University of Wisconsin–Madison", degree: "M.S.", field: "Statistics", start: { year: 2022 }, end: { year: 2024 } },
+      ]),
+      "Master's degree in statistics",
+    );
+    expect(v.verdict).toBe("MET");
+  });
+  it("a bachelor's left after the third year", async () => {
+    const v = await verdictOf(said("Bachelor of Science in Tourism Management — Polytechnic University of the Philippines (completed 3rd year, 2019)"), "Bachelor's degree");
+    expect(v.verdict).toBe("NOT_MET");
+  });
+});

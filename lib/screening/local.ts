@@ -140,10 +140,10 @@ const ROLE_NOUN =
 const COURSE_LINE = /\b(course|class|school|academic|coursework|student)[ -]projects?\b|\bcoursework only\b|\bfor (a|my|the) class\b|\([^)]*\bclass\)/i;
 /** A degree begun and not finished: "(incomplete)", "ABD", "withdrew 2019", "3 of 4 years completed", "did not graduate", "Some college: 24 credits toward a B.S.". */
 const UNFINISHED =
-  /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?|some college|paused|on hold|credits? (toward|towards))\b/i;
+  /\b(incomplete|unfinished|not completed|not finished|abd|all but dissertation|withdrew|withdrawn|dropped out|discontinued|deferred|did not (graduate|finish|complete)|left (the )?(program|programme|course)|\d+ of \d+ years( completed)?|some college|paused|on hold|credits? (toward|towards)|completed (the )?(\d(st|nd|rd|th)|first|second|third|fourth) year)\b/i;
 /** Left for good, unlike a deferral, "ABD" or "3 of 4 years completed" (which may still be going on). */
 const LEFT_STUDY =
-  /\b(incomplete|unfinished|not completed|not finished|withdrew|withdrawn|dropped out|discontinued|did not (graduate|finish|complete)|left (the )?(program|programme|course|degree)|some college|paused|on hold|credits? (toward|towards))\b/i;
+  /\b(incomplete|unfinished|not completed|not finished|withdrew|withdrawn|dropped out|discontinued|did not (graduate|finish|complete)|left (the )?(program|programme|course|degree)|some college|paused|on hold|credits? (toward|towards)|completed (the )?(\d(st|nd|rd|th)|first|second|third|fourth) year)\b/i;
 /** A note that the study goes on: "withdrew 2019, resumed 2024", "deferred; returning in 2027". */
 const IN_PROGRESS_NOTE = /\b(resumed|returning|re-?enrolled|currently|expected|ongoing|in progress)\b/i;
 const DEGREE_DENIED = /^[^.;]{0,40}?\s[-–—:]\s*(no|none|n\/a|not yet)\b|\b(no|without a?) ((university|college|formal|higher) )?(degree|diploma)\b|\bnot planning\b/i;
@@ -805,9 +805,10 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
       : segments.flatMap((x, i) => (i < contentCount && x.text === line ? [i] : []));
     const endIdx = monthIndex(s.end);
     const parsed = [s.degree, s.field, s.summary].filter(Boolean).join(" ");
-    const ongoing = (endIdx !== null && endIdx > nowIdx) || inProgressLine(parsed);
     // "BA History — University of Leeds — 2013–2015, did not complete": the parser keeps the degree, the line does not.
     const ownLines = [...new Set(segs)].map((i) => (segments[i] as Segment).text).filter((t) => !s.org || t.includes(s.org));
+    // "MBA (online), Syracuse University — in progress, 2 of 4 terms complete": the line says what the parser's missing end does not.
+    const ongoing = (endIdx !== null && endIdx > nowIdx) || inProgressLine(parsed) || (endIdx === null && ownLines.some((t) => inProgressLine(t)));
     const left = !ongoing && [parsed, ...ownLines].some((t) => LEFT_STUDY.test(fold(t)) && !IN_PROGRESS_NOTE.test(fold(t)));
     const inProgress = ongoing || (!left && UNFINISHED.test(fold(parsed)));
     const named = glossField(withoutMinor([s.degree, s.field].filter(Boolean).join(" ")));
@@ -1594,7 +1595,7 @@ function beltVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
 const GENERIC_WORDS = new Set(GENERIC_TERMS.filter((t) => !t.startsWith("@")));
 const GENERIC_SET: ReadonlySet<Term> = new Set(GENERIC_TERMS);
 
-const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|registration|designation|chartered|card|endorsement|ticket|diploma|qualified|qualification)\b/i;
+const CREDENTIAL_WORD = /\b(certif\w*|licen[cs]\w*|credential\w*|accredit\w*|registered|registration|designation|chartered|card|endorsement|ticket|diploma|qualified|qualification|(green|black|yellow) belt)\b/i;
 /** A credential written as one is: CSM, CPA, RN, Security+. */
 const WRITTEN_AS_CREDENTIAL = /\b\p{Lu}{2,6}\b|\w\+/u;
 const CREDENTIAL_DENIED = /\b(no|not|without|never|lack\w*|pending|awaiting)\b[^.;]{0,30}\b(certif\w*|licen[cs]\w*|card|accredit\w*)\b|\b(uncertified|unlicensed|not certified|not licensed)\b/i;
@@ -1755,7 +1756,8 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
     }
     return { d, levelOk, field };
   });
-  const rank = (s: Scored) => (s.levelOk ? 4 : 0) + (s.field === "exact" ? 2 : s.field === "related" ? 1 : 0) + (s.d.level ?? 0) / 10;
+  // A finished degree that does is worth more than a higher one still under way (an M.S. earned on the way to a Ph.D.).
+  const rank = (s: Scored) => (s.levelOk ? 4 : 0) + (s.field === "exact" ? 2 : s.field === "related" ? 1 : 0) + (s.d.level ?? 0) / 10 - (s.d.inProgress || s.d.abandoned ? 0.5 : 0);
   const best = scored.sort((a, b) => rank(b) - rank(a))[0];
   // Parsed schools are quoted as Lever parsed them when the résumé text does not show the line.
   const evidence = best ? (best.d.segs.length ? quotes(index, best.d.segs) : [best.d.label].filter(Boolean)) : [];
