@@ -2769,3 +2769,14 @@ describe("local engine: credentials and degrees on the way, as their own lines s
     expect(v.verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a credential that goes by several acronyms", () => {
+  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
+  it.each([
+    ["Using GI Bill: Medical Assistant certificate program, Clover Park Technical College — enrolled, started Sep 2026", "PARTLY_MET"],
+    ["Medical Assistant, Valley Clinic (2021 – Present)\n• Rooming, vitals and injections for a family practice.", "PARTLY_MET"],
+    ["Brianna Lopez, CCMA (NHA), 2022", "MET"],
+  ])("%s → %s", async (line, expected) => {
+    expect((await verdictOf(said(line), "Certified Medical Assistant (CMA or CCMA)")).verdict).toBe(expected);
+  });
+});

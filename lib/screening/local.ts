@@ -2175,6 +2175,8 @@ interface SpelledCredential {
   /** The name's words, lower-case, to be found together. */
   words: string[];
   acronym: string;
+  /** Every acronym in the brackets; any one held is the credential. */
+  also: string[];
 }
 
 /**
@@ -2183,15 +2185,16 @@ interface SpelledCredential {
  * "Professional" are part of it, not filler, so "School Counselor" is not this credential.
  */
 function spelledCredential(text: string): SpelledCredential | null {
-  const m = /((?:[\p{L}&][\p{L}'-]*\s+){1,7})\(\s*(\p{Lu}{2,6})\s*\)/u.exec(fold(text));
+  // "(LPC)", or the names it also goes by: "Certified Medical Assistant (CMA or CCMA)".
+  const m = /((?:[\p{L}&][\p{L}'-]*\s+){1,7})\(\s*(\p{Lu}{2,6}(?:\s*(?:or|\/|,)\s*\p{Lu}{2,6})*)\s*\)/u.exec(fold(text));
   if (!m) return null;
-  const acronym = m[2] as string;
+  const acronyms = (m[2] as string).split(/\s*(?:or|\/|,)\s*/);
   const words = (m[1] as string).trim().split(/\s+/);
   for (let from = words.length - 1; from >= 0; from--) {
     const name = words.slice(from);
     const initials = name.filter((w) => !INITIALS_SKIP.has(w.toLowerCase())).map((w) => w[0]?.toUpperCase() ?? "").join("");
-    if (initials === acronym) return { name: name.join(" "), words: name.map((w) => w.toLowerCase()), acronym };
-    if (initials.length > acronym.length) break;
+    if (acronyms.includes(initials)) return { name: name.join(" "), words: name.map((w) => w.toLowerCase()), acronym: initials, also: acronyms };
+    if (initials.length > Math.max(...acronyms.map((a) => a.length))) break;
   }
   return null;
 }
@@ -2205,7 +2208,7 @@ function spelledCredential(text: string): SpelledCredential | null {
 function spelledCredentialVerdict(c: CompiledCriterion, index: CandidateIndex, v: Omit<CriterionVerdict, "criterionId">): Omit<CriterionVerdict, "criterionId"> {
   const sp = c.spelled;
   if (!sp || c.mode !== "keyword" || v.verdict !== "MET") return v;
-  const acronymTerms = [...termsOf(tokenize(sp.acronym), new Set(requirementTerms(c.req)))];
+  const acronymTerms = [...termsOf(tokenize(sp.also.join(" ")), new Set(requirementTerms(c.req)))];
   if (acronymTerms.length === 0 || acronymTerms.some((t) => index.all.has(t))) return v;
   const phrase = new RegExp(`\\b${sp.words.map((w) => w.replace(/[^\p{L}]/gu, "")).join("[\\s-]+")}\\b`, "iu");
   const named = index.segments.findIndex((seg, i) => phrase.test(fold(seg.text)) && (index.segTerms[i] as Set<Term>).size > 0);
@@ -2216,7 +2219,11 @@ function spelledCredentialVerdict(c: CompiledCriterion, index: CandidateIndex, v
     return { verdict: "PARTLY_MET", evidence: quotes(index, other.segs).slice(0, 2), reason: `Mentions ${sp.acronym} ${STANCE_WORDS[other.stance as Exclude<Stance, "affirmed">]}.` };
   }
   if (other) return { verdict: "NOT_MET", evidence: quotes(index, other.segs).slice(0, 2), reason: `Mentions ${sp.acronym} ${STANCE_WORDS[other.stance as Exclude<Stance, "affirmed">]}.` };
-  return { verdict: "NOT_MET", evidence: v.evidence.slice(0, 1), reason: `${v.reason.replace(/\.$/, "")}, but not the credential asked: ${sp.name} (${sp.acronym}).` };
+  // "Medical Assistant certificate program — enrolled": on the way to it.
+  if (v.evidence.some((e) => inProgressLine(e))) {
+    return { verdict: "PARTLY_MET", evidence: v.evidence.slice(0, 1), reason: `${v.reason.replace(/\.$/, "")} in a line that says it is still under way; ${sp.name} (${sp.also.join(" or ")}) is asked.` };
+  }
+  return { verdict: "NOT_MET", evidence: v.evidence.slice(0, 1), reason: `${v.reason.replace(/\.$/, "")}, but not the credential asked: ${sp.name} (${sp.also.join(" or ")}).` };
 }
 
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
