@@ -2780,3 +2780,13 @@ describe("local engine: a credential that goes by several acronyms", () => {
     expect((await verdictOf(said(line), "Certified Medical Assistant (CMA or CCMA)")).verdict).toBe(expected);
   });
 });
+
+describe("local engine: what is current is read from the lines that name all of it", () => {
+  it("armed posts in a position that ended, and an unarmed post now", async () => {
+    const v = await verdictOf(
+      cand({ resumeText: `Security Officer (unarmed post) — Inland Guard Services, Riverside | Jan 2026 – Present\nArmed Security Officer — Inland Guard Services | Aug 2022 – Dec 2025\n• Armed posts at a cash-handling facility and a hospital.${PAD}` }),
+      "Currently working armed posts",
+    );
+    expect(v.verdict).toBe("NOT_MET");
+  });
+});

@@ -1435,7 +1435,9 @@ function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   // A generic word ("manager", "business") in the headline says nothing about what is current.
   const specific = matched.filter((t) => !GENERIC_SET.has(t));
   const looking = specific.length ? specific : matched;
-  const segs = index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
+  // The lines that name all of it ("Armed posts at a cash-handling facility"), not a word of it elsewhere ("unarmed post").
+  const whole = index.segTerms.flatMap((st, i) => (looking.every((t) => st.has(t)) ? [i] : []));
+  const segs = whole.length ? whole : index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
   // "Working with Children Check — current", "First Aid valid to 2027": the line says it is current,
   // whatever position block it sits under.
   const nowYear = Math.floor(index.nowIdx / 12);
