@@ -1436,8 +1436,9 @@ function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const specific = matched.filter((t) => !GENERIC_SET.has(t));
   const looking = specific.length ? specific : matched;
   // The lines that name all of it ("Armed posts at a cash-handling facility"), not a word of it elsewhere ("unarmed post").
-  const whole = index.segTerms.flatMap((st, i) => (looking.every((t) => st.has(t)) ? [i] : []));
-  const segs = whole.length ? whole : index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
+  const any = index.segTerms.flatMap((st, i) => (looking.some((t) => st.has(t)) ? [i] : []));
+  const whole = any.filter((i) => looking.every((t) => (index.segTerms[i] as Set<Term>).has(t)));
+  const segs = whole.length ? whole : any;
   // "Working with Children Check — current", "First Aid valid to 2027": the line says it is current,
   // whatever position block it sits under.
   const nowYear = Math.floor(index.nowIdx / 12);
@@ -1450,7 +1451,9 @@ function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   const ends = segs.map((i) => index.segEnd[i] ?? null);
   if (ends.some((e) => e === null || e > index.nowIdx)) return null;
   // The quoted heading carries the dates as written; a year-only end cannot be told from a December one.
-  return { verdict: "NOT_MET", evidence: quotes(index, segs).slice(0, 2), reason: `Mentions ${looking.map(label).join(", ")} only in a position that has ended; a current one is asked.` };
+  // Quoted with the dated heading of their position when it names part of it too.
+  const shown = any.filter((i) => segs.some((j) => index.block[j] === index.block[i]));
+  return { verdict: "NOT_MET", evidence: quotes(index, shown).slice(0, 2), reason: `Mentions ${looking.map(label).join(", ")} only in a position that has ended; a current one is asked.` };
 }
 
 const LAPSED_LINE = /\b(expired|lapsed|inactive|no longer active)\b/i;
