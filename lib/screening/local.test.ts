@@ -2790,3 +2790,14 @@ describe("local engine: what is current is read from the lines that name all of 
     expect(v.verdict).toBe("NOT_MET");
   });
 });
+
+describe("local engine: a start asked within a range of weeks", () => {
+  const asked = answeredBy("Receptionist, Lakeside Dental (2020 – Present)\n• Front desk for a four-chair practice.");
+  it.each([
+    ["Can start within 2-3 weeks of offer", "Two weeks after offer.", "MET"],
+    ["Can start within 2-3 weeks of offer", "In two months.", "NOT_MET"],
+    ["Available to start within 12 weeks", "10 weeks", "MET"],
+  ])("%s, answered %s → %s", async (text, answer, expected) => {
+    expect((await verdictOf(asked("What is your expected start date?", answer), text)).verdict).toBe(expected);
+  });
+});

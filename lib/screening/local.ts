@@ -1989,7 +1989,7 @@ function namedTerms(text: string, among: readonly Term[]): Set<Term> {
 }
 
 /** "Can start within 4 weeks", "Notice period of 30 days or less": the longest wait, in days. */
-const START_WITHIN = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\bwithin\\s+(${NUM})\\s*(day|week|month)s?\\b|\\bnotice period (?:of )?(?:up to |at most |no more than )?(${NUM})\\s*(day|week|month)s?\\b`, "i");
+const START_WITHIN = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\bwithin\\s+(?:(?:${NUM})\\s*(?:-|–|to|or)\\s*)?(${NUM})\\s*(day|week|month)s?\\b|\\bnotice period (?:of )?(?:up to |at most |no more than )?(${NUM})\\s*(day|week|month)s?\\b`, "i");
 /** "Can start by January 2027", "Available to start in January 2027", "before Nov 10, 2026": the last day that will do. */
 const START_BY = new RegExp(`\\b(?:start|join|available)\\b[^.;]*?\\b(by|in|before|no later than)\\s+(${MON})\\.?\\s*(?:(\\d{1,2})(?:st|nd|rd|th)?,?\\s+)?((?:19|20)\\d{2})\\b`, "i");
 /** "Can start right away", "Available immediately": a week's notice at most. */
