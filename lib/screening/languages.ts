@@ -178,6 +178,12 @@ function writtenInEnglish(lines: readonly string[]): boolean {
   return words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length >= 0.1;
 }
 
+/** One sentence in English: "Yes, fully bilingual, I used Spanish every day at my last job". */
+function englishSentence(text: string): boolean {
+  const words = text.toLowerCase().match(/\p{L}+/gu) ?? [];
+  return words.length >= 6 && words.filter((w) => ENGLISH_FUNCTION_WORDS.has(w)).length / words.length >= 0.15;
+}
+
 /** The verdict for one language requirement from the candidate's lines (résumé, answers). */
 export function languageVerdict(req: LanguageRequirement, lines: readonly string[], substantive: boolean): LanguageVerdict {
   const per = req.languages.map((language) => {
@@ -187,6 +193,12 @@ export function languageVerdict(req: LanguageRequirement, lines: readonly string
     return { language, mentions, positive, stated };
   });
   const need = LEVEL_NAMES[req.level] ?? "working";
+  // A line that says "bilingual" and names one language besides English: bilingual in it (and in English).
+  const bilingualIn = per.flatMap((q) => {
+    if (q.language === "english" || q.stated) return [];
+    const m = q.positive.find((x) => /\bbilingu/i.test(x.quote) && (x.quote.match(LANG_RE) ?? []).filter((l) => canonical(l.toLowerCase()) !== "english").length === 1);
+    return m ? [{ language: q.language, quote: m.quote }] : [];
+  });
   const judge = (p: (typeof per)[number]): LanguageVerdict => {
     const name = cap(p.language);
     if (p.stated) {
@@ -198,6 +210,8 @@ export function languageVerdict(req: LanguageRequirement, lines: readonly string
       if (lvl === req.level - 1 || (lvl >= 3 && lvl >= Math.min(req.level, 5) - 2)) return { verdict: "PARTLY_MET", evidence: [p.stated.quote], reason: `${has}, below the ${need} asked.` };
       return { verdict: "NOT_MET", evidence: [p.stated.quote], reason: `${has}, well below the ${need} asked.` };
     }
+    const own = bilingualIn.find((q) => q.language === p.language);
+    if (own) return { verdict: "MET", evidence: [own.quote], reason: `Says they are bilingual in ${name}; ${need} asked.` };
     if (p.positive.length) {
       const quote = (p.positive[0] as LanguageEvidence).quote;
       if (req.level <= 3) return { verdict: "MET", evidence: [quote], reason: `Lists ${name}; ${need} asked.` };
@@ -206,6 +220,12 @@ export function languageVerdict(req: LanguageRequirement, lines: readonly string
       return { verdict: "PARTLY_MET", evidence: [quote], reason: `Lists ${name} without saying how well; ${need} asked.` };
     }
     if (p.mentions.length) return { verdict: "NOT_MET", evidence: [(p.mentions[0] as LanguageEvidence).quote], reason: `States no ${name}.` };
+    // "Yes, fully bilingual, I used Spanish every day" for "Bilingual Spanish/English": bilingual in the
+    // other language, written in English, is bilingual in both.
+    const bilingual = bilingualIn.find((q) => q.language !== p.language);
+    if (p.language === "english" && bilingual && (writtenInEnglish(lines) || englishSentence(bilingual.quote))) {
+      return { verdict: "MET", evidence: [bilingual.quote], reason: `Says they are bilingual in ${cap(bilingual.language)} and writes in English; ${need} asked.` };
+    }
     if (p.language === "english" || !substantive) return { verdict: "UNKNOWN", evidence: [], reason: `The résumé does not say how well the candidate speaks ${name}.` };
     return { verdict: "NOT_MET", evidence: [], reason: `No mention of ${name}.` };
   };

@@ -2801,3 +2801,13 @@ describe("local engine: a start asked within a range of weeks", () => {
     expect((await verdictOf(asked("What is your expected start date?", answer), text)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: 'fully bilingual' beside one other language is bilingual in it and English", () => {
+  const near = (answer: string) => cand({ resumeText: "Yesenia Carrillo\nEl Paso, TX · 915-555-0129", answers: [{ question: "Are you bilingual in Spanish and English? Do you use it at work?", answer }] });
+  it("an answer in English saying so", async () => {
+    expect((await verdictOf(near("Yes, fully bilingual, I used Spanish every day at my last job answering phones."), "Bilingual Spanish/English")).verdict).toBe("MET");
+  });
+  it("not when the line names two other languages", async () => {
+    expect((await verdictOf(near("Yes, fully bilingual in Portuguese and Spanish, and I am learning English at night."), "Bilingual Spanish/English")).verdict).not.toBe("MET");
+  });
+});
