@@ -2811,3 +2811,21 @@ describe("local engine: 'fully bilingual' beside one other language is bilingual
     expect((await verdictOf(near("Yes, fully bilingual in Portuguese and Spanish, and I am learning English at night."), "Bilingual Spanish/English")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: years of experience given in an application answer", () => {
+  const near = (question: string, answer: string) => cand({ resumeText: "Crystal Yazzie\nAlbuquerque, NM\nDispatch / logistics. References on request.", answers: [{ question, answer }] });
+  it.each([
+    ["About 3 years at a regional carrier and 1 year at a towing company before that.", "MET"],
+    ["6 years in total, 2 of them as a lead dispatcher.", "MET"],
+    ["Two years.", "PARTLY_MET"],
+    ["About 1 year.", "NOT_MET"],
+  ])("%s → %s", async (answer, expected) => {
+    const v = await verdictOf(near("How many years of dispatch experience do you have?", answer), "4+ years dispatch experience");
+    expect(v.verdict).toBe(expected);
+    expect(v.evidence.join(" ")).toContain(answer);
+  });
+  it("a question about other years settles nothing", async () => {
+    const v = await verdictOf(near("How many years have you lived in New Mexico?", "12 years."), "4+ years dispatch experience");
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+});

@@ -2139,6 +2139,31 @@ function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate (or add it as an application question)." };
 }
 
+/** "About 3 years at a regional carrier and 1 year at a towing company", "two and a half years": years in an answer. */
+const ANSWER_YEARS = new RegExp(`\\b(\\d{1,2}(?:\\.\\d)?|${NUMBER_WORD_PATTERN})(\\s+and a half)?\\+?\\s*(?:years?|yrs?)\\b`, "gi");
+
+/**
+ * "4+ years of dispatch experience" answered "How many years of dispatch experience do you have? —
+ * About 3 years at a regional carrier and 1 year at a towing company before that": the years the
+ * candidate gives to a question about the same thing, added up when they are separate stints.
+ */
+function answerYearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (c.mode !== "years" || c.minYears <= 0) return null;
+  const subject = requirementTerms(c.req);
+  for (const a of index.answers) {
+    if (!/\byears?\b/i.test(a.asked) || subject.size === 0 || ![...subject].some((t) => a.question.has(t))) continue;
+    const found = [...fold(a.answer).matchAll(ANSWER_YEARS)].map((m) => (parseCount(m[1] as string) ?? 0) + (m[2] ? 0.5 : 0));
+    if (found.length === 0) continue;
+    // Stints one after another add up; a total and a part of it ("6 years, 2 of them as a lead") do not.
+    const separate = found.length > 1 && /\b(and|plus|then|before that|after that|prior)\b/i.test(a.answer) && !/\b(total|in all|of which|of them|including)\b/i.test(a.answer);
+    const years = separate ? found.reduce((x, y) => x + y, 0) : Math.max(...found);
+    const has = `${years} year${years === 1 ? "" : "s"}`;
+    if (years >= c.minYears) return { verdict: "MET", evidence: [a.quote], reason: `The candidate gives ${has} in the application; ${c.minYears} asked.` };
+    return { verdict: years >= c.minYears / 2 ? "PARTLY_MET" : "NOT_MET", evidence: [a.quote], reason: `The candidate gives ${has} in the application, ${c.minYears} asked.` };
+  }
+  return null;
+}
+
 /** "GPA 3.5 or above", "Cumulative GPA of 3.5+", "minimum 3.0 GPA": the grade point average asked. */
 const GPA_ASKED = /\b(?:gpa|grade point average)\b[^.;\d]{0,20}?(\d\.\d{1,2})|(\d\.\d{1,2})\s*\+?\s*(?:\/\s*4(?:\.0+)?\s*)?(?:cumulative |overall |major )?(?:gpa|grade point average)\b/i;
 /** "GPA 3.62/4.00", "GPA: 3.4", "3.8 GPA", "Cumulative GPA 3.21 (major 3.5)": a stated GPA and its scale. */
@@ -2234,7 +2259,7 @@ function spelledCredentialVerdict(c: CompiledCriterion, index: CandidateIndex, v
 function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const gpa = index.hasContent ? gpaVerdict(c, index) : null;
   if (gpa) return gpa;
-  const answered = startVerdict(c, index) ?? payVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
+  const answered = answerYearsVerdict(c, index) ?? startVerdict(c, index) ?? payVerdict(c, index) ?? absenceVerdict(c, index) ?? answerAmountVerdict(c, index) ?? answerVerdict(c, index);
   // An answer in the candidate's own words settles nothing by itself; it stands only against a match of
   // its own words ("I work a second job on Saturdays" is not a yes to Saturdays).
   const fromAnswer = answered && "unread" in answered ? null : answered;
