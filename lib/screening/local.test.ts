@@ -2829,3 +2829,12 @@ describe("local engine: years of experience given in an application answer", () 
     expect(v.verdict).toBe("UNKNOWN");
   });
 });
+
+describe("local engine: transportation management systems by their product names", () => {
+  it("McLeod is a TMS; Samsara is not one", async () => {
+    const r = cand({ resumeText: `Dispatcher, Roadrunner Freight (2019 – Present)\n• Dispatched 40 trucks daily in McLeod LoadMaster.${PAD}` });
+    expect((await verdictOf(r, "TMS experience (McLeod, TMW or similar)")).verdict).toBe("MET");
+    const s = cand({ resumeText: `Dispatcher, Roadrunner Freight (2019 – Present)\n• Tracked 40 trucks daily in Samsara.${PAD}` });
+    expect((await verdictOf(s, "Experience with a transportation management system")).verdict).not.toBe("MET");
+  });
+});
