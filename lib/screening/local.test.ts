@@ -2838,3 +2838,14 @@ describe("local engine: transportation management systems by their product names
     expect((await verdictOf(s, "Experience with a transportation management system")).verdict).not.toBe("MET");
   });
 });
+
+describe("local engine: evenings, after-hours call and a passport are for the candidate to answer", () => {
+  it.each(["Available two evenings per week", "Can take after-hours call", "Valid passport"])("%s is unknown from a résumé", async (text) => {
+    const v = await verdictOf(cand({ resumeText: `Sonographer, Meridian Imaging (2019 – Present)\n• Abdominal and small-parts ultrasound, 18 patients a day.${PAD}` }), text);
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+  it("on-call experience is still experience", async () => {
+    const v = await verdictOf(cand({ resumeText: `SRE, Flipkart (2019 – Present)\n• Primary on-call rotation; incident commander for 30+ SEV-2s.${PAD}` }), "On-call and incident management experience");
+    expect(v.verdict).toBe("MET");
+  });
+});
