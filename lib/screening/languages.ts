@@ -110,9 +110,10 @@ export function compileLanguage(criterion: string): LanguageRequirement | null {
   const rest = t.replace(LANG_RE, " ").replace(/\b(and|or|in|of|the|a|an|language|languages|speaker|speaking|spoken|written|verbal|skills?|proficiency|ability|to|speak|read|write|both|required|preferred|plus|level|at least|minimum|oral|communication|with)\b/gi, " ");
   const level = levelOf(t);
   const leftover = rest.replace(/[^a-z0-9]+/gi, " ").trim().split(" ").filter((w) => w && !levelOf(w));
-  if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12]|at|a|the|least|minimum|or|better|above|higher|toeic|ielts|score|band|\d{1,3}(\.\d)?)$/i.test(w))) return null;
+  if (leftover.some((w) => !/^(experience|skills?|strong|excellent|good|native|fluent|must|be|is|are|able|communicate|conversation|conversational|bilingual|proficient|professional|working|business|level|cefr|[abc][12]|at|a|the|least|minimum|or|better|above|higher|toeic|ielts|score|band|\d{1,3}(\.\d)?|clinician|therapist|nurse|teacher|agent|representative|rep|associate|staff|candidate|caregiver)$/i.test(w))) return null;
   const languages = [...new Set(found)];
-  // "Spanish or Portuguese" is either; "Bilingual English/Spanish" is both.
+  // "Spanish or Portuguese" is either; "Bilingual English/Spanish" is both. The person named after it
+  // ("Bilingual Spanish/English clinician") is who speaks them.
   return { languages, any: /\bor\b/i.test(t) || (/\//.test(t) && !/\bbilingual\b/i.test(t)), level: level ?? 3 };
 }
 

@@ -2849,3 +2849,10 @@ describe("local engine: evenings, after-hours call and a passport are for the ca
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: a language criterion that names the person who speaks it", () => {
+  it("a bilingual clinician is a bilingual criterion, read as one", async () => {
+    const v = await verdictOf(cand({ resumeText: `LMSW, Bronx Community Clinic (2021 – Present)\n• Caseload of 32 adults; sessions in English and Spanish (native Spanish speaker).${PAD}` }), "Bilingual Spanish/English clinician");
+    expect(v.verdict).toBe("MET");
+  });
+});
