@@ -2856,3 +2856,14 @@ describe("local engine: a language criterion that names the person who speaks it
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: weekday and rotating-shift questions answer weekday and rotating-shift criteria", () => {
+  const asked = answeredBy("Clinical Research Nurse, Cleveland Clinic (2019 – Present)\n• Screened and consented 140 trial participants.");
+  it.each([
+    ["Can work Mon–Fri days", "The role is Monday–Friday, day shift. Is that OK?", "Yes, that's why I'm applying.", "MET"],
+    ["Willing to work rotating 12s", "Can you work rotating 12-hour shifts?", "Yes.", "MET"],
+    ["Willing to work rotating 12s", "Can you work rotating 12-hour shifts?", "No, fixed days only.", "NOT_MET"],
+  ])("%s, asked %s, answered %s → %s", async (text, question, answer, expected) => {
+    expect((await verdictOf(asked(question, answer), text)).verdict).toBe(expected);
+  });
+});

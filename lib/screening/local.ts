@@ -1826,7 +1826,7 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
   // "Stand for a full shift" is how long, not which shifts.
   // "300+ covers a night" is a rate, not a shift asked about.
-  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|(?<!(full|entire|whole|long) )shifts?(?![- ](lead|leader|supervisor|manager))|evenings?|on[- ]call|overtime|holidays?)\b/i,
+  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|(?<!(full|entire|whole|long) )shifts?(?![- ](lead|leader|supervisor|manager))|evenings?|on[- ]call|overtime|holidays?|weekdays?|mornings?|afternoons?|rotating|(8|10|12)s|mon(day)?\s*(-|–|to|through)\s*fri(day)?)\b/i,
   /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
