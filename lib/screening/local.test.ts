@@ -2867,3 +2867,10 @@ describe("local engine: weekday and rotating-shift questions answer weekday and 
     expect((await verdictOf(asked(question, answer), text)).verdict).toBe(expected);
   });
 });
+
+describe("local engine: 'in good standing' says current, it is not a word to find; radiographers by their other names", () => {
+  it("an ARRT registration in radiography, current", async () => {
+    const v = await verdictOf(cand({ resumeText: `• ARRT Registered Technologist, Radiography (R) — ARRT ID 583920, registered since 2018. Registration current through June 30, 2027.${PAD}` }), "ARRT-registered radiographer in good standing");
+    expect(v.verdict).toBe("MET");
+  });
+});

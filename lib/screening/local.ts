@@ -230,7 +230,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (language) return { ...base, mode: "language", language };
   const amount = compileAmount(text);
   // "within the last 3 years" and "currently" qualify when, not what.
-  const req = compileRequirement((amount?.rest ?? text).replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
+  const req = compileRequirement((amount?.rest ?? text).replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b|\bin good standing\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
   if (isSoftSkill(req)) {
     const behaviours = new Set<Term>();
     for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);

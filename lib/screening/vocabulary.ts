@@ -139,6 +139,7 @@ export const CONCEPTS: readonly ConceptDef[] = [
   // Licences and certifications written either way: "Certified Occupational Therapy Assistant" is an
   // OTA, "Licensed Vocational Nurse" is what two states call an LPN.
   { id: "lpn", variants: ["licensed practical nurse", "licensed vocational nurse", "=LPN", "=LVN"], implies: ["nursing"] },
+  { id: "radiographer", variants: ["radiographer", "radiography", "radiologic technologist", "radiologic technician", "radiology technologist", "x ray technologist", "x ray technician", "x ray tech"] },
   { id: "cna", variants: ["certified nursing assistant", "certified nurse aide", "certified nurse assistant", "=CNA"] },
   { id: "ota", variants: ["occupational therapy assistant", "=OTA", "=COTA"] },
   { id: "emt", variants: ["emergency medical technician", "=EMT"] },
