@@ -69,6 +69,7 @@ describe("npm run eval:screening", () => {
       ["holdout-2026-12.json", "held-out"],
       ["holdout-2026-12b.json", "held-out"],
       ["holdout-2026-12c.json", "held-out"],
+      ["holdout-2026-12d.json", "held-out"],
       ["holdout-categories-2.json", "held-out"],
       ["holdout-set.json", "held-out"],
     ]);

@@ -56,7 +56,7 @@ import type {
  */
 
 /** Bump when matching rules change in a way that should re-screen candidates. */
-export const LOCAL_ENGINE_VERSION = "local-9";
+export const LOCAL_ENGINE_VERSION = "local-10";
 
 const MET_AT = 0.75;
 const PARTLY_AT = 0.4;
@@ -670,7 +670,7 @@ function buildIndex(job: CompiledJob, candidate: CandidateInput, nowIdx: number)
   // A line about a class or course project is exposure throughout, not only next to the aside that says
   // so: "Mini-C compiler (course project): … written in C", "Web app (Cloud Computing class): deployed on AWS".
   for (let i = 0; i < contentCount; i++) {
-    if (!COURSE_LINE.test(fold((segments[i] as Segment).text))) continue;
+    if (!COURSE_LINE.test((segments[i] as Segment).text)) continue;
     const own = segStances[i] as Map<Term, Stance>;
     for (const [t, st] of own) if (st === "affirmed") own.set(t, "exposure");
   }
@@ -2148,7 +2148,7 @@ const ANSWER_YEARS = new RegExp(`\\b(\\d{1,2}(?:\\.\\d)?|${NUMBER_WORD_PATTERN})
  * candidate gives to a question about the same thing, added up when they are separate stints.
  */
 function answerYearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
-  if (c.mode !== "years" || c.minYears <= 0) return null;
+  if (c.mode !== "years" || c.minYears <= 0 || index.answers.length === 0) return null;
   const subject = requirementTerms(c.req);
   for (const a of index.answers) {
     if (!/\byears?\b/i.test(a.asked) || subject.size === 0 || ![...subject].some((t) => a.question.has(t))) continue;
@@ -2175,6 +2175,7 @@ const GPA_SAID = /\b(cumulative |overall |major )?(?:gpa|grade point average)\b[
  * A résumé that states none cannot tell.
  */
 function gpaVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!/\b(gpa|grade point)/i.test(c.input.text)) return null;
   const asked = GPA_ASKED.exec(fold(c.input.text));
   if (!asked) return null;
   const written = (asked[1] ?? asked[2]) as string;

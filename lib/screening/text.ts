@@ -71,7 +71,7 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/\ba\s*\/\s*b(?:\s+test(?:s|ing|ed)?)?\b/gi, " abtest "],
   [/\bgd\s*&\s*t\b/gi, " gdandt "],
   // A licence letter after a credential's acronym is part of its name: "OTR/L", "COTA/L" (a lone "L" would match anything).
-  [/\b(\p{Lu}{2,5})\/L\b(?!\/)/gu, " $1L "],
+  [/\b([A-Z]{2,5})\/L\b(?!\/)/g, " $1L "],
   [/\.net\b/gi, " dotnet "],
   [/\b([a-z0-9]+)\.js\b/gi, " $1js "],
   [/\b(node|vue|next|nuxt|react|express|angular|ember|three|d3)\s+js\b/gi, " $1js "],
