@@ -95,7 +95,7 @@ describe("npm run eval:screening", () => {
     expect(text.stdout).toMatch(/^ {2}[! ] \[dev-/m);
     const listed = await main(["--list-held-out"], {}, quiet);
     expect(listed.stdout).toMatch(/^ {2}[! ] \[holdout/m);
-  });
+  }, 120_000); // screens the whole labelled corpus three times; it grows every round
 
   it("--engine llm measures a live model at each set's date, and --record writes answers that --engine recorded replays to the same rows", async () => {
     const dir = mkdtempSync(path.join(tmpdir(), "eval-"));

@@ -320,6 +320,8 @@ function anotherPerson(clause: Clause, start: number, end: number): boolean {
   const w = clause.words;
   for (let lead = start - 2; lead >= Math.max(0, start - 8); lead--) {
     if (!ASSISTING.has((w[lead] as Token).lower) || !PERSON_DETERMINERS.has(w[lead + 1]?.lower ?? "")) continue;
+    // "Board certified by the ABIM", "credentialed by the AAPC": the issuer of the candidate's own credential.
+    if ((w[lead] as Token).lower === "by" && PASSIVE_HELD.test(w[lead - 1]?.lower ?? "")) return false;
     if (w.slice(lead + 2, start).some((t) => PHRASE_BREAKS.has(t.lower))) return false;
     const person = w.slice(lead + 2, Math.min(w.length, end + 2)).some((t) => PERSON_NOUNS.has(t.lower));
     const acronym = end - start === 1 && /^\p{Lu}{2,6}$/u.test((w[start] as Token).raw);

@@ -2874,3 +2874,12 @@ describe("local engine: 'in good standing' says current, it is not a word to fin
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("local engine: the body that issued a credential is not someone the candidate works beside", () => {
+  it.each([
+    ["Internal Medicine Physician, board certified by the ABIM (2018), recertified 2028.", "ABIM board certification"],
+    ["Medical Coder (2019 – Present); credentialed by the AAPC", "AAPC certification"],
+  ])("%s → %s is met", async (line, text) => {
+    expect((await verdictOf(cand({ resumeText: `${line}${PAD}` }), text)).verdict).toBe("MET");
+  });
+});
