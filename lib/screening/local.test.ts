@@ -23,6 +23,9 @@ Operations Coordinator, Harbor Logistics (2018 – 2022)
 • Scheduled inbound freight, kept the dock calendar and onboarded four new coordinators to the yard system.
 • Ran weekly inventory counts and reported shrinkage to the regional manager every Friday.`;
 
+/** A candidate whose résumé is `line` (and parsed `schools`) above the padding. */
+const said = (line: string, schools: CandidateInput["schools"] = []): CandidateInput => cand({ resumeText: `${line}${PAD}`, schools });
+
 /** A candidate with one job of `work` (a heading and a line of it) and one application answer. */
 const answeredBy = (work: string) => (question: string, answer: string): CandidateInput => cand({ resumeText: `${work}${PAD}`, answers: [{ question, answer }] });
 
@@ -2524,7 +2527,6 @@ describe("local engine: the rest of a credential's name missing is another crede
 });
 
 describe("local engine: a credential named as the person the candidate assists or works beside", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it.each([
     ["Supported a $310M team of three CFP® professionals; took unsolicited equity orders.", "CFP certification"],
     ["Caseload of 32 adults; co-leads a substance-use group with the clinic's CASAC.", "CASAC credential"],
@@ -2581,7 +2583,6 @@ describe("local engine: a grade point average is compared; Latin honours are hon
 });
 
 describe("local engine: an observation shift, a bridge program only considered, a trait's framing words", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it("an observation shift as a student is not NICU experience", async () => {
     const v = await verdictOf(said("Clinical rotations: adult ICU, pulmonary function lab. NICU: one observation shift as a student; no neonatal practice since."), "Neonatal / NICU experience");
     expect(v.verdict).toBe("NOT_MET");
@@ -2608,7 +2609,6 @@ describe("local engine: days on site asked, fewer days answered", () => {
 });
 
 describe("local engine: a credential asked by its full name and acronym is found whole", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it.each([
     ["Pennsylvania Educational Specialist I certificate — School Counselor PK-12, active", "Licensed Professional Counselor (LPC)", "NOT_MET"],
     ["Pennsylvania School Counselor PK-12 certificate, active\nNot pursuing the LPC at this time.", "Licensed Professional Counselor (LPC)", "NOT_MET"],
@@ -2622,7 +2622,6 @@ describe("local engine: a credential asked by its full name and acronym is found
 });
 
 describe("local engine: a licence letter after an acronym is part of the credential's name", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it("a COTA/L is not an OTR/L, and the lone letter L matches nothing", async () => {
     const v = await verdictOf(said("Certified Occupational Therapy Assistant (COTA/L), NBCOT #3021\n• Caseload under the supervising OTR plans."), "OTR/L (registered occupational therapist)");
     expect(v.verdict).toBe("NOT_MET");
@@ -2650,13 +2649,12 @@ describe("local engine: a degree begun and left is no degree, whatever its field
 });
 
 describe("local engine: a line about a class or course project is exposure throughout", () => {
-  const said = (line: string) => cand({ resumeText: `PROJECTS\n${line}${PAD}` });
   it.each([
     ["• Mini-C compiler (course project, Compilers): lexer, parser and x86 code generator written in C.", "Has written C professionally (not just in school)", "NOT_MET"],
     ["• Course-scheduler web app (Cloud Computing class): deployed on AWS Lambda + DynamoDB.", "Production experience on AWS", "NOT_MET"],
     ["• Payments service for Acme (2022 – 2024): deployed on AWS Lambda + DynamoDB in production.", "Production experience on AWS", "MET"],
   ])("%s → %s", async (line, text, expected) => {
-    expect((await verdictOf(said(line), text)).verdict).toBe(expected);
+    expect((await verdictOf(said(`PROJECTS\n${line}`), text)).verdict).toBe(expected);
   });
 });
 
@@ -2690,7 +2688,6 @@ CNA, Texas Nurse Aide Registry - expired 05/2025`;
 });
 
 describe("local engine: a driving licence's class is compared, and 'Class A' is not a class taken", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it.each([
     ["LICENSE: Illinois CDL Class B, air brakes, no restrictions.", "Class A CDL", "NOT_MET"],
     ["CDL Class A (air brakes), OSHA 10-Hour Construction, First Aid/CPR (Red Cross, current)", "Class A CDL", "MET"],
@@ -2701,7 +2698,6 @@ describe("local engine: a driving licence's class is compared, and 'Class A' is 
 });
 
 describe("local engine: a licence current on one line is not undone by another state's lapsed one; licences spelled out", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it("an active NC OTA licence beside an inactive Virginia one", async () => {
     const v = await verdictOf(said("• North Carolina Board of OT — OTA license, active through 06/30/2027\n• Virginia Board of Medicine — OTA license (inactive since 2022)"), "Active OTA license in North Carolina");
     expect(v.verdict).toBe("MET");
@@ -2741,7 +2737,6 @@ describe("local engine: 'not yet' with a stage under way is partly met", () => {
 });
 
 describe("local engine: credentials and degrees on the way, as their own lines say", () => {
-  const said = (line: string, schools: CandidateInput["schools"] = []) => cand({ resumeText: `${line}${PAD}`, schools });
   it("modules of a program counted with a word between", async () => {
     const v = await verdictOf(said("• CSFA (Certified Surgical First Assistant) program, Rocky Ridge College online: 2 of 4 didactic modules completed; clinical portion 2027."), "CSFA");
     expect(v.verdict).toBe("PARTLY_MET");
@@ -2771,7 +2766,6 @@ describe("local engine: credentials and degrees on the way, as their own lines s
 });
 
 describe("local engine: a credential that goes by several acronyms", () => {
-  const said = (line: string) => cand({ resumeText: `${line}${PAD}` });
   it.each([
     ["Using GI Bill: Medical Assistant certificate program, Clover Park Technical College — enrolled, started Sep 2026", "PARTLY_MET"],
     ["Medical Assistant, Valley Clinic (2021 – Present)\n• Rooming, vitals and injections for a family practice.", "PARTLY_MET"],
@@ -2880,6 +2874,6 @@ describe("local engine: the body that issued a credential is not someone the can
     ["Internal Medicine Physician, board certified by the ABIM (2018), recertified 2028.", "ABIM board certification"],
     ["Medical Coder (2019 – Present); credentialed by the AAPC", "AAPC certification"],
   ])("%s → %s is met", async (line, text) => {
-    expect((await verdictOf(cand({ resumeText: `${line}${PAD}` }), text)).verdict).toBe("MET");
+    expect((await verdictOf(said(line), text)).verdict).toBe("MET");
   });
 });

@@ -1038,7 +1038,7 @@ function keywordVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
     // active through 2027" beside "Virginia OTA license (inactive since 2022)").
     const heldCurrent = index.segTerms.some((st, i) => {
       const text = (index.segments[i] as Segment).text;
-      return matched.every((t) => st.has(t)) && holdsCredential(text) && CURRENT_IN_LINE.test(fold(text)) && !LAPSED_LINE.test(text);
+      return matched.every((t) => st.has(t)) && holdsCredential(text) && CURRENT_IN_LINE.test(fold(text)) && !LAPSE_IN_LINE.test(fold(text));
     });
     const lapsedOnly = c.needsCurrent && matched.some((t) => index.lapsed.has(t)) && !heldCurrent;
     if (lapsedOnly) {
@@ -1456,8 +1456,6 @@ function currentVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
   return { verdict: "NOT_MET", evidence: quotes(index, shown).slice(0, 2), reason: `Mentions ${looking.map(label).join(", ")} only in a position that has ended; a current one is asked.` };
 }
 
-const LAPSED_LINE = /\b(expired|lapsed|inactive|no longer active)\b/i;
-
 /** A window of years as a person writes it: "3 years", "1 year", "18 months". */
 function windowWords(years: number): string {
   const months = Math.round(years * 12);
@@ -1485,7 +1483,7 @@ function recencyVerdict(c: CompiledCriterion, index: CandidateIndex, matched: re
     list.some((i) => {
       const end = index.segEnd[i] ?? lineEnd(i);
       // An undated line is given the benefit of the doubt, unless it is a credential that has lapsed.
-      if (end === null) return !LAPSED_LINE.test((index.segments[i] as Segment).text);
+      if (end === null) return !LAPSE_IN_LINE.test(fold((index.segments[i] as Segment).text));
       return end > since;
     });
   if (recent(segs)) {
@@ -2138,6 +2136,7 @@ function absenceVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Crite
   if (said >= 0) return { verdict: "MET", evidence: quotes(index, [said]), reason: "The résumé says there were none." };
   return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate (or add it as an application question)." };
 }
+
 
 /** "About 3 years at a regional carrier and 1 year at a towing company", "two and a half years": years in an answer. */
 const ANSWER_YEARS = new RegExp(`\\b(\\d{1,2}(?:\\.\\d)?|${NUMBER_WORD_PATTERN})(\\s+and a half)?\\+?\\s*(?:years?|yrs?)\\b`, "gi");
