@@ -110,6 +110,21 @@ describe("local engine: years of experience", () => {
     expect((await verdictOf(c, "10+ years of experience")).verdict).toBe("PARTLY_MET");
   });
 
+  it("years in positions naming the head of what is asked but not the word narrowing it are for a person to judge, not absent", async () => {
+    const c = cand({
+      resumeText: "Pharmacy Technician, CarePlus Pharmacy — 2019 – Present\n• Fill 300 prescriptions a day; insurance rejections; inventory.",
+      positions: [{ title: "Pharmacy Technician", org: "CarePlus Pharmacy", start: { year: 2019, month: 3 }, end: null }],
+    });
+    const v = await verdictOf(c, "2+ years of retail pharmacy experience");
+    expect(v.verdict).toBe("PARTLY_MET");
+    expect(v.reason).toContain("name pharmacy but not retail");
+    expect(v.evidence.join(" ")).toContain("CarePlus Pharmacy");
+    // Too few of them, the head missing, or another role named: still not met.
+    expect((await verdictOf(c, "10+ years of retail pharmacy experience")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(c, "2+ years as a pharmacy buyer")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(c, "2+ years of hospital pharmacy informatics")).verdict).toBe("NOT_MET");
+  });
+
   it("falls back to years stated in the text", async () => {
     const c = cand({ resumeText: "Backend engineer with 8 years of experience in Go.\nSkills: Go, SQL" });
     const v = await verdictOf(c, "5+ years of backend experience");

@@ -1731,6 +1731,28 @@ function yearsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criteri
   }
   if (years >= c.minYears && years > 0) return { verdict: "MET", evidence, reason: `${yearsText} years of ${what}, ${c.minYears} required (${source}).` };
   if (years >= c.minYears / 2 && years > 0) return { verdict: "PARTLY_MET", evidence, reason: `${yearsText} years of ${what}, ${c.minYears} required (${source}).` };
+  // "5+ years of commercial construction" and twelve years of positions that name construction but
+  // not commercial work: the years are there, whether they are of the kind asked is for a person.
+  if (years === 0 && !subjectEmpty) {
+    const near = index.experiences.filter((e) => (!e.training || asksTraining) && (!e.student || !asksProfessional) && coverage(c.req, hasIn(e.terms, index.all)).mean > 0);
+    const nearMonths = mergedMonths(near.map((e) => e.interval));
+    if (nearMonths / 12 >= c.minYears) {
+      const shown = new Set(near.flatMap((e) => [...requirementTerms(c.req)].filter((t) => hasIn(e.terms, index.all)(t))));
+      const missing = [...requirementTerms(c.req)].filter((t) => !shown.has(t));
+      const nearLabel = labeller(c);
+      // Every word found, yet no position counted: the role or rank asked is another one (a
+      // telemetry RN's years are not a research coordinator's); that stays not met.
+      // The head noun must be there ("research" without "coordinator" is another job); what is missing
+      // is a word narrowing it ("retail" pharmacy, "commercial" construction).
+      const heads = c.req.map((g) => g.flatMap((alt) => alt.slice(-1)));
+      const headShown = heads.every((h) => h.some((t) => shown.has(t)));
+      if (missing.length > 0 && headShown && !missing.some((t) => roleTerms.has(t))) return {
+        verdict: "PARTLY_MET",
+        evidence: quotes(index, near.flatMap((e) => e.segs)).slice(0, 3),
+        reason: `${fmtYears(nearMonths)} in positions that name ${[...shown].map(nearLabel).join(", ")} but not ${missing.map(nearLabel).join(", ")}, ${c.minYears} required; whether they are the experience asked is for a person to judge.`,
+      };
+    }
+  }
   return {
     verdict: "NOT_MET",
     evidence,
