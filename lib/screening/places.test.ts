@@ -158,3 +158,27 @@ describe("places: a place written as the criterion alone, commuting, local city 
     expect(verdict(criterion, ["Dana Reyes", line]).verdict).toBe(expected);
   });
 });
+
+describe("places: a time zone asked is the zone of the candidate's city or state", () => {
+  it.each([
+    ["Lives in the Eastern or Central time zone", "Nashville, TN", "MET"],
+    ["Lives in the Eastern or Central time zone", "Denver, CO", "NOT_MET"],
+    ["Located in the US Pacific time zone", "Portland, OR", "MET"],
+    ["Located in the US Pacific time zone", "Phoenix, AZ", "NOT_MET"],
+    ["Based in ET or CT time zones", "Columbus, Ohio", "MET"],
+    ["Based in the Central European time zone", "Lyon, France", "MET"],
+    ["Based in the Central European time zone", "Lisbon, Portugal", "NOT_MET"],
+    // A state with one zone settles it; one with two (Tennessee) does not.
+    ["Lives in the Eastern time zone", "Georgia", "MET"],
+    ["Lives in the Eastern time zone", "Tennessee", "UNKNOWN"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Jo Rivera", line]).verdict).toBe(expected);
+  });
+  it("says which zone the candidate's city is in", () => {
+    expect(verdict("Lives in the Eastern or Central time zone", ["Jo Rivera", "Nashville, TN"]).reason).toContain("US Central time");
+  });
+  it("working hours in a zone, or a credential written PT or CT, are not a place", () => {
+    expect(compilePlace("Able to work Eastern time zone hours")).toBeNull();
+    expect(compilePlace("Active Oregon PT license")).toBeNull();
+  });
+});

@@ -92,7 +92,7 @@ function distanceKm(a: { lat: number; lng: number }, b: { lat: number; lng: numb
 const METRO_KM = 60;
 const EUROPE_EXTRA = ["United Kingdom", "Norway", "Switzerland", "Iceland", "Serbia", "Ukraine", "Albania", "Bosnia and Herzegovina", "Montenegro", "Macedonia", "Moldova"];
 
-interface CityRow { city: string; province: string; country: string; iso2: string; pop: number; lat: number; lng: number }
+interface CityRow { city: string; province: string; country: string; iso2: string; pop: number; lat: number; lng: number; timezone: string }
 
 let citiesByName: Map<string, CityRow[]> | null = null;
 let countries: Map<string, string> | null = null;
@@ -123,7 +123,10 @@ function gazetteer() {
 }
 
 export interface Place {
-  kind: "city" | "state" | "province" | "country" | "region";
+  kind: "city" | "state" | "province" | "country" | "region" | "zone";
+  /** A city's IANA time zone (from the gazetteer); for a "zone" target, its standard offset in minutes. */
+  tz?: string;
+  offset?: number;
   name: string;
   state?: string;
   /** Outside the US: the first-level division (a Canadian province, a German Land), as the gazetteer names it. */
@@ -249,7 +252,7 @@ function withRow(p: Place): Place {
     const town = p.state || p.country ? townCoordinates(p) : undefined;
     return town ? { ...p, lat: town.lat, lng: town.lng } : p;
   }
-  return { ...p, lat: row.lat, lng: row.lng, ...(row.country !== US && !NO_PROVINCES.has(row.country) ? { province: row.province } : {}), country: p.country ?? row.country };
+  return { ...p, lat: row.lat, lng: row.lng, tz: row.timezone, ...(row.country !== US && !NO_PROVINCES.has(row.country) ? { province: row.province } : {}), country: p.country ?? row.country };
 }
 
 /** A metro area named by its state's name: the city at its heart. */
@@ -367,6 +370,59 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
   return out.map((p) => withRow(p.kind === "city" && p.state && !p.country ? { ...p, country: US } : p));
 }
 
+/** Time zones by the names job posts give them, with their standard offset from UTC in minutes. */
+const ZONES: ReadonlyArray<{ name: string; offset: number; words: RegExp }> = [
+  { name: "US Eastern", offset: -300, words: /\b(eastern|e[sd]?t)\b/ },
+  { name: "US Central", offset: -360, words: /\b(central(?! europe)|c[sd]?t)\b/ },
+  { name: "US Mountain", offset: -420, words: /\b(mountain|m[sd]?t)\b/ },
+  { name: "US Pacific", offset: -480, words: /\b(pacific|p[sd]?t)\b/ },
+  { name: "Central European", offset: 60, words: /\b(central european|cet|cest)\b/ },
+  { name: "UK", offset: 0, words: /\b(uk|gmt|bst|greenwich)\b/ },
+];
+
+/**
+ * "Lives in the Eastern or Central time zone", "Based in US Pacific time": where the candidate lives,
+ * by the zone of their city. Only with "time zone" or "time" written: "PT", "CT" and "CST" alone are
+ * licences. Working hours in a zone ("able to work Eastern hours") are not asked here.
+ */
+function zonesAsked(criterion: string): Place[] | "hours" | null {
+  const t = fold(criterion);
+  if (!/\btime ?zones?\b|\b(eastern|central|mountain|pacific|e[sd]?t|c[sd]?t|m[sd]?t|p[sd]?t|cet|gmt|uk)\s+time\b/i.test(t)) return null;
+  if (/\b(hours|overlap|shifts?|schedule|work(ing)? (in|on|with))\b/i.test(t) && !/\b(based|located|lives?|living|resid\w*)\b/i.test(t)) return "hours";
+  const lower = t.replace(/\b(ET|CT|MT|PT|EST|CST|MST|PST|EDT|CDT|MDT|PDT|CET|CEST|GMT|BST|UK)\b/g, (m) => m.toLowerCase()).replace(/\b\p{Lu}/gu, (c) => c.toLowerCase());
+  const zones = ZONES.filter((z) => z.words.test(lower)).map((z): Place => ({ kind: "zone", name: z.name, offset: z.offset }));
+  return zones.length ? zones : null;
+}
+
+const offsets = new Map<string, number | null>();
+/** A zone's standard offset (as on 15 January) in minutes, from the runtime's time-zone data. */
+function standardOffset(tz: string): number | null {
+  if (!offsets.has(tz)) {
+    try {
+      const name = new Intl.DateTimeFormat("en-US", { timeZone: tz, timeZoneName: "longOffset" }).formatToParts(new Date(Date.UTC(2026, 0, 15, 12))).find((x) => x.type === "timeZoneName")?.value ?? "";
+      const m = /GMT(?:([+-])(\d{2}):(\d{2}))?/.exec(name);
+      offsets.set(tz, m ? (m[1] === "-" ? -1 : 1) * (Number(m[2] ?? 0) * 60 + Number(m[3] ?? 0)) : null);
+    } catch {
+      offsets.set(tz, null);
+    }
+  }
+  return offsets.get(tz) ?? null;
+}
+
+/** The one standard offset of every gazetteer city in a state or country, or null when it has several. */
+function onlyOffset(where: (c: CityRow) => boolean): number | null {
+  const seen = new Set<number | null>();
+  for (const c of cityTimezones.cityMapping as CityRow[]) if (where(c)) seen.add(standardOffset(c.timezone));
+  return seen.size === 1 ? ([...seen][0] ?? null) : null;
+}
+
+function offsetOf(p: Place): number | null {
+  if (p.tz) return standardOffset(p.tz);
+  if (p.state) return onlyOffset((c) => c.country === US && c.province === p.state);
+  if (p.kind === "country" && p.country) return onlyOffset((c) => c.country === p.country);
+  return null;
+}
+
 export interface PlaceRequirement {
   places: Place[];
   relocationOk: boolean;
@@ -380,6 +436,10 @@ const LOCATION_INTENT =
 /** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
 export function compilePlace(criterion: string): PlaceRequirement | null {
   if (!LOCATION_INTENT.test(criterion)) return null;
+  const zones = zonesAsked(criterion);
+  // Hours kept in a zone are a schedule, asked of the candidate, not where they live.
+  if (zones === "hours") return null;
+  if (zones) return { places: zones, relocationOk: /\brelocat\w*/i.test(criterion), workThere: false };
   // "The Raleigh-Durham area", "Dallas–Fort Worth", "Minneapolis-St. Paul": a metro area named by two cities.
   // A city whose own name has a hyphen (Winston-Salem) stays one.
   const places = placesIn(
@@ -409,7 +469,7 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
 }
 
 function mostSpecific(places: Place[]): Place[] {
-  const rank = { city: 0, state: 1, province: 1, country: 2, region: 3 } as const;
+  const rank = { city: 0, state: 1, province: 1, country: 2, region: 3, zone: 3 } as const;
   const best = Math.min(...places.map((p) => rank[p.kind]));
   const seen = new Set<string>();
   return places.filter((p) => rank[p.kind] === best && !seen.has(p.name) && seen.add(p.name));
@@ -427,6 +487,10 @@ const RELOCATE = /\b(willing to relocate|open to relocat\w*|happy to relocate|ab
 function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
   const candCountry = cand.country ?? (cand.state ? US : undefined);
   switch (target.kind) {
+    case "zone": {
+      const offset = offsetOf(cand);
+      return offset === null ? null : offset === target.offset ? "yes" : "no";
+    }
     case "region": {
       const states = US_REGIONS[target.name];
       if (states) {
@@ -467,7 +531,9 @@ function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
 }
 
 const describe = (p: Place) =>
-  p.kind === "city"
+  p.kind === "zone"
+    ? `the ${p.name} time zone`
+    : p.kind === "city"
     ? [p.name, p.state ?? p.province ?? p.country].filter(Boolean).join(", ")
     : p.name.length <= 4
       ? p.name.toUpperCase()
@@ -510,7 +576,9 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
     return { verdict: "UNKNOWN", evidence: [], reason: `The résumé does not say where the candidate lives (${target} asked).` };
   }
   const results = req.places.map((t) => matches(t, found.place));
-  const where = describe(found.place);
+  // "Nashville, Tennessee (US Central time)": the zone found, when zones are asked.
+  const zoneFound = req.places.some((t) => t.kind === "zone") ? ZONES.find((z) => z.offset === offsetOf(found.place)) : undefined;
+  const where = zoneFound ? `${describe(found.place)} (${zoneFound.name} time)` : describe(found.place);
   if (results.includes("yes")) return { verdict: "MET", evidence: [found.line], reason: `Lives in ${where}; ${target} asked.` };
   if (results.every((r) => r === null)) return { verdict: "UNKNOWN", evidence: [found.line], reason: `Cannot tell whether ${where} is in ${target}.` };
   if (req.relocationOk && !relocation) {
