@@ -182,3 +182,24 @@ describe("places: a time zone asked is the zone of the candidate's city or state
     expect(compilePlace("Active Oregon PT license")).toBeNull();
   });
 });
+
+describe("places: metro areas named without their city", () => {
+  it.each([
+    ["Based in Toronto or the GTA", "Mississauga, ON", "MET"],
+    ["Based in Toronto or the GTA", "Ottawa, ON", "NOT_MET"],
+    ["Lives in the Research Triangle area", "Durham, NC", "MET"],
+    ["Lives in the Research Triangle area", "Charlotte, NC", "NOT_MET"],
+    ["Located in the Bay Area", "San Jose, CA", "MET"],
+    ["Located in the Bay Area", "Sacramento, CA", "NOT_MET"],
+    ["Based in the Twin Cities", "St. Paul, MN", "MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Ana Pereira", line]).verdict).toBe(expected);
+  });
+});
+
+describe("places: a list of country codes is not a city and its province", () => {
+  it("'routes (DE, NL, BE)' near the top does not put a driver near Warsaw in Newfoundland", () => {
+    const v = verdict("Warsaw area", ["Tomasz Nowak", "Łomianki k. Warszawy · tel. 600 000 000", "Kierowca C+E — trasy międzynarodowe (DE, NL, BE)"]);
+    expect(v.verdict).toBe("MET");
+  });
+});

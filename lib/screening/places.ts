@@ -122,7 +122,30 @@ function gazetteer() {
   return { cities: citiesByName, countries, provinces };
 }
 
+/**
+ * Metro areas job posts name without their city: the city at the heart, and how far they reach
+ * (the Bay Area runs from San Francisco to San Jose).
+ */
+const NAMED_METROS: ReadonlyArray<{ words: RegExp; city: string; state?: string; country: string; km: number }> = [
+  { words: /\b(gta|greater toronto( area)?)\b/i, city: "Toronto", country: "Canada", km: 60 },
+  { words: /\b((sf |san francisco )?bay area)\b/i, city: "San Francisco", state: "California", country: US, km: 80 },
+  { words: /\bsilicon valley\b/i, city: "San Jose", state: "California", country: US, km: 40 },
+  { words: /\b(research triangle|the triangle|raleigh-durham)\b/i, city: "Raleigh", state: "North Carolina", country: US, km: 60 },
+  { words: /\btwin cities\b/i, city: "Minneapolis", state: "Minnesota", country: US, km: 60 },
+  { words: /\b(dfw|metroplex)\b/i, city: "Dallas", state: "Texas", country: US, km: 80 },
+  { words: /\b(dmv|national capital region)\b/i, city: "Washington, D.C.", country: US, km: 60 },
+  { words: /\btri-?state area\b/i, city: "New York", state: "New York", country: US, km: 80 },
+  { words: /\binland empire\b/i, city: "Riverside", state: "California", country: US, km: 60 },
+  { words: /\bpuget sound\b/i, city: "Seattle", state: "Washington", country: US, km: 80 },
+  { words: /\bhampton roads\b/i, city: "Virginia Beach", state: "Virginia", country: US, km: 50 },
+  { words: /\blower mainland\b/i, city: "Vancouver", country: "Canada", km: 70 },
+  { words: /\bgreater manchester\b/i, city: "Manchester", country: "United Kingdom", km: 25 },
+];
+
 export interface Place {
+  /** A named metro area's reach in km (default METRO_KM), and its name as the criterion writes it ("the GTA"). */
+  km?: number;
+  label?: string;
   kind: "city" | "state" | "province" | "country" | "region" | "zone";
   /** A city's IANA time zone (from the gazetteer); for a "zone" target, its standard offset in minutes. */
   tz?: string;
@@ -311,7 +334,8 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
   for (const m of t.matchAll(/\b(\p{Lu}[\p{L}.'-]*(?:\s+\p{Lu}[\p{L}.'-]*){0,3}),\s*([A-Z]{2})\b(?![a-z])/gu)) {
     const state = US_STATES[m[2] as string];
     const province = CANADIAN_PROVINCES[m[2] as string];
-    if (NOT_A_CITY.test(m[1] as string)) continue;
+    // "(DE, NL, BE)": a list of codes, not a city and its state.
+    if (NOT_A_CITY.test(m[1] as string) || /^[A-Z]{2,3}$/.test(m[1] as string)) continue;
     if (state) out.push({ kind: "city", name: m[1] as string, state, country: US });
     else if (province) out.push({ kind: "city", name: m[1] as string, province, country: "Canada" });
     // "Warszawa, PL": a country's ISO code where no US state or Canadian province has that code.
@@ -440,6 +464,11 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
   // Hours kept in a zone are a schedule, asked of the candidate, not where they live.
   if (zones === "hours") return null;
   if (zones) return { places: zones, relocationOk: /\brelocat\w*/i.test(criterion), workThere: false };
+  const named = NAMED_METROS.flatMap((m): Place[] => {
+    const written = m.words.exec(fold(criterion))?.[0];
+    const row = written ? cityRow(m.city, { state: m.state, country: m.country }) : undefined;
+    return row ? [{ ...withRow({ kind: "city", name: row.city, state: m.state, country: m.country }), metro: true, km: m.km, label: written }] : [];
+  });
   // "The Raleigh-Durham area", "Dallas–Fort Worth", "Minneapolis-St. Paul": a metro area named by two cities.
   // A city whose own name has a hyphen (Winston-Salem) stays one.
   const places = placesIn(
@@ -452,7 +481,7 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     const state = US_STATES[m[1] as string];
     if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
   }
-  if (places.length === 0) return null;
+  if (places.length === 0 && named.length === 0) return null;
   const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* ([Aa]rea|[Rr]egion|[Pp]refecture|[Cc]ounty)|[Cc]ommut\w*|within commuting|within \d+ (?:miles|km|minutes|mins))\b/u.test(fold(criterion));
   // "The New York metro area", "the DC area": a metro area is around a city, even one named like its state.
   const asCity = (p: Place): Place => {
@@ -462,7 +491,7 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     return row ? withRow({ kind: "city", name: row.city, state: row.province, country: US }) : p;
   };
   return {
-    places: mostSpecific(places.map(asCity)).map((p) => (p.kind === "city" && metro ? { ...p, metro: true } : p)),
+    places: [...named, ...(places.length ? mostSpecific(places.map(asCity)).map((p) => (p.kind === "city" && metro ? { ...p, metro: true } : p)) : [])],
     relocationOk: /\brelocat\w*/i.test(criterion),
     workThere: /\b(on[- ]?site|in[- ]office|in the office|hybrid|commute|days a week)\b/i.test(criterion) && !/\b(based|located|lives?|living|resid\w*|local)\b/i.test(criterion),
   };
@@ -522,7 +551,7 @@ function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
         return "yes";
       // A metro area crosses state lines (Vancouver, WA is in the Portland metro area).
       if (target.metro && cand.lat !== undefined && cand.lng !== undefined && target.lat !== undefined && target.lng !== undefined) {
-        return distanceKm({ lat: cand.lat, lng: cand.lng }, { lat: target.lat, lng: target.lng }) <= METRO_KM ? "yes" : "no";
+        return distanceKm({ lat: cand.lat, lng: cand.lng }, { lat: target.lat, lng: target.lng }) <= (target.km ?? METRO_KM) ? "yes" : "no";
       }
       if (cand.state && target.state) return cand.state === target.state ? "near" : "no";
       if (candCountry && target.country) return candCountry === target.country ? (cand.kind === "city" ? "no" : null) : "no";
@@ -531,7 +560,9 @@ function matches(target: Place, cand: Place): "yes" | "near" | "no" | null {
 }
 
 const describe = (p: Place) =>
-  p.kind === "zone"
+  p.label
+    ? `the ${p.label}`
+    : p.kind === "zone"
     ? `the ${p.name} time zone`
     : p.kind === "city"
     ? [p.name, p.state ?? p.province ?? p.country].filter(Boolean).join(", ")
@@ -566,7 +597,7 @@ export function placeVerdict(req: PlaceRequirement, header: readonly string[], o
       }
     }
   }
-  const target = req.places.map(describe).join(" or ");
+  const target = [...new Set(req.places.map(describe))].join(" or ");
   const relocation = all.find((l) => RELOCATE.test(fold(l)));
   if (req.workThere) {
     return { verdict: "UNKNOWN", evidence: [], reason: `Whether the candidate can work in ${target} as asked is for them to say; ask them (or add it as an application question).` };
