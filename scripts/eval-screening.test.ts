@@ -63,6 +63,8 @@ describe("npm run eval:screening", () => {
       ["dev-2026-12h.json", "development"],
       ["dev-2026-12i.json", "development"],
       ["dev-2026-12j.json", "development"],
+      ["dev-2026-12k.json", "development"],
+      ["dev-2026-12l.json", "development"],
       ["dev-categories.json", "development"],
       ["eval-set.json", "development"],
       ["holdout-2026-11.json", "held-out"],
