@@ -2892,3 +2892,52 @@ describe("local engine: the body that issued a credential is not someone the can
     expect((await verdictOf(said(line), text)).verdict).toBe("MET");
   });
 });
+
+describe("local engine: criteria typed the way recruiters type them", () => {
+  const tech = cand({
+    resumeText: "Automotive Technician, Sunbelt Ford — 2018 – Present\n• Diagnose and repair drivability, brakes and HVAC on F-150s.\nMarketing Intern, Desert Arts — 2016 – 2017",
+    positions: [
+      { title: "Automotive Technician", org: "Sunbelt Ford", start: { year: 2018, month: 6 }, end: null },
+      { title: "Marketing Intern", org: "Desert Arts", start: { year: 2016, month: 1 }, end: { year: 2017, month: 12 } },
+    ],
+  });
+  it("a wish or an inclusion said after what the years are in does not become part of it", async () => {
+    expect((await verdictOf(tech, "5+ yrs as an automotive technician, dealership preferred")).verdict).toBe("MET");
+    expect((await verdictOf(tech, "6+ years as an automotive technician incl. apprenticeship time")).verdict).toBe("MET");
+    expect((await verdictOf(tech, "No less than 5 years as an automotive technician")).verdict).toBe("MET");
+  });
+  it("'internships excluded' leaves the internship's years out", async () => {
+    const both = cand({
+      resumeText: "Marketing Coordinator, Lakeshore — 2023 – Present\nMarketing Intern, Northside — 2021 – 2022",
+      positions: [
+        { title: "Marketing Coordinator", org: "Lakeshore", start: { year: 2023, month: 3 }, end: null },
+        { title: "Marketing Intern", org: "Northside", start: { year: 2021, month: 1 }, end: { year: 2022, month: 12 } },
+      ],
+    });
+    expect((await verdictOf(both, "4+ years of marketing experience")).verdict).toBe("MET");
+    expect((await verdictOf(both, "4+ years of marketing experience, internships excluded")).verdict).toBe("PARTLY_MET");
+  });
+  it("shorthand is not a word to find: exp., min., holds", async () => {
+    const rn = said("Staff RN, 5 West med-surg/telemetry unit — continuous cardiac monitoring\nCertified Scrum Product Owner (CSPO), 2021");
+    expect((await verdictOf(rn, "Telemetry exp. preferred")).verdict).toBe("MET");
+    expect((await verdictOf(rn, "Holds CSPO or PSPO")).verdict).toBe("MET");
+  });
+  it("A-B testing, execs, EEs, P&L and M&A are read as written", async () => {
+    expect((await verdictOf(said("Design and read out A/B tests on the checkout funnel."), "Experimentation / A-B testing")).verdict).toBe("MET");
+    expect((await verdictOf(said("Run payroll for 2,300 employees across two states."), "Payroll for 1,000+ EEs")).verdict).not.toBe("NOT_MET");
+    const sm = said("Store Manager: full P&L for a $3.2M store; 18 associates.");
+    expect((await verdictOf(sm, "P&L responsibility")).verdict).toBe("MET");
+    const v = await verdictOf(said("Litigation paralegal: discovery, trial binders, e-filing."), "Corporate transactional / M&A paralegal exp");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.reason).toContain("M&A");
+  });
+  it("the Big Four and MBB are their firms", async () => {
+    expect((await verdictOf(said("Audit Senior, then Audit Manager — PwC, Manchester (2014 – 2020)"), "Big Four audit background")).verdict).toBe("MET");
+    expect((await verdictOf(said("Senior Auditor — Grant Thornton (2014 – 2020)"), "Big Four audit background")).verdict).not.toBe("MET");
+    expect((await verdictOf(said("Consultant — Bain & Company, Chicago (2017 – 2020)"), "MBB consulting alumni")).verdict).toBe("MET");
+  });
+  it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
+    const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
+    expect(v.reason).not.toContain("another kind");
+  });
+});

@@ -162,7 +162,7 @@ function withoutMinor(text: string): string {
 const STUDENT_TITLE = /\b(teaching assistant|graduate assistant|research assistant|student assistant|student worker|student employee|graduate student|phd (student|candidate)|doctoral (student|researcher)|intern|internship|summer associate|co-?op student)\b/i;
 /** Years that must be professional: "industry", "post-graduate", "professional" ("commercial construction" is a kind of construction). */
 /** "Post-MSW", "post-call", "post-registration", "post-licensure": the years since qualifying, professional years. */
-const PROFESSIONAL_YEARS = /\b(industry|professional|post-?graduate|post-?qualification|post-?qualified|post-(?:registration|licensure|licence|license|certification|call|msw|mba|jd|bsn|degree|residency|doctoral)|full-time)\b/i;
+const PROFESSIONAL_YEARS = /\b(industry|professional|post-?grad(?:uate)?|post-?qualification|post-?qualified|post-(?:registration|licensure|licence|license|certification|call|msw|mba|jd|bsn|degree|residency|doctoral)|full-time|internships? (?:excluded|not counted|don'?t count|do not count)|(?:excluding|not counting|not including) internships?)\b/i;
 
 const APPRENTICE_TITLE = /\b(apprentice|apprenticeship|trainee|helper|improver|pre-apprentice)\b/i;
 
@@ -205,10 +205,15 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
     // "Post-graduate", "industry": which years count, not what they are in.
     const subject = (text.slice(0, years.index) + " " + text.slice(years.index + years[0].length))
       .replace(new RegExp(PROFESSIONAL_YEARS.source, "gi"), " ")
-      // "including apprenticeship" says which years count, not what they are in.
+      // "incl. APM time", "including apprenticeship" (at the end or within): which years count, not what they are in.
+      .replace(/\s*\b(?:incl\.?|including|excluding|excl\.?)\s+[^,;()]*$/i, " ")
       .replace(/,?\s*\b(?:including|incl\.?|with)\s+(?:an?\s+|the\s+|your\s+)?apprenticeship\b/gi, " ")
       // "as a sous chef or higher": a higher rank counts too; the rank named is what is looked for.
-      .replace(/\s+or\s+(?:higher|above|more senior|senior|equivalent)\b/gi, " ");
+      .replace(/\s+or\s+(?:higher|above|more senior|senior|equivalent)\b/gi, " ")
+      // "5+ yrs in the trade, commercial preferred", ", internships excluded": a wish, or which years
+      // count, said after what the years are in.
+      .replace(/,\s*[^,;]*\b(preferred|a plus|nice to have|ideally|excluded|not counted|don'?t count|do not count)\b.*$/i, " ")
+      .replace(/\bno less than\b/gi, " ");
     const role = ROLE_NOUN.exec(subject);
     return { ...base, mode: "years", minYears: min, req: compileRequirement(subject), role: role ? compileRequirement(role[0]) : null };
   }
@@ -1419,6 +1424,8 @@ function compoundBefore(text: string, modifiers: readonly Term[], head: Term): C
     }
     const h = i + modifiers.length;
     if (!ok || !joined(h - 1, h) || !content(h)) continue;
+    // "Has handled month-end close": a verb after "has", not a kind of close.
+    if (i > 0 && /^(has|have|had)$/.test((words[i - 1] as (typeof words)[number]).lower) && /ed$/.test((words[i] as (typeof words)[number]).lower)) continue;
     if (!isConceptTerm(head) && stem((words[h] as (typeof words)[number]).lower) !== head) continue;
     let end = h;
     while (end + 1 < words.length && joined(end, end + 1) && content(end + 1)) end++;

@@ -69,7 +69,17 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/f#/gi, " fsharp "],
   // "A/B tests", "GD&T": one thing each, not the letters.
   [/\ba\s*\/\s*b(?:\s+test(?:s|ing|ed)?)?\b/gi, " abtest "],
+  [/\ba-b\s+test(?:s|ing|ed)?\b/gi, " abtest "],
+  // Shorthand for people: "C-suite execs", "payroll for 1,000+ EEs".
+  [/\bexecs\b/gi, "executives"],
+  [/\bEEs\b/g, "employees"],
   [/\bgd\s*&\s*t\b/gi, " gdandt "],
+  // "P&L", "M&A": one thing each ("nothing found for P, L" read as two letters that match any initial).
+  // "P&L responsibility" is P&L owned, as "P&L ownership" is.
+  [/\bp\s*&\s*l(?:\s+(?:responsibility|accountability|ownership))?\b/gi, " pandl "],
+  [/\bprofit (?:and|&) loss\b/gi, " pandl "],
+  [/\bm\s*&\s*a\b/gi, " manda "],
+  [/\bmergers (?:and|&) acquisitions\b/gi, " manda "],
   // A licence letter after a credential's acronym is part of its name: "OTR/L", "COTA/L" (a lone "L" would match anything).
   [/\b([A-Z]{2,5})\/L\b(?!\/)/g, " $1L "],
   [/\.net\b/gi, " dotnet "],
@@ -91,7 +101,7 @@ export function protect(folded: string): string {
 }
 
 /** How a protected spelling is written for people ("cplusplus" → "C++"). */
-const DISPLAY: Readonly<Record<string, string>> = { cplusplus: "C++", csharp: "C#", fsharp: "F#", dotnet: ".NET", cicd: "CI/CD", abtest: "A/B testing", gdandt: "GD&T" };
+const DISPLAY: Readonly<Record<string, string>> = { cplusplus: "C++", csharp: "C#", fsharp: "F#", dotnet: ".NET", cicd: "CI/CD", abtest: "A/B testing", gdandt: "GD&T", pandl: "P&L", manda: "M&A" };
 export function displayWord(word: string): string {
   const plus = /^(security|network|cloud|linux|server|project|data|cysa|pentest|a)plus$/i.exec(word);
   // CompTIA writes them capitalized ("Security+", "CySA+") whatever case the token reached here in.

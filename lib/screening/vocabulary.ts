@@ -258,6 +258,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "data_warehouse", variants: ["data warehouse", "data warehousing", "cloud data warehouse"], products: ["snowflake", "bigquery|google bigquery", "redshift|amazon redshift", "azure synapse|synapse analytics", "teradata", "vertica"] },
   { id: "message_queue", variants: ["message queue", "message queues", "message broker", "event streaming"], products: ["rabbitmq", "activemq", "amazon sqs|=SQS", "google pub sub|pub sub", "apache pulsar|pulsar", "=NATS"] },
   { id: "tms", variants: ["transportation management system", "transportation management systems", "=TMS"], products: ["mcleod|mcleod loadmaster|mcleod powerbroker", "=TMW|tmw suite|trimble tmw", "mercurygate", "oracle otm|oracle transportation management", "revenova", "rose rocket", "aljex", "tailwind tms"] },
+  // Firms asked by their group's name: "Big 4 public accounting", "MBB consulting alumni".
+  { id: "big_four", variants: ["big 4", "big four"], products: ["deloitte", "pwc|pricewaterhousecoopers", "=EY|ernst young|ernst & young", "kpmg"] },
+  { id: "mbb", variants: ["=MBB"], products: ["mckinsey|mckinsey & company", "bain & company|bain and company|bain & co", "=BCG|boston consulting group"] },
   { id: "fleet_telematics", variants: ["fleet management software", "fleet telematics", "routing software", "route planning software"], products: ["samsara", "onfleet", "geotab", "motive|keeptruckin", "verizon connect", "route4me", "routific", "omnitracs"] },
   { id: "cms", variants: ["content management system", "=CMS"], products: ["wordpress", "drupal", "contentful", "sitecore", "adobe experience manager|=AEM", "joomla", "webflow"] },
   { id: "ecommerce_platform", variants: ["ecommerce platform", "e commerce platform"], products: ["shopify", "magento|adobe commerce", "woocommerce", "bigcommerce", "salesforce commerce cloud"] },
@@ -368,6 +371,12 @@ export const FILLER_WORDS: readonly string[] = [
   "performing", "approach", "mindset", "focus", "giving", "attainment",
   // A verb that says who does it, not what kind of thing it is ("Oversees unit turns", "CNC setup, not just operating").
   "oversees", "oversee", "overseeing", "just",
+  // Shorthand recruiters type ("Telemetry exp. preferred", "min. 2 yrs", "CIPD L5 minimum") and the verb of
+  // holding a credential ("Holds CSPO or PSPO"), which says nothing of which one.
+  "exp", "min", "incl", "req", "reqd", "pref", "holds", "hold", "holding", "need", "needed", "needs",
+  // "P&L ownership", "MBB alumni": the thing itself is asked. (Not "responsibility" or "accountability":
+  // stemmed, they are "response" and "accounting".)
+  "ownership", "alumni", "alumnus", "alumna", "alum",
 ];
 
 /**
@@ -492,7 +501,7 @@ export const COMPARABLE: readonly (readonly string[])[] = [
 ];
 
 /** Categories whose products are not interchangeable (Photoshop is no substitute for Premiere). */
-export const NOT_COMPARABLE_CATEGORIES: ReadonlySet<string> = new Set(["adobe_cs", "ats_tools"]);
+export const NOT_COMPARABLE_CATEGORIES: ReadonlySet<string> = new Set(["adobe_cs", "ats_tools", "big_four", "mbb"]);
 
 /** A credential that is the way to another: holding the first is the second in progress. */
 export const PROGRESS_OF: Readonly<Record<string, string>> = { eit: "pe_license" };
