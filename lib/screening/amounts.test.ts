@@ -13,6 +13,14 @@ describe("criterion amounts", () => {
     expect(compileAmount("Level 3+ support")).toBeNull();
   });
 
+  it("reads 'or more' after the number, a number word after 'at least', and a count named before it", () => {
+    expect(compileAmount("Owned an engineering budget of £5m or more")?.amount).toMatchObject({ value: 5_000_000, units: ["£"] });
+    expect(compileAmount("Has line-managed at least five engineers directly")?.amount).toMatchObject({ value: 5, units: ["people"] });
+    expect(compileAmount("Site headcount of 250 or more")?.amount).toMatchObject({ value: 250, units: ["people"] });
+    // Without "+", "or more" or a lead, a number is not a minimum.
+    expect(compileAmount("Site headcount of 250")).toBeNull();
+  });
+
   it("finds a stated head count in other words for people", () => {
     expect(statedAmounts("Managed a team of 12 store managers", ["people"]).map((a) => a.value)).toEqual([12]);
   });

@@ -22,7 +22,10 @@ export interface StatedAmount {
 const SCALE: Readonly<Record<string, number>> = { k: 1e3, thousand: 1e3, m: 1e6, mm: 1e6, mn: 1e6, million: 1e6, bn: 1e9, b: 1e9, billion: 1e9 };
 const NUMBER = `(\\d{1,3}(?:,\\d{3})+|\\d+(?:\\.\\d+)?)\\s*(k|mm|mn|m|bn|b|thousand|million|billion)?\\b`;
 const LEAD = `(over|more than|at least|minimum of|minimum|min\\.?|exceeding|in excess of|upwards of|above)`;
-const CRITERION_AMOUNT = new RegExp(`(?:\\b${LEAD}\\s+)?([$€£])?${NUMBER}\\s*(\\+)?`, "giu");
+// "+" or "or more" after the number: "250 or more", "£5m or more", "$1M and up".
+const CRITERION_AMOUNT = new RegExp(`(?:\\b${LEAD}\\s+)?([$€£])?${NUMBER}\\s*(\\+|\\s*\\bor (?:more|above|higher|greater)\\b|\\s*\\band (?:up|above)\\b)?`, "giu");
+/** "at least five engineers": a number word after a lead, written as digits for the pattern above. */
+const LEAD_WORD = new RegExp(`\\b${LEAD}\\s+(${NUMBER_WORD_PATTERN})\\b`, "gi");
 const STATED_AMOUNT = new RegExp(`([$€£])?${NUMBER}\\s*\\+?`, "giu");
 /** A number after these names a level or a version ("Level 3+", "Part 117"), not an amount. */
 const NOT_AN_AMOUNT_BEFORE = /\b(level|levels|tier|grade|class|part|stage|step|band|version|type|phase|section|paper|unit|n|v|b|c|osha|iso|nist|icd)\s*$/i;
@@ -68,7 +71,7 @@ function unitWords(after: string, currency: boolean, both = false): number {
  * criterion's text without it, for the words to be matched.
  */
 export function compileAmount(text: string): { amount: AmountRequirement; rest: string } | null {
-  const src = fold(text);
+  const src = fold(text).replace(LEAD_WORD, (whole, lead: string, word: string) => `${lead} ${parseCount(word) ?? word}`);
   for (const m of src.matchAll(CRITERION_AMOUNT)) {
     const [whole, lead, currency, num, scale, plus] = m;
     if (!num || (!lead && !plus)) continue;
@@ -76,7 +79,9 @@ export function compileAmount(text: string): { amount: AmountRequirement; rest: 
     const before = src.slice(0, at);
     if (NOT_AN_AMOUNT_BEFORE.test(before) || /[\p{L}\d]$/u.test(before)) continue;
     const end = at + whole.length;
-    const units = currency ? [currency] : unitsOf(wordsAfter(src, end));
+    let units = currency ? [currency] : unitsOf(wordsAfter(src, end));
+    // "Site headcount of 250 or more", "a team of 8+": what is counted is named before the number.
+    if (units.length === 0 && /\b(headcount|team|staff|workforce|crew|department|unit)\s+of\s*$/i.test(before)) units = ["people"];
     if (units.length === 0) continue;
     const written = src.slice(lead ? at + lead.length : at, end + unitWords(src.slice(end), currency !== undefined)).trim();
     return { amount: { value: valueOf(num, scale), units, text: written }, rest: `${before} ${src.slice(end)}`.replace(/\s+/g, " ").trim() };
