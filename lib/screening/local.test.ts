@@ -2936,6 +2936,14 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(said("Senior Auditor — Grant Thornton (2014 – 2020)"), "Big Four audit background")).verdict).not.toBe("MET");
     expect((await verdictOf(said("Consultant — Bain & Company, Chicago (2017 – 2020)"), "MBB consulting alumni")).verdict).toBe("MET");
   });
+  it("how big or how formal is not which kind: a small crew, formal evaluations, a qualified solicitor", async () => {
+    expect((await verdictOf(said("Foreman: run a crew of 3 apprentices on commercial fit-outs."), "Has supervised apprentices or a small crew")).verdict).toBe("MET");
+    expect((await verdictOf(said("Admitted as a solicitor in Ireland, 2014; general counsel since 2021."), "Qualified solicitor in Ireland")).verdict).toBe("MET");
+    expect((await verdictOf(said("Evaluate 22 teachers a year under OTES 2.0: observations and summative ratings."), "Experience conducting formal teacher evaluations")).verdict).toBe("MET");
+    // "CIMA qualified" after the credential still asks for the full qualification.
+    expect((await verdictOf(said("CIMA Certificate in Business Accounting (CertBA), 2018"), "CIMA qualified (ACMA, CGMA)")).verdict).not.toBe("MET");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

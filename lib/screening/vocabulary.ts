@@ -377,6 +377,8 @@ export const FILLER_WORDS: readonly string[] = [
   // "P&L ownership", "MBB alumni": the thing itself is asked. (Not "responsibility" or "accountability":
   // stemmed, they are "response" and "accounting".)
   "ownership", "alumni", "alumnus", "alumna", "alum",
+  // How big or how formal, not which kind: "a small crew", "formal teacher evaluations".
+  "small", "large", "formal", "overall",
 ];
 
 /**
