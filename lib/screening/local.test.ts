@@ -2944,6 +2944,21 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(said("CIMA Certificate in Business Accounting (CertBA), 2018"), "CIMA qualified (ACMA, CGMA)")).verdict).not.toBe("MET");
   });
 
+  it("'individual contributor, no direct reports' is not managing people, whatever the job title says", async () => {
+    const ic = said("Senior Product Manager — Larkspur Health (2023 – present)\n- Own the scheduling product line. Individual contributor role, no direct reports.\n- Supported the checkout PM on A/B tests.");
+    const v = await verdictOf(ic, "Has managed other PMs (people leadership)");
+    expect(v.verdict).toBe("NOT_MET");
+    expect(v.evidence.join(" ")).toContain("no direct reports");
+    // A line that shows managing people elsewhere keeps it open.
+    const before = said("Product Manager — Acme (2018 – 2022): managed a team of 3 PMs.\nSenior PM — Larkspur (2023 – present): individual contributor, no direct reports.");
+    expect((await verdictOf(before, "Has managed other PMs (people leadership)")).verdict).not.toBe("NOT_MET");
+  });
+
+  it("travel asked is for the candidate to say, not a trait read from their work", async () => {
+    const v = await verdictOf(said("- Run day-to-day delivery for teams of 3–5 consultants on client sites."), "Able to travel up to 80% of the time");
+    expect(v.verdict).toBe("UNKNOWN");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

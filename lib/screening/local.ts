@@ -236,7 +236,8 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   const amount = compileAmount(text);
   // "within the last 3 years" and "currently" qualify when, not what.
   const req = compileRequirement((amount?.rest ?? text).replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b|\bin good standing\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
-  if (isSoftSkill(req)) {
+  // "Able to travel up to 80% of the time": asked of the candidate, not a trait shown in their work.
+  if (isSoftSkill(req) && !base.offResume) {
     const behaviours = new Set<Term>();
     for (const token of tokenize(c.text)) for (const w of TRAIT_BEHAVIOURS[token.lower] ?? TRAIT_BEHAVIOURS[token.stem] ?? []) for (const t of tokenize(w)) behaviours.add(t.stem);
     return { ...base, mode: "soft", req, behaviours, amount: amount?.amount ?? null };
@@ -2317,6 +2318,8 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
     return { verdict: "UNKNOWN", evidence: [], reason: "Résumés rarely state this; ask the candidate." };
   }
   if (v.verdict === "MET" && c.amount) return amountVerdict(c.amount, index, v, c.input.text);
+  const noReports = v.verdict !== "NOT_MET" ? noReportsVerdict(c, index) : null;
+  if (noReports) return noReports;
   if (c.needsCredential && c.spelled) return spelledCredentialVerdict(c, index, v);
   // Precision first: MET is only said with a quote a person can check.
   if (v.verdict === "MET" && v.evidence.length === 0) {
@@ -2328,6 +2331,26 @@ function verdictFor(c: CompiledCriterion, index: CandidateIndex): Omit<Criterion
     return { verdict: "UNKNOWN", evidence: [], reason: "The résumé is too short to tell; review it by hand or ask the candidate." };
   }
   return v;
+}
+
+/** A criterion about managing people: "Has managed other PMs", "line-manages engineers", "people leadership". */
+const MANAGES_PEOPLE =
+  /\b(people (leadership|management|manager)|direct reports?|line[- ]?manag\w*|(manag|supervis)\w*\s+(other|a team|teams|a group|staff|people|(?:[\p{L}-]+\s+){0,2}(managers|engineers|pms|analysts|designers|nurses|scientists|accountants|associates|reps|representatives|supervisors|developers|architects|recruiters)\b))/iu;
+/** A line showing the candidate managing people: "managed a team of 3 PMs", "6 direct reports". */
+const PEOPLE_LED = /\b(manag(e|es|ed|ing)|led|lead(s|ing)?|supervis(e|es|ed|ing)|line[- ]manag\w*)\s+(a |an |the |my )?(team|staff|group|crew|department|\d+)\b|\b\d+\s+direct reports\b|\bdirect reports?:\s*\d/i;
+/** The résumé saying the candidate manages no one. */
+const NO_REPORTS = /\b(no (direct )?reports|without (direct )?reports|individual[- ]contributor|no people management|not a people manager|no line management)\b/i;
+
+/**
+ * "Individual contributor role, no direct reports" says managing people is not met, whatever job
+ * titles with "manager" in them suggest ("Senior Product Manager" manages a product, not PMs). Only
+ * when no line shows the candidate managing people.
+ */
+function noReportsVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> | null {
+  if (!MANAGES_PEOPLE.test(fold(c.input.text))) return null;
+  const said = index.segments.findIndex((s) => NO_REPORTS.test(fold(s.text)));
+  if (said < 0 || index.segments.some((s) => !NO_REPORTS.test(fold(s.text)) && PEOPLE_LED.test(fold(s.text)))) return null;
+  return { verdict: "NOT_MET", evidence: quotes(index, [said]), reason: "The résumé says the candidate has no direct reports; managing people is asked." };
 }
 
 /**
