@@ -2959,6 +2959,18 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect(v.verdict).toBe("UNKNOWN");
   });
 
+  it("a degree asked with where it is from, in shorthand, or by its letters", async () => {
+    const school = (degree: string, field: string) => said("Analyst, Harbor Co (2019 – present)", [{ org: "State University", degree, field, end: { year: 2018 } }]);
+    expect((await verdictOf(school("MBA", "Business Administration"), "MBA from a top-tier business school")).verdict).toBe("MET");
+    expect((await verdictOf(school("Master of Social Work", "Social Work"), "MSW from a CSWE-accredited program")).verdict).toBe("MET");
+    expect((await verdictOf(school("M.S.", "Biology"), "MSW from a CSWE-accredited program")).verdict).not.toBe("MET");
+    expect((await verdictOf(school("A.A.S.", "Information Technology"), "associate's or bachelor's in IT")).verdict).toBe("MET");
+    const cm = await verdictOf(school("B.S.", "Construction Management"), "Degree in CM, civil eng. or architecture");
+    expect(cm.verdict).toBe("MET");
+    expect(cm.reason).toContain("construction");
+    expect(cm.reason).not.toMatch(/\bengin\b|\bconstruct\b/);
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

