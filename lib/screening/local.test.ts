@@ -2971,6 +2971,15 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect(cm.reason).not.toMatch(/\bengin\b|\bconstruct\b/);
   });
 
+  it("answers to questions asked in other words: w/o sponsorship, a Sat/Sun rotation, a staffing firm", async () => {
+    const by = answeredBy("Sales Development Representative, Lumacore (2024 – present)");
+    expect((await verdictOf(by("Are you legally authorized to work in the United States without visa sponsorship now or in the future?", "Yes"), "Must be authorized to work in the US w/o sponsorship")).verdict).toBe("MET");
+    expect((await verdictOf(by("Are you legally authorized to work in the United States without visa sponsorship now or in the future?", "No"), "Must be authorized to work in the US w/o sponsorship")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(by("Our team covers weekends on a rotation. Can you work one weekend day per week?", "Yes, one weekend day a week works for me."), "Can work a Sat/Sun rotation")).verdict).toBe("MET");
+    expect((await verdictOf(by("Are you currently employed by a staffing or recruitment agency?", "No, I have been in-house at a health system since 2023."), "Not currently employed by a staffing firm")).verdict).toBe("MET");
+    expect((await verdictOf(by("Are you currently employed by a staffing or recruitment agency?", "Yes"), "Not currently employed by a staffing firm")).verdict).toBe("NOT_MET");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

@@ -1872,12 +1872,14 @@ const ANSWER_TOPICS: readonly RegExp[] = [
   /\b(driv(er|er's|ers|ing)|vehicle|transportation)\b/i,
   // "Stand for a full shift" is how long, not which shifts.
   // "300+ covers a night" is a rate, not a shift asked about.
-  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|(?<!(full|entire|whole|long) )shifts?(?![- ](lead|leader|supervisor|manager))|evenings?|on[- ]call|overtime|holidays?|weekdays?|mornings?|afternoons?|rotating|(8|10|12)s|mon(day)?\s*(-|–|to|through)\s*fri(day)?)\b/i,
+  /\b((?<!\b(a|per|each) )nights?|overnight|weekends?|saturdays?|sundays?|sat\s*\/\s*sun|(?<!(full|entire|whole|long) )shifts?(?![- ](lead|leader|supervisor|manager))|evenings?|on[- ]call|overtime|holidays?|weekdays?|mornings?|afternoons?|rotating|(8|10|12)s|mon(day)?\s*(-|–|to|through)\s*fri(day)?)\b/i,
   /\b(on[- ]?site|in[- ]office|in the office|hybrid|commut\w*|days a week)\b/i,
   /\btravel\w*\b/i,
   /\b(lift\w*|lbs|pounds)\b/i,
   /\b(background check|drug (test|screen)\w*|security clearance)\b/i,
   /\b(start date|start within|available to start|notice period|when (could|can|would) you start|earliest start|able to start)\b/i,
+  // "Not currently employed by a staffing firm" and "Are you currently employed by a staffing or recruitment agency?".
+  /\b(staffing|temp(orary)? agency|recruit(ment|ing) agency|agency recruiters?)\b/i,
 ];
 const CITIZENSHIP = /\b(citizen\w*|nationality|us person)\b/i;
 const topicsOf = (text: string) => ANSWER_TOPICS.flatMap((re, i) => (re.test(text) ? [i] : []));
@@ -1890,7 +1892,7 @@ const POSITIVE_ANSWER = /\b(yes|happy to|able to|open to|i can|willing|sure|abso
  */
 function polarity(text: string): boolean {
   const t = fold(text).toLowerCase();
-  let n = (t.match(/\b(without|not|no|never|don'?t|doesn'?t|won'?t)\b/g) ?? []).length;
+  let n = (t.match(/\b(without|w\/o|not|no|never|don'?t|doesn'?t|won'?t)\b/g) ?? []).length;
   if (/\b(sponsor\w*|visa)\b/.test(t)) n++;
   return n % 2 === 1;
 }

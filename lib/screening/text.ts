@@ -75,6 +75,8 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/\bEEs\b/g, "employees"],
   [/\bgd\s*&\s*t\b/gi, " gdandt "],
   // "P&L", "M&A": one thing each ("nothing found for P, L" read as two letters that match any initial).
+  // "Authorized to work w/o sponsorship".
+  [/\bw\/o\b/gi, "without"],
   // "A qualified solicitor" is a solicitor; "ACCA qualified", "qualified in 2014" say the credential is held.
   [/\bqualified\s+(?!(?:in|as|since|by|to|from|with|for|on|at|and|or|through|via)\b)(?=\p{L})/giu, ""],
   // "P&L responsibility" is P&L owned, as "P&L ownership" is.
