@@ -203,3 +203,20 @@ describe("places: a list of country codes is not a city and its province", () =>
     expect(v.verdict).toBe("MET");
   });
 });
+
+describe("places: an area written with a hyphen, a distance in miles, a country '-based'", () => {
+  it.each([
+    ["Lives within 50 mi of Des Moines", "Ankeny, IA", "MET"],
+    ["Lives within 50 mi of Des Moines", "Iowa City, IA", "NOT_MET"],
+    ["Lives within 10 miles of Des Moines", "Ames, IA", "NOT_MET"],
+    ["Chicago-area based (hybrid, 3 days/wk in the Loop)", "Evanston, IL", "MET"],
+    ["Orlando-area resident", "Orlando, FL", "MET"],
+    ["US-based", "Kansas City, MO", "MET"],
+    ["US-based", "Toronto, ON", "NOT_MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Ben Adler", line]).verdict).toBe(expected);
+  });
+  it("names the area asked as an area", () => {
+    expect(verdict("Lives within 50 mi of Des Moines", ["Ben Adler", "Ankeny, IA"]).reason).toContain("the Des Moines, Iowa area");
+  });
+});

@@ -455,10 +455,12 @@ export interface PlaceRequirement {
 }
 
 const LOCATION_INTENT =
-  /\b(based (in|out of)|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|km|minutes|mins|hours?)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b|^\s*(?:the\s+)?\p{Lu}[\p{L}.' -]*\s+(?:area|region|metro(?:politan)?(?: area)?|prefecture|province|county)\s*$/iu;
+  /\b(based (in|out of)|[\p{L}.]+-based|located (in|within)|location|lives? in|living in|resid(e|es|ent|ing)|local to|near|within \d+ (miles|mi|km|minutes|mins|hours?)|commut\w*|relocat\w*|in[- ]office|on[- ]?site|time ?zones?|hybrid|remote)\b|^\s*(?:the\s+)?\p{Lu}[\p{L}.' -]*\s+(?:area|region|metro(?:politan)?(?: area)?|prefecture|province|county)\s*$/iu;
 
 /** A criterion about where the candidate is. Only with a place the gazetteer knows; else null. */
-export function compilePlace(criterion: string): PlaceRequirement | null {
+export function compilePlace(written: string): PlaceRequirement | null {
+  // "Chicago-area based", "Orlando-area resident": the city and the area around it.
+  const criterion = written.replace(/\b(\p{Lu}[\p{L}.' ]*?)-area\b/gu, "$1 area");
   if (!LOCATION_INTENT.test(criterion)) return null;
   const zones = zonesAsked(criterion);
   // Hours kept in a zone are a schedule, asked of the candidate, not where they live.
@@ -482,7 +484,10 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     if (state && m[1] !== "US") places.push({ kind: "state", name: state, state, country: US });
   }
   if (places.length === 0 && named.length === 0) return null;
-  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* ([Aa]rea|[Rr]egion|[Pp]refecture|[Cc]ounty)|[Cc]ommut\w*|within commuting|within \d+ (?:miles|km|minutes|mins))\b/u.test(fold(criterion));
+  const metro = /\b(metro(politan)?( area)?|greater \p{Lu}|\p{Lu}[\p{L}.'-]* ([Aa]rea|[Rr]egion|[Pp]refecture|[Cc]ounty)|[Cc]ommut\w*|within commuting|within \d+ (?:miles|mi|km|minutes|mins))\b/u.test(fold(criterion));
+  // "Within 50 mi of Des Moines": the reach asked, instead of a metro area's.
+  const radius = /\bwithin (\d+)\s*(miles?|mi|km)\b/i.exec(criterion);
+  const reach = radius ? Number(radius[1]) * (/^k/i.test(radius[2] as string) ? 1 : 1.609) : undefined;
   // "The New York metro area", "the DC area": a metro area is around a city, even one named like its state.
   const asCity = (p: Place): Place => {
     if (!metro || p.kind !== "state") return p;
@@ -491,7 +496,7 @@ export function compilePlace(criterion: string): PlaceRequirement | null {
     return row ? withRow({ kind: "city", name: row.city, state: row.province, country: US }) : p;
   };
   return {
-    places: [...named, ...(places.length ? mostSpecific(places.map(asCity)).map((p) => (p.kind === "city" && metro ? { ...p, metro: true } : p)) : [])],
+    places: [...named, ...(places.length ? mostSpecific(places.map(asCity)).map((p) => (p.kind === "city" && metro ? { ...p, metro: true, ...(reach ? { km: reach } : {}) } : p)) : [])],
     relocationOk: /\brelocat\w*/i.test(criterion),
     workThere: /\b(on[- ]?site|in[- ]office|in the office|hybrid|commute|days a week)\b/i.test(criterion) && !/\b(based|located|lives?|living|resid\w*|local)\b/i.test(criterion),
   };
@@ -565,10 +570,10 @@ const describe = (p: Place) =>
     : p.kind === "zone"
     ? `the ${p.name} time zone`
     : p.kind === "city"
-    ? [p.name, p.state ?? p.province ?? p.country].filter(Boolean).join(", ")
+    ? `${p.metro ? "the " : ""}${[p.name, p.state ?? p.province ?? p.country].filter(Boolean).join(", ")}${p.metro ? " area" : ""}`
     : p.name.length <= 4
       ? p.name.toUpperCase()
-      : p.name.replace(/(^|[\s-])\p{L}/gu, (c) => c.toUpperCase());
+      : p.name.replace(/(^|[\s-])(?!(?:of|and|the)\b)\p{L}/gu, (c) => c.toUpperCase());
 
 /**
  * `header`: the first lines of the résumé (contact block), `others`: answers and the latest
