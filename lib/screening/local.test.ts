@@ -2980,6 +2980,12 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(by("Are you currently employed by a staffing or recruitment agency?", "Yes"), "Not currently employed by a staffing firm")).verdict).toBe("NOT_MET");
   });
 
+  it("examples without brackets are alternatives; a colon list without 'or' asks for all of it", async () => {
+    expect((await verdictOf(said("Send member campaigns to a 45k list in Mailchimp."), "Email marketing platform e.g. Mailchimp, Klaviyo, Braze")).verdict).toBe("MET");
+    expect((await verdictOf(said("Work 40 tickets a week in ServiceNow."), "Ticketing: ServiceNow, Jira SM, Zendesk or similar")).verdict).toBe("MET");
+    expect((await verdictOf(said("Supplier quality: PPAP submissions and 8D reports."), "Core tools: PPAP, FMEA, 8D")).verdict).not.toBe("MET");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

@@ -239,7 +239,7 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
   if (language) return { ...base, mode: "language", language };
   const amount = compileAmount(text);
   // "within the last 3 years" and "currently" qualify when, not what.
-  const req = compileRequirement((amount?.rest ?? text).replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b|\bin good standing\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
+  const req = compileRequirement(bracketExamples(amount?.rest ?? text).replace(WITHIN_RE, " ").replace(/\bcurrent(ly)?\b|\bin good standing\b/gi, " ").replace(MANAGED_TEAM, "people management $1"));
   // "Able to travel up to 80% of the time": asked of the candidate, not a trait shown in their work.
   if (isSoftSkill(req) && !base.offResume) {
     const behaviours = new Set<Term>();
@@ -250,6 +250,19 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
 }
 
 /** "Has managed a sales team": managing people, in that field (not a "management" of the business). */
+/**
+ * Examples written without brackets name alternatives as the bracketed ones do: "Email marketing
+ * platform e.g. Mailchimp, Klaviyo, Braze", "Ticketing: ServiceNow, Jira SM, Zendesk or similar".
+ */
+function bracketExamples(text: string): string {
+  const eg = /^(.*?\p{L}.*?)[\s,;:-]+(?:e\.\s?g\.?|eg\.?|such as|for example|for instance)\s+([^()]+?)\s*$/iu.exec(text);
+  if (eg) return `${eg[1]} (${eg[2]})`;
+  // Only a list with "or" in it: "Core tools: PPAP, FMEA, 8D" asks for all three, "at least two of: …" for a count.
+  const listed = /^([^:()]{3,40}):\s+([^:()]+?\bor\b[^:()]+?)\s*$/iu.exec(text);
+  if (listed && !/\bof\s*$/i.test(listed[1] as string)) return `${listed[1]} (${(listed[2] as string).replace(/,?\s+or\s+(?:similar|equivalent|comparable|other)\b.*$/i, "")})`;
+  return text;
+}
+
 const MANAGED_TEAM = /\b(?:manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing))\s+(?:a |an |the |our |their )?((?:[\p{L}]+ ){0,2})(?:team|teams|staff|crew|crews)\b/giu;
 
 const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(years?|yrs?|months?)\\b`, "i");
