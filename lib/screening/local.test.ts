@@ -140,10 +140,11 @@ describe("local engine: years of experience", () => {
 
 describe("local engine: degrees", () => {
   const withSchool = (degree: string, field: string) => cand({ resumeText: "Engineer", schools: [{ org: "Uni", degree, field }] });
-  it("a higher degree meets a lower requirement; a bachelor's for a master's partly; an associate degree for a bachelor's not", async () => {
+  it("a higher degree meets a lower requirement; a lower one is not met (partly when an equivalent is allowed)", async () => {
     expect((await verdictOf(withSchool("Master of Science", "Computer Science"), "Bachelor's degree required")).verdict).toBe("MET");
     expect((await verdictOf(withSchool("PhD", "Physics"), "Master's degree")).verdict).toBe("MET");
-    expect((await verdictOf(withSchool("BSc", "Computer Science"), "Master's degree in Computer Science")).verdict).toBe("PARTLY_MET");
+    expect((await verdictOf(withSchool("BSc", "Computer Science"), "Master's degree in Computer Science")).verdict).toBe("NOT_MET");
+    expect((await verdictOf(withSchool("BSc", "Computer Science"), "Master's degree in Computer Science or equivalent experience")).verdict).toBe("PARTLY_MET");
     expect((await verdictOf(withSchool("Associate of Science", "Nursing"), "BSN")).verdict).toBe("NOT_MET");
   });
 
@@ -346,7 +347,7 @@ ${line}`,
     ["M.Tech Computer Science, IIIT Hyderabad (2020)", "Master's degree in Computer Science", "MET"],
     ["BSc Biology, University of Sheffield, 2015", "Degree in a STEM subject", "MET"],
     ["A.A.S. Accounting, Paris Junior College, 2017", "Bachelor's degree in Accounting", "NOT_MET"],
-    ["B.S. Mechanical Engineering, Michigan Technological University, 2016", "Master's degree in Mechanical Engineering", "PARTLY_MET"],
+    ["B.S. Mechanical Engineering, Michigan Technological University, 2016", "Master's degree in Mechanical Engineering", "NOT_MET"],
   ])("%s for %s: %s", async (line, criterion, expected) => {
     expect((await verdictOf(withEducation(line), criterion)).verdict).toBe(expected);
   });

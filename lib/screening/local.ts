@@ -1837,15 +1837,15 @@ function degreeVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criter
   if (best && best.levelOk && fieldOk(best)) {
     return { verdict: "MET", evidence, reason: `Has ${has}; requires ${needName}${fieldName ? ` in ${fieldName}` : ""}.` };
   }
-  // Half credit for a degree at the level asked in another field, or a bachelor's in the field where a
-  // master's is asked. An associate degree is a different credential from a bachelor's (recruiters
-  // label it not met) unless the criterion allows an equivalent.
+  // Half credit for a degree at the level asked in another field. A lower degree in the field (a
+  // bachelor's where a master's is asked, an associate where a bachelor's is) is a different credential:
+  // recruiters label it not met, unless the criterion allows an equivalent.
   if (best && best.d.level !== null && best.levelOk) {
     return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; field differs (${fieldName} asked).` };
   }
   if (best && best.d.level !== null && best.field === "exact") {
-    if (best.d.level >= 2 || c.equivalentOk) return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; below the ${needName} asked.` };
-    return { verdict: "NOT_MET", evidence, reason: `Has ${has}: an associate degree, below the ${needName} asked.` };
+    if (c.equivalentOk) return { verdict: "PARTLY_MET", evidence, reason: `Has ${has}; below the ${needName} asked.` };
+    return { verdict: "NOT_MET", evidence, reason: best.d.level >= 2 ? `Has ${has}: below the ${needName} asked.` : `Has ${has}: an associate degree, below the ${needName} asked.` };
   }
   if (c.equivalentOk) {
     const related = new Set<Term>();
