@@ -2987,6 +2987,11 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(said("Supplier quality: PPAP submissions and 8D reports."), "Core tools: PPAP, FMEA, 8D")).verdict).not.toBe("MET");
   });
 
+  it("grades or ages in brackets qualify what is asked, they are not an alternative to it", async () => {
+    const third = said("3rd Grade Teacher, Plano ISD (2019 – present): 24 students; guided reading; grade-level PLC lead.");
+    expect((await verdictOf(third, "Experience teaching middle school (grades 6–8)")).verdict).not.toBe("MET");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

@@ -254,7 +254,9 @@ function compileCriterion(c: CriterionInput): CompiledCriterion {
  * Examples written without brackets name alternatives as the bracketed ones do: "Email marketing
  * platform e.g. Mailchimp, Klaviyo, Braze", "Ticketing: ServiceNow, Jira SM, Zendesk or similar".
  */
-function bracketExamples(text: string): string {
+function bracketExamples(written: string): string {
+  // "(grades 6–8)", "(ages 3–5)", "(K-12)" qualify what comes before; they are not alternatives to it.
+  const text = written.replace(/\s*\((?:grades?|ages?|years?|k)\s*[-–]?\s*\d[^()]*\)/gi, " ");
   const eg = /^(.*?\p{L}.*?)[\s,;:-]+(?:e\.\s?g\.?|eg\.?|such as|for example|for instance)\s+([^()]+?)\s*$/iu.exec(text);
   if (eg) return `${eg[1]} (${eg[2]})`;
   // Only a list with "or" in it: "Core tools: PPAP, FMEA, 8D" asks for all three, "at least two of: …" for a count.
