@@ -2907,6 +2907,18 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(tech, "6+ years as an automotive technician incl. apprenticeship time")).verdict).toBe("MET");
     expect((await verdictOf(tech, "No less than 5 years as an automotive technician")).verdict).toBe("MET");
   });
+  it("PQE is years since qualifying, counted over the dated positions", async () => {
+    const counsel = cand({
+      resumeText: "Senior Corporate Counsel, Brightwater (2022 – present)\nAssociate, Hale & Dorr LLP (2016 – 2022)",
+      positions: [
+        { title: "Senior Corporate Counsel", org: "Brightwater", start: { year: 2022, month: 2 }, end: null },
+        { title: "Associate", org: "Hale & Dorr LLP", start: { year: 2016, month: 9 }, end: { year: 2022, month: 1 } },
+      ],
+    });
+    expect((await verdictOf(counsel, "5+ years PQE")).verdict).toBe("MET");
+    expect((await verdictOf(counsel, "15+ years PQE")).verdict).not.toBe("MET");
+  });
+
   it("'internships excluded' leaves the internship's years out", async () => {
     const both = cand({
       resumeText: "Marketing Coordinator, Lakeshore — 2023 – Present\nMarketing Intern, Northside — 2021 – 2022",

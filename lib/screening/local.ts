@@ -162,7 +162,7 @@ function withoutMinor(text: string): string {
 const STUDENT_TITLE = /\b(teaching assistant|graduate assistant|research assistant|student assistant|student worker|student employee|graduate student|phd (student|candidate)|doctoral (student|researcher)|intern|internship|summer associate|co-?op student)\b/i;
 /** Years that must be professional: "industry", "post-graduate", "professional" ("commercial construction" is a kind of construction). */
 /** "Post-MSW", "post-call", "post-registration", "post-licensure": the years since qualifying, professional years. */
-const PROFESSIONAL_YEARS = /\b(industry|professional|post-?grad(?:uate)?|post-?qualification|post-?qualified|post-(?:registration|licensure|licence|license|certification|call|msw|mba|jd|bsn|degree|residency|doctoral)|full-time|internships? (?:excluded|not counted|don'?t count|do not count)|(?:excluding|not counting|not including) internships?)\b/i;
+const PROFESSIONAL_YEARS = /\b(industry|professional|pqe|post-?grad(?:uate)?|post-?qualification|post-?qualified|post-(?:registration|licensure|licence|license|certification|call|msw|mba|jd|bsn|degree|residency|doctoral)|full-time|internships? (?:excluded|not counted|don'?t count|do not count)|(?:excluding|not counting|not including) internships?)\b/i;
 
 const APPRENTICE_TITLE = /\b(apprentice|apprenticeship|trainee|helper|improver|pre-apprentice)\b/i;
 
