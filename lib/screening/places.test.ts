@@ -220,3 +220,12 @@ describe("places: an area written with a hyphen, a distance in miles, a country 
     expect(verdict("Lives within 50 mi of Des Moines", ["Ben Adler", "Ankeny, IA"]).reason).toContain("the Des Moines, Iowa area");
   });
 });
+
+describe("places: a province named like its city", () => {
+  it("'Based in Quebec' asks for the province (its largest city is Montréal); 'Based in Madrid' for the city", () => {
+    expect(verdict("Based in Quebec", ["Léa Roy", "Montréal, Québec"]).verdict).toBe("MET");
+    expect(verdict("Based in Quebec", ["Léa Roy", "Toronto, ON"]).verdict).toBe("NOT_MET");
+    expect(verdict("Based in Madrid", ["Léa Roy", "Madrid, Spain"]).verdict).toBe("MET");
+    expect(verdict("Based in Madrid", ["Léa Roy", "Barcelona, Spain"]).verdict).toBe("NOT_MET");
+  });
+});

@@ -384,7 +384,9 @@ function placesIn(line: string, bareWords = true, asked = false): Place[] {
         const country = countries.get(key);
         if (country && (key.length > 2 || /^[A-Z.]+$/.test(name))) out.push({ kind: "country", name: country, country });
         const city = cities.get(key)?.[0];
-        if (city && city.pop >= 200_000 && !STATE_BY_NAME.has(key) && !countries.has(key)) {
+        // "Based in Quebec" asks for the province, as "Based in New York" asks for the state: a province
+        // whose largest city is another one (Montréal). Berlin, Madrid or Vienna name their city.
+        if (city && city.pop >= 200_000 && !STATE_BY_NAME.has(key) && !countries.has(key) && !(asked && largerCityInProvince(city))) {
           out.push({ kind: "city", name: city.city, state: city.country === US ? city.province : undefined, country: city.country });
         }
       }
@@ -445,6 +447,15 @@ function offsetOf(p: Place): number | null {
   if (p.state) return onlyOffset((c) => c.country === US && c.province === p.state);
   if (p.kind === "country" && p.country) return onlyOffset((c) => c.country === p.country);
   return null;
+}
+
+/** Whether a province named like this city (Québec for Quebec City) has a larger city than it. */
+function largerCityInProvince(city: CityRow): boolean {
+  const province = gazetteer().provinces.get(fold(city.city).toLowerCase());
+  if (!province || province.country !== city.country) return false;
+  const names = province.names.map((n) => fold(n).toLowerCase());
+  for (const rows of gazetteer().cities.values()) for (const r of rows) if (r.country === city.country && names.includes(fold(r.province).toLowerCase()) && r.pop > city.pop) return true;
+  return false;
 }
 
 export interface PlaceRequirement {
