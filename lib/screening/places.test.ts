@@ -229,3 +229,13 @@ describe("places: a province named like its city", () => {
     expect(verdict("Based in Madrid", ["Léa Roy", "Barcelona, Spain"]).verdict).toBe("NOT_MET");
   });
 });
+
+describe("places: more US regions by their usual names", () => {
+  it.each([
+    ["Lives in the Carolinas", "Charlotte, NC", "MET"],
+    ["Lives in the Carolinas", "Atlanta, GA", "NOT_MET"],
+    ["Based in the Mountain West", "Boise, ID", "MET"],
+  ])("%s, candidate in %s: %s", (criterion, line, expected) => {
+    expect(verdict(criterion, ["Dana Cole", line]).verdict).toBe(expected);
+  });
+});

@@ -57,6 +57,11 @@ const US_REGIONS: Readonly<Record<string, readonly string[]>> = {
   southwest: ["AZ", "NM", "TX", "OK", "NV"],
   "pacific northwest": ["WA", "OR", "ID"],
   "west coast": ["CA", "OR", "WA"],
+  carolinas: ["NC", "SC"],
+  dakotas: ["ND", "SD"],
+  "gulf coast": ["TX", "LA", "MS", "AL", "FL"],
+  "mountain west": ["CO", "UT", "WY", "MT", "ID", "NV", "AZ", "NM"],
+  "great lakes": ["IL", "IN", "MI", "MN", "NY", "OH", "PA", "WI"],
   "east coast": ["ME", "NH", "MA", "RI", "CT", "NY", "NJ", "PA", "DE", "MD", "DC", "VA", "NC", "SC", "GA", "FL"],
 };
 
