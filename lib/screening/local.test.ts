@@ -3004,6 +3004,12 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(third, "Experience teaching middle school (grades 6–8)")).verdict).not.toBe("MET");
   });
 
+  it("AD and M365 are Active Directory and Microsoft 365", async () => {
+    const v = await verdictOf(said("• Active Directory accounts and groups; Microsoft 365 and Exchange Online admin."), "AD & M365 administration");
+    expect(v.verdict).not.toBe("NOT_MET");
+    expect(v.reason).toContain("AD");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

@@ -273,7 +273,9 @@ export const CONCEPTS: readonly ConceptDef[] = [
   { id: "sis", variants: ["student information system", "student information systems", "=SIS"], products: ["powerschool", "infinite campus", "skyward"] },
   { id: "lims", variants: ["=LIMS", "laboratory information management system", "laboratory information system", "=LIS"], products: ["labware|labware lims", "labvantage", "starlims", "sample manager|thermo samplemanager"] },
   { id: "workforce_scheduling", variants: ["workforce management", "workforce scheduling", "employee scheduling software", "scheduling software"], products: ["=UKG|ukg pro|ukg ready|ukg dimensions", "kronos|kronos workforce", "when i work", "7shifts", "=Dayforce|ceridian dayforce", "shiftboard", "sling scheduling"] },
-  { id: "office_suite", variants: ["office suite", "productivity suite"], products: ["google workspace|g suite|gsuite", "microsoft 365|office 365|microsoft office|ms office|=MS Office"] },
+  // "Active" is a filler word elsewhere ("active licence"); here it is part of the name.
+  { id: "active_directory", variants: ["active directory", "=AD", "azure ad", "azure active directory", "entra id", "microsoft entra"] },
+  { id: "office_suite", variants: ["office suite", "productivity suite"], products: ["google workspace|g suite|gsuite", "microsoft 365|office 365|microsoft office|ms office|=MS Office|=M365|=O365"] },
   { id: "cnc_controls", variants: ["cnc control", "cnc controls", "cnc controller", "cnc controllers"], products: ["fanuc", "=Haas", "okuma|okuma osp", "mazatrol", "heidenhain", "sinumerik|siemens sinumerik"] },
   { id: "agency_mgmt", variants: ["agency management system", "agency management software", "insurance agency software"], products: ["applied epic", "ams360|ams 360", "ezlynx", "hawksoft", "qq catalyst|qqcatalyst", "vertafore sagitta|sagitta"] },
   { id: "real_estate_crm", variants: ["real estate crm"], products: ["follow up boss", "kvcore", "boomtown", "liondesk", "sierra interactive", "lofty crm|chime crm"] },
