@@ -387,7 +387,9 @@ function stanceAt(clause: Clause, start: number, end: number, nowIdx?: number, n
   // The one who does it, named after "by": "(draws performed by CVTs)", "reviewed by the CPA" is
   // another party, not the candidate's credential ("certified by AAPC" names the issuer of one).
   const by = w[start - 1]?.lower === "by" ? start - 1 : w[start - 2]?.lower === "by" && OTHER_PARTY_DETERMINERS.has(w[start - 1]?.lower ?? "") ? start - 2 : -1;
-  if (by > 0 && /ed$/.test(w[by - 1]?.lower ?? "") && !PASSIVE_HELD.test(w[by - 1]?.lower ?? "")) return "exposure";
+  // Only a party: a credential's letters or a person or team noun ("delivered by telehealth" names a means).
+  const party = /^\p{Lu}{2,}/u.test(term.raw) || PERSON_NOUNS.has(w[end - 1]?.lower ?? "") || TEAM_NOUNS.has(w[end - 1]?.lower ?? "") || TEAM_NOUNS.has(w[end]?.lower ?? "") || PERSON_NOUNS.has(w[end]?.lower ?? "");
+  if (by > 0 && party && /ed$/.test(w[by - 1]?.lower ?? "") && !PASSIVE_HELD.test(w[by - 1]?.lower ?? "")) return "exposure";
   // "(the payroll team owns the system)", "the vendor ran the review": another party does it.
   if (othersDoIt(w, start, postTo, own)) return "exposure";
   if (anotherPerson(clause, start, end)) return "exposure";

@@ -3010,6 +3010,11 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect(v.reason).toContain("AD");
   });
 
+  it("'delivered by telehealth' names a means, not another party doing it", async () => {
+    expect((await verdictOf(said("• About 40% of sessions delivered by telehealth."), "telehealth")).verdict).toBe("MET");
+    expect((await verdictOf(said("• Blood draws performed by CVTs; I prepare the patient."), "CVT")).verdict).not.toBe("MET");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");
