@@ -3015,6 +3015,15 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(said("• Blood draws performed by CVTs; I prepare the patient."), "CVT")).verdict).not.toBe("MET");
   });
 
+  it("'from the last 3 years' is a window, not years of experience; 'repeatedly', 'cert' and '.io' are not words to find", async () => {
+    const fork = said("Forklift certified: sit-down and reach (evaluated Aug 2025)\nWarehouse Associate, FedEx Ground (2021 – present): load trailers; lift cartons up to 70 lb.");
+    const v = await verdictOf(fork, "Forklift certified (sit-down and/or reach) — cert must be from the last 3 years");
+    expect(v.reason).not.toMatch(/years required/);
+    expect(v.verdict).toBe("MET");
+    expect((await verdictOf(fork, "Must be able to lift 50 lbs repeatedly")).verdict).toBe("MET");
+    expect((await verdictOf(said("Built multi-touch sequences in Outreach for 300 accounts."), "Outreach.io or Salesloft")).verdict).toBe("MET");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

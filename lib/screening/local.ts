@@ -267,7 +267,7 @@ function bracketExamples(written: string): string {
 
 const MANAGED_TEAM = /\b(?:manag(?:e|es|ed|ing)|supervis(?:e|es|ed|ing))\s+(?:a |an |the |our |their )?((?:[\p{L}]+ ){0,2})(?:team|teams|staff|crew|crews)\b/giu;
 
-const WITHIN_RE = new RegExp(`\\b(?:within|in|during) the (?:last|past) (${NUM})\\s*(years?|yrs?|months?)\\b`, "i");
+const WITHIN_RE = new RegExp(`\\b(?:within|in|during|from|over) the (?:last|past) (${NUM})\\s*(years?|yrs?|months?)\\b`, "i");
 /** "within the last 3 years", "in the past 18 months": the window asked, in years. */
 function withinYearsOf(text: string): number | null {
   const m = WITHIN_RE.exec(text);

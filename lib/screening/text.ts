@@ -75,6 +75,8 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/\bEEs\b/g, "employees"],
   [/\bgd\s*&\s*t\b/gi, " gdandt "],
   // "P&L", "M&A": one thing each ("nothing found for P, L" read as two letters that match any initial).
+  // "Outreach.io", "Jasper.ai": the product's name, not a word and a domain.
+  [/\b([a-z][a-z0-9]+)\.(?:io|ai)\b/gi, "$1"],
   // "Authorized to work w/o sponsorship".
   [/\bw\/o\b/gi, "without"],
   // "A qualified solicitor" is a solicitor; "ACCA qualified", "qualified in 2014" say the credential is held.

@@ -375,12 +375,14 @@ export const FILLER_WORDS: readonly string[] = [
   "oversees", "oversee", "overseeing", "just",
   // Shorthand recruiters type ("Telemetry exp. preferred", "min. 2 yrs", "CIPD L5 minimum") and the verb of
   // holding a credential ("Holds CSPO or PSPO"), which says nothing of which one.
-  "exp", "min", "incl", "req", "reqd", "pref", "holds", "hold", "holding", "need", "needed", "needs",
+  "exp", "min", "incl", "req", "reqd", "pref", "cert", "certs", "holds", "hold", "holding", "need", "needed", "needs",
   // "P&L ownership", "MBB alumni": the thing itself is asked. (Not "responsibility" or "accountability":
   // stemmed, they are "response" and "accounting".)
   "ownership", "alumni", "alumnus", "alumna", "alum",
   // How big or how formal, not which kind: "a small crew", "formal teacher evaluations".
   "small", "large", "formal", "overall",
+  // How often ("lift 50 lbs repeatedly"), not what.
+  "repeatedly", "frequently", "routinely",
 ];
 
 /**
