@@ -17,6 +17,8 @@ describe("criterion amounts", () => {
     expect(compileAmount("Owned an engineering budget of £5m or more")?.amount).toMatchObject({ value: 5_000_000, units: ["£"] });
     expect(compileAmount("Has line-managed at least five engineers directly")?.amount).toMatchObject({ value: 5, units: ["people"] });
     expect(compileAmount("Site headcount of 250 or more")?.amount).toMatchObject({ value: 250, units: ["people"] });
+    // A number word is a head count only: "at least two languages" is not an amount a résumé states.
+    expect(compileAmount("At least two languages besides English")).toBeNull();
     // Without "+", "or more" or a lead, a number is not a minimum.
     expect(compileAmount("Site headcount of 250")).toBeNull();
   });

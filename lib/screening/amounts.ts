@@ -71,7 +71,10 @@ function unitWords(after: string, currency: boolean, both = false): number {
  * criterion's text without it, for the words to be matched.
  */
 export function compileAmount(text: string): { amount: AmountRequirement; rest: string } | null {
-  const src = fold(text).replace(LEAD_WORD, (whole, lead: string, word: string) => `${lead} ${parseCount(word) ?? word}`);
+  // Only a head count: "at least one project of $50M+" or "at least two of: A, B, C" are not amounts a résumé states.
+  const src = fold(text).replace(LEAD_WORD, (whole: string, lead: string, word: string, at: number, all: string) =>
+    unitsOf(wordsAfter(all, at + whole.length))[0] === "people" ? `${lead} ${parseCount(word) ?? word}` : whole,
+  );
   for (const m of src.matchAll(CRITERION_AMOUNT)) {
     const [whole, lead, currency, num, scale, plus] = m;
     if (!num || (!lead && !plus)) continue;
