@@ -3024,6 +3024,18 @@ describe("local engine: criteria typed the way recruiters type them", () => {
     expect((await verdictOf(said("Built multi-touch sequences in Outreach for 300 accounts."), "Outreach.io or Salesloft")).verdict).toBe("MET");
   });
 
+  it("line-managing is managing; first-line and front-line managers are one kind", async () => {
+    expect((await verdictOf(said("• Manage two clinical trial managers and four CRAs."), "Line-manages clinical trial managers")).verdict).toBe("MET");
+    expect((await verdictOf(said("• Three first-line sales managers and 24 reps report to me."), "Manages front-line sales managers")).verdict).not.toBe("NOT_MET");
+  });
+
+  it("a leader's qualities ('inspiring, visionary', 'strategic thinker') are for the interview, not read from leading people", async () => {
+    const lead = said("Head of Primary (2020 – present): lead 32 staff across Years 1–6; introduced a phonics programme.");
+    expect((await verdictOf(lead, "An inspiring, visionary leader")).verdict).toBe("UNKNOWN");
+    expect((await verdictOf(lead, "Strategic thinker")).verdict).toBe("UNKNOWN");
+    expect((await verdictOf(lead, "Strategic planning experience")).verdict).not.toBe("UNKNOWN");
+  });
+
   it("'Has handled month-end close' is a verb and its object, not a kind of close", async () => {
     const v = await verdictOf(said("Assist with month-end close: accruals and bank reconciliations."), "Has handled month-end close");
     expect(v.reason).not.toContain("another kind");

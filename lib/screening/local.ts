@@ -1689,6 +1689,9 @@ function claimedInSentences(text: string, terms: ReadonlySet<Term>): boolean {
 /** Words a trait is framed with ("stays calm under pressure"): found alone in a line they show nothing. */
 const TRAIT_FRAMING: ReadonlySet<Term> = new Set(["under", "stays", "stay", "remains", "remain", "keeps"].map((w) => stem(w)));
 
+/** Qualities of a leader a résumé cannot show by what was done. */
+const JUDGED_QUALITIES: ReadonlySet<Term> = new Set(["inspiring", "visionary", "charismatic", "humble", "inspirational", "thinker"].map((w) => stem(w)));
+
 function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<CriterionVerdict, "criterionId"> {
   const terms = [...requirementTerms(c.req)].filter((t) => !TRAIT_FRAMING.has(t));
   // In the criterion's own words ("stays calm under pressure"), not a list of its stems.
@@ -1703,6 +1706,12 @@ function softVerdict(c: CompiledCriterion, index: CandidateIndex): Omit<Criterio
     if (isHeadingLine(text)) return;
     (isListLine(text) || selfClaim(text) || claimedInSentences(text, termSet) ? inLists : inSentences).push(i);
   });
+  // "An inspiring, visionary leader": leading people does not show how; a quality only a person can
+  // judge stays for the interview unless a line of the résumé speaks of it.
+  const judged = terms.filter((t) => JUDGED_QUALITIES.has(t));
+  if (judged.length > 0 && !inSentences.some((i) => judged.some((t) => (index.segTerms[i] as Set<Term>).has(t)))) {
+    return { verdict: "UNKNOWN", evidence: [], reason: `A résumé rarely shows ${what}; judge it in an interview.` };
+  }
   const behaviours = [...(c.behaviours ?? [])];
   const leads = terms.some((t) => /^lead/.test(t) || t === "@people_management") ? index.segTerms.flatMap((st, i) => (BEHAVIOUR_TERMS.some((b) => st.has(b)) ? [i] : [])) : [];
   const behaved = index.segTerms.flatMap((st, i) => {

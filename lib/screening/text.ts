@@ -75,6 +75,9 @@ const PROTECT: ReadonlyArray<[RegExp, string]> = [
   [/\bEEs\b/g, "employees"],
   [/\bgd\s*&\s*t\b/gi, " gdandt "],
   // "P&L", "M&A": one thing each ("nothing found for P, L" read as two letters that match any initial).
+  // "Line-managed five engineers" is managing them; "first-line" and "front-line" managers are one kind.
+  [/\bline[- ]manag(e|es|ed|ing|ement|er|ers)\b/gi, "manag$1"],
+  [/\b(?:front|first)[- ]line\b/gi, "frontline"],
   // "Outreach.io", "Jasper.ai": the product's name, not a word and a domain.
   [/\b([a-z][a-z0-9]+)\.(?:io|ai)\b/gi, "$1"],
   // "Authorized to work w/o sponsorship".

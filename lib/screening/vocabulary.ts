@@ -527,6 +527,8 @@ export const SOFT_SKILL_WORDS: readonly string[] = [
   // How a person deals with others and with pressure: "Handles conflict calmly", "Discretion with highly
   // confidential information", "high-energy style".
   "conflict", "conflicts", "calmly", "composure", "confidential", "confidentiality", "energy", "style",
+  // How a leader is described: "Strategic thinker", "An inspiring, visionary leader".
+  "thinker", "visionary", "inspiring", "inspirational", "charismatic", "humble",
 ];
 
 /**
